@@ -1,0 +1,48 @@
+import { pointSlots, segmentText } from '../../corpus/coverage.js';
+import { summarizeDocument } from '../../corpus/summary.js';
+import type { Document } from '../../corpus/types.js';
+import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
+
+export function showCommand(id: string, options: CorpusOptions & { format: string }): void {
+  const corpus = openCorpus(options);
+  const doc = resolveDocument(corpus, id);
+  if (options.format === 'json') {
+    return printJson({
+      ...summarizeDocument(doc),
+      notes: doc.notes,
+      text: doc.text,
+      segments: doc.segments.map((s) => ({ ...s, text: segmentText(doc, s) })),
+    });
+  }
+  process.stdout.write(`${renderDocument(doc)}\n`);
+}
+
+/** The document as a reader sees it: every point in order, gaps named. */
+function renderDocument(doc: Document): string {
+  const out = [`${doc.id} — ${doc.title}`, `${doc.kind}, side ${doc.side}, ${doc.date}, ${doc.language}${doc.translatedFrom ? ` (translated from ${doc.translatedFrom})` : ''}`];
+  if (doc.speaker) out.push(`speaker: ${doc.speaker}`);
+  out.push(...doc.sources.map((s) => `source: ${s}`), '');
+  if (doc.kind === 'plan' && doc.status === 'reported-only') {
+    out.push('Text never published: what was reported about it (not plan text):');
+    for (const s of doc.segments) out.push(`  [${s.id}] ${segmentText(doc, s)}`);
+    return out.join('\n');
+  }
+  if (doc.kind !== 'plan') {
+    for (const s of doc.segments) out.push(`[${s.id}] ${segmentText(doc, s)}`, '');
+    return out.join('\n').trimEnd();
+  }
+  for (const s of doc.segments.filter((x) => x.kind === 'preamble')) out.push(`[${s.id}] ${segmentText(doc, s)}`);
+  for (const slot of pointSlots(doc)) {
+    if (slot.state === 'missing') out.push(`${slot.n.padStart(3)}. [missing: not published in any source found]`);
+    else if (slot.state === 'unlisted') out.push(`${slot.n.padStart(3)}. [absent from the source]`);
+    else if (slot.state === 'removed') out.push(`${slot.n.padStart(3)}. [removed in this version]`);
+    else {
+      const seg = slot.segment!;
+      const subs = doc.segments.filter((s) => s.parent === seg.id);
+      const heading = subs.length ? doc.text.slice(seg.start, subs[0].start).replace(/\s*[-*•–]?\s*$/, '').trim() : segmentText(doc, seg);
+      out.push(`${slot.n.padStart(3)}. ${heading}${slot.state === 'partial' ? '  [partial]' : ''}`);
+      for (const sub of subs) out.push(`     ${sub.id}  ${segmentText(doc, sub)}`);
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,51 @@
+// What every corpus-reading subcommand shares: load the corpora named by the
+// options, report load problems on stderr, resolve a plan argument.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { formatIssue } from '../corpus/format-issue.js';
+import { addDocument, findDocument, loadCorpus } from '../corpus/load.js';
+import { parseDraft } from '../corpus/parse-document.js';
+import { decodeSource } from '../corpus/source-text.js';
+import type { Corpus, Document } from '../corpus/types.js';
+import { UserError } from './errors.js';
+
+export interface CorpusOptions {
+  corpus?: string[];
+  builtin?: boolean;
+}
+
+export function openCorpus(options: CorpusOptions, { quiet = false } = {}): Corpus {
+  const corpus = loadCorpus({ corpora: options.corpus ?? [], builtin: options.builtin !== false });
+  if (!quiet) for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  return corpus;
+}
+
+/**
+ * A plan argument is a corpus id or a path to a file. A file may be a full
+ * corpus document or a plain numbered list (a user's own draft). A file's
+ * document is added to the corpus so later stages can find it by id.
+ */
+export function resolveDocument(corpus: Corpus, arg: string): Document {
+  const byId = findDocument(corpus, arg);
+  if (byId) return byId;
+  if (existsSync(arg) && statSync(arg).isFile()) {
+    const decoded = decodeSource(readFileSync(arg), arg);
+    if (!decoded.ok) throw new UserError(formatIssue(decoded.issue));
+    const id = `file-${basename(arg).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'draft'}`;
+    const { document, issues } = parseDraft(decoded.text, { id, file: arg, title: basename(arg) });
+    for (const issue of issues.filter((i) => i.severity === 'warning')) process.stderr.write(`${formatIssue(issue)}\n`);
+    const error = issues.find((i) => i.severity === 'error');
+    if (!document || error) throw new UserError(formatIssue(error!));
+    const existing = findDocument(corpus, document.id);
+    if (existing && existing.path !== document.path) document.id = `${document.id}-draft`;
+    if (!findDocument(corpus, document.id)) addDocument(corpus, document);
+    return document;
+  }
+  const known = corpus.documents.map((d) => d.id);
+  const near = known.filter((id) => id.includes(arg) || arg.includes(id)).slice(0, 3);
+  throw new UserError(`no document or file "${arg}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; run "provenance list" to see the ids`);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,62 @@
+// The `provenance` command line. Each subcommand imports its module only when
+// it runs, so `provenance list` does not pay for the web server or the NLP stack.
+import { Command, Option } from 'commander';
+import { UserError } from './errors.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const corpusOption = () => new Option('--corpus <path>', 'add documents from a folder or file (repeatable)').argParser(collect).default([]);
+const builtinOption = () => new Option('--no-builtin', 'leave the shipped corpora/ out');
+const formatOption = (choices: string[], fallback = 'table') => new Option('--format <format>', 'output format').choices(choices).default(fallback);
+
+const program = new Command()
+  .name('provenance')
+  .description('Trace how a political document was written: versions, origins, translationese.')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (str, write) => write(str) });
+
+program
+  .command('list')
+  .description('list the documents of the corpora with their segment counts and coverage')
+  .addOption(corpusOption())
+  .addOption(builtinOption())
+  .addOption(formatOption(['table', 'json']))
+  .action(async (opts) => (await import('./commands/list.js')).listCommand(opts));
+
+program
+  .command('show')
+  .description('print one document segmented, with missing points marked')
+  .argument('<id>', 'document id or path to a file')
+  .addOption(corpusOption())
+  .addOption(builtinOption())
+  .addOption(formatOption(['table', 'json']))
+  .action(async (id, opts) => (await import('./commands/show.js')).showCommand(id, opts));
+
+program
+  .command('check')
+  .description('validate every document; exit 1 if any is invalid')
+  .addOption(corpusOption())
+  .addOption(builtinOption())
+  .addOption(formatOption(['table', 'json']))
+  .action(async (opts) => (await import('./commands/check.js')).checkCommand(opts));
+
+program
+  .command('serve')
+  .description('start the web view')
+  .option('--port <n>', 'port (default: $PORT, else 3000)')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .addOption(corpusOption())
+  .addOption(builtinOption())
+  .action(async (opts) => (await import('./commands/serve.js')).serveCommand(opts));
+
+// (new subcommands go above this line: one block each, importing their module lazily)
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof UserError) {
+    process.stderr.write(`provenance: ${e.message}\n`);
+    process.exitCode = 1;
+  } else {
+    throw e;
+  }
+}

@@ -1,0 +1,54 @@
+// The body as lines with their offsets into the document text and their line
+// numbers in the file. `<!-- src: URL -->` lines are metadata: they are taken
+// out of the text and attach their URL to the lines after them.
+
+export interface BodyLine {
+  /** The line's text (no newline). */
+  text: string;
+  /** Offset of the line's first character in the document text. */
+  start: number;
+  /** 1-based line in the file. */
+  fileLine: number;
+  /** URL of the nearest `<!-- src: URL -->` above this line, if any. */
+  source?: string;
+}
+
+export interface Body {
+  text: string;
+  lines: BodyLine[];
+}
+
+const SRC_COMMENT = /^\s*<!--\s*src:\s*(\S+?)(?:\s.*)?-->\s*$/;
+
+export function readBody(body: string, firstFileLine: number): Body {
+  const raw = body.split('\n');
+  const kept: BodyLine[] = [];
+  let source: string | undefined;
+  let offset = 0;
+  raw.forEach((text, i) => {
+    const m = SRC_COMMENT.exec(text);
+    if (m) {
+      source = m[1];
+      return;
+    }
+    kept.push({ text, start: offset, fileLine: firstFileLine + i, source });
+    offset += text.length + 1;
+  });
+  // Leading and trailing blank lines carry nothing; dropping them keeps offsets simple.
+  while (kept.length && kept[kept.length - 1].text.trim() === '') kept.pop();
+  let lead = 0;
+  while (lead < kept.length && kept[lead].text.trim() === '') lead++;
+  const shift = lead < kept.length ? kept[lead].start : 0;
+  const lines = kept.slice(lead).map((l) => ({ ...l, start: l.start - shift }));
+  return { text: lines.map((l) => l.text).join('\n'), lines };
+}
+
+/** Offsets of the line's content without leading/trailing whitespace. */
+export function trimmedRange(line: BodyLine, from = 0): [number, number] {
+  const t = line.text;
+  let a = from;
+  while (a < t.length && /\s/.test(t[a])) a++;
+  let b = t.length;
+  while (b > a && /\s/.test(t[b - 1])) b--;
+  return [line.start + a, line.start + b];
+}

@@ -1,0 +1,49 @@
+// How much of a plan survives: complete, partial, missing and removed points.
+import type { Coverage, Document, Segment } from './types.js';
+
+export function planCoverage(doc: Document): Coverage {
+  const points = doc.segments.filter((s) => s.kind === 'point' || s.kind === 'removed');
+  const present = new Set(points.map((s) => s.id));
+  const numbers = [...points.map((s) => Number(s.id)), ...doc.missing.map(Number)].filter(Number.isFinite);
+  return {
+    expected: numbers.length ? Math.max(...numbers) : 0,
+    complete: points.filter((s) => s.kind === 'point' && !s.partial).map((s) => s.id),
+    partial: points.filter((s) => s.partial).map((s) => s.id),
+    missing: doc.missing.filter((n) => !present.has(n)),
+    removed: points.filter((s) => s.kind === 'removed').map((s) => s.id),
+  };
+}
+
+/** The text of a segment: always a slice of the document text by its offsets. */
+export function segmentText(doc: Document, segment: Segment): string {
+  return doc.text.slice(segment.start, segment.end);
+}
+
+/** Top-level numbered points that carry text (no sub-points, no removed points). */
+export function planPoints(doc: Document): Segment[] {
+  return doc.segments.filter((s) => s.kind === 'point');
+}
+
+/** Segments that hold the document's own text: points, sub-points, preamble or passages. */
+export function textSegments(doc: Document): Segment[] {
+  return doc.segments.filter((s) => s.kind !== 'removed' && s.kind !== 'report');
+}
+
+/**
+ * Every point number of a plan in order, 1..expected, each with what is known
+ * of it: its segment, or `missing`. A gap that nobody listed as missing is
+ * `unlisted` (the source skipped it without saying so).
+ */
+export function pointSlots(doc: Document): { n: string; segment?: Segment; state: 'present' | 'partial' | 'removed' | 'missing' | 'unlisted' }[] {
+  const cov = planCoverage(doc);
+  const byId = new Map(doc.segments.filter((s) => s.kind === 'point' || s.kind === 'removed').map((s) => [s.id, s]));
+  const missing = new Set(cov.missing);
+  const slots = [];
+  for (let i = 1; i <= cov.expected; i++) {
+    const n = String(i);
+    const segment = byId.get(n);
+    const state = segment ? (segment.kind === 'removed' ? 'removed' : segment.partial ? 'partial' : 'present') : missing.has(n) ? 'missing' : 'unlisted';
+    slots.push({ n, segment, state } as const);
+  }
+  return slots;
+}

@@ -1,0 +1,63 @@
+// Split a Markdown document into YAML front matter and body, keeping enough
+// position information to name the line of any field in an error message.
+import { LineCounter, isMap, isScalar, parseDocument, type Pair } from 'yaml';
+import type { LoadIssue } from './types.js';
+
+export interface FrontMatter {
+  /** Parsed YAML mapping (plain data). */
+  data: Record<string, unknown>;
+  /** 1-based file line where each top-level field's key starts. */
+  fieldLines: Record<string, number>;
+  /** 1-based file line of the first body line. */
+  bodyLine: number;
+  body: string;
+}
+
+export type FrontMatterResult =
+  | { ok: true; value: FrontMatter }
+  | { ok: false; issue: LoadIssue };
+
+const FENCE = /^---[ \t]*$/;
+
+/** True when the text opens with a `---` fence, i.e. claims to have front matter. */
+export function hasFrontMatter(text: string): boolean {
+  return FENCE.test(text.slice(0, text.indexOf('\n') >>> 0));
+}
+
+export function splitFrontMatter(text: string, file: string): FrontMatterResult {
+  const lines = text.split('\n');
+  if (!FENCE.test(lines[0] ?? '')) {
+    return err(file, 1, 'front matter', 'the file must start with a line `---`, then the YAML fields, then another `---`');
+  }
+  const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
+  if (close < 0) {
+    return err(file, 1, 'front matter', 'front matter is not closed: add a line `---` after the last field');
+  }
+  const yamlText = lines.slice(1, close).join('\n');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line;
+    const firstLine = e.message.split('\n')[0];
+    return err(file, line + 1, 'front matter', `YAML syntax error: ${firstLine}`);
+  }
+  if (!isMap(doc.contents)) {
+    return err(file, 2, 'front matter', 'front matter must be a list of `field: value` lines');
+  }
+  const fieldLines: Record<string, number> = {};
+  for (const item of doc.contents.items as Pair[]) {
+    if (isScalar(item.key) && item.key.range) {
+      fieldLines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line + 1;
+    }
+  }
+  const data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  return {
+    ok: true,
+    value: { data, fieldLines, bodyLine: close + 2, body: lines.slice(close + 1).join('\n') },
+  };
+}
+
+function err(file: string, line: number, field: string, message: string): FrontMatterResult {
+  return { ok: false, issue: { severity: 'error', file, line, field, message } };
+}

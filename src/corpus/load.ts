@@ -1,0 +1,105 @@
+// Load corpus folders: every `*.md` file below them (README.md and SOURCES.md
+// are documentation, not documents). A bad file is reported and skipped; the
+// rest of the corpus still loads.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocumentSource } from './parse-document.js';
+import { decodeSource } from './source-text.js';
+import type { Corpus, Document, LoadIssue } from './types.js';
+
+/** The shipped corpora folder (two levels above both src/corpus and dist/corpus). */
+export const BUILTIN_CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../corpora');
+
+const NOT_DOCUMENTS = new Set(['readme.md', 'sources.md']);
+
+export interface LoadOptions {
+  /** Extra corpus folders or files (`--corpus`). */
+  corpora?: string[];
+  /** Include the shipped corpora (default true; `--no-builtin` sets false). */
+  builtin?: boolean;
+}
+
+export function loadCorpus(options: LoadOptions = {}): Corpus {
+  const corpus: Corpus = { documents: [], issues: [] };
+  const sources: { path: string; builtin: boolean }[] = [];
+  if (options.builtin !== false) sources.push({ path: BUILTIN_CORPUS_DIR, builtin: true });
+  for (const p of options.corpora ?? []) sources.push({ path: resolve(p), builtin: false });
+  for (const source of sources) addPath(corpus, source.path, source.builtin);
+  return corpus;
+}
+
+/** Add one folder (recursively) or one Markdown file to a corpus, in place. */
+export function addPath(corpus: Corpus, path: string, builtin: boolean): void {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    corpus.issues.push({ severity: 'error', file: path, field: 'corpus', message: 'no such file or folder: check the --corpus path' });
+    return;
+  }
+  const files = isDir ? markdownFiles(path) : [path];
+  for (const file of files) addFile(corpus, file, builtin);
+}
+
+export function addFile(corpus: Corpus, file: string, builtin: boolean): Document | undefined {
+  const shown = displayPath(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    corpus.issues.push({ severity: 'error', file: shown, field: 'file', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    return undefined;
+  }
+  const decoded = decodeSource(bytes, shown);
+  if (!decoded.ok) {
+    corpus.issues.push(decoded.issue);
+    return undefined;
+  }
+  const { document, issues } = parseDocumentSource(decoded.text, shown, { builtin });
+  corpus.issues.push(...issues);
+  if (!document) return undefined;
+  return addDocument(corpus, document) ? document : undefined;
+}
+
+/** Add a parsed document unless its id is taken; the first document keeps the id. */
+export function addDocument(corpus: Corpus, document: Document): boolean {
+  const clash = corpus.documents.find((d) => d.id === document.id);
+  if (clash) {
+    const issue: LoadIssue = {
+      severity: 'error',
+      file: document.path,
+      line: 2,
+      field: 'id',
+      message: `duplicate id "${document.id}" (already used by ${clash.path}): give this document another id`,
+    };
+    corpus.issues.push(issue);
+    return false;
+  }
+  corpus.documents.push(document);
+  return true;
+}
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, depth: number) => {
+    if (depth > 8) return; // symlink loops and absurd nesting
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full, depth + 1);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && !NOT_DOCUMENTS.has(entry.name.toLowerCase())) out.push(full);
+    }
+  };
+  walk(dir, 0);
+  return out;
+}
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+export function findDocument(corpus: Corpus, id: string): Document | undefined {
+  return corpus.documents.find((d) => d.id === id);
+}

@@ -1,0 +1,157 @@
+// One document from its source text: front matter validated field by field,
+// body segmented by kind, language checked. Never throws on bad input: every
+// problem becomes a LoadIssue naming the file, the line and the field.
+import { readBody } from './body-lines.js';
+import { hasFrontMatter, splitFrontMatter } from './front-matter.js';
+import { languageMismatch } from './language.js';
+import { frontMatterSchema, KNOWN_FIELDS } from './schema.js';
+import { segmentPlan, segmentReports } from './segment-plan.js';
+import { segmentStatement } from './segment-statement.js';
+import type { Document, LoadIssue, Segment } from './types.js';
+
+/** More segments than this in one document is refused (the largest real plan has 28 points). */
+export const MAX_SEGMENTS = 20_000;
+
+export interface ParseResult {
+  document?: Document;
+  issues: LoadIssue[];
+}
+
+export interface ParseOptions {
+  builtin?: boolean;
+}
+
+export function parseDocumentSource(source: string, file: string, options: ParseOptions = {}): ParseResult {
+  const issues: LoadIssue[] = [];
+  const error = (line: number | undefined, field: string, message: string): ParseResult => {
+    issues.push({ severity: 'error', file, line, field, message });
+    return { issues };
+  };
+
+  const fm = splitFrontMatter(source, file);
+  if (!fm.ok) return { issues: [fm.issue] };
+  const { data, fieldLines, bodyLine, body } = fm.value;
+
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const problem of parsed.error.issues) {
+      const field = String(problem.path[0] ?? 'front matter');
+      const index = problem.path.length > 1 ? `[${String(problem.path[1])}]` : '';
+      const line = fieldLines[field] ?? 2;
+      const got = problem.path.length > 1 ? '' : describeValue(data[field]);
+      issues.push({ severity: 'error', file, line, field, message: `${field}${index} ${problem.message}${got}` });
+    }
+    return { issues };
+  }
+  const fields = parsed.data;
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_FIELDS.has(key)) {
+      issues.push({ severity: 'warning', file, line: fieldLines[key], field: key, message: `unknown field "${key}" is ignored (known: ${[...KNOWN_FIELDS].join(', ')})` });
+    }
+  }
+
+  const { text, lines } = readBody(body, bodyLine);
+  if (text.trim() === '') return error(bodyLine, 'body', 'the body is empty: add the document text after the closing `---`');
+
+  let segments: Segment[];
+  if (fields.kind === 'plan' && fields.status === 'reported-only') {
+    segments = segmentReports(lines);
+  } else if (fields.kind === 'plan') {
+    const { segments: segs, problems } = segmentPlan(lines);
+    for (const p of problems) issues.push({ severity: 'error', file, line: p.line, field: 'body', message: p.message });
+    if (problems.length) return { issues };
+    if (!segs.some((s) => s.kind === 'point' || s.kind === 'removed')) {
+      return error(bodyLine, 'body', 'a plan needs numbered points (`1. …`); for a text of reported changes set `status: reported-only`');
+    }
+    const missing = new Set(fields.missing);
+    for (const s of segs) if (s.kind === 'point' && missing.has(s.id)) s.partial = true;
+    segments = segs;
+  } else {
+    segments = segmentStatement(lines);
+  }
+  if (segments.length > MAX_SEGMENTS) {
+    return error(bodyLine, 'body', `${segments.length} segments; the limit is ${MAX_SEGMENTS} per document — split the file`);
+  }
+
+  const mismatch = languageMismatch(fields.language, text);
+  if (mismatch) issues.push({ severity: 'warning', file, field: 'language', line: fieldLines.language, message: `${fields.id}: ${mismatch}` });
+
+  const document: Document = {
+    id: fields.id,
+    kind: fields.kind,
+    title: fields.title,
+    side: fields.side,
+    speaker: fields.speaker,
+    date: fields.date,
+    language: fields.language,
+    translatedFrom: fields.translated_from,
+    sources: fields.sources,
+    missing: fields.missing,
+    status: fields.status,
+    notes: fields.notes,
+    text,
+    segments,
+    path: file,
+    builtin: options.builtin ?? false,
+  };
+  return { document, issues };
+}
+
+export interface DraftOptions {
+  id: string;
+  title?: string;
+  file?: string;
+  date?: string;
+  language?: string;
+  side?: Document['side'];
+}
+
+/**
+ * A user's own draft: a plain numbered list, with or without front matter.
+ * Without front matter the document gets neutral metadata (side `unknown`).
+ */
+export function parseDraft(source: string, options: DraftOptions): ParseResult {
+  const file = options.file ?? '<pasted>';
+  if (hasFrontMatter(source)) return parseDocumentSource(source, file);
+  const { text, lines } = readBody(source, 1);
+  if (text.trim() === '') {
+    return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: 'the draft is empty: paste or upload a numbered list of points (`1. …`)' }] };
+  }
+  const { segments, problems } = segmentPlan(lines);
+  const issues: LoadIssue[] = problems.map((p) => ({ severity: 'error', file, line: p.line, field: 'body', message: p.message }));
+  if (issues.length) return { issues };
+  if (!segments.some((s) => s.kind === 'point')) {
+    return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: 'no numbered points found: start each point on its own line with its number, e.g. "1. The first point"' }] };
+  }
+  if (segments.length > MAX_SEGMENTS) {
+    return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: `${segments.length} segments; the limit is ${MAX_SEGMENTS}` }] };
+  }
+  const language = options.language ?? 'en';
+  const mismatch = languageMismatch(language, text);
+  if (mismatch) issues.push({ severity: 'warning', file, field: 'language', message: `${options.id}: ${mismatch}` });
+  const document: Document = {
+    id: options.id,
+    kind: 'plan',
+    title: options.title ?? 'Your draft',
+    side: options.side ?? 'unknown',
+    speaker: '',
+    date: options.date ?? new Date().toISOString().slice(0, 10),
+    language,
+    translatedFrom: '',
+    sources: [],
+    missing: [],
+    status: 'published',
+    notes: '',
+    text,
+    segments,
+    path: file,
+    builtin: false,
+  };
+  return { document, issues };
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return ' (the field is missing)';
+  const shown = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return ` (got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown})`;
+}

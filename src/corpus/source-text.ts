@@ -1,0 +1,65 @@
+// Turn raw file bytes into text we can trust: strict UTF-8, no BOM, LF line
+// ends, no NUL. Each problem becomes a located message instead of garbled text.
+import type { LoadIssue } from './types.js';
+
+/** Files above this size are refused: the largest real document is ~20 kB. */
+export const MAX_FILE_BYTES = 2_000_000;
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; issue: LoadIssue };
+
+export function decodeSource(bytes: Uint8Array, file: string): DecodeResult {
+  if (bytes.length > MAX_FILE_BYTES) {
+    const mb = (bytes.length / 1e6).toFixed(1);
+    return fail(file, undefined, `file is ${mb} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB per document — split it into several files`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const line = lineOfByte(bytes, at);
+    return fail(file, line, `invalid UTF-8 at byte ${at}: save the file as UTF-8`);
+  }
+  return normaliseSource(text, file);
+}
+
+/** Strip a BOM, turn CRLF/CR into LF, and refuse NUL characters. */
+export function normaliseSource(text: string, file: string): DecodeResult {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = text.replace(/\r\n?/g, '\n');
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    return fail(file, line, 'contains a NUL character (binary data?): remove it or save the file as plain text');
+  }
+  return { ok: true, text };
+}
+
+function fail(file: string, line: number | undefined, message: string): DecodeResult {
+  return { ok: false, issue: { severity: 'error', file, line, field: 'file', message } };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // Binary search on prefixes would mis-handle split sequences; a linear scan of
+  // sequence lengths is simple and fast enough for files under the size limit.
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    try {
+      decoder.decode(bytes.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return i;
+}
+
+function lineOfByte(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
