@@ -40,7 +40,11 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
     if (!point) return;
     const { seg, subs } = point;
     if (subs.length) {
-      if (seg.start === seg.end) seg.start = subs[0].start; // empty heading ("20. ")
+      if (seg.start === seg.end) {
+        // Empty heading ("20. "): the point starts with its first sub-item.
+        seg.start = subs[0].start;
+        seg.line = subs[0].line;
+      }
       seg.end = Math.max(seg.end, subs[subs.length - 1].end);
     }
     segments.push(seg, ...subs);

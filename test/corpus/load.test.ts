@@ -1,0 +1,191 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planCoverage, pointSlots, segmentText } from '../../src/corpus/coverage.js';
+import { BUILTIN_CORPUS_DIR, findDocument, loadCorpus } from '../../src/corpus/load.js';
+import { parseDocumentSource, parseDraft } from '../../src/corpus/parse-document.js';
+
+const corpus = loadCorpus();
+const doc = (id: string) => {
+  const d = findDocument(corpus, id);
+  if (!d) throw new Error(`missing ${id}`);
+  return d;
+};
+const ids = (id: string) => doc(id).segments.map((s) => s.id);
+
+describe('the shipped corpora', () => {
+  it('load every shared document without errors or warnings', () => {
+    expect(corpus.issues).toEqual([]);
+    expect(corpus.documents.map((d) => d.id).sort()).toEqual(([
+      'coalition-paris-declaration-2026-01-06', 'e3-counter-2025-11-23', 'eu-2025-04-23-london-counterproposal',
+      'eu-2025-10-12-point-plan', 'ru-2021-12-17-draft-nato', 'ru-2021-12-17-draft-us', 'ru-2022-03-29-istanbul',
+      'ru-2024-06-14-putin-mfa', 'ru-2025-06-02-memorandum', 'ru-2025-08-anchorage', 'ru-2025-09-22-putin-new-start',
+      'ru-2025-11-21-putin-plan', 'ru-2025-11-ushakov-calls', 'ru-2025-dmitriev-economy', 'ru-2025-lavrov-terms',
+      'ua-2022-11-15-peace-formula', 'ua-2025-06-02-istanbul-proposals', 'ua-20-2025-12-24', 'us-2025-03-11-jeddah',
+      'us-2025-09-29-gaza-plan', 'us-28-2025-11-20', 'us-28-alt-en-2025-11-21', 'us-28-alt-en-pravda-2025-11-20',
+      'us-28-ru-2025-11-20', 'us-ua-19-2025-11-24',
+    ]).sort());
+  });
+
+  it('segment the 28-point plan into points and unlettered sub-points', () => {
+    expect(ids('us-28-2025-11-20')).toEqual([
+      '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '10.1', '10.2', '10.3', '10.4', '11', '12', '14', '14.1', '14.2',
+      '20', '20.1', '21', '21.1', '21.2', '26',
+    ]);
+    const d = doc('us-28-2025-11-20');
+    const six = d.segments.find((s) => s.id === '6')!;
+    expect(segmentText(d, six)).toBe('The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.');
+    const ten = d.segments.find((s) => s.id === '10')!;
+    expect(segmentText(d, ten)).toMatch(/^US guarantee:\n[\s\S]*without cause, the security guarantee will be deemed invalid\.$/);
+    expect(d.segments.find((s) => s.id === '10.2')).toMatchObject({ kind: 'subpoint', parent: '10' });
+  });
+
+  it('follow the source letters for sub-points where present', () => {
+    expect(ids('e3-counter-2025-11-23')).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '10.a', '10.b', '10.c']);
+    expect(ids('us-28-alt-en-pravda-2025-11-20')).toContain('21.d');
+  });
+
+  it('mark `N. [removed]` as a removed point, not text', () => {
+    const three = doc('e3-counter-2025-11-23').segments.find((s) => s.id === '3')!;
+    expect(three.kind).toBe('removed');
+    expect(planCoverage(doc('e3-counter-2025-11-23')).removed).toEqual(['3']);
+  });
+
+  it('report missing points as missing and partly surviving ones as partial', () => {
+    const cov = planCoverage(doc('us-28-2025-11-20'));
+    expect(cov.expected).toBe(28);
+    expect(cov.partial).toEqual(['10', '12', '20', '21']);
+    expect(cov.missing).toEqual(['13', '15', '16', '17', '18', '19', '22', '23', '24', '25', '27', '28']);
+    const slots = pointSlots(doc('us-28-2025-11-20'));
+    expect(slots).toHaveLength(28);
+    expect(slots[12]).toEqual({ n: '13', segment: undefined, state: 'missing' });
+    expect(slots[9].state).toBe('partial');
+  });
+
+  it('keep a reported-only plan as reports, never as plan text', () => {
+    const d = doc('us-ua-19-2025-11-24');
+    expect(d.status).toBe('reported-only');
+    expect(d.segments.every((s) => s.kind === 'report')).toBe(true);
+    expect(ids('us-ua-19-2025-11-24')).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
+    expect(planCoverage(d).missing).toHaveLength(19);
+  });
+
+  it('read an unnumbered opening as the preamble', () => {
+    expect(ids('coalition-paris-declaration-2026-01-06')).toEqual(['pre1', 'pre2', 'pre3', 'pre4', 'pre5', '1', '2']);
+  });
+
+  it('split statements into passages with their src URLs, leaving comments and [...] out of the text', () => {
+    const d = doc('ru-2025-11-ushakov-calls');
+    expect(d.text).not.toContain('<!--');
+    expect(d.segments[0].source).toBe('https://infowars.democraticunderground.org/?com=view_post&forum=1014&pid=3572030');
+    expect(segmentText(d, d.segments[0])).toMatch(/^Steve Witkoff: Hi Yuri\./);
+    expect(d.segments[1].source).toBe('https://news.bdtype.com/witkoff-advised-russia-on-how-to-pitch-ukraine-plan-to-trump-226904.html');
+    for (const s of d.segments) expect(segmentText(d, s).trim()).not.toBe('[...]');
+  });
+
+  it('give offsets that round-trip for every segment of every document', () => {
+    for (const d of corpus.documents) {
+      for (const s of d.segments) {
+        const text = d.text.slice(s.start, s.end);
+        expect(text.length, `${d.id} ${s.id}`).toBeGreaterThan(0);
+        expect(text, `${d.id} ${s.id}`).toBe(text.trim());
+        expect(s.end).toBeLessThanOrEqual(d.text.length);
+      }
+    }
+  });
+
+  it('tie every segment to its line in the file', () => {
+    const d = doc('us-28-2025-11-20');
+    const lines = readFileSync(join(BUILTIN_CORPUS_DIR, 'plans/us-28-2025-11-20.md'), 'utf8').split('\n');
+    for (const s of d.segments) expect(lines[s.line - 1]).toContain(segmentText(d, s).split('\n')[0]);
+  });
+});
+
+const good = readFileSync(join(BUILTIN_CORPUS_DIR, 'plans/e3-counter-2025-11-23.md'), 'utf8');
+const parse = (text: string) => parseDocumentSource(text, 'bad.md');
+
+describe('malformed documents', () => {
+  it.each([
+    ['broken YAML', good.replace('side: eu', 'side: [eu'), 'front matter', /YAML syntax error/],
+    ['unknown kind', good.replace('kind: plan', 'kind: manifesto'), 'kind', /kind must be one of: plan, statement, reference \(got "manifesto"\)/],
+    ['unknown side', good.replace('side: eu', 'side: nato'), 'side', /side must be one of: us, ru, ua, eu/],
+    ['unknown status', good.replace('translated_from:', 'status: leaked\ntranslated_from:'), 'status', /status must be one of: published, reported-only/],
+    ['bad date', good.replace('date: 2025-11-23', 'date: 2025-02-30'), 'date', /not a real calendar date/],
+    ['non-ISO date', good.replace('date: 2025-11-23', 'date: 23/11/2025'), 'date', /ISO date like 2025-11-20/],
+    ['bad id', good.replace('id: e3-counter-2025-11-23', 'id: E3 Counter'), 'id', /lowercase letters, digits and single dashes/],
+    ['bad language', good.replace('language: en', 'language: english'), 'language', /two-letter ISO 639-1 code/],
+    ['bad URL', good.replace('  - https://www.straitstimes.com', '  - www.straitstimes.com'), 'sources', /http\(s\) URL/],
+    ['empty body', good.slice(0, good.indexOf('\n---\n') + 5), 'body', /body is empty/],
+    ['no closing fence', good.replace(/\n---\n1\./, '\n1.'), 'front matter', /YAML syntax error|not closed/],
+  ])('%s names the file, line and field', (_name, text, field, message) => {
+    const { document, issues } = parse(text);
+    expect(document).toBeUndefined();
+    const error = issues.find((i) => i.severity === 'error')!;
+    expect(error).toMatchObject({ file: 'bad.md', field });
+    expect(error.line).toBeGreaterThan(0);
+    expect(error.message).toMatch(message);
+  });
+
+  it('locates a bad field on its own line', () => {
+    const { issues } = parse(good.replace('side: eu', 'side: nato'));
+    expect(issues[0].line).toBe(good.split('\n').findIndex((l) => l.startsWith('side:')) + 1);
+  });
+
+  it('refuses a point numbered twice, naming both lines', () => {
+    const { issues } = parse(good.replace('5. Ukraine will receive', '4. Ukraine will receive'));
+    expect(issues[0].message).toMatch(/point 4 appears twice \(first on line \d+\)/);
+  });
+
+  it('warns when the text is not in the declared language', () => {
+    const ru = readFileSync(join(BUILTIN_CORPUS_DIR, 'plans/us-28-ru-2025-11-20.md'), 'utf8');
+    const { document, issues } = parse(ru.replace('language: ru', 'language: en'));
+    expect(document).toBeDefined();
+    expect(issues).toEqual([expect.objectContaining({ severity: 'warning', field: 'language', message: expect.stringMatching(/us-28-ru-2025-11-20: declared language "en" but the text reads as "ru"/) })]);
+  });
+
+  it('keeps loading the rest of a folder when one file is bad, and flags duplicate ids', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    writeFileSync(join(dir, 'a-good.md'), good.replace('id: e3-counter-2025-11-23', 'id: my-e3'));
+    writeFileSync(join(dir, 'b-bad.md'), good.replace('kind: plan', 'kind: manifesto'));
+    writeFileSync(join(dir, 'c-dup.md'), good); // same id as the shipped file
+    const c = loadCorpus({ corpora: [dir] });
+    expect(c.documents).toHaveLength(corpus.documents.length + 1);
+    expect(findDocument(c, 'my-e3')).toBeDefined();
+    expect(findDocument(c, 'e3-counter-2025-11-23')!.builtin).toBe(true);
+    const errors = c.issues.filter((i) => i.severity === 'error');
+    expect(errors.map((e) => [e.file.split('/').pop(), e.field])).toEqual([['b-bad.md', 'kind'], ['c-dup.md', 'id']]);
+    expect(errors[1].message).toMatch(/duplicate id "e3-counter-2025-11-23" \(already used by corpora\/plans\/e3-counter-2025-11-23\.md\)/);
+  });
+
+  it('--no-builtin drops the shipped folder, --corpus adds one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+    mkdirSync(join(dir, 'nested'));
+    writeFileSync(join(dir, 'nested', 'x.md'), good.replace('id: e3-counter-2025-11-23', 'id: my-e3'));
+    const c = loadCorpus({ corpora: [dir], builtin: false });
+    expect(c.documents.map((d) => d.id)).toEqual(['my-e3']);
+    expect(c.issues).toEqual([]);
+  });
+
+  it('names a --corpus path that does not exist', () => {
+    const c = loadCorpus({ corpora: ['/nonexistent/folder'], builtin: false });
+    expect(c.issues[0]).toMatchObject({ severity: 'error', field: 'corpus', message: expect.stringMatching(/no such file or folder/) });
+  });
+});
+
+describe('a user draft without front matter', () => {
+  it('is read as a plan of numbered points', () => {
+    const d = doc('us-28-2025-11-20');
+    const list = ['1', '5', '6'].map((n) => `${n}. ${segmentText(d, d.segments.find((s) => s.id === n)!)}`).join('\n');
+    const { document, issues } = parseDraft(list, { id: 'draft' });
+    expect(issues).toEqual([]);
+    expect(document!.segments.map((s) => s.id)).toEqual(['1', '5', '6']);
+    expect(document!.side).toBe('unknown');
+  });
+
+  it('without numbers is refused with a hint', () => {
+    const { document, issues } = parseDraft('Just some prose.\n\nMore prose.', { id: 'draft' });
+    expect(document).toBeUndefined();
+    expect(issues[0].message).toMatch(/no numbered points found/);
+  });
+});
