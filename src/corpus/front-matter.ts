@@ -18,6 +18,7 @@ export type FrontMatterResult =
   | { ok: false; issue: LoadIssue };
 
 const FENCE = /^---[ \t]*$/;
+const TOO_DEEP = 'front matter is nested too deeply: fields hold plain text, a date or a list';
 
 /** True when the text opens with a `---` fence, i.e. claims to have front matter. */
 export function hasFrontMatter(text: string): boolean {
@@ -39,19 +40,28 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line;
-    const firstLine = e.message.split('\n')[0];
-    return err(file, line + 1, 'front matter', `YAML syntax error: ${firstLine}`);
+    // yaml reports a stack overflow from absurd nesting as an ordinary error.
+    const message = /call stack/i.test(e.message) ? TOO_DEEP : `YAML syntax error: ${e.message.split('\n')[0]}`;
+    return err(file, line + 1, 'front matter', message);
   }
   if (!isMap(doc.contents)) {
     return err(file, 2, 'front matter', 'front matter must be a list of `field: value` lines');
   }
-  const fieldLines: Record<string, number> = {};
+  // No prototype: a field named `__proto__` or `constructor` must not read back a built-in.
+  const fieldLines: Record<string, number> = Object.create(null);
   for (const item of doc.contents.items as Pair[]) {
     if (isScalar(item.key) && item.key.range) {
       fieldLines[String(item.key.value)] = lineCounter.linePos(item.key.range[0]).line + 1;
     }
   }
-  const data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  } catch (e) {
+    // toJS throws on alias bombs (too many `*alias` expansions) and deep recursion.
+    const why = e instanceof RangeError ? TOO_DEEP : 'front matter uses too many YAML aliases (`*name`): write the values out';
+    return err(file, 2, 'front matter', why);
+  }
   return {
     ok: true,
     value: { data, fieldLines, bodyLine: close + 2, body: lines.slice(close + 1).join('\n') },

@@ -1,11 +1,11 @@
 // Load corpus folders: every `*.md` file below them (README.md and SOURCES.md
 // are documentation, not documents). A bad file is reported and skipped; the
 // rest of the corpus still loads.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocumentSource } from './parse-document.js';
-import { decodeSource } from './source-text.js';
+import { decodeSource, sizeIssue } from './source-text.js';
 import type { Corpus, Document, LoadIssue } from './types.js';
 
 /** The shipped corpora folder (two levels above both src/corpus and dist/corpus). */
@@ -38,7 +38,7 @@ export function addPath(corpus: Corpus, path: string, builtin: boolean): void {
     corpus.issues.push({ severity: 'error', file: path, field: 'corpus', message: 'no such file or folder: check the --corpus path' });
     return;
   }
-  const files = isDir ? markdownFiles(path) : [path];
+  const files = isDir ? markdownFiles(path, corpus) : [path];
   for (const file of files) addFile(corpus, file, builtin);
 }
 
@@ -46,6 +46,12 @@ export function addFile(corpus: Corpus, file: string, builtin: boolean): Documen
   const shown = displayPath(file);
   let bytes: Uint8Array;
   try {
+    // Check the size before reading: a stray multi-gigabyte file must not be read into memory.
+    const tooBig = sizeIssue(statSync(file).size, shown);
+    if (tooBig) {
+      corpus.issues.push(tooBig);
+      return undefined;
+    }
     bytes = readFileSync(file);
   } catch (e) {
     corpus.issues.push({ severity: 'error', file: shown, field: 'file', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
@@ -80,11 +86,19 @@ export function addDocument(corpus: Corpus, document: Document): boolean {
   return true;
 }
 
-function markdownFiles(dir: string): string[] {
+function markdownFiles(dir: string, corpus: Corpus): string[] {
   const out: string[] = [];
   const walk = (d: string, depth: number) => {
     if (depth > 8) return; // symlink loops and absurd nesting
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      // An unreadable sub-folder is one problem, not the end of the corpus.
+      corpus.issues.push({ severity: 'error', file: displayPath(d), field: 'corpus', message: `cannot read the folder (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.')) continue;
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full, depth + 1);

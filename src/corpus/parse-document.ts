@@ -5,12 +5,16 @@ import { readBody } from './body-lines.js';
 import { hasFrontMatter, splitFrontMatter } from './front-matter.js';
 import { languageMismatch } from './language.js';
 import { frontMatterSchema, KNOWN_FIELDS } from './schema.js';
-import { segmentPlan, segmentReports } from './segment-plan.js';
+import { segmentPlan, segmentReports, type PlanSegmentation } from './segment-plan.js';
+import { MAX_FILE_BYTES } from './source-text.js';
 import { segmentStatement } from './segment-statement.js';
 import type { Document, LoadIssue, Segment } from './types.js';
 
 /** More segments than this in one document is refused (the largest real plan has 28 points). */
 export const MAX_SEGMENTS = 20_000;
+
+/** Body problems listed one by one before the rest are summed up in one line. */
+export const MAX_REPORTED_PROBLEMS = 20;
 
 export interface ParseResult {
   document?: Document;
@@ -58,7 +62,7 @@ export function parseDocumentSource(source: string, file: string, options: Parse
     segments = segmentReports(lines);
   } else if (fields.kind === 'plan') {
     const { segments: segs, problems } = segmentPlan(lines);
-    for (const p of problems) issues.push({ severity: 'error', file, line: p.line, field: 'body', message: p.message });
+    issues.push(...bodyProblems(problems, file));
     if (problems.length) return { issues };
     if (!segs.some((s) => s.kind === 'point' || s.kind === 'removed')) {
       return error(bodyLine, 'body', 'a plan needs numbered points (`1. …`); for a text of reported changes set `status: reported-only`');
@@ -112,19 +116,25 @@ export interface DraftOptions {
  */
 export function parseDraft(source: string, options: DraftOptions): ParseResult {
   const file = options.file ?? '<pasted>';
+  // A pasted draft never went through decodeSource, so it gets the file size limit here.
+  const bytes = Buffer.byteLength(source, 'utf8');
+  if (bytes > MAX_FILE_BYTES) {
+    const mb = (bytes / 1e6).toFixed(1);
+    return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: `the draft is ${mb} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB — split it into several drafts` }] };
+  }
   if (hasFrontMatter(source)) return parseDocumentSource(source, file);
   const { text, lines } = readBody(source, 1);
   if (text.trim() === '') {
     return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: 'the draft is empty: paste or upload a numbered list of points (`1. …`)' }] };
   }
   const { segments, problems } = segmentPlan(lines);
-  const issues: LoadIssue[] = problems.map((p) => ({ severity: 'error', file, line: p.line, field: 'body', message: p.message }));
+  const issues: LoadIssue[] = bodyProblems(problems, file);
   if (issues.length) return { issues };
   if (!segments.some((s) => s.kind === 'point')) {
     return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: 'no numbered points found: start each point on its own line with its number, e.g. "1. The first point"' }] };
   }
   if (segments.length > MAX_SEGMENTS) {
-    return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: `${segments.length} segments; the limit is ${MAX_SEGMENTS}` }] };
+    return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: `${segments.length} segments; the limit is ${MAX_SEGMENTS} per document — split the draft` }] };
   }
   const language = options.language ?? 'en';
   const mismatch = languageMismatch(language, text);
@@ -150,8 +160,23 @@ export function parseDraft(source: string, options: DraftOptions): ParseResult {
   return { document, issues };
 }
 
+/** Body problems as issues; past the first few, one summary line (a broken paste can have thousands). */
+function bodyProblems(problems: PlanSegmentation['problems'], file: string): LoadIssue[] {
+  const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p): LoadIssue => ({ severity: 'error', file, line: p.line, field: 'body', message: p.message }));
+  const rest = problems.length - shown.length;
+  if (rest > 0) {
+    shown.push({ severity: 'error', file, line: problems[MAX_REPORTED_PROBLEMS].line, field: 'body', message: `…and ${rest} more problems like these from this line on` });
+  }
+  return shown;
+}
+
 function describeValue(value: unknown): string {
   if (value === undefined) return ' (the field is missing)';
-  const shown = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  let shown: string;
+  try {
+    shown = JSON.stringify(value) ?? String(value);
+  } catch {
+    shown = Array.isArray(value) ? 'a self-referencing list' : 'a self-referencing value'; // YAML `&a [*a]`
+  }
   return ` (got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown})`;
 }

@@ -25,6 +25,8 @@ export interface PlanSegmentation {
 interface Open {
   seg: Segment;
   subs: Segment[];
+  /** Ids of `subs`, so a duplicate check stays linear on lists with thousands of items. */
+  subIds: Set<string>;
 }
 
 export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
@@ -65,7 +67,7 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
       const [start, end] = trimmedRange(line, pm[0].length);
       const removed = REMOVED.test(line.text.slice(pm[0].length).trim());
       const seg: Segment = { id, label: id, kind: removed ? 'removed' : 'point', start, end, line: line.fileLine };
-      point = { seg, subs: [] };
+      point = { seg, subs: [], subIds: new Set() };
       last = seg;
       continue;
     }
@@ -92,10 +94,11 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
       const n = point.subs.length + 1;
       const suffix = sm[2] ?? String(n);
       let id = `${point.seg.id}.${suffix}`;
-      if (point.subs.some((s) => s.id === id)) {
+      if (point.subIds.has(id)) {
         problems.push({ line: line.fileLine, message: `sub-item ${id} appears twice: fix its letter` });
         id = `${point.seg.id}.${n}`;
       }
+      point.subIds.add(id);
       const [start, end] = trimmedRange(line, sm[0].length);
       const sub: Segment = { id, label: id, kind: 'subpoint', parent: point.seg.id, start, end, line: line.fileLine };
       point.subs.push(sub);

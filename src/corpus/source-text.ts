@@ -8,10 +8,8 @@ export const MAX_FILE_BYTES = 2_000_000;
 export type DecodeResult = { ok: true; text: string } | { ok: false; issue: LoadIssue };
 
 export function decodeSource(bytes: Uint8Array, file: string): DecodeResult {
-  if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (bytes.length / 1e6).toFixed(1);
-    return fail(file, undefined, `file is ${mb} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB per document — split it into several files`);
-  }
+  const tooBig = sizeIssue(bytes.length, file);
+  if (tooBig) return { ok: false, issue: tooBig };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -21,6 +19,13 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodeResult {
     return fail(file, line, `invalid UTF-8 at byte ${at}: save the file as UTF-8`);
   }
   return normaliseSource(text, file);
+}
+
+/** The error for a file over the size limit, or undefined; callers can check before reading. */
+export function sizeIssue(byteLength: number, file: string): LoadIssue | undefined {
+  if (byteLength <= MAX_FILE_BYTES) return undefined;
+  const mb = (byteLength / 1e6).toFixed(1);
+  return { severity: 'error', file, field: 'file', message: `file is ${mb} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB per document — split it into several files` };
 }
 
 /** Strip a BOM, turn CRLF/CR into LF, and refuse NUL characters. */
