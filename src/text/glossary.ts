@@ -1,0 +1,95 @@
+// The Russian→English domain glossary (corpora/glossary/ru-en.tsv): one row per
+// concept, English and Russian forms in plain dictionary spelling. Stems are
+// computed here with the same stemmers the tokenizer uses, so a row matches
+// every inflection the stemmer folds together (`вооружённых`, `вооруженные`).
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isAcronym, lexTokens } from './lex.js';
+
+/** Two levels above both src/text and dist/text. */
+export const GLOSSARY_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../corpora/glossary/ru-en.tsv');
+
+export type ConceptType = 'term' | 'place' | 'body' | 'person';
+
+export interface GlossaryEntry {
+  concept: string;
+  type: ConceptType;
+  en: string[];
+  ru: string[];
+  note: string;
+  /** 1-based line in the TSV file. */
+  line: number;
+}
+
+/** A form as matched against tokens: a run of stems, or one acronym (matched by exact upper-case surface). */
+interface Form {
+  stems: string[];
+  concept: string;
+}
+
+export interface Glossary {
+  entries: GlossaryEntry[];
+  byConcept: Map<string, GlossaryEntry>;
+  /** Per side ('en' | 'ru'): first stem → forms starting with it, longest first. */
+  forms: { en: Map<string, Form[]>; ru: Map<string, Form[]> };
+  /** Acronyms (NATO, НАТО, ЕС) by upper-case letters, for both languages. */
+  acronyms: Map<string, string>;
+}
+
+const TYPES: ConceptType[] = ['term', 'place', 'body', 'person'];
+
+/** Parse the TSV text; throws an Error naming the line and field of the first bad row. */
+export function parseGlossary(source: string, file = GLOSSARY_PATH): Glossary {
+  const entries: GlossaryEntry[] = [];
+  const lines = source.split(/\r?\n/);
+  const header = lines[0].split('\t').map((h) => h.trim());
+  const col = (name: string) => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new Error(`${file}:1: header lacks column "${name}"`);
+    return i;
+  };
+  const [ci, ti, ei, ri, ni] = ['concept', 'type', 'en', 'ru', 'note'].map(col);
+  for (let i = 1; i < lines.length; i++) {
+    const raw = lines[i];
+    if (!raw.trim() || raw.startsWith('#')) continue;
+    const cells = raw.split('\t');
+    const concept = (cells[ci] ?? '').trim();
+    const type = (cells[ti] ?? '').trim() as ConceptType;
+    const split = (s: string | undefined) => (s ?? '').split('|').map((x) => x.trim()).filter(Boolean);
+    if (!/^[a-z0-9-]+$/.test(concept)) throw new Error(`${file}:${i + 1}: field "concept": "${concept}" is not a lowercase id`);
+    if (!TYPES.includes(type)) throw new Error(`${file}:${i + 1}: field "type": "${type}" is not one of ${TYPES.join(', ')}`);
+    const en = split(cells[ei]);
+    const ru = split(cells[ri]);
+    if (!en.length || !ru.length) throw new Error(`${file}:${i + 1}: field "${en.length ? 'ru' : 'en'}" is empty`);
+    entries.push({ concept, type, en, ru, note: (cells[ni] ?? '').trim(), line: i + 1 });
+  }
+  const glossary: Glossary = { entries, byConcept: new Map(), forms: { en: new Map(), ru: new Map() }, acronyms: new Map() };
+  for (const entry of entries) {
+    if (glossary.byConcept.has(entry.concept)) throw new Error(`${file}:${entry.line}: field "concept": "${entry.concept}" is defined twice`);
+    glossary.byConcept.set(entry.concept, entry);
+    for (const side of ['en', 'ru'] as const) {
+      for (const form of entry[side]) {
+        if (isAcronym(form) && !/\s/.test(form)) {
+          glossary.acronyms.set(form.replace(/\./g, '').toUpperCase().replace(/Ё/g, 'Е'), entry.concept);
+          continue;
+        }
+        const stems = lexTokens(form, side).map((t) => t.stem);
+        if (!stems.length) continue;
+        const list = glossary.forms[side].get(stems[0]) ?? [];
+        list.push({ stems, concept: entry.concept });
+        list.sort((a, b) => b.stems.length - a.stems.length);
+        glossary.forms[side].set(stems[0], list);
+      }
+    }
+  }
+  return glossary;
+}
+
+let cached: Glossary | undefined;
+
+/** The shipped glossary, read and stemmed once per process. */
+export function loadGlossary(): Glossary {
+  cached ??= parseGlossary(readFileSync(GLOSSARY_PATH, 'utf8'));
+  return cached;
+}

@@ -1,0 +1,52 @@
+// Stemmers and stop words from `natural`. The package's top-level import takes
+// seconds (it loads every classifier and tokenizer), so only the few modules we
+// need are required, and only on first use: the CLI must start fast.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export type Lang = 'en' | 'ru' | 'uk' | 'other';
+
+interface Stemmer {
+  stem(word: string): string;
+}
+
+let stemmers: { en: Stemmer; ru: Stemmer } | undefined;
+let stopLists: { en: Set<string>; ru: Set<string> } | undefined;
+
+function loadStemmers() {
+  stemmers ??= {
+    en: require('natural/lib/natural/stemmers/porter_stemmer.js') as Stemmer,
+    ru: require('natural/lib/natural/stemmers/porter_stemmer_ru.js') as Stemmer,
+  };
+  return stemmers;
+}
+
+// natural's lists lack the auxiliaries and particles that fill plan prose
+// ("will", "shall", "не", "будет"); these are added here as data.
+const EXTRA_STOP = {
+  en: ['will', 'shall', 'may', 'also', 'its', 'their', 'which', 'this', 'these', 'those', 'such', 'whether', 'upon', 'within', 'without', 'any', 'all', 'be', 'is', 'are', 'not', 'no', 'including', 'following', 'as', 'per'],
+  ru: ['не', 'ни', 'будет', 'будут', 'быть', 'по', 'к', 'у', 'же', 'это', 'этого', 'этой', 'эти', 'том', 'чтобы', 'при', 'об', 'о', 'со', 'ко', 'то', 'лишь', 'свой', 'своей', 'свои', 'своих', 'свою', 'своего', 'всех', 'всем', 'всеми', 'всей', 'весь', 'вся', 'ее', 'их', 'его', 'также', 'которые', 'которых', 'который', 'которая', 'которое', 'является', 'будучи', 'без', 'для', 'на', 'в', 'из', 'от', 'до', 'и', 'или', 'а', 'но', 'что', 'как'],
+};
+
+function loadStopLists() {
+  if (!stopLists) {
+    const en: string[] = require('natural/lib/natural/util/stopwords.js').words;
+    const ru: string[] = require('natural/lib/natural/util/stopwords_ru.js').words;
+    stopLists = { en: new Set([...en, ...EXTRA_STOP.en]), ru: new Set([...ru, ...EXTRA_STOP.ru].map((w) => w.replace(/ё/g, 'е'))) };
+  }
+  return stopLists;
+}
+
+/** Porter stem of an already normalised word; Ukrainian uses the Russian stemmer (the glossary's stems are Russian). */
+export function stemWord(norm: string, lang: Lang): string {
+  if (lang === 'en') return loadStemmers().en.stem(norm);
+  if (lang === 'ru' || lang === 'uk') return loadStemmers().ru.stem(norm);
+  return norm;
+}
+
+export function isStopWord(norm: string, lang: Lang): boolean {
+  if (lang === 'en') return loadStopLists().en.has(norm);
+  if (lang === 'ru' || lang === 'uk') return loadStopLists().ru.has(norm);
+  return false;
+}
