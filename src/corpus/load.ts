@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addBulkFileSync, isBulkFile } from './bulk-file.js';
 import { parseDocumentSource } from './parse-document.js';
 import { decodeSource, sizeIssue } from './source-text.js';
 import type { Corpus, Document, LoadIssue } from './types.js';
@@ -38,6 +39,8 @@ export function addPath(corpus: Corpus, path: string, builtin: boolean): void {
     corpus.issues.push({ severity: 'error', file: path, field: 'corpus', message: 'no such file or folder: check the --corpus path' });
     return;
   }
+  // A JSON Lines or CSV file holds many statements (see bulk-file.ts).
+  if (!isDir && isBulkFile(path)) return addBulkFileSync(corpus, path, { shown: displayPath(path), builtin });
   const files = isDir ? markdownFiles(path, corpus) : [path];
   for (const file of files) addFile(corpus, file, builtin);
 }
@@ -109,7 +112,7 @@ function markdownFiles(dir: string, corpus: Corpus): string[] {
   return out;
 }
 
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith('..') ? rel : file;
 }

@@ -1,0 +1,261 @@
+// Bulk statement files: JSON Lines (`.jsonl`, `.ndjson`) or CSV, optionally
+// gzipped. Each record becomes one statement Document; a bad record is
+// reported by its line and skipped, and the rest of the file still loads.
+//
+// Two readers share the per-record logic: a streaming one (readline or
+// csv-parse over a gunzip stream) for the CLI and the web server, and a
+// synchronous one so the plain `loadCorpus` also accepts bulk files.
+import { parse as parseCsvStream, type Options as CsvOptions } from 'csv-parse';
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { recordToDocument, unknownFields } from './bulk-record.js';
+import type { Corpus, Document, LoadIssue } from './types.js';
+
+const BULK_NAME = /\.(jsonl|ndjson|csv)(\.gz)?$/i;
+
+export function isBulkFile(path: string): boolean {
+  return BULK_NAME.test(path);
+}
+
+/** Called with bytes of the file read so far and its size. */
+export type ProgressCallback = (doneBytes: number, totalBytes: number) => void;
+
+export interface BulkReadOptions {
+  /** The file as shown in messages (relative to the working directory when inside it). */
+  shown: string;
+  builtin: boolean;
+  onProgress?: ProgressCallback;
+}
+
+/** Adds records to a corpus, refusing duplicate ids, and collects per-file notes. */
+class RecordSink {
+  private readonly ids: Set<string>;
+  private readonly unknown = new Set<string>();
+  private firstUnknownLine = 0;
+  added = 0;
+
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly options: BulkReadOptions,
+  ) {
+    this.ids = new Set(corpus.documents.map((d) => d.id));
+  }
+
+  issue(issue: LoadIssue): void {
+    this.corpus.issues.push(issue);
+  }
+
+  record(record: unknown, line: number): void {
+    if (record && typeof record === 'object' && !Array.isArray(record)) {
+      for (const f of unknownFields(record as Record<string, unknown>)) {
+        if (!this.unknown.size) this.firstUnknownLine = line;
+        this.unknown.add(f);
+      }
+    }
+    const { document, issues } = recordToDocument(record, { file: this.options.shown, line, builtin: this.options.builtin });
+    this.corpus.issues.push(...issues);
+    if (document) this.add(document, line);
+  }
+
+  private add(document: Document, line: number): void {
+    if (this.ids.has(document.id)) {
+      const first = this.corpus.documents.find((d) => d.id === document.id);
+      this.issue({
+        severity: 'error',
+        file: this.options.shown,
+        line,
+        field: 'id',
+        message: `duplicate id "${document.id}" (already used by ${first?.path ?? 'another document'}): give this record another id; the line is skipped`,
+      });
+      return;
+    }
+    this.ids.add(document.id);
+    this.corpus.documents.push(document);
+    this.added++;
+  }
+
+  finish(): void {
+    if (this.unknown.size) {
+      this.issue({
+        severity: 'warning',
+        file: this.options.shown,
+        line: this.firstUnknownLine,
+        field: [...this.unknown].join(', '),
+        message: `unknown field(s) ignored (known: id, text, date, side, speaker, language, source, title, translated_from)`,
+      });
+    }
+    if (this.added === 0) {
+      this.issue({ severity: 'warning', file: this.options.shown, field: 'file', message: 'no statement loaded from this bulk file' });
+    }
+  }
+}
+
+// ---- JSON Lines ----
+
+function jsonLine(sink: RecordSink, shown: string, text: string, line: number): void {
+  if (text.trim() === '') return;
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch (e) {
+    sink.issue({
+      severity: 'error',
+      file: shown,
+      line,
+      field: 'record',
+      message: `not valid JSON (${(e as Error).message}): each line must be one complete JSON object; the line is skipped`,
+    });
+    return;
+  }
+  sink.record(record, line);
+}
+
+// ---- CSV ----
+
+const REQUIRED_COLUMNS = ['id', 'text', 'date', 'side', 'language', 'source'];
+
+// `on_skip` exists in csv-parse 5.6 but is missing from its type definitions.
+function csvOptions(sink: RecordSink, shown: string): CsvOptions & { on_skip: (err: Error | undefined) => void } {
+  return {
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim());
+      const absent = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+      if (absent.length) {
+        throw new BulkHeaderError(`the header line lacks column(s) ${absent.join(', ')}: the first line must name the columns (id, text, date, side, speaker, language, source)`);
+      }
+      return names;
+    },
+    bom: true,
+    info: true,
+    raw: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      const line = (err as { lines?: number } | undefined)?.lines;
+      sink.issue({ severity: 'error', file: shown, line, field: 'record', message: `${err?.message ?? 'malformed CSV record'}; the record is skipped` });
+    },
+  };
+}
+
+class BulkHeaderError extends Error {}
+
+interface CsvRow {
+  record: Record<string, string>;
+  info: { lines: number };
+  raw: string;
+}
+
+/** csv-parse reports the line a record ends on; a quoted text may span lines. */
+function csvStartLine(row: CsvRow): number {
+  const inner = row.raw.replace(/\r?\n$/, '');
+  let breaks = 0;
+  for (let i = inner.indexOf('\n'); i >= 0; i = inner.indexOf('\n', i + 1)) breaks++;
+  return row.info.lines - breaks;
+}
+
+function headerIssue(shown: string, e: unknown): LoadIssue {
+  return { severity: 'error', file: shown, line: 1, field: 'header', message: (e as Error).message };
+}
+
+// ---- readers ----
+
+function format(file: string): 'jsonl' | 'csv' {
+  return /\.csv(\.gz)?$/i.test(file) ? 'csv' : 'jsonl';
+}
+
+function fileSize(file: string, corpus: Corpus, shown: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch (e) {
+    corpus.issues.push({ severity: 'error', file: shown, field: 'file', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    return undefined;
+  }
+}
+
+/** Read a whole bulk file into a corpus, synchronously. */
+export function addBulkFileSync(corpus: Corpus, file: string, options: BulkReadOptions): void {
+  const { shown } = options;
+  const total = fileSize(file, corpus, shown);
+  if (total === undefined) return;
+  let text: string;
+  try {
+    const bytes = readFileSync(file);
+    text = (/\.gz$/i.test(file) ? gunzipSync(bytes) : bytes).toString('utf8');
+  } catch (e) {
+    corpus.issues.push({ severity: 'error', file: shown, field: 'file', message: `cannot read the file (${(e as Error).message})` });
+    return;
+  }
+  const sink = new RecordSink(corpus, options);
+  // Progress is reported against the decompressed text, scaled to the file size.
+  const report = (at: number) => options.onProgress?.(Math.round((at / Math.max(1, text.length)) * total), total);
+  if (format(file) === 'jsonl') {
+    let line = 1;
+    let from = 0;
+    while (from <= text.length) {
+      let to = text.indexOf('\n', from);
+      if (to < 0) to = text.length;
+      jsonLine(sink, shown, text.slice(from, to).replace(/\r$/, ''), line);
+      if (line % 200 === 0) report(to);
+      line++;
+      from = to + 1;
+    }
+  } else {
+    let rows: CsvRow[];
+    try {
+      rows = parseCsvSync(text, csvOptions(sink, shown)) as unknown as CsvRow[];
+    } catch (e) {
+      corpus.issues.push(e instanceof BulkHeaderError ? headerIssue(shown, e) : { severity: 'error', file: shown, field: 'file', message: `cannot parse the CSV (${(e as Error).message})` });
+      return;
+    }
+    rows.forEach((row, i) => {
+      sink.record(row.record, csvStartLine(row));
+      if (i % 200 === 0) report(Math.round((i / rows.length) * text.length));
+    });
+  }
+  report(text.length);
+  sink.finish();
+}
+
+/** Stream a bulk file into a corpus: the file is read (and gunzipped) in chunks. */
+export async function addBulkFile(corpus: Corpus, file: string, options: BulkReadOptions): Promise<void> {
+  const { shown } = options;
+  const total = fileSize(file, corpus, shown);
+  if (total === undefined) return;
+  const raw = createReadStream(file);
+  let read = 0;
+  raw.on('data', (chunk) => {
+    read += chunk.length;
+    options.onProgress?.(read, total);
+  });
+  let input: Readable = raw;
+  if (/\.gz$/i.test(file)) {
+    const gunzip = createGunzip();
+    raw.on('error', (e) => gunzip.destroy(e));
+    input = raw.pipe(gunzip);
+  }
+  const sink = new RecordSink(corpus, options);
+  try {
+    if (format(file) === 'jsonl') {
+      input.setEncoding('utf8');
+      const lines = createInterface({ input, crlfDelay: Infinity });
+      let line = 0;
+      for await (const text of lines) jsonLine(sink, shown, text, ++line);
+    } else {
+      const parser = input.pipe(parseCsvStream(csvOptions(sink, shown)));
+      input.on('error', (e) => parser.destroy(e));
+      for await (const row of parser) sink.record((row as CsvRow).record, csvStartLine(row as CsvRow));
+    }
+  } catch (e) {
+    corpus.issues.push(
+      e instanceof BulkHeaderError
+        ? headerIssue(shown, e)
+        : { severity: 'error', file: shown, field: 'file', message: `reading stopped early (${(e as Error).message}); the records before it are loaded` },
+    );
+    return;
+  }
+  options.onProgress?.(total, total);
+  sink.finish();
+}
