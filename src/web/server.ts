@@ -1,35 +1,44 @@
 // The web view: loads and indexes the corpora once at start-up, then serves
-// server-rendered EJS pages. Requests never re-read files.
+// server-rendered EJS pages. Requests never re-read files, and no path is
+// ever built from a request: ids are looked up in the loaded corpus.
 import express from 'express';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpus } from '../corpus/load.js';
-import { summarizeDocument } from '../corpus/summary.js';
-import type { Corpus } from '../corpus/types.js';
+import { errorHandler, notFoundHandler } from './http-errors.js';
+import { safeUrl } from './html.js';
+import { draftRoutes, DRAFT_LIMIT_LABEL } from './routes/draft.js';
+import { overviewRoutes } from './routes/overview.js';
+import { securityHeaders } from './security.js';
+import { sideColour, sideLabel } from './sides.js';
+import type { AppState, ServerOptions } from './state.js';
 
-const VIEWS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../views');
+export type { AppState, ServerOptions } from './state.js';
 
-export interface ServerOptions {
-  port: number;
-  host?: string;
-  corpora: string[];
-  builtin: boolean;
-}
-
-export interface AppState {
-  corpus: Corpus;
-  options: ServerOptions;
-}
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const VIEWS_DIR = resolve(ROOT, 'views');
+const PUBLIC_DIR = resolve(ROOT, 'public');
 
 export function createApp(state: AppState): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
-  app.get('/', (_req, res) => {
-    res.render('overview', { documents: state.corpus.documents.map(summarizeDocument), issues: state.corpus.issues.map(formatIssue) });
-  });
+  app.set('query parser', 'simple');
+  Object.assign(app.locals, { sideLabel, sideColour, safeUrl });
+
+  app.use(securityHeaders());
+  app.use('/static', express.static(PUBLIC_DIR, { index: false, dotfiles: 'ignore', fallthrough: true, maxAge: '1h' }));
+
+  const router = express.Router();
+  overviewRoutes(router, state);
+  draftRoutes(router, state);
+  // (new page routes go above this line)
+  app.use(router);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(DRAFT_LIMIT_LABEL));
   return app;
 }
 

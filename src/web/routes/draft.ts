@@ -1,0 +1,97 @@
+// `/draft`: a visitor's own numbered draft, pasted or uploaded, compared,
+// matched and scored against the loaded corpora. The draft lives only for the
+// request: nothing is written to disk and the shipped corpora are untouched.
+import express, { type Request, type Router } from 'express';
+import multer from 'multer';
+import { extname } from 'node:path';
+import { formatIssue } from '../../corpus/format-issue.js';
+import { parseDraft } from '../../corpus/parse-document.js';
+import { decodeSource, normaliseSource } from '../../corpus/source-text.js';
+import type { Document } from '../../corpus/types.js';
+import { HttpError, badRequest } from '../http-errors.js';
+import { documentById, downloadFormat } from '../params.js';
+import type { AppState } from '../state.js';
+import { documentRows } from './overview.js';
+
+/** Largest draft accepted, pasted or uploaded. The longest real plan is ~20 kB; this leaves room for a long paste. */
+export const DRAFT_LIMIT_BYTES = 256 * 1024;
+export const DRAFT_LIMIT_LABEL = '256 kB';
+const DRAFT_ID = 'your-draft';
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text', '']);
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: DRAFT_LIMIT_BYTES, fieldSize: DRAFT_LIMIT_BYTES, files: 1, fields: 8, parts: 10 },
+  fileFilter: (_req, file, accept) => {
+    const textLike = file.mimetype.startsWith('text/') || file.mimetype === 'application/octet-stream';
+    if (textLike && TEXT_EXTENSIONS.has(extname(file.originalname).toLowerCase())) accept(null, true);
+    else accept(new HttpError(415, 'Upload a plain-text file (.txt or .md) with one numbered point per line.'));
+  },
+});
+
+const urlencoded = express.urlencoded({ extended: false, limit: DRAFT_LIMIT_BYTES, parameterLimit: 10 });
+
+/** Default version to compare a draft with: the first published English plan by date. */
+function defaultVersion(state: AppState): Document | undefined {
+  return state.corpus.documents
+    .filter((d) => d.kind === 'plan' && d.status === 'published' && d.language === 'en')
+    .sort((a, b) => a.date.localeCompare(b.date))[0];
+}
+
+function planChoices(state: AppState) {
+  return state.corpus.documents.filter((d) => d.kind === 'plan' && d.status === 'published').map((d) => ({ id: d.id, title: d.title }));
+}
+
+export function draftRoutes(router: Router, state: AppState): void {
+  router.get('/draft', (_req, res) => {
+    res.render('draft', { plans: planChoices(state), against: defaultVersion(state)?.id, draft: '', problems: [], result: undefined, limit: DRAFT_LIMIT_LABEL });
+  });
+
+  router.post('/draft', upload.single('file'), urlencoded, (req, res) => {
+    const source = draftSource(req);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const againstId = typeof body.against === 'string' && body.against ? body.against : defaultVersion(state)?.id;
+    const against = againstId ? documentById(state.corpus, againstId, 'plan') : undefined;
+    const { document, issues } = parseDraft(source, { id: DRAFT_ID, title: 'Your draft', file: '<pasted>' });
+    const problems = issues.map(formatIssue);
+    if (!document || issues.some((i) => i.severity === 'error')) {
+      res.status(422).render('draft', { plans: planChoices(state), against: againstId, draft: source, problems, result: undefined, limit: DRAFT_LIMIT_LABEL });
+      return;
+    }
+    if (document.kind !== 'plan') throw new HttpError(422, 'A draft is a plan: a numbered list of points (front matter, if any, must say `kind: plan`).');
+    document.id = DRAFT_ID;
+    document.builtin = false;
+    const format = bodyFormat(body);
+    if (format) void format; // downloads of draft tables are added with the engines
+    res.render('draft', {
+      plans: planChoices(state),
+      against: against?.id,
+      draft: source,
+      problems,
+      limit: DRAFT_LIMIT_LABEL,
+      result: { doc: document, rows: documentRows(document), against },
+    });
+  });
+}
+
+/** The uploaded file if there is one, else the pasted text; both normalised like a corpus file. */
+function draftSource(req: Request): string {
+  const file = (req as Request & { file?: Express.Multer.File }).file;
+  if (file && file.size > 0) {
+    const decoded = decodeSource(file.buffer, 'uploaded file');
+    if (!decoded.ok) throw new HttpError(422, formatIssue(decoded.issue));
+    return decoded.text;
+  }
+  const pasted = (req.body as Record<string, unknown> | undefined)?.draft;
+  if (pasted === undefined || pasted === '') throw badRequest('Paste a numbered draft into the text box, or choose a text file to upload.');
+  if (typeof pasted !== 'string') throw badRequest('The draft must be sent once, as text.');
+  const normalised = normaliseSource(pasted, 'pasted text');
+  if (!normalised.ok) throw new HttpError(422, formatIssue(normalised.issue));
+  return normalised.text;
+}
+
+function bodyFormat(body: Record<string, unknown>) {
+  const format = body.format;
+  if (format === undefined || format === '') return undefined;
+  return downloadFormat({ query: { format } } as unknown as Request);
+}
