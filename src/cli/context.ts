@@ -3,21 +3,44 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatIssue } from '../corpus/format-issue.js';
-import { addDocument, findDocument, loadCorpus } from '../corpus/load.js';
+import { loadCorpusAsync } from '../corpus/load-async.js';
+import { addDocument, findDocument, loadCorpus, type LoadOptions } from '../corpus/load.js';
 import { parseDraft } from '../corpus/parse-document.js';
 import { decodeSource } from '../corpus/source-text.js';
 import type { Corpus, Document } from '../corpus/types.js';
 import { UserError } from './errors.js';
+import { progressFor } from './progress.js';
 
 export interface CorpusOptions {
   corpus?: string[];
   builtin?: boolean;
+  /** `--format json` keeps stderr free of progress bars. */
+  format?: string;
 }
 
 export function openCorpus(options: CorpusOptions, { quiet = false } = {}): Corpus {
-  const corpus = loadCorpus({ corpora: options.corpus ?? [], builtin: options.builtin !== false });
+  const progress = progressFor(options);
+  const corpus = loadCorpus(loadOptions(options, progress));
+  progress.stop();
   if (!quiet) for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
   return corpus;
+}
+
+/** Like `openCorpus`, but bulk files (JSON Lines, CSV) are streamed. */
+export async function openCorpusAsync(options: CorpusOptions, { quiet = false } = {}): Promise<Corpus> {
+  const progress = progressFor(options);
+  const corpus = await loadCorpusAsync(loadOptions(options, progress));
+  progress.stop();
+  if (!quiet) for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  return corpus;
+}
+
+function loadOptions(options: CorpusOptions, progress: ReturnType<typeof progressFor>): LoadOptions {
+  return {
+    corpora: options.corpus ?? [],
+    builtin: options.builtin !== false,
+    onProgress: (p) => progress.update(p.doneBytes, p.totalBytes, `loading ${p.file}`),
+  };
 }
 
 /**

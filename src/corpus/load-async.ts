@@ -7,18 +7,9 @@ import { addBulkFile, isBulkFile } from './bulk-file.js';
 import { addPath, BUILTIN_CORPUS_DIR, displayPath, type LoadOptions } from './load.js';
 import type { Corpus } from './types.js';
 
-export interface LoadProgress {
-  /** The bulk file being read, as shown in messages. */
-  file: string;
-  doneBytes: number;
-  totalBytes: number;
-}
+export type { LoadProgress } from './load.js';
 
-export interface AsyncLoadOptions extends LoadOptions {
-  onProgress?: (progress: LoadProgress) => void;
-}
-
-export async function loadCorpusAsync(options: AsyncLoadOptions = {}): Promise<Corpus> {
+export async function loadCorpusAsync(options: LoadOptions = {}): Promise<Corpus> {
   const corpus: Corpus = { documents: [], issues: [] };
   if (options.builtin !== false) addPath(corpus, BUILTIN_CORPUS_DIR, true);
   for (const p of options.corpora ?? []) {

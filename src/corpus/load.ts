@@ -19,6 +19,15 @@ export interface LoadOptions {
   corpora?: string[];
   /** Include the shipped corpora (default true; `--no-builtin` sets false). */
   builtin?: boolean;
+  /** Told how far reading a bulk file (JSON Lines, CSV) has got. */
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadProgress {
+  /** The bulk file being read, as shown in messages. */
+  file: string;
+  doneBytes: number;
+  totalBytes: number;
 }
 
 export function loadCorpus(options: LoadOptions = {}): Corpus {
@@ -26,12 +35,12 @@ export function loadCorpus(options: LoadOptions = {}): Corpus {
   const sources: { path: string; builtin: boolean }[] = [];
   if (options.builtin !== false) sources.push({ path: BUILTIN_CORPUS_DIR, builtin: true });
   for (const p of options.corpora ?? []) sources.push({ path: resolve(p), builtin: false });
-  for (const source of sources) addPath(corpus, source.path, source.builtin);
+  for (const source of sources) addPath(corpus, source.path, source.builtin, options.onProgress);
   return corpus;
 }
 
 /** Add one folder (recursively) or one Markdown file to a corpus, in place. */
-export function addPath(corpus: Corpus, path: string, builtin: boolean): void {
+export function addPath(corpus: Corpus, path: string, builtin: boolean, onProgress?: LoadOptions['onProgress']): void {
   let isDir: boolean;
   try {
     isDir = statSync(path).isDirectory();
@@ -40,7 +49,10 @@ export function addPath(corpus: Corpus, path: string, builtin: boolean): void {
     return;
   }
   // A JSON Lines or CSV file holds many statements (see bulk-file.ts).
-  if (!isDir && isBulkFile(path)) return addBulkFileSync(corpus, path, { shown: displayPath(path), builtin });
+  if (!isDir && isBulkFile(path)) {
+    const shown = displayPath(path);
+    return addBulkFileSync(corpus, path, { shown, builtin, onProgress: onProgress && ((doneBytes, totalBytes) => onProgress({ file: shown, doneBytes, totalBytes })) });
+  }
   const files = isDir ? markdownFiles(path, corpus) : [path];
   for (const file of files) addFile(corpus, file, builtin);
 }

@@ -1,0 +1,52 @@
+// A progress bar on stderr for work that turns out to be slow (loading or
+// indexing a bulk corpus). It appears only after the work has run for a
+// second, only on a terminal, and never with `--format json`, so scripted use
+// and quick runs print nothing extra.
+import { createRequire } from 'node:module';
+import type { SingleBar } from 'cli-progress';
+
+/** Work shorter than this shows no bar at all. */
+const SHOW_AFTER_MS = 1000;
+
+export interface Progress {
+  /** Report `done` of `total` units; `label` names the current step. */
+  update(done: number, total: number, label: string): void;
+  stop(): void;
+}
+
+export const QUIET: Progress = { update() {}, stop() {} };
+
+/** A bar when stdout and stderr are terminals and the output is not JSON, else a no-op. */
+export function progressFor(options: { format?: string }): Progress {
+  const terminal = Boolean(process.stdout.isTTY && process.stderr.isTTY);
+  if (!terminal || options.format === 'json' || process.env.CI) return QUIET;
+  return terminalProgress();
+}
+
+export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+  const began = Date.now();
+  let bar: SingleBar | undefined;
+  let shownLabel = '';
+  return {
+    update(done, total, label) {
+      if (!bar) {
+        if (Date.now() - began < SHOW_AFTER_MS) return;
+        // Loaded only when a bar is due: quick commands never pay for it.
+        const { SingleBar: Bar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+        bar = new Bar({ stream, format: '{label} [{bar}] {percentage}% | {eta_formatted} left', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+        bar.start(total, done, { label });
+        shownLabel = label;
+        return;
+      }
+      if (label !== shownLabel) {
+        bar.setTotal(total);
+        shownLabel = label;
+      }
+      bar.update(done, { label });
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}
