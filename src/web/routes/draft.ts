@@ -31,6 +31,18 @@ const upload = multer({
 
 const urlencoded = express.urlencoded({ extended: false, limit: DRAFT_LIMIT_BYTES, parameterLimit: 10 });
 
+/**
+ * multer's own errors carry a code (LIMIT_FILE_SIZE → 413 in the error page);
+ * a broken multipart body from busboy carries none and would otherwise look
+ * like a server fault, so it becomes a 400 here.
+ */
+const readUpload: express.RequestHandler = (req, res, next) => {
+  upload.single('file')(req, res, (err: unknown) => {
+    if (!err || err instanceof HttpError || (err as { code?: string }).code) next(err);
+    else next(badRequest('The upload could not be read (the form data was cut off or malformed). Try again.'));
+  });
+};
+
 /** Default version to compare a draft with: the first published English plan by date. */
 function defaultVersion(state: AppState): Document | undefined {
   return state.corpus.documents
@@ -47,7 +59,7 @@ export function draftRoutes(router: Router, state: AppState): void {
     res.render('draft', { plans: planChoices(state), against: defaultVersion(state)?.id, draft: '', problems: [], result: undefined, limit: DRAFT_LIMIT_LABEL });
   });
 
-  router.post('/draft', upload.single('file'), urlencoded, (req, res) => {
+  router.post('/draft', readUpload, urlencoded, (req, res) => {
     const source = draftSource(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const againstId = typeof body.against === 'string' && body.against ? body.against : defaultVersion(state)?.id;

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileDraft, startApp, XSS_PAYLOADS, type RunningApp } from './helpers.js';
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const get = (path: string) => fetch(`${app.url}${path}`, { redirect: 'manual' });
+const postDraft = (fields: Record<string, string>) =>
+  fetch(`${app.url}/draft`, { method: 'POST', body: new URLSearchParams(fields) });
+
+describe('pages', () => {
+  it.each(['/', '/doc/us-28-2025-11-20', '/doc/ru-2025-06-02-memorandum', '/draft'])('%s answers 200 with HTML', async (path) => {
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+
+  it('the overview lists every plan version with its coverage', async () => {
+    const html = await (await get('/')).text();
+    expect(html).toContain('href="/plan/us-28-2025-11-20"');
+    expect(html).toContain('href="/plan/ua-20-2025-12-24"');
+    // us-28-2025-11-20: 12 complete, 4 partial, 12 missing of 28 (see corpora/plans).
+    expect(html).toMatch(/12 · 4 · 12\s*\/ 28/);
+    expect(html).toContain('title="point 13: missing"');
+    expect(html).toContain('<svg class="timeline"');
+  });
+
+  it('a plan document shows its missing points as missing, in place', async () => {
+    const html = await (await get('/doc/us-28-2025-11-20')).text();
+    const i12 = html.indexOf('id="seg-12"');
+    const i13 = html.indexOf('id="seg-13"');
+    const i14 = html.indexOf('id="seg-14"');
+    expect(i12).toBeGreaterThan(0);
+    expect(i13).toBeGreaterThan(i12);
+    expect(i14).toBeGreaterThan(i13);
+    expect(html.slice(i13, i14)).toContain('no verbatim text published');
+  });
+});
+
+describe('status codes', () => {
+  it.each([
+    ['/nowhere', 404],
+    ['/doc/no-such-document', 404],
+    ['/doc/NOT_AN_ID', 404],
+    ['/doc/..%2F..%2Fpackage.json', 404],
+    ['/static/../package.json', 404],
+    ['/static/%2e%2e/package.json', 404],
+  ])('%s → %i', async (path, status) => {
+    const res = await get(path);
+    expect(res.status).toBe(status);
+    const body = await res.text();
+    expect(body).not.toMatch(/at .+\.(ts|js):\d+/); // no stack trace
+    expect(body).not.toContain('"name": "plan-provenance"');
+  });
+
+  it('an empty draft is a 400 page saying what to do', async () => {
+    const res = await postDraft({ draft: '' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Paste a numbered draft');
+  });
+
+  it('a draft without numbered points is a 422 naming the line', async () => {
+    const res = await postDraft({ draft: 'just a sentence, no numbers' });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('&lt;pasted&gt;:1: error [body]: no numbered points found');
+  });
+
+  it('a draft over the size limit is a friendly 413 page', async () => {
+    const res = await postDraft({ draft: `1. ${'x'.repeat(300 * 1024)}` });
+    expect(res.status).toBe(413);
+    const body = await res.text();
+    expect(body).toContain('The draft is too large: the limit is 256 kB');
+  });
+
+  it('an uploaded file over the limit is a 413, a binary file a 415', async () => {
+    const big = new FormData();
+    big.append('file', new Blob([`1. ${'y'.repeat(300 * 1024)}`], { type: 'text/plain' }), 'draft.txt');
+    expect((await fetch(`${app.url}/draft`, { method: 'POST', body: big })).status).toBe(413);
+    const binary = new FormData();
+    binary.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }), 'x.png');
+    expect((await fetch(`${app.url}/draft`, { method: 'POST', body: binary })).status).toBe(415);
+  });
+
+  it('an upload with invalid UTF-8 is a 422 naming the byte', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array([0x31, 0x2e, 0x20, 0xff, 0xfe, 0x0a])], { type: 'text/plain' }), 'draft.txt');
+    const res = await fetch(`${app.url}/draft`, { method: 'POST', body: form });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('invalid UTF-8 at byte 3');
+  });
+
+  it('malformed JSON or odd content types never produce a 500', async () => {
+    const res = await fetch(`${app.url}/draft`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nbroken' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+});
+
+describe('security headers', () => {
+  it('sets a strict CSP, nosniff, and hides X-Powered-By', async () => {
+    const res = await get('/');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('error pages carry the same headers', async () => {
+    const res = await get('/nowhere');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('escaping', () => {
+  it('a hostile pasted draft comes back as text, never as markup', async () => {
+    const res = await postDraft({ draft: hostileDraft() });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const payload of XSS_PAYLOADS) {
+      if (/[<>"']/.test(payload)) expect(html).not.toContain(payload);
+    }
+    expect(html).not.toMatch(/<script>alert/i);
+    expect(html).not.toMatch(/<img[^>]*onerror/i);
+    expect(html).not.toMatch(/<svg[^>]*onload/i);
+    expect(html).not.toContain('<iframe');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // The split payload is shown as text in two points.
+    expect(html).toMatch(/&lt;img id=(&quot;|&#34;)xss-split(&quot;|&#34;) src=x/);
+  });
+
+  it('hostile query parameters are echoed, if at all, escaped', async () => {
+    for (const payload of XSS_PAYLOADS) {
+      const res = await get(`/doc/${encodeURIComponent(payload)}`);
+      expect(res.status).toBe(404);
+      const html = await res.text();
+      if (/[<>"']/.test(payload)) expect(html).not.toContain(payload);
+    }
+  });
+});
