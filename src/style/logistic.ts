@@ -1,0 +1,73 @@
+// L2-regularised logistic regression fitted by Newton's method (IRLS). With
+// a dozen features and a hundred texts the Hessian is tiny, so the exact
+// solve converges in a few steps and is deterministic: same data, same
+// weights, bit for bit on one machine.
+
+export interface LogisticFit {
+  coefficients: number[];
+  intercept: number;
+  iterations: number;
+}
+
+/**
+ * Minimise  -Σ log-likelihood + (lambda / 2)·‖w‖²  over w and an unpenalised
+ * intercept. `x` rows are already standardised.
+ */
+export function fitLogistic(x: number[][], y: number[], lambda: number, { maxIterations = 100, tolerance = 1e-10 } = {}): LogisticFit {
+  const d = x[0]?.length ?? 0;
+  // Parameter vector: [intercept, w1..wd].
+  let beta = new Array(d + 1).fill(0);
+  let iterations = 0;
+  for (; iterations < maxIterations; iterations++) {
+    const grad = new Array(d + 1).fill(0);
+    const hess = Array.from({ length: d + 1 }, () => new Array(d + 1).fill(0));
+    for (let i = 0; i < x.length; i++) {
+      const row = [1, ...x[i]];
+      const p = 1 / (1 + Math.exp(-dot(beta, row)));
+      const w = p * (1 - p);
+      for (let a = 0; a <= d; a++) {
+        grad[a] += (p - y[i]) * row[a];
+        for (let b = 0; b <= d; b++) hess[a][b] += w * row[a] * row[b];
+      }
+    }
+    for (let a = 1; a <= d; a++) {
+      grad[a] += lambda * beta[a];
+      hess[a][a] += lambda;
+    }
+    const step = solve(hess, grad);
+    beta = beta.map((b, a) => b - step[a]);
+    if (Math.max(...step.map(Math.abs)) < tolerance) {
+      iterations++;
+      break;
+    }
+  }
+  return { intercept: beta[0], coefficients: beta.slice(1), iterations };
+}
+
+function dot(a: number[], b: number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+/** Gaussian elimination with partial pivoting; `a` is symmetric positive definite here. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
+    [m[col], m[pivot]] = [m[pivot], m[col]];
+    for (let r = col + 1; r < n; r++) {
+      const f = m[r][col] / m[col][col];
+      for (let c = col; c <= n; c++) m[r][c] -= f * m[col][c];
+    }
+  }
+  const out = new Array(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = m[r][n];
+    for (let c = r + 1; c < n; c++) s -= m[r][c] * out[c];
+    out[r] = s / m[r][r];
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+// Score documents and segments for translationese, with evidence spans and a
+// length-aware interval. This is the API the CLI and the web view call:
+//
+//   scoreDocument(doc, { bySegment })  → TranslationeseResult[] (document first)
+//   rankResults(results)               → document results, most translation-like first
+//   translationeseTable(results)       → ExportTable for csv / json / md
+//   featureCatalogue()                 → legend: id, name, description per feature
+import type { Cell, ExportTable } from '../export/table.js';
+import type { Document, Segment } from '../corpus/types.js';
+import { countFeatures, findFeatureSpans } from './features.js';
+import { probability, spanWeight, type TranslationeseModel } from './model.js';
+import { shippedModel } from './model-file.js';
+import { scoreInterval } from './uncertainty.js';
+
+export { featureCatalogue } from './rules.js';
+
+/** Below this many words a text is reported as too short to judge. */
+export const MIN_WORDS = 10;
+
+export interface StyleFeature {
+  /** Feature id from the catalogue. */
+  name: string;
+  /** Offsets into `Document.text` (or into the scored text for `scoreText`). */
+  start: number;
+  end: number;
+  text: string;
+  /** Change in log-odds this one span causes; positive = more like a translation. */
+  weight: number;
+  reason: string;
+}
+
+export type StyleVerdict = 'translated' | 'original' | 'too short to judge' | 'not applicable';
+
+export interface TextScore {
+  /** Probability the text was translated from Russian (null when not applicable). */
+  score: number | null;
+  label: StyleVerdict;
+  /** 90% interval of the score given the text's length. */
+  interval: { low: number; high: number; mass: number } | null;
+  /** True when the interval lies wholly on one side of 0.5. */
+  decided: boolean;
+  words: number;
+  judgeable: boolean;
+  features: StyleFeature[];
+  note: string;
+}
+
+export interface TranslationeseResult extends TextScore {
+  input: string;
+  /** Segment id, or null for the whole document. */
+  segment: string | null;
+}
+
+export interface ScoreOptions {
+  model?: TranslationeseModel;
+}
+
+/** Score one span of text. `offset` is added to every feature span (a segment's start). */
+export function scoreText(text: string, options: ScoreOptions & { offset?: number } = {}): TextScore {
+  return scoreUnits([{ text, offset: options.offset ?? 0 }], options.model ?? shippedModel());
+}
+
+interface Unit {
+  text: string;
+  offset: number;
+}
+
+function scoreUnits(units: Unit[], model: TranslationeseModel): TextScore {
+  const spans = units.flatMap((u) => findFeatureSpans(u.text).map((s) => ({ ...s, start: s.start + u.offset, end: s.end + u.offset })));
+  const counts = countFeatures('', []);
+  for (const u of units) counts.words += countFeatures(u.text, []).words;
+  for (const s of spans) counts.counts[s.rule] = (counts.counts[s.rule] ?? 0) + 1;
+  const score = probability(counts, model);
+  const interval = scoreInterval(counts, model);
+  const judgeable = counts.words >= MIN_WORDS;
+  const decided = interval.low > 0.5 || interval.high < 0.5;
+  return {
+    score: round(score),
+    label: !judgeable ? 'too short to judge' : score >= 0.5 ? 'translated' : 'original',
+    interval: { low: round(interval.low), high: round(interval.high), mass: interval.mass },
+    decided: judgeable && decided,
+    words: counts.words,
+    judgeable,
+    features: spans.map((s) => ({ name: s.rule, start: s.start, end: s.end, text: s.text, weight: round(spanWeight(s.rule, counts.words, model)), reason: s.reason })),
+    note: !judgeable
+      ? `too short to judge: ${counts.words} words (at least ${MIN_WORDS} needed)`
+      : decided
+        ? ''
+        : 'the 90% interval spans 0.5: the text is too short or too mixed to decide',
+  };
+}
+
+/** The segments that carry a document's own text at the top level. */
+export function scoredSegments(doc: Document): Segment[] {
+  return doc.segments.filter((s) => s.kind === 'point' || s.kind === 'preamble' || s.kind === 'passage');
+}
+
+/** Why a document cannot be scored, or null when it can. */
+export function notApplicableReason(doc: Document): string | null {
+  if (doc.language !== 'en') return `not applicable: the text is in "${doc.language}"; translationese is scored on English only`;
+  if (doc.status === 'reported-only') return 'not applicable: reported-only plan (the body is reports, not plan text)';
+  return null;
+}
+
+/**
+ * Score a document (first result, `segment: null`) and, with `bySegment`, each
+ * point, preamble paragraph or passage. Offsets are into `doc.text`.
+ */
+export function scoreDocument(doc: Document, options: ScoreOptions & { bySegment?: boolean; input?: string } = {}): TranslationeseResult[] {
+  const input = options.input ?? doc.id;
+  const reason = notApplicableReason(doc);
+  if (reason) {
+    return [{ input, segment: null, score: null, label: 'not applicable', interval: null, decided: false, words: 0, judgeable: false, features: [], note: reason }];
+  }
+  const model = options.model ?? shippedModel();
+  const segments = scoredSegments(doc);
+  const unitOf = (s: Segment): Unit => ({ text: doc.text.slice(s.start, s.end), offset: s.start });
+  const units = segments.length ? segments.map(unitOf) : [{ text: doc.text, offset: 0 }];
+  const results: TranslationeseResult[] = [{ input, segment: null, ...scoreUnits(units, model) }];
+  if (options.bySegment) {
+    for (const s of segments) results.push({ input, segment: s.id, ...scoreUnits([unitOf(s)], model) });
+  }
+  return results;
+}
+
+/**
+ * Document-level results, most translation-like first; documents that could
+ * not be scored come last. Each entry keeps its segment results after it.
+ */
+export function rankResults(results: TranslationeseResult[]): TranslationeseResult[] {
+  const groups = new Map<string, TranslationeseResult[]>();
+  for (const r of results) groups.set(r.input, [...(groups.get(r.input) ?? []), r]);
+  const key = (g: TranslationeseResult[]) => g.find((r) => r.segment === null)?.score ?? -1;
+  return [...groups.values()].sort((a, b) => key(b) - key(a)).flat();
+}
+
+/** Counts of each feature in a result, most frequent first: "future-passive×3, calque×1". */
+export function featureSummary(result: TextScore): string {
+  const counts = new Map<string, number>();
+  for (const f of result.features) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n, c]) => `${n}×${c}`).join(', ');
+}
+
+/** One row per result (ranked documents, then their segments) for export. */
+export function translationeseTable(results: TranslationeseResult[]): ExportTable {
+  let rank = 0;
+  const rows = rankResults(results).map((r): Record<string, Cell> => ({
+    rank: r.segment === null ? ++rank : null,
+    input: r.input,
+    segment: r.segment ?? '',
+    words: r.words,
+    score: r.score,
+    low: r.interval?.low ?? null,
+    high: r.interval?.high ?? null,
+    label: r.label,
+    features: featureSummary(r),
+    note: r.note,
+  }));
+  return { columns: ['rank', 'input', 'segment', 'words', 'score', 'low', 'high', 'label', 'features', 'note'], rows };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
