@@ -10,6 +10,8 @@ import { errorHandler, notFoundHandler } from './http-errors.js';
 import { safeUrl } from './html.js';
 import { draftRoutes, DRAFT_LIMIT_LABEL } from './routes/draft.js';
 import { overviewRoutes } from './routes/overview.js';
+import { saveDraftRoutes } from './routes/save-draft.js';
+import { styleRoutes } from './routes/style.js';
 import { securityHeaders } from './security.js';
 import { sideColour, sideLabel } from './sides.js';
 import type { AppState, ServerOptions } from './state.js';
@@ -34,7 +36,9 @@ export function createApp(state: AppState): express.Express {
   const router = express.Router();
   overviewRoutes(router, state);
   draftRoutes(router, state);
+  styleRoutes(router, state);
   // (new page routes go above this line)
+  app.use(saveDraftRoutes(state)); // before the pages: it tells /draft whether saving is on
   app.use(router);
 
   app.use(notFoundHandler);

@@ -9,16 +9,23 @@ import { SIDE_ORDER } from '../sides.js';
 import { buildTimeline } from '../timeline.js';
 import type { AppState } from '../state.js';
 
-/** Versions ticked by default in the compare form: the first published plan of each of the first three dates. */
+/** Versions ticked by default in the compare form: the earliest published English plan of each side, up to this many. */
 const DEFAULT_COMPARE = 3;
+
+export function defaultComparison(plans: Document[]): Set<string> {
+  const chosen = new Map<string, string>();
+  for (const p of [...plans].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))) {
+    if (p.status === 'published' && p.language === 'en' && !chosen.has(p.side) && chosen.size < DEFAULT_COMPARE) chosen.set(p.side, p.id);
+  }
+  return new Set(chosen.values());
+}
 
 export function overviewRoutes(router: Router, state: AppState): void {
   router.get('/', (_req, res) => {
     const docs = state.corpus.documents;
     const byDate = (a: Document, b: Document) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
     const plans = docs.filter((d) => d.kind === 'plan').sort(byDate);
-    const published = plans.filter((p) => p.status === 'published' && p.language === 'en');
-    const checked = new Set(published.slice(0, DEFAULT_COMPARE).map((p) => p.id));
+    const checked = defaultComparison(plans);
     const statements = docs.filter((d) => d.kind !== 'plan').sort(byDate);
     res.render('overview', {
       plans: plans.map((doc) => ({ doc, coverage: planCoverage(doc), slots: pointSlots(doc), checked: checked.has(doc.id) })),
