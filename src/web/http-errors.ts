@@ -5,7 +5,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 404 | 413 | 415 | 422,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422,
     message: string,
   ) {
     super(message);
@@ -17,7 +17,9 @@ export const notFound = (message: string) => new HttpError(404, message);
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
+  403: 'Not allowed here',
   404: 'Not found',
+  409: 'Already taken',
   413: 'Too large',
   415: 'Unsupported file',
   422: 'Cannot read this draft',

@@ -11,6 +11,7 @@ import { safeUrl } from './html.js';
 import { draftRoutes, DRAFT_LIMIT_LABEL } from './routes/draft.js';
 import { overviewRoutes } from './routes/overview.js';
 import { saveDraftRoutes } from './routes/save-draft.js';
+import { saveDraftRoutes } from './routes/save-draft.js';
 import { styleRoutes } from './routes/style.js';
 import { securityHeaders } from './security.js';
 import { sideColour, sideLabel } from './sides.js';
@@ -38,6 +39,7 @@ export function createApp(state: AppState): express.Express {
   draftRoutes(router, state);
   styleRoutes(router, state);
   // (new page routes go above this line)
+  app.use(saveDraftRoutes(state)); // before the pages: it tells /draft whether saving is on
   app.use(saveDraftRoutes(state)); // before the pages: it tells /draft whether saving is on
   app.use(router);
 
