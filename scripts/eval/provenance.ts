@@ -1,0 +1,172 @@
+// Provenance evaluation: recall@1, recall@3 and side accuracy against
+// eval/gold/provenance.json, split into the plan the scorer was looked at on
+// (dev: us-28-2025-11-20) and the held-out plans; then the Russian-language
+// path: English plan points matched against only Russian-language documents
+// (test/fixtures/ru-statements, as with `--no-builtin --corpus`).
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findDocument, loadCorpus } from '../../src/corpus/load.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { matchPlan, MemoryPassageIndex, textLookup, type MatchResult } from '../../src/provenance/index.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const GOLD_PATH = resolve(ROOT, 'eval/gold/provenance.json');
+export const RU_FIXTURES = resolve(ROOT, 'test/fixtures/ru-statements');
+
+export interface GoldEntry {
+  plan: string;
+  point: string;
+  expect: string[];
+  sides: string[];
+  reason: string;
+  cite: string[];
+}
+
+export interface Gold {
+  dev: string[];
+  heldOut: string[];
+  entries: GoldEntry[];
+}
+
+export function loadGold(): Gold {
+  return JSON.parse(readFileSync(GOLD_PATH, 'utf8')) as Gold;
+}
+
+export interface EntryOutcome {
+  entry: GoldEntry;
+  /** 1-based rank of the best-ranked expected document, or null if none scored. */
+  rank: number | null;
+  origin: string;
+  sideCorrect: boolean | null;
+}
+
+export interface Scores {
+  n: number;
+  recallAt1: number;
+  recallAt3: number;
+  sideN: number;
+  sideAccuracy: number;
+  unknown: number;
+}
+
+/** Match every gold plan once against the shipped corpora and grade each entry. */
+export function gradeGold(corpus: Corpus, gold: Gold): EntryOutcome[] {
+  const index = MemoryPassageIndex.fromDocuments(corpus.documents);
+  const sourceText = textLookup(corpus.documents);
+  const results = new Map<string, MatchResult>();
+  return gold.entries.map((entry) => {
+    let result = results.get(entry.plan);
+    if (!result) {
+      const plan = findDocument(corpus, entry.plan);
+      if (!plan) throw new Error(`${GOLD_PATH}: plan "${entry.plan}" is not in the corpus`);
+      result = matchPlan(plan, index, { top: 5, sourceText });
+      results.set(entry.plan, result);
+    }
+    const point = result.points.find((p) => p.point === entry.point);
+    if (!point) throw new Error(`${GOLD_PATH}: ${entry.plan} has no point "${entry.point}" with text`);
+    const ranking = Object.keys(point.documents);
+    const ranks = entry.expect.map((d) => ranking.indexOf(d)).filter((i) => i >= 0);
+    return {
+      entry,
+      rank: ranks.length ? Math.min(...ranks) + 1 : null,
+      origin: point.origin.side,
+      sideCorrect: entry.sides.length ? entry.sides.includes(point.origin.side) : null,
+    };
+  });
+}
+
+export function summarize(outcomes: EntryOutcome[]): Scores {
+  const n = outcomes.length;
+  const sided = outcomes.filter((o) => o.sideCorrect !== null);
+  return {
+    n,
+    recallAt1: share(outcomes.filter((o) => o.rank === 1).length, n),
+    recallAt3: share(outcomes.filter((o) => o.rank !== null && o.rank <= 3).length, n),
+    sideN: sided.length,
+    sideAccuracy: share(sided.filter((o) => o.sideCorrect).length, sided.length),
+    unknown: outcomes.filter((o) => o.origin === 'unknown').length,
+  };
+}
+
+export interface RuPathOutcome {
+  plan: string;
+  point: string;
+  rank: number | null;
+}
+
+/**
+ * English plan points against only the Russian-language fixture folder. The
+ * fixture holds the Russian text of the 28-point plan as passages p1..p12, so
+ * point N of an English rendering should find passage pN.
+ */
+export function gradeRussianPath(builtin: Corpus, plans = ['us-28-2025-11-20', 'us-28-alt-en-2025-11-21', 'e3-counter-2025-11-23']): RuPathOutcome[] {
+  const ru = loadCorpus({ builtin: false, corpora: [RU_FIXTURES] });
+  if (ru.issues.some((i) => i.severity === 'error')) throw new Error(`${RU_FIXTURES}: ${ru.issues.map((i) => i.message).join('; ')}`);
+  const source = ru.documents.find((d) => d.id === 'us-28-ru-2025-11-20-source')!;
+  const passages = new Set(source.segments.map((s) => s.id));
+  const index = MemoryPassageIndex.fromDocuments(ru.documents);
+  const out: RuPathOutcome[] = [];
+  for (const id of plans) {
+    const plan = findDocument(builtin, id)!;
+    const result = matchPlan(plan, index, { top: 50, groupByDocument: false, sourceText: textLookup(ru.documents) });
+    for (const p of result.points) {
+      const want = `p${p.point}`;
+      if (!passages.has(want)) continue;
+      const i = p.candidates.findIndex((c) => c.doc === source.id && c.passage === want);
+      out.push({ plan: id, point: p.point, rank: i >= 0 ? i + 1 : null });
+    }
+  }
+  return out;
+}
+
+export async function evalProvenance(): Promise<string> {
+  const corpus = loadCorpus({});
+  const gold = loadGold();
+  const t0 = performance.now();
+  const outcomes = gradeGold(corpus, gold);
+  const t1 = performance.now();
+  const dev = summarize(outcomes.filter((o) => gold.dev.includes(o.entry.plan)));
+  const held = summarize(outcomes.filter((o) => !gold.dev.includes(o.entry.plan)));
+  const all = summarize(outcomes);
+  const ruPath = gradeRussianPath(corpus);
+  const ruN = ruPath.length;
+  const lines = [
+    '## Provenance (eval/gold/provenance.json)',
+    `gold: ${outcomes.length} points with documented antecedents in ${new Set(outcomes.map((o) => o.entry.plan)).size} plans; matched in ${Math.round(t1 - t0)} ms`,
+    'tuned on: dev = us-28-2025-11-20 (scorer weights fixed a priori; origin threshold and evidence cut-offs looked at on dev only)',
+    `held out: ${gold.heldOut.join(', ')}`,
+    '',
+    '| set | points | recall@1 | recall@3 | side accuracy (n) | unknown origin |',
+    '|---|---|---|---|---|---|',
+    row('dev', dev),
+    row('held-out', held),
+    row('all', all),
+    '',
+    'misses at 3 (plan point: expected → rank of best expected document):',
+    ...outcomes.filter((o) => o.rank === null || o.rank > 3).map((o) => `  ${o.entry.plan} ${o.entry.point}: ${o.entry.expect.join(', ')} → ${o.rank ?? 'not scored'}`),
+    'side errors (plan point: expected → origin):',
+    ...outcomes.filter((o) => o.sideCorrect === false).map((o) => `  ${o.entry.plan} ${o.entry.point}: ${o.entry.sides.join('|')} → ${o.origin}`),
+    '',
+    `Russian-language path (--no-builtin --corpus test/fixtures/ru-statements): English point N → Russian text passage pN, ${ruN} points of us-28-2025-11-20, us-28-alt-en-2025-11-21, e3-counter-2025-11-23`,
+    `  recall@1 ${pct(ruPath.filter((o) => o.rank === 1).length, ruN)}, recall@3 ${pct(ruPath.filter((o) => o.rank !== null && o.rank <= 3).length, ruN)}`,
+    `  misses at 1: ${ruPath.filter((o) => o.rank !== 1).map((o) => `${o.plan} ${o.point} (${o.rank ?? '-'})`).join(', ') || 'none'}`,
+  ];
+  return lines.join('\n');
+}
+
+function row(name: string, s: Scores): string {
+  return `| ${name} | ${s.n} | ${s.recallAt1.toFixed(2)} | ${s.recallAt3.toFixed(2)} | ${s.sideAccuracy.toFixed(2)} (${s.sideN}) | ${s.unknown} |`;
+}
+
+function share(a: number, b: number): number {
+  return b ? a / b : 0;
+}
+
+function pct(a: number, b: number): string {
+  return `${a}/${b} = ${share(a, b).toFixed(2)}`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(await evalProvenance());
+}

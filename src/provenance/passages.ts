@@ -1,0 +1,30 @@
+// The passages provenance compares a plan against: every passage of every
+// statement (and reference) document, as terms with document-level offsets.
+// Plans are not sources: another rendering of the same plan would otherwise
+// outrank every real antecedent.
+import type { Document } from '../corpus/types.js';
+import { spanTerms } from './terms.js';
+import type { IndexedPassage, SourceInfo } from './types.js';
+
+export const SOURCE_KINDS = new Set(['statement', 'reference']);
+
+export function isSourceDocument(doc: Document): boolean {
+  return SOURCE_KINDS.has(doc.kind);
+}
+
+export function sourceInfo(doc: Document): SourceInfo {
+  return { id: doc.id, title: doc.title, side: doc.side, speaker: doc.speaker, date: doc.date, language: doc.language, sources: doc.sources };
+}
+
+/** The passages of one source document, tokenized once. */
+export function documentPassages(doc: Document): IndexedPassage[] {
+  return doc.segments
+    .filter((s) => s.kind === 'passage')
+    .map((s) => ({
+      ref: { doc: doc.id, passage: s.id },
+      ...(s.source ? { source: s.source } : {}),
+      start: s.start,
+      end: s.end,
+      terms: spanTerms(doc.text, s.start, s.end, doc.language),
+    }));
+}

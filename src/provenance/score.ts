@@ -1,0 +1,164 @@
+// How strongly a plan point echoes a passage: a score in [0, 1] and the spans
+// that show it. A pure function of the two term sequences and the IDF, so it
+// can be run over every passage (brute force) or over an index's candidates.
+//
+//   score = 0.35 · lexical + 0.25 · alignment + 0.20 · phrases + 0.20 · figures
+//
+// - lexical: TF-IDF cosine between the point and the best window of the
+//   passage (window = max(2 × point length, 12) terms), so a long passage is
+//   judged by the part that talks about the point, not diluted by the rest;
+// - alignment: IDF-weighted Smith-Waterman (smith-waterman.ts), the summed
+//   score of up to three local alignments divided by the point's
+//   self-alignment score (the sum of its terms' IDF);
+// - phrases: share of the point's terms inside shared runs of ≥ 3 content
+//   terms (phrases.ts);
+// - figures: IDF-weighted share of the point's distinctive figures and names
+//   that the passage also has: numbers, and entities (places, bodies, people)
+//   found in at most 1 passage in 20 (`distinctiveIdf`), so "Ukraine" or
+//   "Russia" say nothing but "Kinburn" or "600,000" do; 0 when the point has none.
+// Across languages only language-neutral terms (glossary concepts, numbers,
+// transliterated names) are compared, on both sides.
+//
+// The weights are fixed by design, not fitted: the two graded measures
+// (bag of words, order-aware alignment) carry 60 %, the two sparse exact
+// signals (verbatim phrases, shared figures and names) 40 %, because those are
+// zero for most true pairs and should raise, not decide, a score.
+import { sharedRuns } from './phrases.js';
+import { localAlignments } from './smith-waterman.js';
+import type { ScoreParts, Term } from './types.js';
+
+export const WEIGHTS: ScoreParts = { lexical: 0.35, alignment: 0.25, phrases: 0.2, figures: 0.2 };
+
+/** Shortest run of consecutive content terms that counts as a shared phrase. */
+export const MIN_PHRASE = 3;
+
+/** A matched stretch, as term index ranges into the two sequences given to scorePair. */
+export interface SpanMatch {
+  kind: 'phrase' | 'alignment';
+  point: [number, number];
+  passage: [number, number];
+  matched: number;
+}
+
+export interface PairScore {
+  score: number;
+  parts: ScoreParts;
+  spans: SpanMatch[];
+}
+
+export interface ScoreOptions {
+  /** Compare only language-neutral terms (point and passage in different languages). */
+  crossLingual?: boolean;
+  /**
+   * IDF at or above which one shared term alone is shown as evidence (else an
+   * alignment needs two matched terms). matchPlan sets the IDF of a term found
+   * in 2 % of the passages.
+   */
+  rareIdf?: number;
+  /** IDF at or above which a name counts as distinctive for the figures part (default: every name counts). */
+  distinctiveIdf?: number;
+}
+
+export function scorePair(point: Term[], passage: Term[], idf: (key: string) => number, options: ScoreOptions = {}): PairScore {
+  const p = options.crossLingual ? point.filter((t) => t.neutral) : point;
+  const s = options.crossLingual ? passage.filter((t) => t.neutral) : passage;
+  const zero: PairScore = { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [] };
+  if (!p.length || !s.length) return zero;
+  const pk = p.map((t) => t.key);
+  const sk = s.map((t) => t.key);
+  const sKeys = new Set(sk);
+  if (!pk.some((k) => sKeys.has(k))) return zero;
+
+  const lexical = windowCosine(pk, sk, idf);
+
+  const selfScore = pk.reduce((sum, k) => sum + idf(k), 0);
+  const meanIdf = selfScore / pk.length;
+  const rare = options.rareIdf ?? Infinity;
+  const alignments = localAlignments(pk, sk, { weight: idf, penalty: meanIdf / 2, max: 3, minScore: Math.min(rare, meanIdf) }).filter(
+    (al) => al.matches >= 2 || (al.matches === 1 && al.score >= rare),
+  );
+  const alignment = selfScore > 0 ? Math.min(1, alignments.reduce((sum, al) => sum + al.score, 0) / selfScore) : 0;
+
+  const runs = sharedRuns(pk, sk, MIN_PHRASE);
+  const phrases = runs.reduce((sum, r) => sum + r.length, 0) / pk.length;
+
+  const figures = figureShare(p, sKeys, idf, options.distinctiveIdf ?? 0);
+
+  const parts: ScoreParts = { lexical, alignment, phrases, figures };
+  const score = WEIGHTS.lexical * lexical + WEIGHTS.alignment * alignment + WEIGHTS.phrases * phrases + WEIGHTS.figures * figures;
+
+  // Evidence: every shared phrase, then each alignment not already inside a phrase on the point side.
+  // Indices are mapped back to the caller's (unfiltered) sequences.
+  const pIndex = options.crossLingual ? indexMap(point, p) : undefined;
+  const sIndex = options.crossLingual ? indexMap(passage, s) : undefined;
+  const mapRange = (r: [number, number], map?: number[]): [number, number] => (map ? [map[r[0]], map[r[1] - 1] + 1] : r);
+  const spans: SpanMatch[] = runs.map((r) => ({
+    kind: 'phrase',
+    point: mapRange([r.a, r.a + r.length], pIndex),
+    passage: mapRange([r.b, r.b + r.length], sIndex),
+    matched: r.length,
+  }));
+  for (const al of alignments) {
+    const inside = runs.some((r) => al.a[0] >= r.a && al.a[1] <= r.a + r.length);
+    if (!inside) spans.push({ kind: 'alignment', point: mapRange(al.a, pIndex), passage: mapRange(al.b, sIndex), matched: al.matches });
+  }
+  spans.sort((x, y) => x.point[0] - y.point[0]);
+  return { score: round(Math.min(1, score)), parts: mapParts(parts, round), spans };
+}
+
+/** TF-IDF cosine between the point and the passage window that is most like it. */
+export function windowCosine(point: string[], passage: string[], idf: (key: string) => number): number {
+  const pv = new Map<string, number>();
+  for (const k of point) pv.set(k, (pv.get(k) ?? 0) + 1);
+  let pNorm = 0;
+  for (const [k, f] of pv) pNorm += (f * idf(k)) ** 2;
+  pNorm = Math.sqrt(pNorm);
+  if (pNorm === 0) return 0;
+  const width = Math.max(2 * point.length, 12);
+  const cosine = (from: number, to: number) => {
+    const wv = new Map<string, number>();
+    for (let i = from; i < to; i++) wv.set(passage[i], (wv.get(passage[i]) ?? 0) + 1);
+    let dot = 0;
+    let wNorm = 0;
+    for (const [k, f] of wv) {
+      const x = f * idf(k);
+      wNorm += x * x;
+      const pf = pv.get(k);
+      if (pf) dot += pf * idf(k) * x;
+    }
+    return wNorm > 0 ? dot / (pNorm * Math.sqrt(wNorm)) : 0;
+  };
+  if (passage.length <= width) return cosine(0, passage.length);
+  let best = 0;
+  // Only windows that start on a shared term can be the best one.
+  for (let i = 0; i + 1 <= passage.length; i++) {
+    if (!pv.has(passage[i])) continue;
+    const from = Math.min(i, passage.length - width);
+    best = Math.max(best, cosine(from, from + width));
+  }
+  return best;
+}
+
+function figureShare(point: Term[], passageKeys: Set<string>, idf: (key: string) => number, distinctiveIdf: number): number {
+  const keys = new Set(point.filter((t) => t.kind === 'number' || (t.kind === 'entity' && idf(t.key) >= distinctiveIdf)).map((t) => t.key));
+  let total = 0;
+  let shared = 0;
+  for (const k of keys) {
+    total += idf(k);
+    if (passageKeys.has(k)) shared += idf(k);
+  }
+  return total > 0 ? shared / total : 0;
+}
+
+function indexMap<T>(all: T[], kept: T[]): number[] {
+  const pos = new Map(all.map((t, i) => [t, i]));
+  return kept.map((t) => pos.get(t)!);
+}
+
+function mapParts(parts: ScoreParts, f: (x: number) => number): ScoreParts {
+  return { lexical: f(parts.lexical), alignment: f(parts.alignment), phrases: f(parts.phrases), figures: f(parts.figures) };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

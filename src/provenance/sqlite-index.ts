@@ -1,0 +1,229 @@
+// A persistent passage index for big corpora (a bulk file of tens of thousands
+// of passages): SQLite's FTS5 full-text index, ranked by its built-in BM25,
+// through better-sqlite3. It implements the same `PassageIndex` as the
+// in-memory index, so matchPlan's scorer reranks its candidates unchanged.
+//
+// What is stored, per passage (rowid = the passage's number in corpus order):
+// - in the FTS5 table, its index keys (terms and adjacent-term bigrams, the
+//   same keys as memory-index.ts) as one token each;
+// - its terms with their offsets, so scoring a candidate does not tokenise
+//   the passage again (tokenising is the expensive step: ~0.2 ms a passage);
+// and per key its document frequency, for the scorer's IDF.
+//
+// The file lives beside the corpus file and is keyed by a fingerprint of the
+// corpus file's bytes, the passages indexed and the code that derives terms:
+// when any of them changes the index is rebuilt, else it is reused as is.
+// This module touches the file system because a persistent index has to; the
+// decision of where the file lives is the caller's (open-index.ts).
+import type Database from 'better-sqlite3';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import type { Document } from '../corpus/types.js';
+import type { Token } from '../text/index.js';
+import { bm25Idf, indexKeys } from './memory-index.js';
+import { documentPassages, sourceInfo } from './passages.js';
+import { termsOf } from './terms.js';
+import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
+
+/** Bump when the stored layout changes (the fingerprint covers the term code itself). */
+export const INDEX_FORMAT = 1;
+
+type Sqlite = typeof Database;
+type Db = Database.Database;
+
+export interface SqliteIndexOptions {
+  /** Told how many passages have been indexed, while a build runs. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface OpenedIndex {
+  index: SqlitePassageIndex;
+  /** True when the index file was (re)built, false when an existing one was reused. */
+  built: boolean;
+}
+
+/** A token FTS5's ascii tokenizer keeps whole: a 64-bit hash of the key in base 36. */
+export function keyToken(key: string): string {
+  // Two 32-bit FNV-1a hashes with different offsets; collisions are negligible
+  // for the ~10^6 distinct keys (bigrams included) of a 100,000-passage corpus.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return `k${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
+}
+
+/** Passages of the documents in index order: rowid n + 1 is passages[n]. */
+function passageRefs(documents: Document[]): { refs: PassageRef[]; docs: Map<string, Document> } {
+  const refs: PassageRef[] = [];
+  const docs = new Map<string, Document>();
+  for (const doc of documents) {
+    docs.set(doc.id, doc);
+    for (const s of doc.segments) if (s.kind === 'passage') refs.push({ doc: doc.id, passage: s.id });
+  }
+  return { refs, docs };
+}
+
+export class SqlitePassageIndex implements PassageIndex {
+  private readonly idfCache = new Map<string, number>();
+  private readonly refIndex = new Map<string, number>();
+  private readonly sources = new Map<string, SourceInfo>();
+  private readonly selectDf: Database.Statement;
+  private readonly selectTerms: Database.Statement;
+  private readonly selectCandidates: Database.Statement;
+  readonly size: number;
+
+  private constructor(
+    private readonly db: Db,
+    private readonly refs: PassageRef[],
+    private readonly docs: Map<string, Document>,
+  ) {
+    this.size = refs.length;
+    refs.forEach((r, n) => this.refIndex.set(`${r.doc}\u0000${r.passage}`, n));
+    for (const doc of docs.values()) this.sources.set(doc.id, sourceInfo(doc));
+    this.selectDf = db.prepare('SELECT df FROM df WHERE token = ?').pluck();
+    this.selectTerms = db.prepare('SELECT terms FROM passages WHERE rowid = ?').pluck();
+    this.selectCandidates = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?').pluck();
+  }
+
+  /**
+   * Open the index at `path` for `documents` (all from one corpus file), building
+   * it first when the file is absent or its fingerprint differs.
+   */
+  static open(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: SqliteIndexOptions = {}): OpenedIndex {
+    const { refs, docs } = passageRefs(documents);
+    const existing = existsSync(path) ? tryOpen(sqlite, path, fingerprint) : undefined;
+    if (existing) return { index: new SqlitePassageIndex(existing, refs, docs), built: false };
+    build(sqlite, path, documents, refs.length, fingerprint, options);
+    return { index: new SqlitePassageIndex(new sqlite(path, { readonly: true }), refs, docs), built: true };
+  }
+
+  idf(key: string): number {
+    let v = this.idfCache.get(key);
+    if (v === undefined) {
+      const df = (this.selectDf.get(keyToken(key)) as number | undefined) ?? 0;
+      v = bm25Idf(this.size, df);
+      this.idfCache.set(key, v);
+    }
+    return v;
+  }
+
+  /** Document frequency of a key (for an index that combines several parts). */
+  df(key: string): number {
+    return (this.selectDf.get(keyToken(key)) as number | undefined) ?? 0;
+  }
+
+  candidates(query: Token[], k: number): PassageRef[] {
+    const tokens = [...new Set(indexKeys(termsOf(query)).map(keyToken))];
+    if (!tokens.length || k <= 0) return [];
+    // Barewords joined by OR: FTS5 ranks every passage holding any of them by BM25.
+    const rows = this.selectCandidates.all(tokens.join(' OR '), k) as number[];
+    return rows.map((rowid) => this.refs[rowid - 1]);
+  }
+
+  passage(ref: PassageRef): IndexedPassage | undefined {
+    const n = this.refIndex.get(`${ref.doc}\u0000${ref.passage}`);
+    const doc = this.docs.get(ref.doc);
+    if (n === undefined || !doc) return undefined;
+    const seg = doc.segments.find((s) => s.id === ref.passage)!;
+    const stored = this.selectTerms.get(n + 1) as string | undefined;
+    const terms = stored === undefined ? [] : decodeTerms(stored);
+    return { ref, ...(seg.source ? { source: seg.source } : {}), start: seg.start, end: seg.end, terms };
+  }
+
+  document(id: string): SourceInfo | undefined {
+    return this.sources.get(id);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function tryOpen(sqlite: Sqlite, path: string, fingerprint: string): Db | undefined {
+  try {
+    const db = new sqlite(path, { readonly: true, fileMustExist: true });
+    const stored = db.prepare("SELECT value FROM meta WHERE key = 'fingerprint'").pluck().get();
+    if (stored === fingerprint) return db;
+    db.close();
+  } catch {
+    // A damaged or foreign file is rebuilt, never trusted.
+  }
+  return undefined;
+}
+
+function build(sqlite: Sqlite, path: string, documents: Document[], total: number, fingerprint: string, options: SqliteIndexOptions): void {
+  // Build into a temporary file and rename it into place: an interrupted build
+  // never leaves a half-written index that a later run would trust.
+  const tmp = `${path}.tmp-${process.pid}`;
+  rmSync(tmp, { force: true });
+  const db = new sqlite(tmp);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec(`
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+      CREATE TABLE passages (rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, passage TEXT NOT NULL, terms TEXT NOT NULL);
+      CREATE TABLE df (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE VIRTUAL TABLE fts USING fts5(keys, content='', tokenize='ascii');
+    `);
+    const insertPassage = db.prepare('INSERT INTO passages (rowid, doc, passage, terms) VALUES (?, ?, ?, ?)');
+    const insertFts = db.prepare('INSERT INTO fts (rowid, keys) VALUES (?, ?)');
+    const df = new Map<string, number>();
+    let rowid = 0;
+    const addDocs = db.transaction((batch: Document[]) => {
+      for (const doc of batch) {
+        for (const p of documentPassages(doc)) {
+          rowid++;
+          const tokens = indexKeys(p.terms).map(keyToken);
+          for (const t of new Set(tokens)) df.set(t, (df.get(t) ?? 0) + 1);
+          insertPassage.run(rowid, p.ref.doc, p.ref.passage, encodeTerms(p.terms));
+          insertFts.run(rowid, tokens.join(' '));
+        }
+      }
+    });
+    // Documents go in batches so progress can be reported between transactions.
+    const BATCH = 200;
+    for (let i = 0; i < documents.length; i += BATCH) {
+      addDocs(documents.slice(i, i + BATCH));
+      options.onProgress?.(rowid, total);
+    }
+    const insertDf = db.prepare('INSERT INTO df (token, df) VALUES (?, ?)');
+    db.transaction(() => {
+      for (const [t, n] of df) insertDf.run(t, n);
+    })();
+    // One b-tree per table instead of many segments: faster queries on a read-only index.
+    db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
+    const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    meta.run('fingerprint', fingerprint);
+    meta.run('passages', String(rowid));
+    meta.run('format', String(INDEX_FORMAT));
+    db.close();
+    renameSync(tmp, path);
+  } catch (e) {
+    if (db.open) db.close();
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+// Terms are stored as one JSON array per passage: [key, start, end, flags]
+// with flags = kind (0 word, 1 number, 2 entity) + 4 × neutral.
+const KIND_CODES = { word: 0, number: 1, entity: 2 } as const;
+const KINDS: Term['kind'][] = ['word', 'number', 'entity'];
+
+export function encodeTerms(terms: Term[]): string {
+  return JSON.stringify(terms.map((t) => [t.key, t.start, t.end, KIND_CODES[t.kind] + (t.neutral ? 4 : 0)]));
+}
+
+export function decodeTerms(stored: string): Term[] {
+  return (JSON.parse(stored) as [string, number, number, number][]).map(([key, start, end, flags]) => ({
+    key,
+    start,
+    end,
+    kind: KINDS[flags & 3],
+    neutral: (flags & 4) !== 0,
+  }));
+}

@@ -1,0 +1,82 @@
+// Provenance results as tables: one row per (point, candidate) for exports,
+// and a points × source documents matrix for a heat map.
+import type { ExportTable } from '../export/table.js';
+import type { Evidence, MatchResult } from './types.js';
+
+export const PROVENANCE_COLUMNS = [
+  'plan',
+  'point',
+  'point text',
+  'origin',
+  'origin confidence',
+  'rank',
+  'doc',
+  'side',
+  'speaker',
+  'date',
+  'passage',
+  'score',
+  'later',
+  'evidence phrases',
+  'source URL',
+];
+
+/**
+ * One row per point and candidate (rank 1..K); a point without candidates gets
+ * one row with empty candidate cells, so every point is listed. Evidence
+ * phrases are quoted: "plan words" = "source words", joined with " | ".
+ */
+export function provenanceTable(result: MatchResult): ExportTable {
+  const rows: ExportTable['rows'] = [];
+  for (const p of result.points) {
+    const base = {
+      plan: result.plan,
+      point: p.point,
+      'point text': oneLine(p.text),
+      origin: p.origin.side,
+      'origin confidence': p.origin.confidence,
+    };
+    if (!p.candidates.length) rows.push({ ...base, rank: null });
+    p.candidates.forEach((c, i) =>
+      rows.push({
+        ...base,
+        rank: i + 1,
+        doc: c.doc,
+        side: c.side,
+        speaker: c.speaker,
+        date: c.date,
+        passage: c.passage,
+        score: c.score,
+        later: c.later,
+        'evidence phrases': evidencePhrases(c.evidence),
+        'source URL': c.url,
+      }),
+    );
+  }
+  return { columns: PROVENANCE_COLUMNS, rows };
+}
+
+export function evidencePhrases(evidence: Evidence[]): string {
+  return evidence.map((e) => (e.kind === 'shared-phrase' && oneLine(e.text) === oneLine(e.sourceText) ? `"${oneLine(e.text)}"` : `"${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`)).join(' | ');
+}
+
+export interface Heatmap {
+  /** Source documents that scored for at least one point, ordered by date. */
+  documents: { id: string; side: string; date: string }[];
+  /** One row per point; `scores[i]` is the best score of documents[i] for that point (0 if none). */
+  rows: { point: string; scores: number[] }[];
+}
+
+/** The points × source documents matrix behind a heat map (best passage score per cell). */
+export function heatmap(result: MatchResult, documentInfo: (id: string) => { side: string; date: string } | undefined): Heatmap {
+  const ids = new Set<string>();
+  for (const p of result.points) for (const id of Object.keys(p.documents)) ids.add(id);
+  const documents = [...ids]
+    .map((id) => ({ id, side: documentInfo(id)?.side ?? 'unknown', date: documentInfo(id)?.date ?? '' }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return { documents, rows: result.points.map((p) => ({ point: p.point, scores: documents.map((d) => p.documents[d.id] ?? 0) })) };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

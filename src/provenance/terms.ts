@@ -1,0 +1,86 @@
+// From tokens to terms: the comparable units of provenance matching.
+//
+// A term's key decides what matches what:
+// - a glossary concept, in either language: `c:<concept>` — this is the
+//   cross-lingual bridge ("гарантии безопасности" = "security guarantees");
+// - a number: `n:<canonical value>` ("600,000" = "600 тыс." = 600000);
+// - an English word: `w:<porter stem>`;
+// - a Russian/Ukrainian word: `ru:<stem>` (never equal to an English key);
+// - a Cyrillic name the glossary does not know: `w:<stem of its transliteration>`,
+//   so "Ушаков" meets "Ushakov".
+// Adjacent tokens tagged with the same concept (a multi-word glossary form)
+// become one term, so "Armed Forces" counts once, like "ВСУ".
+import { contentTokens, loadGlossary, stemWord, tokenize, transliterate, type Token } from '../text/index.js';
+import type { Term } from './types.js';
+
+export function termKey(t: Token): { key: string; neutral: boolean } {
+  if (t.concept) return { key: `c:${t.concept}`, neutral: true };
+  const possessive = t.lang === 'en' ? possessiveBase(t) : undefined;
+  if (possessive) return possessive;
+  if (t.kind === 'number') return { key: `n:${t.stem}`, neutral: true };
+  if (t.lang === 'ru' || t.lang === 'uk') {
+    if (t.kind === 'entity') return { key: `w:${stemWord(transliterate(t.norm).toLowerCase(), 'en')}`, neutral: true };
+    return { key: `ru:${t.stem}`, neutral: false };
+  }
+  return { key: `w:${t.stem}`, neutral: false };
+}
+
+/**
+ * "Ukraine's", "Russia's": the tokenizer keeps the possessive inside the word,
+ * so neither the stem nor the glossary sees "Ukraine". Key it by its base word.
+ */
+function possessiveBase(t: Token): { key: string; neutral: boolean } | undefined {
+  const m = /^(.+?)['’]s?$/.exec(t.norm);
+  if (!m) return undefined;
+  const stem = stemWord(m[1], 'en');
+  const concept = loadGlossary().forms.en.get(stem)?.find((f) => f.stems.length === 1)?.concept;
+  return concept ? { key: `c:${concept}`, neutral: true } : { key: `w:${stem}`, neutral: false };
+}
+
+/** Terms of already tokenized text (offsets kept as the tokens have them). */
+export function termsOf(tokens: Token[], text?: string): Term[] {
+  const terms: Term[] = [];
+  let prev: Token | undefined;
+  for (const t of contentTokens(tokens)) {
+    const { key, neutral } = termKey(t);
+    const last = terms[terms.length - 1];
+    // Merge the tokens of one multi-word glossary form: same concept, nothing but spaces or a hyphen between.
+    if (last && prev && t.concept && prev.concept === t.concept && (text === undefined || /^[\s\-‐‑]{0,3}$/.test(text.slice(prev.end, t.start)))) {
+      last.end = t.end;
+      prev = t;
+      continue;
+    }
+    terms.push({ key, start: t.start, end: t.end, kind: t.kind, neutral });
+    prev = t;
+  }
+  return terms;
+}
+
+// A list marker at the start of a line: "10. ", "- ", "- a. ", "a) ", "• ", "1) ".
+// Its number is numbering, not a figure, so it is not a term.
+const LIST_MARKER = /^[ \t]*(?:\d{1,3}[.)][ \t]+|[-–•*][ \t]+(?:[a-zа-я][.)][ \t]+)?|[a-zа-я]\)[ \t]+)/gimu;
+
+/** Character ranges of list markers in `text` (relative offsets). */
+export function listMarkers(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(LIST_MARKER)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
+/**
+ * Tokens of `text.slice(start, end)` with offsets into `text` (document-level),
+ * list markers left out.
+ */
+export function spanTokens(text: string, start: number, end: number, language: string): Token[] {
+  const slice = text.slice(start, end);
+  const markers = listMarkers(slice);
+  const inMarker = (t: Token) => markers.some(([a, b]) => t.start >= a && t.end <= b);
+  return tokenize(slice, language)
+    .filter((t) => !inMarker(t))
+    .map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
+}
+
+/** Terms of a span of a document, with document-level offsets. */
+export function spanTerms(text: string, start: number, end: number, language: string): Term[] {
+  return termsOf(spanTokens(text, start, end, language), text);
+}

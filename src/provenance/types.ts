@@ -1,0 +1,145 @@
+// The provenance data model: passages of earlier statements as comparable
+// terms, the retrieval interface over them, and the match result that the CLI,
+// the exports and the web view render. Every span is a pair of character
+// offsets into a document's `text` (document-level, not segment-level).
+import type { Side } from '../corpus/types.js';
+import type { Token } from '../text/index.js';
+
+/**
+ * The unit of comparison: one content token, or a run of adjacent tokens the
+ * glossary tags with one concept ("security guarantees" → `c:security-guarantee`).
+ * `key` is what two terms must share to match (see terms.ts); `start`/`end`
+ * are offsets into the document text.
+ */
+export interface Term {
+  key: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'number' | 'entity';
+  /** True when the key is language-neutral (a glossary concept, a number or a transliterated name). */
+  neutral: boolean;
+}
+
+/** A passage of a source document, by document id and segment id (`p4`). */
+export interface PassageRef {
+  doc: string;
+  passage: string;
+}
+
+/** What the scorer and the result need to know about a source document. */
+export interface SourceInfo {
+  id: string;
+  title: string;
+  side: Side;
+  speaker: string;
+  date: string;
+  language: string;
+  sources: string[];
+}
+
+/** A passage ready for scoring: its terms carry document-level offsets. */
+export interface IndexedPassage {
+  ref: PassageRef;
+  /** The passage's own source URL (`<!-- src: -->`), when the file names one. */
+  source?: string;
+  start: number;
+  end: number;
+  terms: Term[];
+}
+
+/**
+ * Retrieval over the passages of the source documents. `candidates` returns
+ * the passages most worth scoring for a query, best first, without scanning
+ * every passage (an inverted index); the scorer then compares each with the
+ * point. Implementations: `MemoryPassageIndex` (memory-index.ts) for the
+ * shipped corpora; a SQLite FTS5 implementation can serve 100,000-passage
+ * corpora through the same interface.
+ */
+export interface PassageIndex {
+  /** Number of passages indexed (N in the IDF). */
+  readonly size: number;
+  candidates(query: Token[], k: number): PassageRef[];
+  passage(ref: PassageRef): IndexedPassage | undefined;
+  document(id: string): SourceInfo | undefined;
+  /** Inverse document frequency of a term key over the indexed passages. */
+  idf(key: string): number;
+}
+
+export type EvidenceKind = 'shared-phrase' | 'paraphrase' | 'cross-lingual';
+
+/** A stretch of the point and the stretch of the source it echoes. */
+export interface Evidence {
+  kind: EvidenceKind;
+  /** Offsets into the plan document's text. */
+  plan: [number, number];
+  /** Offsets into the source document's text. */
+  source: [number, number];
+  /** The plan side of the evidence: `plan.text.slice(...plan)`. */
+  text: string;
+  /** The source side: `source.text.slice(...source)`. */
+  sourceText: string;
+  /** Number of matched terms inside the spans. */
+  matched: number;
+}
+
+/** The parts of a pair score, each in [0, 1] (see score.ts for the formula). */
+export interface ScoreParts {
+  lexical: number;
+  alignment: number;
+  phrases: number;
+  figures: number;
+}
+
+export interface Candidate {
+  doc: string;
+  side: Side;
+  speaker: string;
+  date: string;
+  passage: string;
+  score: number;
+  /** The statement postdates the plan: an echo, not an origin. */
+  later: boolean;
+  parts: ScoreParts;
+  evidence: Evidence[];
+  /** The passage's source URL, else the document's first source. */
+  url: string;
+}
+
+export interface Origin {
+  /** The side best supported by earlier statements, or `unknown` below the threshold. */
+  side: Side | 'unknown';
+  confidence: number;
+}
+
+export interface PointMatch {
+  point: string;
+  label: string;
+  /** Offsets of the point in the plan text, and its text. */
+  start: number;
+  end: number;
+  text: string;
+  partial: boolean;
+  origin: Origin;
+  /** Best passage per source document, best first, at most `top`. */
+  candidates: Candidate[];
+  /** Best score per source document that was scored (for a points × sources heat map). */
+  documents: Record<string, number>;
+}
+
+export interface MatchSummary {
+  points: number;
+  /** Share of matched points per likely side (`unknown` included), in [0, 1]. */
+  sides: Record<string, number>;
+  threshold: number;
+}
+
+export interface MatchResult {
+  plan: string;
+  title: string;
+  date: string;
+  language: string;
+  /** Point numbers with no surviving text (from `missing:`), not matched. */
+  missing: string[];
+  points: PointMatch[];
+  summary: MatchSummary;
+}
