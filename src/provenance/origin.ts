@@ -10,7 +10,7 @@
 import type { Candidate, Origin } from './types.js';
 
 /** Default threshold: a best earlier score below this names no side. */
-export const ORIGIN_THRESHOLD = 0.2;
+export const ORIGIN_THRESHOLD = 0.1;
 
 export function pointOrigin(candidates: Pick<Candidate, 'side' | 'score' | 'later'>[], threshold = ORIGIN_THRESHOLD): Origin {
   const support = new Map<string, number>();

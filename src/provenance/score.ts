@@ -4,6 +4,11 @@
 //
 //   score = 0.35 · lexical + 0.25 · alignment + 0.20 · phrases + 0.20 · figures
 //
+// When the point has no figure and no distinctive name, the figures part does
+// not apply and the score is the weighted mean of the other three
+// (0.35·lexical + 0.25·alignment + 0.20·phrases) / 0.80, so a point is not
+// marked down for lacking numbers.
+//
 // - lexical: TF-IDF cosine between the point and the best window of the
 //   passage (window = max(2 × point length, 12) terms), so a long passage is
 //   judged by the part that talks about the point, not diluted by the rest;
@@ -17,7 +22,8 @@
 //   found in at most 1 passage in 20 (`distinctiveIdf`), so "Ukraine" or
 //   "Russia" say nothing but "Kinburn" or "600,000" do; 0 when the point has none.
 // Across languages only language-neutral terms (glossary concepts, numbers,
-// transliterated names) are compared, on both sides.
+// transliterated names) are compared; the passage's other terms still count
+// in the cosine's norm.
 //
 // The weights are fixed by design, not fitted: the two graded measures
 // (bag of words, order-aware alignment) carry 60 %, the two sparse exact
@@ -69,7 +75,9 @@ export function scorePair(point: Term[], passage: Term[], idf: (key: string) => 
   const sKeys = new Set(sk);
   if (!pk.some((k) => sKeys.has(k))) return zero;
 
-  const lexical = windowCosine(pk, sk, idf);
+  // Across languages the passage keeps all its terms for the cosine: its words that cannot match
+  // still dilute it, or a passage with one glossary word would look like a perfect match.
+  const lexical = windowCosine(pk, options.crossLingual ? passage.map((t) => t.key) : sk, idf);
 
   const selfScore = pk.reduce((sum, k) => sum + idf(k), 0);
   const meanIdf = selfScore / pk.length;
@@ -84,8 +92,9 @@ export function scorePair(point: Term[], passage: Term[], idf: (key: string) => 
 
   const figures = figureShare(p, sKeys, idf, options.distinctiveIdf ?? 0);
 
-  const parts: ScoreParts = { lexical, alignment, phrases, figures };
-  const score = WEIGHTS.lexical * lexical + WEIGHTS.alignment * alignment + WEIGHTS.phrases * phrases + WEIGHTS.figures * figures;
+  const parts: ScoreParts = { lexical, alignment, phrases, figures: figures ?? 0 };
+  const weighted = WEIGHTS.lexical * lexical + WEIGHTS.alignment * alignment + WEIGHTS.phrases * phrases;
+  const score = figures === undefined ? weighted / (1 - WEIGHTS.figures) : weighted + WEIGHTS.figures * figures;
 
   // Evidence: every shared phrase, then each alignment not already inside a phrase on the point side.
   // Indices are mapped back to the caller's (unfiltered) sequences.
@@ -139,7 +148,8 @@ export function windowCosine(point: string[], passage: string[], idf: (key: stri
   return best;
 }
 
-function figureShare(point: Term[], passageKeys: Set<string>, idf: (key: string) => number, distinctiveIdf: number): number {
+/** Undefined when the point has no figure or distinctive name (the part does not apply). */
+function figureShare(point: Term[], passageKeys: Set<string>, idf: (key: string) => number, distinctiveIdf: number): number | undefined {
   const keys = new Set(point.filter((t) => t.kind === 'number' || (t.kind === 'entity' && idf(t.key) >= distinctiveIdf)).map((t) => t.key));
   let total = 0;
   let shared = 0;
@@ -147,7 +157,7 @@ function figureShare(point: Term[], passageKeys: Set<string>, idf: (key: string)
     total += idf(k);
     if (passageKeys.has(k)) shared += idf(k);
   }
-  return total > 0 ? shared / total : 0;
+  return keys.size ? (total > 0 ? shared / total : 0) : undefined;
 }
 
 function indexMap<T>(all: T[], kept: T[]): number[] {

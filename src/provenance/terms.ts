@@ -3,21 +3,26 @@
 // A term's key decides what matches what:
 // - a glossary concept, in either language: `c:<concept>` — this is the
 //   cross-lingual bridge ("гарантии безопасности" = "security guarantees");
-// - a number: `n:<canonical value>` ("600,000" = "600 тыс." = 600000);
+// - a number: `n:<canonical value>` ("600,000" = "600 тыс." = 600000), with
+//   its unit when the text names one (`n:30:years` ≠ `n:30:days`);
 // - an English word: `w:<porter stem>`;
 // - a Russian/Ukrainian word: `ru:<stem>` (never equal to an English key);
 // - a Cyrillic name the glossary does not know: `w:<stem of its transliteration>`,
 //   so "Ушаков" meets "Ushakov".
 // Adjacent tokens tagged with the same concept (a multi-word glossary form)
 // become one term, so "Armed Forces" counts once, like "ВСУ".
-import { contentTokens, loadGlossary, stemWord, tokenize, transliterate, type Token } from '../text/index.js';
+import { contentTokens, figures, loadGlossary, stemWord, tokenize, transliterate, type Token } from '../text/index.js';
+import { UNITS } from '../text/numbers.js';
 import type { Term } from './types.js';
 
-export function termKey(t: Token): { key: string; neutral: boolean } {
+/** A token, and for a number the unit the text gives it. */
+export type UnitToken = Token & { unit?: string };
+
+export function termKey(t: UnitToken): { key: string; neutral: boolean } {
   if (t.concept) return { key: `c:${t.concept}`, neutral: true };
   const possessive = t.lang === 'en' ? possessiveBase(t) : undefined;
   if (possessive) return possessive;
-  if (t.kind === 'number') return { key: `n:${t.stem}`, neutral: true };
+  if (t.kind === 'number') return { key: t.unit ? `n:${t.stem}:${t.unit}` : `n:${t.stem}`, neutral: true };
   if (t.lang === 'ru' || t.lang === 'uk') {
     if (t.kind === 'entity') return { key: `w:${stemWord(transliterate(t.norm).toLowerCase(), 'en')}`, neutral: true };
     return { key: `ru:${t.stem}`, neutral: false };
@@ -38,7 +43,7 @@ function possessiveBase(t: Token): { key: string; neutral: boolean } | undefined
 }
 
 /** Terms of already tokenized text (offsets kept as the tokens have them). */
-export function termsOf(tokens: Token[], text?: string): Term[] {
+export function termsOf(tokens: UnitToken[], text?: string): Term[] {
   const terms: Term[] = [];
   let prev: Token | undefined;
   for (const t of contentTokens(tokens)) {
@@ -71,13 +76,25 @@ export function listMarkers(text: string): [number, number][] {
  * Tokens of `text.slice(start, end)` with offsets into `text` (document-level),
  * list markers left out.
  */
-export function spanTokens(text: string, start: number, end: number, language: string): Token[] {
+export function spanTokens(text: string, start: number, end: number, language: string): UnitToken[] {
   const slice = text.slice(start, end);
   const markers = listMarkers(slice);
   const inMarker = (t: Token) => markers.some(([a, b]) => t.start >= a && t.end <= b);
+  const units = new Map(figures(slice, language).filter((f) => f.unit).map((f) => [f.start, f.unit!]));
   return tokenize(slice, language)
     .filter((t) => !inMarker(t))
-    .map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
+    .map((t) => {
+      const unit = t.kind === 'number' ? (units.get(t.start) ?? hyphenUnit(slice, t.end)) : undefined;
+      return { ...t, start: t.start + start, end: t.end + start, ...(unit ? { unit } : {}) };
+    });
+}
+
+// "30-day", "100-day", "15-year": figures() only looks for a unit after a space.
+function hyphenUnit(text: string, end: number): string | undefined {
+  const m = /^[-‐‑](\p{L}+)/u.exec(text.slice(end, end + 20));
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  return UNITS.find((u) => [...u.en, ...u.ru].some((prefix) => /\p{L}/u.test(prefix) && word.startsWith(prefix)))?.unit;
 }
 
 /** Terms of a span of a document, with document-level offsets. */
