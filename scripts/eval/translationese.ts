@@ -18,8 +18,9 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import type { Document } from '../../src/corpus/types.js';
 import { countFeatures, type FeatureCounts } from '../../src/style/features.js';
 import { probability } from '../../src/style/model.js';
+import { FEATURE_RULES } from '../../src/style/rules.js';
 import { loadReferenceSet, type ReferenceSample } from '../../src/style/reference-set.js';
-import { scoreDocument, scoredSegments, MIN_WORDS } from '../../src/style/score.js';
+import { scoreDocument, MIN_WORDS } from '../../src/style/score.js';
 import { trainOnCounts, trainModel, DEFAULT_LAMBDA, DEFAULT_PSEUDO_WORDS } from '../../src/style/train.js';
 
 /** Publisher groups: reposts of one publisher's text belong to that publisher. */
@@ -69,7 +70,7 @@ export function auc(scores: number[], labels: number[]): number {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const isTranslated = (l: string) => (l === 'translated' ? 1 : 0);
+const isTranslated = (l: string): number => (l === 'translated' ? 1 : 0);
 
 function accuracyLine(name: string, preds: Prediction[]): string {
   if (!preds.length) return `  ${name}: no texts`;
@@ -125,7 +126,7 @@ export async function evalTranslationese(): Promise<string> {
   const out: string[] = [];
   out.push('## Translationese classifier');
   out.push(`Reference set: ${samples.length} texts (${samples.filter((s) => s.label === 'translated').length} translated, ${samples.filter((s) => s.label === 'original').length} original), ${groups.length} publisher groups.`);
-  out.push(`Model: L2 logistic regression (lambda ${DEFAULT_LAMBDA}, fixed in advance) on ${countFeatures('').counts ? Object.keys(countFeatures('').counts).length : 0} feature rates shrunk with K = ${DEFAULT_PSEUDO_WORDS} pseudo-words.`);
+  out.push(`Model: L2 logistic regression (lambda ${DEFAULT_LAMBDA}, fixed in advance) on ${FEATURE_RULES.length} feature rates shrunk with K = ${DEFAULT_PSEUDO_WORDS} pseudo-words.`);
   out.push('');
   out.push('Leave-one-publisher-out cross-validation (pooled out-of-fold predictions):');
   out.push(accuracyLine('all texts', preds));
@@ -172,6 +173,5 @@ export async function evalTranslationese(): Promise<string> {
   );
   out.push('');
   out.push(`(evaluated in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  void scoredSegments;
   return out.join('\n');
 }

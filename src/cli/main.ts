@@ -48,6 +48,16 @@ program
   .addOption(builtinOption())
   .action(async (opts) => (await import('./commands/serve.js')).serveCommand(opts));
 
+program
+  .command('translationese')
+  .description('score how much English texts read as translated from Russian, with evidence spans')
+  .argument('<inputs...>', 'document ids or paths to files')
+  .option('--by-segment', 'also score each point or passage')
+  .addOption(corpusOption())
+  .addOption(builtinOption())
+  .addOption(formatOption(['table', 'json', 'csv', 'md']))
+  .action(async (inputs, opts) => (await import('./commands/translationese.js')).translationeseCommand(inputs, opts));
+
 // (new subcommands go above this line: one block each, importing their module lazily)
 
 try {

@@ -124,6 +124,25 @@ export function scoreDocument(doc: Document, options: ScoreOptions & { bySegment
 }
 
 /**
+ * Score plain prose that is not a corpus document (a pasted text, a user's
+ * file without numbered points). Paragraphs (blank-line separated) are the
+ * segments `p1`, `p2` …; offsets are into `text`. `language` is the caller's
+ * guess; anything but English is not applicable.
+ */
+export function scoreProse(text: string, options: ScoreOptions & { input: string; bySegment?: boolean; language?: string }): TranslationeseResult[] {
+  const input = options.input;
+  if (options.language && options.language !== 'en') {
+    const note = `not applicable: the text is in "${options.language}"; translationese is scored on English only`;
+    return [{ input, segment: null, score: null, label: 'not applicable', interval: null, decided: false, words: 0, judgeable: false, features: [], note }];
+  }
+  const model = options.model ?? shippedModel();
+  const paragraphs = [...text.matchAll(/\S(?:[^\n]|\n(?![ \t]*\n))*/g)].map((m) => ({ text: m[0], offset: m.index! }));
+  const results: TranslationeseResult[] = [{ input, segment: null, ...scoreUnits(paragraphs.length ? paragraphs : [{ text, offset: 0 }], model) }];
+  if (options.bySegment) paragraphs.forEach((p, i) => results.push({ input, segment: `p${i + 1}`, ...scoreUnits([p], model) }));
+  return results;
+}
+
+/**
  * Document-level results, most translation-like first; documents that could
  * not be scored come last. Each entry keeps its segment results after it.
  */

@@ -1,0 +1,86 @@
+// provenance translationese <plan|file>... — how much each English text reads
+// as translated from Russian, with the spans that drove the score.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { findDocument } from '../../corpus/load.js';
+import { guessLanguage } from '../../corpus/language.js';
+import { parseDraft } from '../../corpus/parse-document.js';
+import { decodeSource } from '../../corpus/source-text.js';
+import type { Corpus } from '../../corpus/types.js';
+import { serialize, type ExportFormat } from '../../export/table.js';
+import { readModel } from '../../style/model-file.js';
+import { rankResults, scoreDocument, scoreProse, translationeseTable, type TranslationeseResult } from '../../style/score.js';
+import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
+import { UserError } from '../errors.js';
+import { renderTable } from '../table.js';
+
+export interface TranslationeseOptions extends CorpusOptions {
+  format: string;
+  bySegment?: boolean;
+}
+
+export function translationeseCommand(inputs: string[], options: TranslationeseOptions): void {
+  const corpus = openCorpus(options);
+  let model;
+  try {
+    model = readModel();
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+  const results = inputs.flatMap((input) => {
+    const prose = proseFile(corpus, input);
+    if (prose !== undefined) return scoreProse(prose, { input, bySegment: options.bySegment, model, language: guessLanguage(prose) });
+    return scoreDocument(resolveDocument(corpus, input), { bySegment: options.bySegment, model, input });
+  });
+  if (options.format === 'json') return printJson(results);
+  if (options.format !== 'table') return void process.stdout.write(serialize(translationeseTable(results), options.format as ExportFormat));
+  process.stdout.write(`${renderResults(results)}\n`);
+}
+
+/**
+ * A file that is neither a corpus id nor a numbered list is scored as prose:
+ * translationese applies to any English text, not only to plans.
+ */
+function proseFile(corpus: Corpus, input: string): string | undefined {
+  if (findDocument(corpus, input) || !existsSync(input) || !statSync(input).isFile()) return undefined;
+  const decoded = decodeSource(readFileSync(input), input);
+  if (!decoded.ok) return undefined; // resolveDocument reports the problem
+  const parsed = parseDraft(decoded.text, { id: 'prose', file: input, title: input });
+  return parsed.document && !parsed.issues.some((i) => i.severity === 'error') ? undefined : decoded.text;
+}
+
+function renderResults(results: TranslationeseResult[]): string {
+  let rank = 0;
+  const rows = rankResults(results).map((r) => ({ r, rank: r.segment === null && r.score !== null ? String(++rank) : '' }));
+  const table = renderTable(rows, [
+    { header: '#', value: (x) => x.rank, align: 'right' },
+    { header: 'input', value: (x) => (x.r.segment === null ? x.r.input : /^\d/.test(x.r.segment) ? `  point ${x.r.segment}` : `  ${x.r.segment}`), max: 40 },
+    { header: 'words', value: (x) => x.r.words, align: 'right' },
+    { header: 'score', value: (x) => (x.r.score === null ? '-' : x.r.score.toFixed(2)), align: 'right' },
+    { header: '90% interval', value: (x) => (x.r.interval ? `${x.r.interval.low.toFixed(2)}-${x.r.interval.high.toFixed(2)}` : '-') },
+    { header: 'label', value: (x) => x.r.label + (x.r.judgeable && !x.r.decided ? ' (undecided)' : '') },
+    { header: 'evidence', value: (x) => topEvidence(x.r), max: 70 },
+  ]);
+  return [
+    table,
+    '',
+    'score: probability that the English was translated from Russian (style features only; see README "Translationese").',
+    'evidence: strongest spans toward translation (+) and against it (-); --format json gives every span with offsets.',
+  ].join('\n');
+}
+
+/** The three spans with the largest weight toward translation, then the strongest against. */
+function topEvidence(r: TranslationeseResult): string {
+  if (r.label === 'not applicable') return r.note;
+  const seen = new Set<string>();
+  const distinct = [...r.features]
+    .sort((a, b) => b.weight - a.weight)
+    .filter((f) => {
+      const key = `${f.name}:${f.text.toLowerCase()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const pro = distinct.filter((f) => f.weight > 0 && f.name !== 'definite-article').slice(0, 3).map((f) => `+"${f.text}"`);
+  const contra = distinct.filter((f) => f.weight < 0 && f.name !== 'and-coordination').slice(-1).map((f) => `-"${f.text}"`);
+  return [...pro, ...contra].join(' ');
+}
