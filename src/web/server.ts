@@ -10,7 +10,7 @@ import { errorHandler, notFoundHandler } from './http-errors.js';
 import { safeUrl } from './html.js';
 import { draftRoutes, DRAFT_LIMIT_LABEL } from './routes/draft.js';
 import { overviewRoutes } from './routes/overview.js';
-import { saveDraftRoutes } from './routes/save-draft.js';
+import { planRoutes } from './routes/plan.js';
 import { saveDraftRoutes } from './routes/save-draft.js';
 import { styleRoutes } from './routes/style.js';
 import { securityHeaders } from './security.js';
@@ -38,8 +38,8 @@ export function createApp(state: AppState): express.Express {
   overviewRoutes(router, state);
   draftRoutes(router, state);
   styleRoutes(router, state);
+  planRoutes(router, state);
   // (new page routes go above this line)
-  app.use(saveDraftRoutes(state)); // before the pages: it tells /draft whether saving is on
   app.use(saveDraftRoutes(state)); // before the pages: it tells /draft whether saving is on
   app.use(router);
 

@@ -68,6 +68,39 @@ describe('pages in Chromium', () => {
     await page.close();
   });
 
+  it('plan provenance: a heat-map cell leads to the point page with passages side by side', async () => {
+    const { page, errors } = await open('/plan/us-28-2025-11-20');
+    await expect(page.locator('svg.heatmap a.cell').count()).resolves.toBeGreaterThan(10);
+    await expect(page.locator('svg.sidebar rect').count()).resolves.toBeGreaterThan(1);
+    await shot(page, 'plan');
+    await page.locator('svg.heatmap').screenshot({ path: join(SCREENSHOTS, 'plan-heatmap.png') });
+    const cell = page.locator('svg.heatmap a.cell[href^="/plan/us-28-2025-11-20/point/21#src-"]').first();
+    const href = (await cell.getAttribute('href'))!;
+    await Promise.all([page.waitForURL(`${app.url}${href}`), cell.click()]);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Point 21');
+    const anchor = decodeURIComponent(href.split('#')[1]);
+    await expect(page.locator(`[id="${anchor}"]`).count()).resolves.toBe(1);
+    // The same evidence pair is marked on both sides, in the same colour.
+    const pairs = await page.locator('mark[data-pair]').evaluateAll((ms) => ms.map((m) => `${m.getAttribute('data-pair')} ${m.className}`));
+    const byPair = new Map<string, Set<string>>();
+    for (const p of pairs) {
+      const [pair, cls] = [p.split(' ')[0], p.split(' ')[1]];
+      byPair.set(pair, (byPair.get(pair) ?? new Set()).add(cls));
+    }
+    expect(byPair.size).toBeGreaterThan(0);
+    for (const classes of byPair.values()) expect(classes.size).toBe(1);
+    await shot(page, 'point');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a missing point is shown as missing', async () => {
+    const { page, errors } = await open('/plan/us-28-2025-11-20/point/13');
+    await expect(page.locator('.point-missing').textContent()).resolves.toContain('No verbatim text of point 13');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a pasted draft is read back point by point', async () => {
     const { page, errors } = await open('/draft');
     const draft = readFileSync('corpora/plans/us-28-2025-11-20.md', 'utf8').split('\n---\n').slice(1).join('\n---\n');

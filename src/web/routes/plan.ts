@@ -1,0 +1,113 @@
+// `/plan/:id`: where each point came from — likely origin side, top sources,
+// the points × sources heat map and the sides bar. `/plan/:id/point/:n`: one
+// point beside each matching passage, shared phrases marked on both sides.
+import type { Router } from 'express';
+import { pointSlots } from '../../corpus/coverage.js';
+import { findDocument } from '../../corpus/load.js';
+import type { Corpus, Document } from '../../corpus/types.js';
+import type { MatchResult, PointMatch } from '../../provenance/types.js';
+import { downloadLinks, sendTable } from '../download.js';
+import { notFound } from '../http-errors.js';
+import { highlightHtml, safeUrl, type MarkSpan } from '../html.js';
+import { documentById, downloadFormat, pointNumber } from '../params.js';
+import { buildHeatMap, buildSideBar, matchResult } from '../provenance-view.js';
+import { provenanceExport } from '../tables.js';
+import type { AppState } from '../state.js';
+
+/** Shared-phrase colour classes in style.css (`hl-0` … `hl-7`). */
+const PHRASE_COLOURS = 8;
+
+/** Everything the provenance partial renders for a plan (a corpus plan or a draft). */
+export function provenanceView(corpus: Corpus, plan: Document, result: MatchResult) {
+  const titles = new Map(corpus.documents.map((d) => [d.id, d.title]));
+  return {
+    result,
+    heatmap: buildHeatMap(corpus, plan, result),
+    sidebar: buildSideBar(result),
+    points: result.points.map((p) => ({
+      ...p,
+      excerpt: excerpt(p.text, 260),
+      candidates: p.candidates.slice(0, 3).map((c) => ({ ...c, title: titles.get(c.doc) ?? c.doc })),
+    })),
+    pointHref: (n: string) => (plan.builtin || findDocument(corpus, plan.id) === plan ? `/plan/${plan.id}/point/${n}` : undefined),
+  };
+}
+
+/** One point beside each matching passage, with the shared stretches marked in the same colour on both sides. */
+export function pointView(corpus: Corpus, plan: Document, point: PointMatch) {
+  return point.candidates.map((c, ci) => {
+    const source = findDocument(corpus, c.doc);
+    const passage = source?.segments.find((s) => s.id === c.passage);
+    const planSpans: MarkSpan[] = [];
+    const sourceSpans: MarkSpan[] = [];
+    c.evidence.forEach((e, ei) => {
+      const className = `hl-${ei % PHRASE_COLOURS}`;
+      const pair = `${ci}-${ei}`;
+      const title = `${ei + 1}: ${e.kind}`;
+      planSpans.push({ start: e.plan[0], end: e.plan[1], className, pair, title });
+      sourceSpans.push({ start: e.source[0], end: e.source[1], className, pair, title });
+    });
+    return {
+      ...c,
+      title: source?.title ?? c.doc,
+      url: safeUrl(c.url),
+      evidence: c.evidence.map((e, ei) => ({ ...e, className: `hl-${ei % PHRASE_COLOURS}`, n: ei + 1 })),
+      planHtml: highlightHtml(plan.text, planSpans, point.start, point.end),
+      passageLabel: passage?.label ?? c.passage,
+      passageHtml: source && passage ? highlightHtml(source.text, sourceSpans, passage.start, passage.end) : undefined,
+    };
+  });
+}
+
+export function planRoutes(router: Router, state: AppState): void {
+  router.get('/plan/:id', (req, res) => {
+    const plan = documentById(state.corpus, req.params.id, 'plan');
+    const format = downloadFormat(req);
+    const result = matchResult(state.corpus, plan);
+    if (format) {
+      sendTable(res, provenanceExport(result), format, `provenance-${plan.id}`);
+      return;
+    }
+    res.render('plan', { plan, view: provenanceView(state.corpus, plan, result), links: downloadLinks(`/plan/${plan.id}`) });
+  });
+
+  router.get('/plan/:id/point/:n', (req, res) => {
+    const plan = documentById(state.corpus, req.params.id, 'plan');
+    const n = pointNumber(req.params.n);
+    const slot = pointSlots(plan).find((s) => s.n === n);
+    const point = matchResult(state.corpus, plan).points.find((p) => p.point === n);
+    if (!slot && !point) throw notFound(`${plan.title} has no point ${n}.`);
+    res.render('point', {
+      plan,
+      n,
+      state: slot?.state ?? 'present',
+      point,
+      candidates: point ? pointView(state.corpus, plan, point) : [],
+      others: point ? otherSources(state.corpus, point) : [],
+      neighbours: neighbours(plan, n),
+    });
+  });
+}
+
+/** Documents scored for the point but not among its listed candidates (the heat map links to them too). */
+function otherSources(corpus: Corpus, point: PointMatch) {
+  const listed = new Set(point.candidates.map((c) => c.doc));
+  return Object.entries(point.documents)
+    .filter(([doc, score]) => !listed.has(doc) && score > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([doc, score]) => {
+      const d = findDocument(corpus, doc);
+      return { doc, score, title: d?.title ?? doc, side: d?.side ?? 'unknown', date: d?.date ?? '' };
+    });
+}
+
+function neighbours(plan: Document, n: string): { prev?: string; next?: string } {
+  const numbers = pointSlots(plan).map((s) => s.n);
+  const i = numbers.indexOf(n);
+  return { prev: i > 0 ? numbers[i - 1] : undefined, next: i >= 0 && i + 1 < numbers.length ? numbers[i + 1] : undefined };
+}
+
+function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
