@@ -58,6 +58,27 @@ program
   .addOption(formatOption(['table', 'json', 'csv', 'md']))
   .action(async (inputs, opts) => (await import('./commands/translationese.js')).translationeseCommand(inputs, opts));
 
+program
+  .command('match')
+  .description('match each point of a plan to the earlier statements it echoes, with evidence and likely origin')
+  .argument('<plan>', 'plan id or path to a file (a plain numbered list is accepted)')
+  .addOption(corpusOption())
+  .addOption(builtinOption())
+  .option('--top <k>', 'candidates per point (best passage per source document)', '5')
+  .addOption(formatOption(['table', 'json', 'csv', 'md']))
+  .action(async (plan, opts) => (await import('./commands/match.js')).matchCommand(plan, opts));
+
+program
+  .command('export')
+  .description('export the provenance table of a plan as CSV, JSON or Markdown')
+  .argument('<plan>', 'plan id or path to a file')
+  .addOption(corpusOption())
+  .addOption(builtinOption())
+  .option('--top <k>', 'candidates per point', '5')
+  .addOption(formatOption(['csv', 'json', 'md'], 'csv'))
+  .option('--out <file>', 'write to this file instead of stdout')
+  .action(async (plan, opts) => (await import('./commands/export.js')).exportCommand(plan, opts));
+
 // (new subcommands go above this line: one block each, importing their module lazily)
 
 try {

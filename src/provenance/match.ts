@@ -109,6 +109,7 @@ function scoreCandidate(plan: Document, terms: Term[], passage: IndexedPassage, 
     parts: pair.parts,
     evidence: pair.spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual)),
     url: passage.source ?? doc.sources[0] ?? '',
+    ...(pair.truncated ? { truncated: true } : {}),
   };
 }
 

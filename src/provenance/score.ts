@@ -50,6 +50,8 @@ export interface PairScore {
   score: number;
   parts: ScoreParts;
   spans: SpanMatch[];
+  /** Set when the pair was over MAX_POINT_TERMS / MAX_PAIR_CELLS and only its first terms were scored. */
+  truncated?: boolean;
 }
 
 export interface ScoreOptions {
@@ -65,7 +67,26 @@ export interface ScoreOptions {
   distinctiveIdf?: number;
 }
 
+/**
+ * Bounds on one pair: the alignment and phrase tables are |point| × |passage|
+ * terms. The longest real point has 60 terms and the longest real passage 143;
+ * a pasted draft can hold one 40,000-term "point", which took 13 s per request.
+ * Beyond the bounds a pair is scored on the first terms of each side only and
+ * flagged `truncated` (a partial result, never a silent one).
+ */
+export const MAX_POINT_TERMS = 1_000;
+export const MAX_PAIR_CELLS = 250_000;
+
 export function scorePair(point: Term[], passage: Term[], idf: (key: string) => number, options: ScoreOptions = {}): PairScore {
+  const p = point.length > MAX_POINT_TERMS ? point.slice(0, MAX_POINT_TERMS) : point;
+  const room = Math.max(1, Math.floor(MAX_PAIR_CELLS / p.length));
+  const s = passage.length > room ? passage.slice(0, room) : passage;
+  // Prefixes: term indices in the spans stay valid for the caller's sequences.
+  const result = scoreWholePair(p, s, idf, options);
+  return p === point && s === passage ? result : { ...result, truncated: true };
+}
+
+function scoreWholePair(point: Term[], passage: Term[], idf: (key: string) => number, options: ScoreOptions): PairScore {
   const p = options.crossLingual ? point.filter((t) => t.neutral) : point;
   const s = options.crossLingual ? passage.filter((t) => t.neutral) : passage;
   const zero: PairScore = { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [] };

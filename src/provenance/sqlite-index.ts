@@ -27,6 +27,13 @@ import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from 
 /** Bump when the stored layout changes (the fingerprint covers the term code itself). */
 export const INDEX_FORMAT = 1;
 
+/** Retrieval leaves out keys found in more than this share of the passages (see `candidates`). */
+export const COMMON_SHARE = 0.02;
+/** ...but never keys found in fewer passages than this (small corpora). */
+const MIN_COMMON_DF = 50;
+/** ...and always keeps at least this many of the query's rarest keys. */
+const MIN_QUERY_KEYS = 8;
+
 type Sqlite = typeof Database;
 type Db = Database.Database;
 
@@ -67,7 +74,7 @@ function passageRefs(documents: Document[]): { refs: PassageRef[]; docs: Map<str
 }
 
 export class SqlitePassageIndex implements PassageIndex {
-  private readonly idfCache = new Map<string, number>();
+  private readonly dfCache = new Map<string, number>();
   private readonly refIndex = new Map<string, number>();
   private readonly sources = new Map<string, SourceInfo>();
   private readonly selectDf: Database.Statement;
@@ -101,25 +108,35 @@ export class SqlitePassageIndex implements PassageIndex {
   }
 
   idf(key: string): number {
-    let v = this.idfCache.get(key);
+    return bm25Idf(this.size, this.df(key));
+  }
+
+  /** Number of passages holding a key (also for an index that combines several parts). */
+  df(key: string): number {
+    let v = this.dfCache.get(key);
     if (v === undefined) {
-      const df = (this.selectDf.get(keyToken(key)) as number | undefined) ?? 0;
-      v = bm25Idf(this.size, df);
-      this.idfCache.set(key, v);
+      v = (this.selectDf.get(keyToken(key)) as number | undefined) ?? 0;
+      this.dfCache.set(key, v);
     }
     return v;
   }
 
-  /** Document frequency of a key (for an index that combines several parts). */
-  df(key: string): number {
-    return (this.selectDf.get(keyToken(key)) as number | undefined) ?? 0;
-  }
-
   candidates(query: Token[], k: number): PassageRef[] {
-    const tokens = [...new Set(indexKeys(termsOf(query)).map(keyToken))];
-    if (!tokens.length || k <= 0) return [];
+    if (k <= 0) return [];
+    // FTS5 computes BM25 for every row that holds any query token, so the cost
+    // of a query is the total length of its posting lists. Keys found in more
+    // than COMMON_SHARE of the passages ("russia", "president") add a tiny
+    // IDF to the rank but most of its cost: they are left out of retrieval
+    // (never out of scoring), unless too few rarer keys remain.
+    const byDf = [...new Set(indexKeys(termsOf(query)))]
+      .map((key) => ({ token: keyToken(key), df: this.df(key) }))
+      .filter((t) => t.df > 0)
+      .sort((a, b) => a.df - b.df);
+    const common = Math.max(MIN_COMMON_DF, this.size * COMMON_SHARE);
+    const kept = byDf.filter((t, i) => t.df <= common || i < MIN_QUERY_KEYS);
+    if (!kept.length) return [];
     // Barewords joined by OR: FTS5 ranks every passage holding any of them by BM25.
-    const rows = this.selectCandidates.all(tokens.join(' OR '), k) as number[];
+    const rows = this.selectCandidates.all(kept.map((t) => t.token).join(' OR '), k) as number[];
     return rows.map((rowid) => this.refs[rowid - 1]);
   }
 

@@ -103,6 +103,8 @@ export interface Candidate {
   evidence: Evidence[];
   /** The passage's source URL, else the document's first source. */
   url: string;
+  /** Only the first terms of an over-long point or passage were scored (see MAX_PAIR_CELLS in score.ts). */
+  truncated?: boolean;
 }
 
 export interface Origin {

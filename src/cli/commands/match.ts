@@ -1,0 +1,64 @@
+// `provenance match <plan|file>`: each point of a plan with the earlier
+// statements it echoes, the evidence, and its likely origin side.
+import type { Corpus, Document } from '../../corpus/types.js';
+import { serialize } from '../../export/table.js';
+import { matchPlan, MemoryPassageIndex, provenanceTable, textLookup, type Candidate, type MatchResult, type PointMatch } from '../../provenance/index.js';
+import { evidencePhrases } from '../../provenance/table.js';
+import { UserError } from '../errors.js';
+import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
+import { renderTable } from '../table.js';
+
+export interface MatchCommandOptions extends CorpusOptions {
+  top?: string;
+  format: string;
+}
+
+/** Load the corpora, resolve the plan (id or file), index the sources and match. Shared with `export`. */
+export function runMatch(planArg: string, options: CorpusOptions & { top?: string }): { corpus: Corpus; plan: Document; result: MatchResult } {
+  const top = parseTop(options.top);
+  const corpus = openCorpus(options);
+  const plan = resolveDocument(corpus, planArg);
+  if (plan.kind !== 'plan') throw new UserError(`"${plan.id}" is a ${plan.kind}, not a plan: give a plan id (see "provenance list") or a file with numbered points`);
+  if (plan.status === 'reported-only') throw new UserError(`"${plan.id}" is reported-only: its text was never published, so there are no points to match`);
+  const index = MemoryPassageIndex.fromDocuments(corpus.documents);
+  if (index.size === 0) throw new UserError('no statements to match against: the corpora hold no statement passages (check --corpus, or drop --no-builtin)');
+  const result = matchPlan(plan, index, { top, sourceText: textLookup(corpus.documents) });
+  return { corpus, plan, result };
+}
+
+export function matchCommand(planArg: string, options: MatchCommandOptions): void {
+  const { result } = runMatch(planArg, options);
+  if (options.format === 'json') return printJson(result);
+  if (options.format === 'csv' || options.format === 'md') {
+    process.stdout.write(serialize(provenanceTable(result), options.format));
+    return;
+  }
+  process.stdout.write(`${renderMatch(result)}\n`);
+}
+
+function parseTop(value: string | undefined): number {
+  if (value === undefined) return 5;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100) throw new UserError(`--top must be a whole number from 1 to 100 (got "${value}")`);
+  return Number(value);
+}
+
+function renderMatch(result: MatchResult): string {
+  type Row = { p: PointMatch; c?: Candidate; i: number };
+  const rows: Row[] = result.points.flatMap((p): Row[] => (p.candidates.length ? p.candidates.map((c, i) => ({ p, c, i })) : [{ p, i: 0 }]));
+  const table = renderTable(rows, [
+    { header: 'point', value: (r) => (r.i === 0 ? r.p.point : '') },
+    { header: 'origin', value: (r) => (r.i === 0 ? (r.p.origin.side === 'unknown' ? 'unknown' : `${r.p.origin.side} ${r.p.origin.confidence.toFixed(2)}`) : '') },
+    { header: '#', value: (r) => (r.c ? r.i + 1 : ''), align: 'right' },
+    { header: 'source', value: (r) => (r.c ? `${r.c.doc} ${r.c.passage}` : '(no earlier statement shares its words)'), max: 48 },
+    { header: 'side', value: (r) => r.c?.side ?? '' },
+    { header: 'date', value: (r) => r.c?.date ?? '' },
+    { header: 'score', value: (r) => (r.c ? r.c.score.toFixed(3) : ''), align: 'right' },
+    { header: 'later', value: (r) => (r.c?.later ? 'later' : '') },
+    { header: 'evidence', value: (r) => (r.c ? evidencePhrases(r.c.evidence) : ''), max: 70 },
+  ]);
+  const sides = Object.entries(result.summary.sides)
+    .map(([side, share]) => `${side} ${Math.round(share * 100)}%`)
+    .join(', ');
+  const missing = result.missing.length ? `\nno text for points ${result.missing.join(', ')} (not matched)` : '';
+  return `${result.plan}: ${result.summary.points} points matched; likely origin: ${sides}${missing}\n\n${table}`;
+}
