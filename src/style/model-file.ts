@@ -25,6 +25,7 @@ export function readModel(path: string = SHIPPED_MODEL_PATH): TranslationeseMode
       throw new Error(`${path}: field "${field}" must be ${n} numbers`);
     }
   }
+  if (typeof m.zClip !== 'number' || !(m.zClip > 0)) throw new Error(`${path}: field "zClip" must be a positive number`);
   const known = new Set(FEATURE_RULES.map((r) => r.id));
   const unknown = m.features.find((f) => !known.has(f));
   if (unknown) throw new Error(`${path}: field "features" names "${unknown}", which is not in the feature catalogue; retrain the model`);

@@ -21,6 +21,13 @@ export interface TranslationeseModel {
   /** Coefficients on standardised rates; positive means "more like a translation". */
   coefficients: number[];
   intercept: number;
+  /**
+   * Standardised rates are clipped to ±zClip. A text far outside what the
+   * reference set contains (a plan with 4 future passives per 100 words, where
+   * training texts average 0.02) must not be extrapolated linearly: it counts
+   * as zClip standard deviations, no more.
+   */
+  zClip: number;
   /** L2 penalty used in training (on coefficients, not the intercept). */
   lambda: number;
   training: { texts: number; translated: number; original: number; source: string };
@@ -31,9 +38,15 @@ export function featureRates(counts: FeatureCounts, model: TranslationeseModel):
   return model.features.map((id, j) => (100 * ((counts.counts[id] ?? 0) + model.pseudoWords * model.priorRate[j])) / (counts.words + model.pseudoWords));
 }
 
+/** A rate as the model sees it: standardised, then clipped to ±zClip. */
+export function standardize(rate: number, j: number, model: TranslationeseModel): number {
+  const z = (rate - model.mean[j]) / model.std[j];
+  return Math.max(-model.zClip, Math.min(model.zClip, z));
+}
+
 export function logit(rates: number[], model: TranslationeseModel): number {
   let z = model.intercept;
-  for (let j = 0; j < rates.length; j++) z += (model.coefficients[j] * (rates[j] - model.mean[j])) / model.std[j];
+  for (let j = 0; j < rates.length; j++) z += model.coefficients[j] * standardize(rates[j], j, model);
   return z;
 }
 
@@ -45,11 +58,19 @@ export function probability(counts: FeatureCounts, model: TranslationeseModel): 
 }
 
 /**
- * What one span adds to the log-odds: one more occurrence raises the feature's
- * rate by 100 / (words + K), times the coefficient per unit of rate.
+ * What each span of a feature adds to the log-odds: the feature's
+ * contribution (its term with the observed count minus its term with a count
+ * of zero, at the same length) split evenly among its spans. Because of the
+ * clip, the spans of a saturated feature share a bounded contribution.
  */
-export function spanWeight(featureId: string, words: number, model: TranslationeseModel): number {
-  const j = model.features.indexOf(featureId);
-  if (j < 0) return 0;
-  return (model.coefficients[j] / model.std[j]) * (100 / (words + model.pseudoWords));
+export function spanWeights(counts: FeatureCounts, model: TranslationeseModel): Record<string, number> {
+  const withSpans = featureRates(counts, model);
+  const without = featureRates({ words: counts.words, counts: {} }, model);
+  const out: Record<string, number> = {};
+  model.features.forEach((id, j) => {
+    const n = counts.counts[id] ?? 0;
+    const contribution = model.coefficients[j] * (standardize(withSpans[j], j, model) - standardize(without[j], j, model));
+    out[id] = n ? contribution / n : 0;
+  });
+  return out;
 }

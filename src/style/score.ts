@@ -8,7 +8,7 @@
 import type { Cell, ExportTable } from '../export/table.js';
 import type { Document, Segment } from '../corpus/types.js';
 import { countFeatures, findFeatureSpans } from './features.js';
-import { probability, spanWeight, type TranslationeseModel } from './model.js';
+import { probability, spanWeights, type TranslationeseModel } from './model.js';
 import { shippedModel } from './model-file.js';
 import { scoreInterval } from './uncertainty.js';
 
@@ -24,7 +24,7 @@ export interface StyleFeature {
   start: number;
   end: number;
   text: string;
-  /** Change in log-odds this one span causes; positive = more like a translation. */
+  /** This span's share of its feature's contribution to the log-odds; positive = more like a translation. */
   weight: number;
   reason: string;
 }
@@ -72,6 +72,7 @@ function scoreUnits(units: Unit[], model: TranslationeseModel): TextScore {
   for (const s of spans) counts.counts[s.rule] = (counts.counts[s.rule] ?? 0) + 1;
   const score = probability(counts, model);
   const interval = scoreInterval(counts, model);
+  const weights = spanWeights(counts, model);
   const judgeable = counts.words >= MIN_WORDS;
   const decided = interval.low > 0.5 || interval.high < 0.5;
   return {
@@ -81,7 +82,7 @@ function scoreUnits(units: Unit[], model: TranslationeseModel): TextScore {
     decided: judgeable && decided,
     words: counts.words,
     judgeable,
-    features: spans.map((s) => ({ name: s.rule, start: s.start, end: s.end, text: s.text, weight: round(spanWeight(s.rule, counts.words, model)), reason: s.reason })),
+    features: spans.map((s) => ({ name: s.rule, start: s.start, end: s.end, text: s.text, weight: round(weights[s.rule] ?? 0), reason: s.reason })),
     note: !judgeable
       ? `too short to judge: ${counts.words} words (at least ${MIN_WORDS} needed)`
       : decided

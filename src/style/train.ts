@@ -1,7 +1,7 @@
 // Fit the translationese model on labelled texts. Pure: texts in, model out.
 import { countFeatures, type FeatureCounts } from './features.js';
 import { fitLogistic } from './logistic.js';
-import { featureRates, type TranslationeseModel } from './model.js';
+import { featureRates, standardize, type TranslationeseModel } from './model.js';
 import { FEATURE_RULES } from './rules.js';
 
 export type StyleLabel = 'translated' | 'original';
@@ -23,6 +23,7 @@ export interface TrainOptions {
 
 export const DEFAULT_LAMBDA = 4;
 export const DEFAULT_PSEUDO_WORDS = 50;
+export const DEFAULT_Z_CLIP = 3;
 
 export function trainModel(texts: LabelledText[], options: TrainOptions = {}): TranslationeseModel {
   const counted = texts.map((t) => countFeatures(t.text));
@@ -41,7 +42,9 @@ export function trainOnCounts(counted: FeatureCounts[], labels: StyleLabel[], op
   const mean = features.map((_, j) => round(rates.reduce((s, r) => s + r[j], 0) / rates.length));
   // A feature that never varies gets std 1 so it simply contributes nothing.
   const std = features.map((_, j) => round(Math.sqrt(rates.reduce((s, r) => s + (r[j] - mean[j]) ** 2, 0) / rates.length) || 1));
-  const x = rates.map((r) => r.map((v, j) => (v - mean[j]) / std[j]));
+  const zClip = DEFAULT_Z_CLIP;
+  const scaled = { ...draft, mean, std, zClip };
+  const x = rates.map((r) => r.map((v, j) => standardize(v, j, scaled)));
   const y = labels.map((l) => (l === 'translated' ? 1 : 0));
   const fit = fitLogistic(x, y, lambda);
   return {
@@ -53,6 +56,7 @@ export function trainOnCounts(counted: FeatureCounts[], labels: StyleLabel[], op
     std,
     coefficients: fit.coefficients.map(round),
     intercept: round(fit.intercept),
+    zClip,
     lambda,
     training: {
       texts: labels.length,
