@@ -18,6 +18,8 @@ export interface Token {
   lang: Lang;
   /** Glossary concept id shared by English and Russian words ("nato", "sanction", "donetsk"). */
   concept?: string;
+  /** Inside a glossary phrase, the concept the word has on its own ("guarantee" in "security guarantees"). */
+  broader?: string;
   /** For numbers: the value. */
   value?: number;
 }
@@ -80,7 +82,8 @@ export function lexTokens(text: string, language: string): Token[] {
       tokens.push({ text: surface, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
       continue;
     }
-    const norm = normalizeWord(surface);
+    // "Ukraine's" compares as "ukraine": the English possessive is not part of the name.
+    const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
     const acronym = isAcronym(surface);
     const capitalised = /^\p{Lu}/u.test(surface);
     const stop = !acronym && isStopWord(norm, lang);

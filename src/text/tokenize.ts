@@ -25,7 +25,14 @@ export function tokenize(text: string, language: string, glossary: Glossary = lo
     if (!candidates) continue;
     const form = candidates.find((f) => f.stems.every((s, k) => tokens[i + k]?.stem === s));
     if (!form) continue;
-    for (let k = 0; k < form.stems.length; k++) tag(tokens[i + k], form.concept, glossary);
+    for (let k = 0; k < form.stems.length; k++) {
+      const token = tokens[i + k];
+      tag(token, form.concept, glossary);
+      if (form.stems.length > 1) {
+        const alone = glossary.forms[side].get(token.stem)?.find((f) => f.stems.length === 1)?.concept;
+        if (alone && alone !== form.concept) token.broader = alone;
+      }
+    }
     i += form.stems.length - 1;
   }
   return tokens;

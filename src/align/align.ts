@@ -1,0 +1,234 @@
+// Two versions of a plan, point by point: which points were kept, reworded,
+// split, merged, dropped or added, which moved, and the word-level diff.
+// Paired points that both have sub-items are aligned again, sub-item by
+// sub-item, with the same machinery (that is where the 20-point plan merged
+// two of the 28-point plan's guarantee clauses into one).
+import { pointSlots } from '../corpus/coverage.js';
+import type { Document } from '../corpus/types.js';
+import { normalizeText } from '../text/index.js';
+import { assign, DEFAULT_PARAMS, type AssignParams, type Link } from './assign.js';
+import { changedFiguresAndEntities, wordDiff, type Change, type DiffPart } from './diff.js';
+import { pointProfiles, subpointProfiles, type PointProfile } from './profile.js';
+import { containment, keyWeights, similarity } from './similarity.js';
+
+export type Relation = 'unchanged' | 'reworded' | 'split' | 'merged' | 'dropped' | 'added' | 'unknown';
+
+export interface AlignedPair {
+  /** Point id in A (`"6"`, or `"10.2"` for a sub-item), or null. */
+  a: string | null;
+  b: string | null;
+  relation: Relation;
+  /** True when this pair breaks the order of its neighbours. */
+  moved: boolean;
+  similarity: number;
+  /** Word diff of A's text into B's (same-language pairs only; [] otherwise). Offsets are into the point texts. */
+  diff: DiffPart[];
+  /** True when the diff hit its bound (MAX_EDIT_LENGTH / DIFF_TIMEOUT_MS). */
+  diffTruncated: boolean;
+  /** Figures and entities that differ, e.g. `{ kind: 'figure', a: '600,000', b: '800,000' }`. */
+  changes: Change[];
+  /** True when either side is a partial point (part of its text was never published). */
+  partial: boolean;
+  /** True when A and B are in different languages (no word diff; similarity from concepts, figures, names). */
+  crossLanguage: boolean;
+  /** Spans of the two points in their documents' text. */
+  aSpan?: [number, number];
+  bSpan?: [number, number];
+  /** Why a point has no counterpart, for `dropped`, `added` and `unknown`. */
+  reason?: string;
+  /** For paired points that both have sub-items: the sub-item alignment. */
+  subpairs?: AlignedPair[];
+}
+
+export interface PairAlignment {
+  versions: [string, string];
+  pairs: AlignedPair[];
+}
+
+export interface SimilarityMatrix {
+  a: PointProfile[];
+  b: PointProfile[];
+  sim: number[][];
+  containAB: number[][];
+  containBA: number[][];
+}
+
+/** A partial point's similarity is at least this share of its containment in the other point. */
+export const PARTIAL_CONTAINMENT_WEIGHT = 0.6;
+
+/** Least concept similarity for a cross-language pair to count as unchanged. */
+export const CROSS_LANGUAGE_SAME = 0.75;
+
+/** Similarities and containments between every unit of A and every unit of B (IDF over both sets). */
+export function unitMatrix(a: PointProfile[], b: PointProfile[]): SimilarityMatrix {
+  const w = keyWeights([...a, ...b]);
+  return {
+    a,
+    b,
+    sim: a.map((p) => b.map((q) => {
+      const s = similarity(p, q, w);
+      // A partial point is a fragment: judge it by how much of it the other
+      // point contains, not by how much of the other it lacks.
+      if (!p.partial && !q.partial) return s;
+      const [part, whole] = p.keys.size <= q.keys.size ? [p, q] : [q, p];
+      return Math.max(s, PARTIAL_CONTAINMENT_WEIGHT * containment(part, whole, w));
+    })),
+    containAB: a.map((p) => b.map((q) => containment(p, q, w))),
+    containBA: b.map((q) => a.map((p) => containment(q, p, w))),
+  };
+}
+
+export function similarityMatrix(A: Document, B: Document): SimilarityMatrix {
+  return unitMatrix(pointProfiles(A), pointProfiles(B));
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const comparable = (s: string) => normalizeText(s).toLowerCase().replace(/[\s.;:,]+$/g, '').replace(/\s+/g, ' ');
+/** Sort key of a point id: "10" → 10, "10.2" → 10.02, else its index. */
+const ordinalOf = (id: string, fallback: number) => {
+  const [major, minor] = id.split('.');
+  const n = Number(major);
+  if (!Number.isFinite(n)) return fallback;
+  const k = minor === undefined ? 0 : Number.isFinite(Number(minor)) ? Number(minor) : minor.charCodeAt(0) - 96;
+  return n + k / 100;
+};
+
+type Row = AlignedPair & { order: number };
+
+function blank(a: string | null, b: string | null, relation: Relation, reason: string, order: number): Row {
+  return { a, b, relation, moved: false, similarity: 0, diff: [], diffTruncated: false, changes: [], partial: false, crossLanguage: false, reason, order };
+}
+
+/** Rows for the links found by `assign`: relation, diff and changed figures of each pair. */
+function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], params: AssignParams): Row[] {
+  const crossLanguage = A.language !== B.language;
+  const splitA = new Set(links.filter((l) => l.kind === 'split').map((l) => l.i));
+  const mergedB = new Set(links.filter((l) => l.kind === 'merged').map((l) => l.j));
+  return links.map((l) => {
+    const p = m.a[l.i];
+    const q = m.b[l.j];
+    const changes = changedFiguresAndEntities(p.text, A.language, q.text, B.language);
+    const sim = m.sim[l.i][l.j];
+    // Across languages "unchanged" can only mean: no figure or name differs and
+    // the concepts agree (CROSS_LANGUAGE_SAME); the wording cannot be compared.
+    const same = crossLanguage ? changes.length === 0 && sim >= CROSS_LANGUAGE_SAME : comparable(p.text) === comparable(q.text);
+    const relation: Relation = splitA.has(l.i) ? 'split' : mergedB.has(l.j) ? 'merged' : same ? 'unchanged' : 'reworded';
+    const diff = crossLanguage ? { parts: [], truncated: false } : wordDiff(p.text, q.text, A.language);
+    const row: Row = {
+      a: p.id,
+      b: q.id,
+      relation,
+      moved: l.kind === 'moved',
+      similarity: round(sim),
+      diff: diff.parts,
+      diffTruncated: diff.truncated,
+      changes,
+      partial: p.partial || q.partial,
+      crossLanguage,
+      aSpan: [p.segment.start, p.segment.end],
+      bSpan: [q.segment.start, q.segment.end],
+      order: ordinalOf(p.id, l.i),
+    };
+    if (p.segment.kind === 'point') {
+      const subA = subpointProfiles(A, p.id);
+      const subB = subpointProfiles(B, q.id);
+      if (subA.length && subB.length) row.subpairs = alignSubpoints(A, B, subA, subB, p.partial, q.partial, params);
+    }
+    return row;
+  });
+}
+
+/** Where a B-only row goes: after the A unit paired with B's nearest earlier unit. */
+function anchorOf(m: SimilarityMatrix, links: Link[], j: number): number {
+  const prev = links.filter((l) => l.kind !== 'split' && l.kind !== 'merged' && l.j < j).sort((x, y) => y.j - x.j)[0];
+  return prev ? ordinalOf(m.a[prev.i].id, prev.i) + 0.001 : -1;
+}
+
+function alignSubpoints(A: Document, B: Document, subA: PointProfile[], subB: PointProfile[], partialA: boolean, partialB: boolean, params: AssignParams): AlignedPair[] {
+  const m = unitMatrix(subA, subB);
+  const links = assign(m.sim, m.containAB, m.containBA, m.a.map((p) => p.keys.size), m.b.map((q) => q.keys.size), params);
+  const rows = linkRows(A, B, m, links, params);
+  const usedA = new Set(links.map((l) => l.i));
+  const usedB = new Set(links.map((l) => l.j));
+  subA.forEach((p, i) => {
+    if (usedA.has(i)) return;
+    const row = partialB ? blank(p.id, null, 'unknown', `point ${B.id} ${subB[0].segment.parent} is only partly published`, ordinalOf(p.id, i)) : blank(p.id, null, 'dropped', `no counterpart among the sub-items of ${B.id} ${subB[0].segment.parent}`, ordinalOf(p.id, i));
+    rows.push({ ...row, aSpan: [p.segment.start, p.segment.end] });
+  });
+  subB.forEach((q, j) => {
+    if (usedB.has(j)) return;
+    const row = partialA ? blank(null, q.id, 'unknown', `point ${A.id} ${subA[0].segment.parent} is only partly published`, anchorOf(m, links, j)) : blank(null, q.id, 'added', `no counterpart among the sub-items of ${A.id} ${subA[0].segment.parent}`, anchorOf(m, links, j));
+    rows.push({ ...row, bSpan: [q.segment.start, q.segment.end] });
+  });
+  return finish(rows);
+}
+
+function finish(rows: Row[]): AlignedPair[] {
+  rows.sort((x, y) => x.order - y.order || (x.a === null ? 1 : 0) - (y.a === null ? 1 : 0));
+  return rows.map(({ order: _order, ...r }) => r);
+}
+
+function gaps(doc: Document): string[] {
+  return pointSlots(doc).filter((s) => s.state === 'missing' || s.state === 'unlisted').map((s) => s.n);
+}
+
+/**
+ * Align two versions of a plan. Every point of both documents appears in some
+ * row; points never published appear as `unknown`, never as dropped, and a
+ * point without counterpart is `dropped`/`added` only when the other version
+ * is complete (else `unknown`: it may be among the unpublished points).
+ */
+export function alignPair(A: Document, B: Document, params: AssignParams = DEFAULT_PARAMS): PairAlignment {
+  const m = similarityMatrix(A, B);
+  const links = assign(m.sim, m.containAB, m.containBA, m.a.map((p) => p.keys.size), m.b.map((q) => q.keys.size), params);
+  const rows = linkRows(A, B, m, links, params);
+  const aOrd = (i: number) => ordinalOf(m.a[i].id, i);
+  const bOrd = (j: number) => ordinalOf(m.b[j].id, j);
+
+  const usedA = new Set(links.map((l) => l.i));
+  const usedB = new Set(links.map((l) => l.j));
+  const gapsA = gaps(A);
+  const gapsB = gaps(B);
+  const removedB = pointSlots(B).filter((s) => s.state === 'removed').map((s) => s.n);
+  const removedA = pointSlots(A).filter((s) => s.state === 'removed').map((s) => s.n);
+
+  // B's `[removed]` slots: the unmatched A point between the A counterparts of
+  // the removed slot's paired neighbours is the one B dropped.
+  const inOrder = links.filter((l) => l.kind === 'pair').sort((x, y) => x.j - y.j);
+  const droppedBy = new Map<number, string>();
+  for (const n of removedB) {
+    const pos = Number(n);
+    const before = [...inOrder].reverse().find((l) => bOrd(l.j) < pos);
+    const after = inOrder.find((l) => bOrd(l.j) > pos);
+    const lo = before ? aOrd(before.i) : -Infinity;
+    const hi = after ? aOrd(after.i) : Infinity;
+    const target = before ? aOrd(before.i) + (pos - bOrd(before.j)) : pos;
+    const free = m.a.map((_, i) => i).filter((i) => !usedA.has(i) && !droppedBy.has(i) && aOrd(i) > lo && aOrd(i) < hi);
+    free.sort((x, y) => Math.abs(aOrd(x) - target) - Math.abs(aOrd(y) - target));
+    if (free.length) droppedBy.set(free[0], n);
+    else rows.push(blank(null, n, 'dropped', `marked [removed] in ${B.id}; no unpaired point of ${A.id} sits there`, pos));
+  }
+
+  const unpublished = (doc: Document, n: number) => `no counterpart among ${doc.id}'s published points; ${n} of its points were never published`;
+  m.a.forEach((p, i) => {
+    if (usedA.has(i)) return;
+    const removedAs = droppedBy.get(i);
+    const row = removedAs
+      ? blank(p.id, removedAs, 'dropped', `${B.id} marks point ${removedAs} [removed]`, aOrd(i))
+      : gapsB.length
+        ? blank(p.id, null, 'unknown', unpublished(B, gapsB.length), aOrd(i))
+        : blank(p.id, null, 'dropped', `no counterpart in ${B.id}`, aOrd(i));
+    rows.push({ ...row, aSpan: [p.segment.start, p.segment.end], partial: p.partial });
+  });
+  m.b.forEach((q, j) => {
+    if (usedB.has(j)) return;
+    const row = gapsA.length ? blank(null, q.id, 'unknown', unpublished(A, gapsA.length), anchorOf(m, links, j)) : blank(null, q.id, 'added', `no counterpart in ${A.id}`, anchorOf(m, links, j));
+    rows.push({ ...row, bSpan: [q.segment.start, q.segment.end], partial: q.partial });
+  });
+
+  for (const n of gapsA) rows.push(blank(n, null, 'unknown', `point ${n} of ${A.id} was never published`, Number(n)));
+  for (const n of removedA) rows.push(blank(n, null, 'unknown', `point ${n} is already marked [removed] in ${A.id}`, Number(n)));
+  for (const n of gapsB) rows.push(blank(null, n, 'unknown', `point ${n} of ${B.id} was never published`, Number(n) + 0.5));
+
+  return { versions: [A.id, B.id], pairs: finish(rows) };
+}

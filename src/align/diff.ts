@@ -1,0 +1,206 @@
+// Word-level differences between two readings of a point, plus the figures and
+// entities that changed, listed on their own so "600,000 → 800,000" is not
+// buried in a word diff. jsdiff does the diffing (Myers); we only bound it and
+// fold typography and case first, so curly vs straight quotes or a capital
+// letter are not reported as changes.
+import { diffArrays } from 'diff';
+import { figures, loadGlossary, tokenize, transliterate } from '../text/index.js';
+import { lexTokens } from '../text/lex.js';
+
+/** Diff bounds: beyond this many word edits, or this many milliseconds, the diff is cut short. */
+export const MAX_EDIT_LENGTH = 400;
+export const DIFF_TIMEOUT_MS = 200;
+
+export interface DiffPart {
+  op: '=' | '-' | '+';
+  text: string;
+  /** Offsets of this part in the point text of A ('=' and '-') and of B ('=' and '+'). */
+  a?: [number, number];
+  b?: [number, number];
+}
+
+export interface WordDiff {
+  parts: DiffPart[];
+  /** True when the bound was hit: `parts` is then the whole of A removed and the whole of B added. */
+  truncated: boolean;
+}
+
+/**
+ * One character for one: typographic quotes, dashes, no-break spaces and ё are
+ * folded so they do not show as changes, and offsets stay those of the input.
+ */
+function foldChars(s: string): string {
+  return s
+    .replace(/[\u2018\u2019\u201a\u201b\u02bc]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u00a0\u2009\u202f]/g, ' ')
+    .replace(/ё/g, 'е')
+    .replace(/Ё/g, 'Е');
+}
+
+interface Piece {
+  text: string;
+  start: number;
+  key: string;
+}
+
+/** The text cut into tokens of the text layer and the stretches between them. */
+function pieces(text: string, language: string): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  const push = (start: number, end: number) => out.push({ text: text.slice(start, end), start, key: foldChars(text.slice(start, end)).toLowerCase() });
+  for (const t of lexTokens(text, language)) {
+    if (t.start > at) push(at, t.start);
+    push(t.start, t.end);
+    at = t.end;
+  }
+  if (at < text.length) push(at, text.length);
+  return out;
+}
+
+/**
+ * Word diff of `a` into `b`. The words are the text layer's tokens, so a
+ * figure such as "600,000" or "600 тыс." is one word and changes as a whole.
+ */
+export function wordDiff(a: string, b: string, language = 'en'): WordDiff {
+  const pa = pieces(a, language);
+  const pb = pieces(b, language);
+  const changes = diffArrays(pa, pb, {
+    comparator: (x: Piece, y: Piece) => x.key === y.key,
+    maxEditLength: MAX_EDIT_LENGTH,
+    timeout: DIFF_TIMEOUT_MS,
+  });
+  if (!changes) {
+    return { truncated: true, parts: [{ op: '-', text: a, a: [0, a.length] }, { op: '+', text: b, b: [0, b.length] }] };
+  }
+  // Offsets of a run of pieces [from, from + n) in its text.
+  const spanOf = (list: Piece[], from: number, n: number): [number, number] => {
+    const first = list[from];
+    const last = list[from + n - 1];
+    return [first.start, last.start + last.text.length];
+  };
+  const parts: DiffPart[] = [];
+  let ka = 0;
+  let kb = 0;
+  for (const c of changes) {
+    const n = c.value.length;
+    if (!n) continue;
+    if (c.added) {
+      const sb = spanOf(pb, kb, n);
+      parts.push({ op: '+', text: b.slice(...sb), b: sb });
+      kb += n;
+    } else if (c.removed) {
+      const sa = spanOf(pa, ka, n);
+      parts.push({ op: '-', text: a.slice(...sa), a: sa });
+      ka += n;
+    } else {
+      // Equal runs may differ in typography (’ vs '); the text shown is B's.
+      const sa = spanOf(pa, ka, n);
+      const sb = spanOf(pb, kb, n);
+      parts.push({ op: '=', text: b.slice(...sb), a: sa, b: sb });
+      ka += n;
+      kb += n;
+    }
+  }
+  return { truncated: false, parts: tidy(parts, a, b) };
+}
+
+/**
+ * Like jsdiff's own word-diff clean-up: a lone space between two changes is
+ * part of the change, and within a run of changes all of A's text comes out as
+ * one removal and all of B's as one addition ("-Ukrainian Armed Forces will
+ * +military to", not six alternating fragments).
+ */
+function tidy(parts: DiffPart[], a: string, b: string): DiffPart[] {
+  const isGap = (i: number) => parts[i].op === '=' && /^\s+$/.test(parts[i].text) && i > 0 && i < parts.length - 1 && parts[i - 1].op !== '=' && parts[i + 1].op !== '=';
+  const out: DiffPart[] = [];
+  let removed: [number, number] | undefined;
+  let added: [number, number] | undefined;
+  const flush = () => {
+    if (removed) out.push({ op: '-', text: a.slice(...removed), a: removed });
+    if (added) out.push({ op: '+', text: b.slice(...added), b: added });
+    removed = added = undefined;
+  };
+  parts.forEach((p, i) => {
+    if (p.op === '=' && !isGap(i)) {
+      flush();
+      out.push(p);
+      return;
+    }
+    if (p.a) removed = removed ? [removed[0], p.a[1]] : [...p.a];
+    if (p.b) added = added ? [added[0], p.b[1]] : [...p.b];
+  });
+  flush();
+  return out;
+}
+
+export interface Change {
+  kind: 'figure' | 'entity';
+  /** The reading in A (null when only B has it). */
+  a: string | null;
+  b: string | null;
+  aSpan?: [number, number];
+  bSpan?: [number, number];
+  unit?: string;
+}
+
+/**
+ * Figures compared by value (so "600 тыс." = "600,000"), entities by glossary
+ * concept or transliteration (so "НАТО" = "NATO"). A figure only A has is
+ * paired with one only B has (same unit first, then in order): a replaced
+ * figure reads `{ a: "600,000", b: "800,000" }`. Entities are listed unpaired.
+ */
+export function changedFiguresAndEntities(a: string, langA: string, b: string, langB: string): Change[] {
+  const out: Change[] = [];
+  const glossary = loadGlossary();
+  // A number inside a glossary phrase ("Article 5") is a name, not a figure.
+  const inPhrase = (text: string, lang: string) => new Set(tokenize(text, lang).filter((t) => t.kind === 'number' && t.concept).map((t) => t.start));
+  const namedA = inPhrase(a, langA);
+  const namedB = inPhrase(b, langB);
+  const fa = figures(a, langA).filter((f) => !namedA.has(f.start));
+  const fb = figures(b, langB).filter((f) => !namedB.has(f.start));
+  const onlyA = fa.filter((x) => !fb.some((y) => y.value === x.value));
+  const onlyB = fb.filter((y) => !fa.some((x) => x.value === y.value));
+  // Pair a removed figure with an added one of the same unit first, then by order.
+  const freeB = [...onlyB];
+  for (const x of onlyA) {
+    let k = freeB.findIndex((y) => y.unit && y.unit === x.unit);
+    if (k < 0) k = freeB.findIndex((y) => !y.unit || !x.unit);
+    const y = k >= 0 ? freeB.splice(k, 1)[0] : undefined;
+    out.push({ kind: 'figure', a: x.text, b: y?.text ?? null, aSpan: [x.start, x.end], ...(y ? { bSpan: [y.start, y.end] as [number, number] } : {}), ...(x.unit || y?.unit ? { unit: x.unit ?? y?.unit } : {}) });
+  }
+  for (const y of freeB) out.push({ kind: 'figure', a: null, b: y.text, bSpan: [y.start, y.end], ...(y.unit ? { unit: y.unit } : {}) });
+
+  const entities = (text: string, lang: string) => {
+    const seen = new Map<string, { text: string; start: number; end: number }>();
+    let last: { key: string; end: number; span: { text: string; start: number; end: number } } | undefined;
+    for (const t of tokenize(text, lang)) {
+      // Names only: glossary places, bodies and people, or capitalised words the
+      // glossary does not know. "Armed Forces" is a term, even when capitalised.
+      const type = t.concept ? glossary.byConcept.get(t.concept)?.type : undefined;
+      if (t.kind !== 'entity' || type === 'term') continue;
+      const key = t.concept ?? transliterate(t.norm).toLowerCase();
+      // Consecutive tokens of one concept ("United States", "St. Petersburg") are one entity.
+      if (last && last.key === key && /^[\s.]*$/.test(text.slice(last.end, t.start))) {
+        last.span.end = t.end;
+        last.span.text = text.slice(last.span.start, t.end);
+        last.end = t.end;
+        continue;
+      }
+      const span = { text: t.text, start: t.start, end: t.end };
+      last = { key, end: t.end, span };
+      if (!seen.has(key)) seen.set(key, span);
+    }
+    return seen;
+  };
+  const ea = entities(a, langA);
+  const eb = entities(b, langB);
+  const goneA = [...ea].filter(([k]) => !eb.has(k)).map(([, v]) => v);
+  const newB = [...eb].filter(([k]) => !ea.has(k)).map(([, v]) => v);
+  // Entities are not paired: "Europe" dropped and "NATO" added are two facts,
+  // and calling one the replacement of the other would be a guess.
+  for (const x of goneA) out.push({ kind: 'entity', a: x.text, b: null, aSpan: [x.start, x.end] });
+  for (const y of newB) out.push({ kind: 'entity', a: null, b: y.text, bSpan: [y.start, y.end] });
+  return out;
+}
