@@ -1,0 +1,148 @@
+// Sustained load: start the web server on loopback, warm it up, then run a
+// mix of page views, table downloads and pasted-draft POSTs for 30 s at 50
+// concurrent connections. Reports requests/s, p50/p99 latency, errors and
+// timeouts, and the server's resident memory after warm-up and after the run.
+//
+//   npm run load [-- --duration 30 --connections 50 --warmup 10]
+//
+// Pass: no errors, no timeouts, no non-2xx answers, and RSS after the run
+// within 20 % of RSS after warm-up. Exit code 1 otherwise.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { findDocument, loadCorpus } from '../src/corpus/load.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '10' },
+  },
+});
+const DURATION_S = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const WARMUP_S = Number(args.warmup);
+const RSS_TOLERANCE = 0.2;
+
+interface Request {
+  method: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  kind: 'page' | 'download' | 'draft';
+}
+
+/** The request mix, from the shipped corpora: real ids, and a real plan's text pasted as a draft. */
+function requestMix(): Request[] {
+  const corpus = loadCorpus();
+  const plan = findDocument(corpus, 'us-28-2025-11-20')!;
+  const statement = findDocument(corpus, 'ru-2025-06-02-memorandum')!;
+  const other = findDocument(corpus, 'e3-counter-2025-11-23')!;
+  const versions = `${plan.id},${other.id}`;
+  const draftBody = new URLSearchParams({ draft: plan.text, against: other.id }).toString();
+  const post = { method: 'POST' as const, path: '/draft', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: draftBody, kind: 'draft' as const };
+  return [
+    { method: 'GET', path: '/', kind: 'page' },
+    { method: 'GET', path: `/doc/${statement.id}`, kind: 'page' },
+    { method: 'GET', path: `/plan/${plan.id}`, kind: 'page' },
+    { method: 'GET', path: `/plan/${plan.id}/point/7`, kind: 'page' },
+    { method: 'GET', path: `/compare?versions=${versions}`, kind: 'page' },
+    { method: 'GET', path: `/style/${plan.id}`, kind: 'page' },
+    { method: 'GET', path: `/doc/${plan.id}`, kind: 'page' },
+    { method: 'GET', path: `/plan/${plan.id}?format=csv`, kind: 'download' },
+    { method: 'GET', path: `/compare?versions=${versions}&format=json`, kind: 'download' },
+    { method: 'GET', path: `/style/${plan.id}?format=md`, kind: 'download' },
+    post,
+  ];
+}
+
+function startServer(): Promise<{ child: ChildProcess; base: string }> {
+  // Loopback only: this is a load test of our own server, never of anyone else's.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /serving \d+ documents at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) ok({ child, base: m[1] });
+    });
+    child.on('exit', (code) => fail(new Error(`server exited (${code}) before listening`)));
+  });
+}
+
+/** Resident set size of a process in MB, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+  return Math.round(kb / 102.4) / 10;
+}
+
+/** Keep only the requests the server answers with 200 now (pages not built yet are reported, not counted). */
+async function available(base: string, mix: Request[]): Promise<Request[]> {
+  const ok: Request[] = [];
+  for (const r of mix) {
+    const res = await fetch(base + r.path, { method: r.method, headers: r.headers, body: r.body });
+    await res.arrayBuffer();
+    if (res.status === 200) ok.push(r);
+    else console.log(`skipped (HTTP ${res.status}): ${r.method} ${r.path.slice(0, 80)}`);
+  }
+  return ok;
+}
+
+function run(base: string, requests: Request[], seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 10,
+    // Each connection cycles through the mix in order.
+    requests: requests.map(({ method, path, headers, body }) => ({ method, path, headers, body })),
+  });
+}
+
+async function main(): Promise<void> {
+  const { child, base } = await startServer();
+  try {
+    const mix = await available(base, requestMix());
+    if (!mix.some((r) => r.kind === 'draft')) throw new Error('POST /draft is not answering 200; the load test needs the draft page');
+    const counts = { page: 0, download: 0, draft: 0 };
+    for (const r of mix) counts[r.kind]++;
+    console.log(`mix per cycle: ${counts.page} page views, ${counts.download} downloads, ${counts.draft} draft POSTs (${(Buffer.byteLength(mix.find((r) => r.kind === 'draft')!.body!) / 1024).toFixed(1)} kB)`);
+    const rssStart = rssMb(child.pid!);
+    console.log(`warm-up: ${WARMUP_S} s at ${CONNECTIONS} connections…`);
+    await run(base, mix, WARMUP_S);
+    const rssWarm = rssMb(child.pid!);
+    console.log(`run: ${DURATION_S} s at ${CONNECTIONS} connections…`);
+    const result = await run(base, mix, DURATION_S);
+    const rssAfter = rssMb(child.pid!);
+
+    const growth = (rssAfter - rssWarm) / rssWarm;
+    const report = {
+      requestsPerSecond: result.requests.average,
+      requests: result.requests.total,
+      latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      rssMb: { start: rssStart, afterWarmup: rssWarm, afterRun: rssAfter, growth: `${(growth * 100).toFixed(1)} %` },
+    };
+    console.log(JSON.stringify(report, null, 2));
+    const pass = result.errors === 0 && result.timeouts === 0 && result.non2xx === 0 && Math.abs(growth) <= RSS_TOLERANCE;
+    console.log(pass ? 'PASS' : 'FAIL: errors, timeouts, non-2xx answers, or RSS drift beyond 20 %');
+    process.exitCode = pass ? 0 : 1;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
