@@ -8,6 +8,7 @@ import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpus } from '../corpus/load.js';
 import { errorHandler, notFoundHandler } from './http-errors.js';
 import { safeUrl } from './html.js';
+import { compareRoutes } from './routes/compare.js';
 import { draftRoutes, DRAFT_LIMIT_LABEL } from './routes/draft.js';
 import { overviewRoutes } from './routes/overview.js';
 import { planRoutes } from './routes/plan.js';
@@ -39,6 +40,7 @@ export function createApp(state: AppState): express.Express {
   draftRoutes(router, state);
   styleRoutes(router, state);
   planRoutes(router, state);
+  compareRoutes(router, state);
   // (new page routes go above this line)
   app.use(saveDraftRoutes(state)); // before the pages: it tells /draft whether saving is on
   app.use(router);

@@ -3,6 +3,7 @@
 // has the same facts the page shows. Replace with the engine's own table
 // function when it exports one.
 import type { Cell, ExportTable } from '../export/table.js';
+import type { PairAlignment } from '../align/align.js';
 import type { MatchResult } from '../provenance/types.js';
 
 export function provenanceExport(result: MatchResult): ExportTable {
@@ -27,5 +28,26 @@ export function provenanceExport(result: MatchResult): ExportTable {
     );
   }
   for (const n of result.missing) rows.push({ plan: result.plan, point: n, origin_side: 'missing (no verbatim text)' });
+  return { columns, rows };
+}
+
+/** One row per aligned pair of each pairwise alignment, the word diff as `[-old-]{+new+}` text. */
+export function alignmentExport(alignments: PairAlignment[]): ExportTable {
+  const columns = ['version_a', 'version_b', 'a', 'b', 'relation', 'moved', 'similarity', 'partial', 'changes', 'reason', 'diff'];
+  const rows: Record<string, Cell>[] = alignments.flatMap((al) =>
+    al.pairs.map((p) => ({
+      version_a: al.versions[0],
+      version_b: al.versions[1],
+      a: p.a,
+      b: p.b,
+      relation: p.relation,
+      moved: p.moved,
+      similarity: p.similarity,
+      partial: p.partial,
+      changes: p.changes.map((c) => `${c.kind}: ${c.a ?? '∅'} → ${c.b ?? '∅'}`).join('; '),
+      reason: p.reason ?? '',
+      diff: p.diff.map((d) => (d.op === '-' ? `[-${d.text}-]` : d.op === '+' ? `{+${d.text}+}` : d.text)).join(''),
+    })),
+  );
   return { columns, rows };
 }

@@ -68,6 +68,30 @@ describe('pages in Chromium', () => {
     await page.close();
   });
 
+  it('compare: aligned columns with diffs, relation badges and missing points', async () => {
+    const { page, errors } = await open('/compare?versions=us-28-2025-11-20,e3-counter-2025-11-23,ua-20-2025-12-24');
+    await expect(page.locator('table.aligned thead th').count()).resolves.toBe(3);
+    await expect(page.locator('table.aligned del').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('table.aligned ins').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('table.aligned tr.row-missing').count()).resolves.toBeGreaterThan(0);
+    // E3 marks point 3 [removed]: the 28-point plan's point 3 is dropped there.
+    await expect(page.locator('table.aligned tbody tr').nth(2).locator('td').nth(1).textContent()).resolves.toContain('dropped');
+    await shot(page, 'compare');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('compare picker: ticking versions and submitting opens the comparison', async () => {
+    const { page, errors } = await open('/compare');
+    await page.locator('input[name=versions]').evaluateAll((boxes) => boxes.forEach((b) => ((b as HTMLInputElement).checked = false)));
+    await page.check('input[value="us-28-2025-11-20"]');
+    await page.check('input[value="us-28-ru-2025-11-20"]');
+    await Promise.all([page.waitForURL(/versions=us-28-2025-11-20&versions=us-28-ru-2025-11-20/), page.click('form.compare-form button')]);
+    await expect(page.locator('table.aligned tbody tr').count()).resolves.toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('plan provenance: a heat-map cell leads to the point page with passages side by side', async () => {
     const { page, errors } = await open('/plan/us-28-2025-11-20');
     await expect(page.locator('svg.heatmap a.cell').count()).resolves.toBeGreaterThan(10);
