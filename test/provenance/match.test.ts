@@ -1,0 +1,127 @@
+// The provenance pipeline on the shipped corpora: evidence that slices back to
+// the quoted words on both sides, documented antecedents near the top, dates
+// and sides. All texts are the real corpus files.
+import { describe, expect, it } from 'vitest';
+import { findDocument, loadCorpus } from '../../src/corpus/load.js';
+import { matchPlan, MemoryPassageIndex, textLookup, type MatchResult } from '../../src/provenance/index.js';
+
+const corpus = loadCorpus();
+const index = MemoryPassageIndex.fromDocuments(corpus.documents);
+const sourceText = textLookup(corpus.documents);
+const results = new Map<string, MatchResult>();
+function match(id: string): MatchResult {
+  let r = results.get(id);
+  if (!r) results.set(id, (r = matchPlan(findDocument(corpus, id)!, index, { top: 5, sourceText })));
+  return r;
+}
+const point = (plan: string, n: string) => match(plan).points.find((p) => p.point === n)!;
+const topDocs = (plan: string, n: string, k: number) => point(plan, n).candidates.slice(0, k).map((c) => c.doc);
+
+const publishedPlans = corpus.documents.filter((d) => d.kind === 'plan' && d.status === 'published').map((d) => d.id);
+
+describe('matchPlan', () => {
+  it('indexes only statement passages, never plans', () => {
+    expect(index.size).toBe(corpus.documents.filter((d) => d.kind !== 'plan').reduce((n, d) => n + d.segments.filter((s) => s.kind === 'passage').length, 0));
+    for (const p of index.all()) expect(findDocument(corpus, p.ref.doc)!.kind).not.toBe('plan');
+  });
+
+  it('gives every point with text of us-28-2025-11-20 its candidates, and lists the points without text as missing', () => {
+    const r = match('us-28-2025-11-20');
+    expect(r.points.map((p) => p.point)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '14', '20', '21', '26']);
+    expect(r.missing).toEqual(['13', '15', '16', '17', '18', '19', '22', '23', '24', '25', '27', '28']);
+    for (const p of r.points) expect(p.candidates.length).toBeGreaterThan(0);
+  });
+
+  it.each(publishedPlans)('every evidence span of %s slices to its quoted text on both sides', (id) => {
+    const plan = findDocument(corpus, id)!;
+    let spans = 0;
+    for (const p of match(id).points) {
+      expect(plan.text.slice(p.start, p.end)).toBe(p.text);
+      for (const c of p.candidates) {
+        const source = findDocument(corpus, c.doc)!;
+        const passage = source.segments.find((s) => s.id === c.passage)!;
+        for (const e of c.evidence) {
+          spans++;
+          expect(plan.text.slice(...e.plan)).toBe(e.text);
+          expect(source.text.slice(...e.source)).toBe(e.sourceText);
+          // Inside the point and inside the passage.
+          expect(e.plan[0]).toBeGreaterThanOrEqual(p.start);
+          expect(e.plan[1]).toBeLessThanOrEqual(p.end);
+          expect(e.source[0]).toBeGreaterThanOrEqual(passage.start);
+          expect(e.source[1]).toBeLessThanOrEqual(passage.end);
+        }
+      }
+    }
+    expect(spans).toBeGreaterThan(0);
+  });
+
+  it('keeps scores in [0, 1], best first, one passage per document', () => {
+    for (const id of publishedPlans) {
+      for (const p of match(id).points) {
+        const scores = p.candidates.map((c) => c.score);
+        expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+        for (const s of scores) expect(s).toBeGreaterThan(0), expect(s).toBeLessThanOrEqual(1);
+        expect(new Set(p.candidates.map((c) => c.doc)).size).toBe(p.candidates.length);
+      }
+    }
+  });
+
+  // Documented antecedents (eval/gold/provenance.json has the reasons and citations).
+  it('ranks the Dec 2021 Russian drafts in the top 3 for "NATO will not expand further" (us-28 3)', () => {
+    expect(topDocs('us-28-2025-11-20', '3', 3).some((d) => d.startsWith('ru-2021-12-17-draft'))).toBe(true);
+  });
+
+  it('ranks a Russian statement on NATO membership first for the no-NATO constitution clause (us-28 7)', () => {
+    expect(['ru-2021-12-17-draft-nato', 'ru-2021-12-17-draft-us', 'ru-2024-06-14-putin-mfa', 'ru-2025-06-02-memorandum', 'ru-2022-03-29-istanbul']).toContain(topDocs('us-28-2025-11-20', '7', 1)[0]);
+  });
+
+  it('ranks the army caps of Istanbul 2022 and the June 2025 memorandum top 2 for the 600,000 cap (us-28 6)', () => {
+    expect(topDocs('us-28-2025-11-20', '6', 2).sort()).toEqual(['ru-2022-03-29-istanbul', 'ru-2025-06-02-memorandum']);
+  });
+
+  it('ranks the June 2025 memorandum in the top 3 for the amnesty point (us-28 26)', () => {
+    expect(topDocs('us-28-2025-11-20', '26', 3)).toContain('ru-2025-06-02-memorandum');
+  });
+
+  it('ranks Russian recognition demands in the top 3 for the territorial clauses (us-28 21, pravda 21)', () => {
+    const russian = ['ru-2025-06-02-memorandum', 'ru-2024-06-14-putin-mfa', 'ru-2025-08-anchorage', 'ru-2025-lavrov-terms'];
+    expect(topDocs('us-28-2025-11-20', '21', 3).some((d) => russian.includes(d))).toBe(true);
+    expect(topDocs('us-28-alt-en-pravda-2025-11-20', '21', 3).some((d) => russian.includes(d))).toBe(true);
+  });
+
+  it("ranks Putin's New START offer first for the START extension point (pravda 17)", () => {
+    expect(topDocs('us-28-alt-en-pravda-2025-11-20', '17', 1)).toEqual(['ru-2025-09-22-putin-new-start']);
+  });
+
+  it('ranks Russian non-nuclear-status demands in the top 3 for the non-nuclear points (pravda 18, ua-20 11)', () => {
+    const russian = ['ru-2025-06-02-memorandum', 'ru-2022-03-29-istanbul', 'ru-2024-06-14-putin-mfa', 'ru-2025-lavrov-terms'];
+    expect(topDocs('us-28-alt-en-pravda-2025-11-20', '18', 3).some((d) => russian.includes(d))).toBe(true);
+    expect(topDocs('ua-20-2025-12-24', '11', 3).some((d) => russian.includes(d))).toBe(true);
+  });
+
+  it('ranks the April 2025 European-Ukrainian text first for the Dnieper and Kinburn spit point (ua-20 16), with the shared words as evidence', () => {
+    const best = point('ua-20-2025-12-24', '16').candidates[0];
+    expect(best.doc).toBe('eu-2025-04-23-london-counterproposal');
+    expect(best.evidence.map((e) => e.sourceText).join(' ')).toMatch(/Kinburn/);
+  });
+
+  it('marks statements dated after the plan as later and never uses them for the origin', () => {
+    const later = match('us-28-2025-11-20').points.flatMap((p) => p.candidates).filter((c) => c.doc === 'ru-2025-11-21-putin-plan');
+    expect(later.length).toBeGreaterThan(0);
+    for (const c of later) expect(c.later).toBe(true);
+    const earlier = match('ua-20-2025-12-24').points.flatMap((p) => p.candidates).filter((c) => c.doc === 'ru-2025-11-21-putin-plan');
+    for (const c of earlier) expect(c.later).toBe(false);
+    for (const id of publishedPlans) {
+      for (const p of match(id).points) {
+        if (p.origin.side === 'unknown') continue;
+        expect(p.candidates.some((c) => !c.later && c.side === p.origin.side)).toBe(true);
+      }
+    }
+  });
+
+  it('names Russia as the likely origin of the NATO points of the 28-point plan and sums sides per plan', () => {
+    for (const n of ['3', '7']) expect(point('us-28-2025-11-20', n).origin.side).toBe('ru');
+    const shares = Object.values(match('us-28-2025-11-20').summary.sides);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+  });
+});
