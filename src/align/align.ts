@@ -70,7 +70,7 @@ export function unitMatrix(a: PointProfile[], b: PointProfile[]): SimilarityMatr
       // A partial point is a fragment: judge it by how much of it the other
       // point contains, not by how much of the other it lacks.
       if (!p.partial && !q.partial) return s;
-      const [part, whole] = p.keys.size <= q.keys.size ? [p, q] : [q, p];
+      const [part, whole] = p.partial && q.partial ? (p.keys.size <= q.keys.size ? [p, q] : [q, p]) : p.partial ? [p, q] : [q, p];
       return Math.max(s, PARTIAL_CONTAINMENT_WEIGHT * containment(part, whole, w));
     })),
     containAB: a.map((p) => b.map((q) => containment(p, q, w))),

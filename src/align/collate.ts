@@ -1,0 +1,201 @@
+// Multi-witness collation (CollateX's Gothenburg model, at point level): every
+// witness is aligned with every other, paired points are joined into units
+// (union-find over all pairwise links, so no witness is privileged as the
+// base), and each unit becomes one row with every witness's reading and a
+// composite reading that names the witness it comes from.
+import { pointSlots, segmentText } from '../corpus/coverage.js';
+import type { Document } from '../corpus/types.js';
+import { normalizeText } from '../text/index.js';
+import { alignPair, type PairAlignment } from './align.js';
+import { wordDiff, type DiffPart } from './diff.js';
+
+export type ReadingState = 'present' | 'partial' | 'missing' | 'removed' | 'absent';
+
+export interface Reading {
+  witness: string;
+  /** Point ids of this witness in the unit (two or more when it split or merged). */
+  points: string[];
+  /** The witness's text for the unit ('' when it has none). */
+  text: string;
+  /**
+   * present/partial: text (partial = part never published); missing: the
+   * witness's point of that number was never published; removed: `[removed]`;
+   * absent: the witness is complete and has nothing here.
+   */
+  state: ReadingState;
+  language: string;
+  spans: [number, number][];
+  /** Same-language readings that differ from the composite: the word diff from the composite. */
+  diff?: DiffPart[];
+  /** True when the text differs from the composite's (same language), or is a translation of it. */
+  variant: boolean;
+}
+
+export interface CollationRow {
+  /** 1-based row number. */
+  n: number;
+  readings: Reading[];
+  /** The reading most like all the others (the medoid), naming its witness; null when no witness has text. */
+  composite: { witness: string; points: string[]; text: string } | null;
+}
+
+export interface Collation {
+  witnesses: string[];
+  rows: CollationRow[];
+}
+
+class UnionFind {
+  parent = new Map<string, string>();
+  find(x: string): string {
+    if (!this.parent.has(x)) this.parent.set(x, x);
+    const p = this.parent.get(x)!;
+    if (p === x) return x;
+    const root = this.find(p);
+    this.parent.set(x, root);
+    return root;
+  }
+  union(a: string, b: string) {
+    this.parent.set(this.find(a), this.find(b));
+  }
+}
+
+/** Least mean similarity between two units, over all their witness pairs, for them to join in one row. */
+export const COLLATION_SUPPORT = 0.25;
+
+const node = (doc: string, point: string) => `${doc}\u0000${point}`;
+const comparable = (s: string) => normalizeText(s).toLowerCase().replace(/[\s.;:,]+$/g, '');
+
+/** Collate N ≥ 2 witnesses; `alignments` (all pairs, i < j) may be passed in when already computed. */
+export function collate(docs: Document[], alignments: PairAlignment[] = allPairs(docs)): Collation {
+  // Join units strongest link first. Two units join only if no witness would
+  // then read twice in one row, and if the links between them are strong
+  // enough on average over every witness pair they would bring together
+  // (COLLATION_SUPPORT): one weak pairing between fragments of two witnesses
+  // must not pull a point into a row the other witnesses disagree with.
+  const uf = new UnionFind();
+  const sims = new Map<string, number>();
+  const edges: { x: string; y: string; sim: number }[] = [];
+  for (const doc of docs) for (const s of doc.segments.filter((x) => x.kind === 'point')) uf.find(node(doc.id, s.id));
+  for (const al of alignments) {
+    for (const p of al.pairs) {
+      if (!p.a || !p.b || !['unchanged', 'reworded', 'split', 'merged'].includes(p.relation)) continue;
+      const x = node(al.versions[0], p.a);
+      const y = node(al.versions[1], p.b);
+      sims.set(`${x}|${y}`, p.similarity);
+      sims.set(`${y}|${x}`, p.similarity);
+      edges.push({ x, y, sim: p.similarity });
+    }
+  }
+  const members = new Map<string, string[]>();
+  const membersOf = (root: string) => members.get(root) ?? [root];
+  const witnessOf = (n: string) => n.split('\u0000')[0];
+  edges.sort((e, f) => f.sim - e.sim);
+  for (const e of edges) {
+    const rx = uf.find(e.x);
+    const ry = uf.find(e.y);
+    if (rx === ry) continue;
+    const mx = membersOf(rx);
+    const my = membersOf(ry);
+    const wx = new Set(mx.map(witnessOf));
+    if (my.some((n) => wx.has(witnessOf(n)))) continue;
+    let support = 0;
+    for (const u of mx) for (const v of my) support += sims.get(`${u}|${v}`) ?? 0;
+    if (support / (mx.length * my.length) < COLLATION_SUPPORT) continue;
+    uf.union(rx, ry);
+    members.set(uf.find(rx), [...mx, ...my]);
+  }
+  const units = new Map<string, { doc: Document; id: string }[]>();
+  for (const doc of docs) {
+    for (const s of doc.segments.filter((x) => x.kind === 'point')) {
+      const root = uf.find(node(doc.id, s.id));
+      units.set(root, [...(units.get(root) ?? []), { doc, id: s.id }]);
+    }
+  }
+
+  const slots = new Map(docs.map((d) => [d.id, new Map(pointSlots(d).map((s) => [s.n, s.state]))]));
+  const expected = new Map(docs.map((d) => [d.id, Math.max(1, pointSlots(d).length, d.segments.filter((s) => s.kind === 'point').length)]));
+  const rows: { position: number; readings: Reading[] }[] = [];
+  const numbersWithText = new Set<string>();
+
+  for (const members of units.values()) {
+    const readings = docs.map((doc) => {
+      const mine = members.filter((m) => m.doc.id === doc.id);
+      if (mine.length) {
+        const segs = mine.map((m) => doc.segments.find((s) => s.kind === 'point' && s.id === m.id)!);
+        return {
+          witness: doc.id,
+          points: mine.map((m) => m.id),
+          text: segs.map((s) => segmentText(doc, s)).join('\n'),
+          state: segs.some((s) => s.partial) ? 'partial' : 'present',
+          language: doc.language,
+          spans: segs.map((s) => [s.start, s.end] as [number, number]),
+          variant: false,
+        } satisfies Reading;
+      }
+      // No text here. If the other witnesses agree on a point number, this
+      // witness's slot of that number says whether it is unpublished or removed.
+      const numbers = new Set(members.map((m) => m.id));
+      const n = numbers.size === 1 ? [...numbers][0] : undefined;
+      const state = n ? slots.get(doc.id)!.get(n) : undefined;
+      const gapState: ReadingState = state === 'missing' || state === 'unlisted' ? 'missing' : state === 'removed' ? 'removed' : hasGaps(doc) ? 'missing' : 'absent';
+      return { witness: doc.id, points: n && state && state !== 'present' && state !== 'partial' ? [n] : [], text: '', state: gapState, language: doc.language, spans: [], variant: false } satisfies Reading;
+    });
+    for (const m of members) numbersWithText.add(m.id);
+    const positions = members.map((m) => Number(m.id) / expected.get(m.doc.id)!).filter(Number.isFinite);
+    rows.push({ position: positions.length ? positions.reduce((x, y) => x + y, 0) / positions.length : 1, readings });
+  }
+
+  // Point numbers that no witness published but every witness lists: one row
+  // each, so a collation of renderings of one plan has a row for every point.
+  const maxN = Math.max(...docs.map((d) => pointSlots(d).length));
+  for (let k = 1; k <= maxN; k++) {
+    const n = String(k);
+    if (numbersWithText.has(n)) continue;
+    const states = docs.map((d) => slots.get(d.id)!.get(n));
+    if (states.every((s) => s === 'missing' || s === 'unlisted' || s === 'removed')) {
+      rows.push({
+        position: k / maxN,
+        readings: docs.map((d, i) => ({ witness: d.id, points: [n], text: '', state: states[i] === 'removed' ? 'removed' : 'missing', language: d.language, spans: [], variant: false })),
+      });
+    }
+  }
+
+  rows.sort((x, y) => x.position - y.position);
+  return { witnesses: docs.map((d) => d.id), rows: rows.map((r, i) => withComposite(i + 1, r.readings, sims)) };
+}
+
+function hasGaps(doc: Document): boolean {
+  return pointSlots(doc).some((s) => s.state === 'missing' || s.state === 'unlisted');
+}
+
+/** The composite is the medoid: among readings in the row's main language, the one with the highest summed similarity to the others; complete readings beat partial ones. */
+function withComposite(n: number, readings: Reading[], sims: Map<string, number>): CollationRow {
+  const all = readings.filter((r) => r.text);
+  if (!all.length) return { n, readings, composite: null };
+  // The composite is read in the language most witnesses of the row use
+  // (ties: the first witness's); across languages similarity is not comparable.
+  const counts = new Map<string, number>();
+  for (const r of all) counts.set(r.language, (counts.get(r.language) ?? 0) + 1);
+  const language = [...counts].reduce((x, y) => (y[1] > x[1] ? y : x))[0];
+  const withText = all.filter((r) => r.language === language);
+  const score = (r: Reading) =>
+    (r.state === 'present' ? 1000 : 0) +
+    withText.filter((o) => o !== r).reduce((sum, o) => sum + Math.max(0, ...r.points.flatMap((p) => o.points.map((q) => sims.get(`${node(r.witness, p)}|${node(o.witness, q)}`) ?? 0))), 0);
+  const best = withText.reduce((x, y) => (score(y) > score(x) ? y : x));
+  for (const r of all) {
+    if (r === best) continue;
+    if (r.language !== best.language) {
+      r.variant = true;
+      continue;
+    }
+    r.variant = comparable(r.text) !== comparable(best.text);
+    if (r.variant) r.diff = wordDiff(best.text, r.text, r.language).parts;
+  }
+  return { n, readings, composite: { witness: best.witness, points: best.points, text: best.text } };
+}
+
+export function allPairs(docs: Document[]): PairAlignment[] {
+  const out: PairAlignment[] = [];
+  for (let i = 0; i < docs.length; i++) for (let j = i + 1; j < docs.length; j++) out.push(alignPair(docs[i], docs[j]));
+  return out;
+}

@@ -1,0 +1,53 @@
+// Alignments and collations as export tables (CSV, JSON, Markdown via src/export).
+import type { ExportTable } from '../export/table.js';
+import type { AlignedPair, PairAlignment } from './align.js';
+import type { Collation } from './collate.js';
+import type { Change, DiffPart } from './diff.js';
+
+/** A diff in one line: `[-removed-]{+added+}`, as in `git diff --word-diff`. */
+export function diffText(parts: DiffPart[]): string {
+  return parts.map((p) => (p.op === '=' ? p.text : p.op === '-' ? `[-${p.text}-]` : `{+${p.text}+}`)).join('');
+}
+
+export function changesText(changes: Change[]): string {
+  return changes.map((c) => (c.a && c.b ? `${c.a} → ${c.b}` : c.a ? `−${c.a}` : `+${c.b}`)).join('; ');
+}
+
+function flatten(pairs: AlignedPair[]): AlignedPair[] {
+  return pairs.flatMap((p) => [p, ...(p.subpairs ?? [])]);
+}
+
+/** One row per aligned pair (sub-item pairs follow their point's row). */
+export function alignmentTable(alignment: PairAlignment): ExportTable {
+  const [a, b] = alignment.versions;
+  return {
+    columns: [a, b, 'relation', 'moved', 'similarity', 'partial', 'changes', 'diff', 'reason'],
+    rows: flatten(alignment.pairs).map((p) => ({
+      [a]: p.a,
+      [b]: p.b,
+      relation: p.relation,
+      moved: p.moved,
+      similarity: p.similarity,
+      partial: p.partial,
+      changes: changesText(p.changes),
+      diff: p.diffTruncated ? '(diff cut at its bound)' : diffText(p.diff),
+      reason: p.reason ?? '',
+    })),
+  };
+}
+
+/** One row per collation unit: each witness's point ids and text, then the composite and its witness. */
+export function collationTable(collation: Collation): ExportTable {
+  const columns = ['row', ...collation.witnesses.flatMap((w) => [w, `${w} text`]), 'composite_witness', 'composite'];
+  return {
+    columns,
+    rows: collation.rows.map((row) => {
+      const r: ExportTable['rows'][number] = { row: row.n, composite_witness: row.composite?.witness ?? '', composite: row.composite?.text ?? '' };
+      for (const rd of row.readings) {
+        r[rd.witness] = rd.points.length ? `${rd.points.join('+')}${rd.state === 'present' ? '' : ` (${rd.state})`}` : rd.state;
+        r[`${rd.witness} text`] = rd.text;
+      }
+      return r;
+    }),
+  };
+}
