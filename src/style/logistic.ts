@@ -10,10 +10,15 @@ export interface LogisticFit {
 }
 
 /**
- * Minimise  -Σ log-likelihood + (lambda / 2)·‖w‖²  over w and an unpenalised
- * intercept. `x` rows are already standardised.
+ * Minimise  -Σ weightᵢ·log-likelihoodᵢ + (lambda / 2)·‖w‖²  over w and an
+ * unpenalised intercept. `x` rows are already standardised; weights default to 1.
  */
-export function fitLogistic(x: number[][], y: number[], lambda: number, { maxIterations = 100, tolerance = 1e-10 } = {}): LogisticFit {
+export function fitLogistic(
+  x: number[][],
+  y: number[],
+  lambda: number,
+  { maxIterations = 100, tolerance = 1e-10, weights }: { maxIterations?: number; tolerance?: number; weights?: number[] } = {},
+): LogisticFit {
   const d = x[0]?.length ?? 0;
   // Parameter vector: [intercept, w1..wd].
   let beta = new Array(d + 1).fill(0);
@@ -24,9 +29,10 @@ export function fitLogistic(x: number[][], y: number[], lambda: number, { maxIte
     for (let i = 0; i < x.length; i++) {
       const row = [1, ...x[i]];
       const p = 1 / (1 + Math.exp(-dot(beta, row)));
-      const w = p * (1 - p);
+      const c = weights?.[i] ?? 1;
+      const w = c * p * (1 - p);
       for (let a = 0; a <= d; a++) {
-        grad[a] += (p - y[i]) * row[a];
+        grad[a] += c * (p - y[i]) * row[a];
         for (let b = 0; b <= d; b++) hess[a][b] += w * row[a] * row[b];
       }
     }

@@ -19,7 +19,29 @@ export interface ReferenceSample extends LabelledText {
   date: string;
   /** Year parsed from `date`. */
   year: number;
+  /** Publisher group for grouped cross-validation (reposts count as their publisher). */
+  group: string;
 }
+
+/** Publisher groups: reposts of one publisher's text belong to that publisher. */
+export function publisherGroup(publisher: string): string {
+  const p = publisher.toLowerCase();
+  const rules: [RegExp, string][] = [
+    [/kremlin|president of russia/, 'Kremlin'],
+    [/russian federation to the un/, 'Russian Mission to the UN'],
+    [/russian federation to the osce/, 'Russian Mission/Delegation to the OSCE'],
+    [/pravda/, 'Pravda.ru'],
+    [/white house/, 'White House'],
+    [/department of state/, 'US State Department'],
+    [/u\.s\. mission to the osce/, 'US Mission to the OSCE'],
+    [/u\.s\. mission to the united nations/, 'US Mission to the UN'],
+    [/uk government/, 'UK Government'],
+    [/opcw/, 'US delegation to the OPCW'],
+    [/congress|senator|house foreign affairs/, 'US Congress'],
+  ];
+  return rules.find(([re]) => re.test(p))?.[1] ?? publisher;
+}
+
 
 export function loadReferenceSet(dir: string = REFERENCE_DIR): ReferenceSample[] {
   const indexPath = join(dir, 'index.tsv');
@@ -48,6 +70,7 @@ export function loadReferenceSet(dir: string = REFERENCE_DIR): ReferenceSample[]
       url: row.url ?? '',
       date: row.date,
       year,
+      group: publisherGroup(row.publisher),
       text,
     };
   });

@@ -27,6 +27,12 @@ export interface FeatureRule {
   name: string;
   /** What the feature is and why it suggests (or argues against) translation. */
   description: string;
+  /**
+   * `construction`: each span is a marked phrase worth reading on its own.
+   * `frequency`: a common word whose rate per 100 words is the signal; single
+   * spans mean little (a viewer may highlight them faintly or not at all).
+   */
+  kind?: 'construction' | 'frequency';
   /** Only match at the start of a sentence, line or list item. */
   sentenceInitial?: boolean;
   rows: PatternRow[];
@@ -195,6 +201,7 @@ export const FEATURE_RULES: FeatureRule[] = [
   {
     id: 'definite-article',
     name: 'Definite article',
+    kind: 'frequency',
     description:
       '"the", counted per 100 words. Russian has no articles; translators from it supply "the" before every noun that is definite in context, and translated English has more of it than native English of the same genre.',
     rows: [{ pattern: '\\bthe\\b', note: 'the' }],
@@ -202,6 +209,7 @@ export const FEATURE_RULES: FeatureRule[] = [
   {
     id: 'and-coordination',
     name: '"and" coordination',
+    kind: 'frequency',
     description:
       '"and", counted per 100 words. Native English political prose strings clauses and lists with "and" more than translation from Russian does, which subordinates or separates (evidence against translation when frequent).',
     rows: [{ pattern: '\\band\\b', note: 'and' }],
@@ -209,6 +217,6 @@ export const FEATURE_RULES: FeatureRule[] = [
 ];
 
 /** A legend for readers: id, name and description of every feature. */
-export function featureCatalogue(): { id: string; name: string; description: string }[] {
-  return FEATURE_RULES.map(({ id, name, description }) => ({ id, name, description }));
+export function featureCatalogue(): { id: string; name: string; description: string; kind: 'construction' | 'frequency' }[] {
+  return FEATURE_RULES.map(({ id, name, description, kind }) => ({ id, name, description, kind: kind ?? 'construction' }));
 }
