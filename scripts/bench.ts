@@ -1,0 +1,405 @@
+// Scale benchmark (issue 7). Not a test: it prints figures, it asserts nothing.
+//
+//   npm run bench                      # table on stdout
+//   npm run bench -- --json            # the same figures as JSON
+//   npm run bench -- --sizes 1000,10000 --no-kremlin --brute-points 4
+//
+// For the real bulk corpus (data/bulk/kremlin-en-2000-2020.jsonl.gz, 97,828
+// passages) and for synthetic corpora of 1,000, 10,000 and 100,000 passages,
+// each in its own child process (so peak RSS is that corpus's own):
+//   tokenizeMs  tokenise every passage into terms once: the lower bound of any index
+//   indexMs     build the persistent SQLite FTS5 index from scratch (cold)
+//   warmMs      open the same index again (fingerprint check, no rebuild)
+//   matchMs     match every point of us-28-2025-11-20 through the index (median of 3)
+//   bruteMs     the same match scoring every passage with the same scorer
+//   recallAt10  share of the brute-force top 10 (passages) the indexed match also lists
+//   peakRssMb   the child process's peak resident memory
+// then the CLI's cold start (`provenance list --format json`, median of 5) and
+// the web server's time from spawn to its first 200 (median of 3).
+//
+// Synthetic corpora are built from real statement passages (the shipped
+// statements and the kremlin bulk file): a random run of 1–3 sentences of one
+// passage, half the time followed by a sentence of another passage in the same
+// language, then perturbed (3 % of words dropped, 3 % swapped with the next),
+// all from a fixed seed, so every run indexes the same text.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { loadCorpusAsync } from '../src/corpus/load-async.js';
+import { findDocument, loadCorpus } from '../src/corpus/load.js';
+import type { Document } from '../src/corpus/types.js';
+import { matchPlan } from '../src/provenance/match.js';
+import { openPassageIndex } from '../src/provenance/open-index.js';
+import { documentPassages } from '../src/provenance/passages.js';
+import type { IndexedPassage, MatchResult, PassageIndex, PassageRef } from '../src/provenance/types.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const KREMLIN = join(ROOT, 'data/bulk/kremlin-en-2000-2020.jsonl.gz');
+const PLAN_ID = 'us-28-2025-11-20';
+const SEED = 20251120;
+const TOP = 10;
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    kremlin: { type: 'boolean', default: true },
+    'no-kremlin': { type: 'boolean', default: false },
+    // Brute force on every point up to this many passages; above it, on a sample of points.
+    'brute-full-max': { type: 'string', default: '20000' },
+    'brute-points': { type: 'string', default: '4' },
+    child: { type: 'string' },
+  },
+});
+
+interface SizeResult {
+  corpus: string;
+  passages: number;
+  documents: number;
+  loadMs: number;
+  tokenizeMs: number;
+  indexMs: number;
+  warmMs: number;
+  indexMb: number;
+  matchMs: number;
+  matchFirstMs: number;
+  bruteMs: number;
+  brutePoints: number;
+  planPoints: number;
+  bruteSampled: boolean;
+  speedup: number;
+  recallAt10: number;
+  peakRssMb: number;
+}
+
+// ---------- child: one corpus ----------
+
+/** mulberry32: a small seeded PRNG, so synthetic corpora are the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface SourcePassage {
+  text: string;
+  doc: Document;
+}
+
+function realPassages(documents: Document[]): SourcePassage[] {
+  const out: SourcePassage[] = [];
+  for (const doc of documents) {
+    if (doc.kind !== 'statement') continue;
+    for (const s of doc.segments) if (s.kind === 'passage') out.push({ text: doc.text.slice(s.start, s.end), doc });
+  }
+  return out;
+}
+
+const SENTENCE_END = /(?<=[.!?;:])\s+/u;
+
+/** A synthetic corpus of `n` passages as JSON Lines (10 passages a document). */
+function syntheticJsonl(n: number, pool: SourcePassage[]): string {
+  const random = rng(SEED + n);
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+  const byLanguage = new Map<string, SourcePassage[]>();
+  for (const p of pool) {
+    if (!byLanguage.has(p.doc.language)) byLanguage.set(p.doc.language, []);
+    byLanguage.get(p.doc.language)!.push(p);
+  }
+  const lines: string[] = [];
+  const PER_DOC = 10;
+  for (let d = 0; d * PER_DOC < n; d++) {
+    const paragraphs: string[] = [];
+    let first: SourcePassage | undefined;
+    for (let i = 0; i < PER_DOC && d * PER_DOC + i < n; i++) {
+      const a = pick(pool);
+      first ??= a;
+      const sentences = a.text.split(SENTENCE_END);
+      const from = Math.floor(random() * sentences.length);
+      const run = sentences.slice(from, from + 1 + Math.floor(random() * 3));
+      if (random() < 0.5) run.push(pick(pick(byLanguage.get(a.doc.language)!).text.split(SENTENCE_END)));
+      const words = run.join(' ').split(/\s+/);
+      const kept: string[] = [];
+      for (let w = 0; w < words.length; w++) {
+        const r = random();
+        if (r < 0.03 && words.length > 4) continue;
+        if (r < 0.06 && w + 1 < words.length) {
+          kept.push(words[w + 1], words[w]);
+          w++;
+          continue;
+        }
+        kept.push(words[w]);
+      }
+      paragraphs.push(kept.join(' '));
+    }
+    lines.push(
+      JSON.stringify({
+        id: `synthetic-${n}-${d + 1}`,
+        title: `Synthetic benchmark document ${d + 1} (recombined real passages)`,
+        date: first!.doc.date,
+        side: first!.doc.side,
+        speaker: first!.doc.speaker,
+        language: first!.doc.language,
+        source: first!.doc.sources[0],
+        text: paragraphs.join('\n\n'),
+      }),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every passage is a candidate: the same scorer, no retrieval. IDF and documents come from the index. */
+class BruteForceIndex implements PassageIndex {
+  private readonly byRef = new Map<string, IndexedPassage>();
+  constructor(
+    private readonly index: PassageIndex,
+    private readonly passages: IndexedPassage[],
+  ) {
+    for (const p of passages) this.byRef.set(`${p.ref.doc}\u0000${p.ref.passage}`, p);
+  }
+  get size() {
+    return this.index.size;
+  }
+  idf(key: string) {
+    return this.index.idf(key);
+  }
+  candidates(): PassageRef[] {
+    return this.passages.map((p) => p.ref);
+  }
+  passage(ref: PassageRef) {
+    return this.byRef.get(`${ref.doc}\u0000${ref.passage}`);
+  }
+  document(id: string) {
+    return this.index.document(id);
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = <T>(f: () => T): [T, number] => {
+  const began = performance.now();
+  const value = f();
+  return [value, performance.now() - began];
+};
+
+function listed(result: MatchResult): Map<string, string[]> {
+  return new Map(result.points.map((p) => [p.point, p.candidates.map((c) => `${c.doc}/${c.passage}`)]));
+}
+
+async function runCase(spec: string): Promise<SizeResult> {
+  const builtin = loadCorpus({});
+  const plan = findDocument(builtin, PLAN_ID)!;
+  const dir = mkdtempSync(join(tmpdir(), 'provenance-bench-'));
+  try {
+    let file: string;
+    if (spec === 'kremlin') {
+      file = join(dir, 'kremlin-en-2000-2020.jsonl.gz');
+      copyFileSync(KREMLIN, file);
+    } else {
+      const n = Number(spec);
+      const kremlin = loadCorpus({ corpora: [KREMLIN], builtin: false });
+      const pool = [...realPassages(builtin.documents), ...realPassages(kremlin.documents)];
+      file = join(dir, `synthetic-${n}.jsonl.gz`);
+      writeFileSync(file, gzipSync(syntheticJsonl(n, pool)));
+    }
+    const [corpus, loadMs] = await timeAsync(() => loadCorpusAsync({ corpora: [file], builtin: false }));
+    if (corpus.issues.some((i) => i.severity === 'error')) throw new Error(`bench corpus has errors: ${JSON.stringify(corpus.issues[0])}`);
+    const texts = new Map(corpus.documents.map((d) => [d.id, d.text]));
+    const sourceText = (id: string) => texts.get(id);
+
+    const [passages, tokenizeMs] = time(() => corpus.documents.flatMap(documentPassages));
+
+    const cold = await openPassageIndex(corpus);
+    const indexMs = cold.parts[0].ms;
+    if (cold.parts[0].state !== 'built') throw new Error('expected a cold build');
+    cold.close();
+    const warm = await openPassageIndex(corpus);
+    const warmMs = warm.parts[0].ms;
+    if (warm.parts[0].state !== 'reused') throw new Error('expected the index to be reused');
+    const index = warm.index;
+
+    const runs: number[] = [];
+    let indexed: MatchResult | undefined;
+    for (let i = 0; i < 3; i++) {
+      const [r, ms] = time(() => matchPlan(plan, index, { top: TOP, sourceText }));
+      indexed = r;
+      runs.push(ms);
+    }
+
+    const points = plan.segments.filter((s) => s.kind === 'point');
+    const sampled = passages.length > Number(args['brute-full-max']);
+    const every = sampled ? Math.max(1, Math.floor(points.length / Number(args['brute-points']))) : 1;
+    const brutePoints = new Set(points.filter((_, i) => i % every === 0).map((s) => s.id));
+    const bruteSegments = plan.segments.filter((s) => s.kind !== 'point' || brutePoints.has(s.id));
+    const brute = new BruteForceIndex(index, passages);
+    const [bruteResult, bruteRawMs] = time(() => matchPlan({ ...plan, segments: bruteSegments }, brute, { top: TOP, pool: passages.length, sourceText }));
+    const bruteMs = (bruteRawMs * points.length) / brutePoints.size;
+
+    const got = listed(indexed!);
+    let hit = 0;
+    let want = 0;
+    for (const [point, truth] of listed(bruteResult)) {
+      const mine = new Set(got.get(point) ?? []);
+      want += truth.length;
+      hit += truth.filter((t) => mine.has(t)).length;
+    }
+    const matchMs = median(runs);
+    const result: SizeResult = {
+      corpus: spec === 'kremlin' ? 'kremlin-en (real)' : 'synthetic',
+      passages: passages.length,
+      documents: corpus.documents.length,
+      loadMs,
+      tokenizeMs,
+      indexMs,
+      warmMs,
+      indexMb: statSync(warm.parts[0].path!).size / 1e6,
+      matchMs,
+      matchFirstMs: runs[0],
+      bruteMs,
+      brutePoints: brutePoints.size,
+      planPoints: points.length,
+      bruteSampled: sampled,
+      speedup: bruteMs / matchMs,
+      recallAt10: want ? hit / want : 1,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+    warm.close();
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function timeAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const began = performance.now();
+  const value = await f();
+  return [value, performance.now() - began];
+}
+
+// ---------- parent ----------
+
+function log(message: string) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function runChild(spec: string): SizeResult {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench.ts'), '--child', spec], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`benchmark of ${spec} failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as SizeResult;
+}
+
+function ensureBuilt() {
+  const main = join(ROOT, 'dist/cli/main.js');
+  if (existsSync(main)) return;
+  log('building dist/ (npm run build) for the start-up measurements');
+  spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+function cliColdStart(runs = 5): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const began = performance.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/provenance.js'), 'list', '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    times.push(performance.now() - began);
+    if (r.status !== 0) throw new Error(`provenance list failed: ${r.stderr}`);
+  }
+  return times;
+}
+
+async function serverReady(): Promise<number> {
+  const began = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/provenance.js'), 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const m = /http:\/\/[^\s/]+:\d+\//.exec(out);
+        if (m) resolveUrl(m[0]);
+      });
+      child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
+      setTimeout(() => reject(new Error('server did not start within 30 s')), 30_000);
+    });
+    for (;;) {
+      const res = await fetch(url).catch(() => undefined);
+      if (res?.status === 200) return performance.now() - began;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    child.kill();
+  }
+}
+
+const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+
+function printTable(sizes: SizeResult[], cli: number, server: number, cliRuns: number[], serverRuns: number[]) {
+  const rows = sizes.map((s) => [
+    s.corpus,
+    s.passages.toLocaleString('en'),
+    fmt(s.loadMs),
+    fmt(s.tokenizeMs),
+    `${fmt(s.indexMs)} (${(s.indexMs / s.tokenizeMs).toFixed(2)}×)`,
+    fmt(s.warmMs),
+    fmt(s.matchMs),
+    `${fmt(s.bruteMs)}${s.bruteSampled ? '*' : ''}`,
+    `${s.speedup.toFixed(0)}×`,
+    s.recallAt10.toFixed(3),
+    `${Math.round(s.peakRssMb)} MB`,
+  ]);
+  const head = ['corpus', 'passages', 'load', 'tokenise', 'index build (× tokenise)', 'warm open', 'match plan', 'brute force', 'speed-up', 'recall@10', 'peak RSS'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  const sampled = sizes.filter((s) => s.bruteSampled);
+  if (sampled.length) {
+    out.push(
+      `* brute force run on ${sampled[0].brutePoints} of the plan's ${sampled[0].planPoints} points (every ${Math.round(sampled[0].planPoints / sampled[0].brutePoints)}th) and scaled to the whole plan; recall@10 is over those points.`,
+    );
+  }
+  out.push(`match plan = all ${sizes[0]?.planPoints ?? ''} points of ${PLAN_ID} with text, median of 3 runs, top ${TOP} per point, the scorer's default pool.`);
+  out.push('');
+  out.push(`CLI cold start (provenance list --format json): ${fmt(cli)} median of ${cliRuns.map((t) => Math.round(t)).join(', ')} ms`);
+  out.push(`web server ready (spawn to first 200, shipped corpora): ${fmt(server)} median of ${serverRuns.map((t) => Math.round(t)).join(', ')} ms`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+async function main() {
+  if (args.child) {
+    const result = await runCase(args.child);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const specs = [...(args.kremlin && !args['no-kremlin'] ? ['kremlin'] : []), ...args.sizes.split(',').filter(Boolean)];
+  const sizes: SizeResult[] = [];
+  for (const spec of specs) {
+    log(`${spec === 'kremlin' ? 'real kremlin-en bulk corpus' : `synthetic corpus of ${spec} passages`}…`);
+    sizes.push(runChild(spec));
+  }
+  ensureBuilt();
+  log('CLI cold start…');
+  const cliRuns = cliColdStart();
+  log('web server start-up…');
+  const serverRuns: number[] = [];
+  for (let i = 0; i < 3; i++) serverRuns.push(await serverReady());
+  const cliColdStartMs = median(cliRuns);
+  const serverReadyMs = median(serverRuns);
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ sizes, cliColdStartMs, serverReadyMs, cliRunsMs: cliRuns, serverRunsMs: serverRuns, seed: SEED, plan: PLAN_ID }, null, 2)}\n`);
+  } else {
+    printTable(sizes, cliColdStartMs, serverReadyMs, cliRuns, serverRuns);
+  }
+}
+
+await main();
