@@ -8,6 +8,7 @@ import { decodeSource } from '../../corpus/source-text.js';
 import type { Corpus } from '../../corpus/types.js';
 import { serialize, type ExportFormat } from '../../export/table.js';
 import { readModel } from '../../style/model-file.js';
+import { featureCatalogue } from '../../style/rules.js';
 import { rankResults, scoreDocument, scoreProse, translationeseTable, type TranslationeseResult } from '../../style/score.js';
 import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
 import { UserError } from '../errors.js';
@@ -68,6 +69,9 @@ function renderResults(results: TranslationeseResult[]): string {
   ].join('\n');
 }
 
+/** Features whose single spans are not worth quoting (a "the", an "and"). */
+const FREQUENCY = new Set(featureCatalogue().filter((f) => f.kind === 'frequency').map((f) => f.id));
+
 /** The three spans with the largest weight toward translation, then the strongest against. */
 function topEvidence(r: TranslationeseResult): string {
   if (r.label === 'not applicable') return r.note;
@@ -80,7 +84,7 @@ function topEvidence(r: TranslationeseResult): string {
       seen.add(key);
       return true;
     });
-  const pro = distinct.filter((f) => f.weight > 0 && f.name !== 'definite-article').slice(0, 3).map((f) => `+"${f.text}"`);
-  const contra = distinct.filter((f) => f.weight < 0 && f.name !== 'and-coordination').slice(-1).map((f) => `-"${f.text}"`);
+  const pro = distinct.filter((f) => f.weight > 0 && !FREQUENCY.has(f.name)).slice(0, 3).map((f) => `+"${f.text}"`);
+  const contra = distinct.filter((f) => f.weight < 0 && !FREQUENCY.has(f.name)).slice(-1).map((f) => `-"${f.text}"`);
   return [...pro, ...contra].join(' ');
 }
