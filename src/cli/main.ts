@@ -79,6 +79,15 @@ program
   .option('--out <file>', 'write to this file instead of stdout')
   .action(async (plan, opts) => (await import('./commands/export.js')).exportCommand(plan, opts));
 
+program
+  .command('align')
+  .description('align versions of a plan point by point (2) or collate them as witnesses (3+), with word diffs')
+  .argument('<plans...>', 'two or more plan ids or paths to files')
+  .addOption(corpusOption())
+  .addOption(builtinOption())
+  .addOption(formatOption(['table', 'json', 'csv', 'md', 'tei']))
+  .action(async (plans, opts) => (await import('./commands/align.js')).alignCommand(plans, opts));
+
 // (new subcommands go above this line: one block each, importing their module lazily)
 
 try {
