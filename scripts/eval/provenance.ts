@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
-import { matchPlan, MemoryPassageIndex, textLookup, type MatchResult } from '../../src/provenance/index.js';
+import { matchPlan, MemoryPassageIndex, spanTokens, textLookup, type MatchResult } from '../../src/provenance/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const GOLD_PATH = resolve(ROOT, 'eval/gold/provenance.json');
@@ -51,7 +51,7 @@ export interface Scores {
 }
 
 /** Match every gold plan once against the shipped corpora and grade each entry. */
-export function gradeGold(corpus: Corpus, gold: Gold): EntryOutcome[] {
+export function gradeGold(corpus: Corpus, gold: Gold, options: { units?: boolean } = {}): EntryOutcome[] {
   const index = MemoryPassageIndex.fromDocuments(corpus.documents);
   const sourceText = textLookup(corpus.documents);
   const results = new Map<string, MatchResult>();
@@ -60,7 +60,7 @@ export function gradeGold(corpus: Corpus, gold: Gold): EntryOutcome[] {
     if (!result) {
       const plan = findDocument(corpus, entry.plan);
       if (!plan) throw new Error(`${GOLD_PATH}: plan "${entry.plan}" is not in the corpus`);
-      result = matchPlan(plan, index, { top: 5, sourceText });
+      result = matchPlan(plan, index, { top: 5, sourceText, units: options.units });
       results.set(entry.plan, result);
     }
     const point = result.points.find((p) => p.point === entry.point);
@@ -74,6 +74,42 @@ export function gradeGold(corpus: Corpus, gold: Gold): EntryOutcome[] {
       sideCorrect: entry.sides.length ? entry.sides.includes(point.origin.side) : null,
     };
   });
+}
+
+/**
+ * Baselines on the same entries: the index's BM25 ranking alone (best passage
+ * per document, no re-scoring), and chance (documents in random order).
+ */
+export function gradeBaselines(corpus: Corpus, gold: Gold): { bm25: Scores; chanceAt1: number; chanceAt3: number } {
+  const index = MemoryPassageIndex.fromDocuments(corpus.documents);
+  const nDocs = new Set(index.all().map((p) => p.ref.doc)).size;
+  const bm25: EntryOutcome[] = gold.entries.map((entry) => {
+    const plan = findDocument(corpus, entry.plan)!;
+    const seg = plan.segments.find((s) => s.kind === 'point' && s.id === entry.point)!;
+    const refs = index.candidates(spanTokens(plan.text, seg.start, seg.end, plan.language), index.size);
+    const ranking = [...new Set(refs.map((r) => r.doc))];
+    const ranks = entry.expect.map((d) => ranking.indexOf(d)).filter((i) => i >= 0);
+    return { entry, rank: ranks.length ? Math.min(...ranks) + 1 : null, origin: 'unknown', sideCorrect: null };
+  });
+  // P(at least one of m expected documents among the first k of n in random order) = 1 - C(n-m, k) / C(n, k).
+  const chance = (k: number) => gold.entries.reduce((sum, e) => sum + 1 - choose(nDocs - e.expect.length, k) / choose(nDocs, k), 0) / gold.entries.length;
+  return { bm25: summarize(bm25), chanceAt1: chance(1), chanceAt3: chance(3) };
+}
+
+/** Side accuracy of always answering the most frequent gold side. */
+function majoritySide(outcomes: EntryOutcome[]): string {
+  const sided = outcomes.filter((o) => o.entry.sides.length);
+  const counts = new Map<string, number>();
+  for (const o of sided) for (const side of o.entry.sides) counts.set(side, (counts.get(side) ?? 0) + 1);
+  const [side, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return `always "${side}": ${(n / sided.length).toFixed(2)} (${sided.length})`;
+}
+
+function choose(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 0; i < k; i++) r = (r * (n - i)) / (i + 1);
+  return r;
 }
 
 export function summarize(outcomes: EntryOutcome[]): Scores {
@@ -130,6 +166,8 @@ export async function evalProvenance(): Promise<string> {
   const held = summarize(outcomes.filter((o) => !gold.dev.includes(o.entry.plan)));
   const all = summarize(outcomes);
   const ruPath = gradeRussianPath(corpus);
+  const withUnits = gradeGold(corpus, gold, { units: true });
+  const baselines = gradeBaselines(corpus, gold);
   const ruN = ruPath.length;
   const lines = [
     '## Provenance (eval/gold/provenance.json)',
@@ -142,6 +180,9 @@ export async function evalProvenance(): Promise<string> {
     row('dev', dev),
     row('held-out', held),
     row('all', all),
+    row('all, sentence units on', summarize(withUnits)),
+    `| all, BM25 retrieval order only | ${baselines.bm25.n} | ${baselines.bm25.recallAt1.toFixed(2)} | ${baselines.bm25.recallAt3.toFixed(2)} | - | - |`,
+    `| all, chance (random order of source documents) | ${outcomes.length} | ${baselines.chanceAt1.toFixed(2)} | ${baselines.chanceAt3.toFixed(2)} | ${majoritySide(outcomes)} | - |`,
     '',
     'misses at 3 (plan point: expected → rank of best expected document):',
     ...outcomes.filter((o) => o.rank === null || o.rank > 3).map((o) => `  ${o.entry.plan} ${o.entry.point}: ${o.entry.expect.join(', ')} → ${o.rank ?? 'not scored'}`),

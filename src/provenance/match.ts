@@ -7,6 +7,7 @@ import type { Document, Segment } from '../corpus/types.js';
 import { bm25Idf } from './memory-index.js';
 import { pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
 import { scorePair, type SpanMatch } from './score.js';
+import { sentences } from '../text/index.js';
 import { spanTokens, termsOf } from './terms.js';
 import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, PointMatch, SourceInfo, Term } from './types.js';
 
@@ -19,6 +20,13 @@ export interface MatchOptions {
   threshold?: number;
   /** List the best passage per document (default) or every passage as its own candidate. */
   groupByDocument?: boolean;
+  /**
+   * Also score each sentence and sub-item of a long point on its own and keep
+   * the best. Off by default: on the gold set it moved as many antecedents
+   * down as up and, scoring short units high, left no point `unknown`
+   * (see scripts/eval/provenance.ts, which reports both).
+   */
+  units?: boolean;
   /** Look up source document texts by id, to quote the source side of evidence. */
   sourceText: (docId: string) => string | undefined;
 }
@@ -39,7 +47,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
   const rareIdf = bm25Idf(index.size, Math.max(1, Math.floor(index.size * 0.02)));
   // A name is distinctive when it is found in at most 1 passage in 20.
   const distinctiveIdf = bm25Idf(index.size, Math.max(1, Math.floor(index.size * 0.05)));
-  const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, { top, pool, threshold, idf, rareIdf, distinctiveIdf, groupByDocument: options.groupByDocument !== false, sourceText: options.sourceText }));
+  const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, { top, pool, threshold, idf, rareIdf, distinctiveIdf, groupByDocument: options.groupByDocument !== false, units: options.units === true, sourceText: options.sourceText }));
   return {
     plan: plan.id,
     title: plan.title,
@@ -59,18 +67,20 @@ interface PointContext {
   rareIdf: number;
   distinctiveIdf: number;
   groupByDocument: boolean;
+  units: boolean;
   sourceText: (docId: string) => string | undefined;
 }
 
 function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: PointContext): PointMatch {
   const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
   const terms = termsOf(tokens, plan.text);
+  const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
   const scored: Candidate[] = [];
   for (const ref of index.candidates(tokens, ctx.pool)) {
     const passage = index.passage(ref);
     const doc = index.document(ref.doc);
     if (!passage || !doc) continue;
-    const candidate = scoreCandidate(plan, terms, passage, doc, ctx);
+    const candidate = scoreCandidate(plan, units, passage, doc, ctx);
     if (candidate) scored.push(candidate);
   }
   // Best passage per document, best first; ties broken by date (earlier first), then id.
@@ -93,9 +103,16 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
   };
 }
 
-function scoreCandidate(plan: Document, terms: Term[], passage: IndexedPassage, doc: SourceInfo, ctx: PointContext): Candidate | undefined {
+function scoreCandidate(plan: Document, units: Term[][], passage: IndexedPassage, doc: SourceInfo, ctx: PointContext): Candidate | undefined {
   const crossLingual = baseLanguage(doc.language) !== baseLanguage(plan.language);
-  const pair = scorePair(terms, passage.terms, ctx.idf, { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf });
+  const options = { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf };
+  // The whole point first; a sentence or sub-item replaces it only when it scores higher.
+  let best = { terms: units[0], pair: scorePair(units[0], passage.terms, ctx.idf, options) };
+  for (const unit of units.slice(1)) {
+    const pair = scorePair(unit, passage.terms, ctx.idf, options);
+    if (pair.score > best.pair.score) best = { terms: unit, pair };
+  }
+  const { terms, pair } = best;
   if (pair.score <= 0) return undefined;
   const sourceText = ctx.sourceText(doc.id) ?? '';
   return {
@@ -109,8 +126,25 @@ function scoreCandidate(plan: Document, terms: Term[], passage: IndexedPassage, 
     parts: pair.parts,
     evidence: pair.spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual)),
     url: passage.source ?? doc.sources[0] ?? '',
+    ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
     ...(pair.truncated ? { truncated: true } : {}),
   };
+}
+
+/** A sentence or sub-item needs this many terms to be scored on its own. */
+export const MIN_UNIT_TERMS = 4;
+
+/** The sentences of each line of a point (a line is its heading or a sub-item), as term lists. */
+function pointUnits(plan: Document, seg: Segment, terms: Term[]): Term[][] {
+  const text = plan.text.slice(seg.start, seg.end);
+  const ranges: [number, number][] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    for (const s of sentences(line, plan.language)) ranges.push([seg.start + offset + s.start, seg.start + offset + s.end]);
+    offset += line.length + 1;
+  }
+  if (ranges.length < 2) return [];
+  return ranges.map(([a, b]) => terms.filter((t) => t.start >= a && t.end <= b)).filter((u) => u.length >= MIN_UNIT_TERMS && u.length < terms.length);
 }
 
 function toEvidence(span: SpanMatch, point: Term[], passage: Term[], planText: string, sourceText: string, crossLingual: boolean): Evidence {

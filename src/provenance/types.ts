@@ -103,6 +103,8 @@ export interface Candidate {
   evidence: Evidence[];
   /** The passage's source URL, else the document's first source. */
   url: string;
+  /** When one sentence or sub-item of the point scored higher than the whole point: its offsets in the plan text. */
+  unit?: [number, number];
   /** Only the first terms of an over-long point or passage were scored (see MAX_PAIR_CELLS in score.ts). */
   truncated?: boolean;
 }
