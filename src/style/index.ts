@@ -6,3 +6,5 @@ export { findFeatureSpans, countFeatures } from './features.js';
 export type { FeatureSpan, FeatureCounts } from './features.js';
 export { shippedModel, readModel, SHIPPED_MODEL_PATH } from './model-file.js';
 export type { TranslationeseModel } from './model.js';
+export { markRuns } from './highlight.js';
+export type { MarkRun } from './highlight.js';

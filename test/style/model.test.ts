@@ -46,6 +46,16 @@ describe('reference set loader', () => {
     expect(tr1.publisher).toMatch(/kremlin/i);
   });
 
+  it('puts every sample in a named publisher group (grouped CV never splits a publisher)', () => {
+    const set = loadReferenceSet();
+    const groups = new Set(set.map((s) => s.group));
+    expect(groups.size).toBe(10);
+    expect(set.filter((s) => s.group === 'Kremlin')).toHaveLength(29);
+    // A group never holds both labels, and reposts count as their publisher.
+    for (const g of groups) expect(new Set(set.filter((s) => s.group === g).map((s) => s.label)).size).toBe(1);
+    expect(set.find((s) => s.id === 'or-001')!.group).toBe('US State Department');
+  });
+
   it('names the line and field of a bad label', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ref-'));
     writeFileSync(join(dir, 'index.tsv'), 'file\tlabel\tpublisher\turl\tdate\tchars\nx.txt\ttranslatd\tP\thttps://x\t2020\t3\n');
