@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { alignDocuments, alignPair, collate, escapeXml, toTei, wordDiff, type AlignedPair } from '../../src/align/index.js';
+import { findDocument, loadCorpus } from '../../src/corpus/load.js';
+import type { Document } from '../../src/corpus/types.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const corpus = loadCorpus({});
+const doc = (id: string): Document => findDocument(corpus, id)!;
+const flat = (pairs: AlignedPair[]) => pairs.flatMap((p) => [p, ...(p.subpairs ?? [])]);
+const row = (pairs: AlignedPair[], a: string | null, b: string | null) => flat(pairs).find((p) => p.a === a && p.b === b);
+
+describe('us-28 ↔ e3-counter', () => {
+  const al = alignPair(doc('us-28-2025-11-20'), doc('e3-counter-2025-11-23'));
+
+  it('pairs every E3 point with the US point it rewrites', () => {
+    for (const n of ['1', '2', '4', '5', '6', '7', '8', '9', '10']) expect(row(al.pairs, n, n)?.relation, n).toBe('reworded');
+  });
+
+  it('marks point 3 dropped, because E3 marks it [removed]', () => {
+    expect(row(al.pairs, '3', '3')).toMatchObject({ relation: 'dropped' });
+  });
+
+  it('shows 600,000 → 800,000 in point 6, in the diff and as a changed figure', () => {
+    const p6 = row(al.pairs, '6', '6')!;
+    expect(p6.changes).toContainEqual(expect.objectContaining({ kind: 'figure', a: '600,000', b: '800,000' }));
+    expect(p6.diff).toContainEqual(expect.objectContaining({ op: '-', text: expect.stringContaining('600,000') }));
+    expect(p6.diff).toContainEqual(expect.objectContaining({ op: '+', text: expect.stringContaining('800,000') }));
+  });
+
+  it('keeps unpublished points as unknown, never as dropped', () => {
+    expect(row(al.pairs, '13', null)).toMatchObject({ relation: 'unknown' });
+    expect(row(al.pairs, '26', null)).toMatchObject({ relation: 'unknown' });
+    expect(flat(al.pairs).filter((p) => p.relation === 'dropped').map((p) => p.a)).toEqual(['3']);
+  });
+
+  it('aligns the guarantee sub-items and flags the partial point', () => {
+    expect(row(al.pairs, '10', '10')!.partial).toBe(true);
+    expect(row(al.pairs, '10.2', '10.b')).toMatchObject({ relation: 'reworded' });
+  });
+
+  it('gives diff offsets that slice back to each part', () => {
+    const A = doc('us-28-2025-11-20');
+    const B = doc('e3-counter-2025-11-23');
+    for (const p of flat(al.pairs).filter((x) => x.aSpan && x.bSpan && x.diff.length)) {
+      const ta = A.text.slice(...p.aSpan!);
+      const tb = B.text.slice(...p.bSpan!);
+      for (const part of p.diff) {
+        if (part.op === '+') expect(tb.slice(...part.b!)).toBe(part.text);
+        if (part.op === '-') expect(ta.slice(...part.a!)).toBe(part.text);
+      }
+    }
+  });
+});
+
+describe('us-28 ↔ its Russian text', () => {
+  const al = alignPair(doc('us-28-2025-11-20'), doc('us-28-ru-2025-11-20'));
+  it('pairs each Russian point with the English point of the same number', () => {
+    for (let n = 1; n <= 12; n++) expect(row(al.pairs, String(n), String(n))?.crossLanguage, String(n)).toBe(true);
+  });
+  it('finds no figure change where 600 тыс. translates 600,000', () => {
+    expect(row(al.pairs, '6', '6')!.changes.filter((c) => c.kind === 'figure')).toEqual([]);
+  });
+});
+
+describe('us-28 ↔ ua-20 (renumbered)', () => {
+  const al = alignPair(doc('us-28-2025-11-20'), doc('ua-20-2025-12-24'));
+  it('follows subjects across the new numbering', () => {
+    expect(row(al.pairs, '5', '3')).toBeDefined();
+    expect(row(al.pairs, '6', '4')!.changes).toContainEqual(expect.objectContaining({ a: '600,000', b: '800,000' }));
+    expect(row(al.pairs, '10', '5')).toBeDefined();
+    expect(row(al.pairs, '11', '7')).toBeDefined();
+  });
+  it('finds the merge: US 10 sub-items 2 and 4 become UA 5 sub-item 2', () => {
+    expect(row(al.pairs, '10.2', '5.2')?.relation).toBe('merged');
+    expect(row(al.pairs, '10.4', '5.2')?.relation).toBe('merged');
+    expect(row(al.pairs, '10.3', '5.1')?.relation).toBe('reworded');
+  });
+});
+
+describe('collation of the four renderings of the 28 points', () => {
+  const ids = ['us-28-2025-11-20', 'us-28-alt-en-2025-11-21', 'us-28-alt-en-pravda-2025-11-20', 'us-28-ru-2025-11-20'];
+  const c = collate(ids.map(doc));
+
+  it('has one row per point, each with a reading for every witness', () => {
+    expect(c.rows).toHaveLength(28);
+    c.rows.forEach((r, i) => {
+      expect(r.readings.map((x) => x.witness)).toEqual(ids);
+      expect(r.readings.every((x) => x.points.length === 0 || x.points.includes(String(i + 1)))).toBe(true);
+    });
+  });
+
+  it('names the witness of each composite reading, and marks unpublished points', () => {
+    expect(c.rows[5].composite).toMatchObject({ witness: 'us-28-2025-11-20', points: ['6'] });
+    expect(c.rows[18].composite).toMatchObject({ witness: 'us-28-alt-en-pravda-2025-11-20', points: ['19'] });
+    expect(c.rows[12].composite).toBeNull();
+    expect(c.rows[12].readings.every((r) => r.state === 'missing')).toBe(true);
+    expect(c.rows[5].readings.find((r) => r.witness === 'us-28-alt-en-2025-11-21')!.variant).toBe(true);
+  });
+
+  it('is the same whichever witness comes first', () => {
+    const rev = collate([...ids].reverse().map(doc));
+    const key = (col: typeof c) => col.rows.map((r) => r.readings.map((x) => `${x.witness}:${x.points.join('+')}`).sort().join(' ')).sort();
+    expect(key(rev)).toEqual(key(c));
+  });
+
+  it('writes well-formed, escaped TEI', () => {
+    const tei = toTei(c, ids.map(doc));
+    expect(tei).toContain('<rdg wit="#us-28-alt-en-pravda-2025-11-20" n="1"><gap reason="unpublished"/></rdg>');
+    expect(tei).toContain('Ukraine&apos;s sovereignty');
+    expect(tei.match(/<app /g)).toHaveLength(28);
+    expect(escapeXml('a < b & "c"\u0001')).toBe('a &lt; b &amp; &quot;c&quot;');
+  });
+});
+
+describe('bounds and API', () => {
+  it('cuts a diff that exceeds its edit bound and says so', () => {
+    const A = doc('us-28-2025-11-20').text;
+    const B = doc('ua-20-2025-12-24').text;
+    const d = wordDiff(A, B, 'en');
+    expect(d.truncated).toBe(true);
+    expect(d.parts).toEqual([expect.objectContaining({ op: '-', text: A }), expect.objectContaining({ op: '+', text: B })]);
+  });
+  it('rejects fewer than two versions', () => {
+    expect(() => alignDocuments([doc('us-28-2025-11-20')])).toThrow(RangeError);
+  });
+});
+
+describe('CLI', () => {
+  const cli = (...args: string[]) => runCli(['align', ...args]);
+  it('prints pure JSON in the DESIGN.md shape', () => {
+    const r = cli('us-28-2025-11-20', 'e3-counter-2025-11-23', '--format', 'json');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.versions).toEqual(['us-28-2025-11-20', 'e3-counter-2025-11-23']);
+    expect(json.pairs.find((p: AlignedPair) => p.a === '3')).toMatchObject({ b: '3', relation: 'dropped', moved: false });
+  });
+  it('refuses a statement with a one-line error and exit 1', () => {
+    const r = cli('us-28-2025-11-20', 'ru-2025-06-02-memorandum');
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('provenance: "ru-2025-06-02-memorandum" is a statement, not a plan; align compares versions of a plan');
+  });
+});
