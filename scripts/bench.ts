@@ -30,11 +30,12 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadCorpusAsync } from '../src/corpus/load-async.js';
 import { findDocument, loadCorpus } from '../src/corpus/load.js';
-import type { Document } from '../src/corpus/types.js';
 import { matchPlan } from '../src/provenance/match.js';
 import { openPassageIndex } from '../src/provenance/open-index.js';
 import { documentPassages } from '../src/provenance/passages.js';
-import type { IndexedPassage, MatchResult, PassageIndex, PassageRef } from '../src/provenance/types.js';
+import type { MatchResult } from '../src/provenance/types.js';
+import { BruteForceIndex } from './bench/brute-index.js';
+import { realPassages, syntheticJsonl } from './bench/synthetic.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const KREMLIN = join(ROOT, 'data/bulk/kremlin-en-2000-2020.jsonl.gz');
@@ -77,111 +78,6 @@ interface SizeResult {
 
 // ---------- child: one corpus ----------
 
-/** mulberry32: a small seeded PRNG, so synthetic corpora are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface SourcePassage {
-  text: string;
-  doc: Document;
-}
-
-function realPassages(documents: Document[]): SourcePassage[] {
-  const out: SourcePassage[] = [];
-  for (const doc of documents) {
-    if (doc.kind !== 'statement') continue;
-    for (const s of doc.segments) if (s.kind === 'passage') out.push({ text: doc.text.slice(s.start, s.end), doc });
-  }
-  return out;
-}
-
-const SENTENCE_END = /(?<=[.!?;:])\s+/u;
-
-/** A synthetic corpus of `n` passages as JSON Lines (10 passages a document). */
-function syntheticJsonl(n: number, pool: SourcePassage[]): string {
-  const random = rng(SEED + n);
-  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-  const byLanguage = new Map<string, SourcePassage[]>();
-  for (const p of pool) {
-    if (!byLanguage.has(p.doc.language)) byLanguage.set(p.doc.language, []);
-    byLanguage.get(p.doc.language)!.push(p);
-  }
-  const lines: string[] = [];
-  const PER_DOC = 10;
-  for (let d = 0; d * PER_DOC < n; d++) {
-    const paragraphs: string[] = [];
-    let first: SourcePassage | undefined;
-    for (let i = 0; i < PER_DOC && d * PER_DOC + i < n; i++) {
-      const a = pick(pool);
-      first ??= a;
-      const sentences = a.text.split(SENTENCE_END);
-      const from = Math.floor(random() * sentences.length);
-      const run = sentences.slice(from, from + 1 + Math.floor(random() * 3));
-      if (random() < 0.5) run.push(pick(pick(byLanguage.get(a.doc.language)!).text.split(SENTENCE_END)));
-      const words = run.join(' ').split(/\s+/);
-      const kept: string[] = [];
-      for (let w = 0; w < words.length; w++) {
-        const r = random();
-        if (r < 0.03 && words.length > 4) continue;
-        if (r < 0.06 && w + 1 < words.length) {
-          kept.push(words[w + 1], words[w]);
-          w++;
-          continue;
-        }
-        kept.push(words[w]);
-      }
-      paragraphs.push(kept.join(' '));
-    }
-    lines.push(
-      JSON.stringify({
-        id: `synthetic-${n}-${d + 1}`,
-        title: `Synthetic benchmark document ${d + 1} (recombined real passages)`,
-        date: first!.doc.date,
-        side: first!.doc.side,
-        speaker: first!.doc.speaker,
-        language: first!.doc.language,
-        source: first!.doc.sources[0],
-        text: paragraphs.join('\n\n'),
-      }),
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** Every passage is a candidate: the same scorer, no retrieval. IDF and documents come from the index. */
-class BruteForceIndex implements PassageIndex {
-  private readonly byRef = new Map<string, IndexedPassage>();
-  constructor(
-    private readonly index: PassageIndex,
-    private readonly passages: IndexedPassage[],
-  ) {
-    for (const p of passages) this.byRef.set(`${p.ref.doc}\u0000${p.ref.passage}`, p);
-  }
-  get size() {
-    return this.index.size;
-  }
-  idf(key: string) {
-    return this.index.idf(key);
-  }
-  candidates(): PassageRef[] {
-    return this.passages.map((p) => p.ref);
-  }
-  passage(ref: PassageRef) {
-    return this.byRef.get(`${ref.doc}\u0000${ref.passage}`);
-  }
-  document(id: string) {
-    return this.index.document(id);
-  }
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = <T>(f: () => T): [T, number] => {
   const began = performance.now();
@@ -207,7 +103,7 @@ async function runCase(spec: string): Promise<SizeResult> {
       const kremlin = loadCorpus({ corpora: [KREMLIN], builtin: false });
       const pool = [...realPassages(builtin.documents), ...realPassages(kremlin.documents)];
       file = join(dir, `synthetic-${n}.jsonl.gz`);
-      writeFileSync(file, gzipSync(syntheticJsonl(n, pool)));
+      writeFileSync(file, gzipSync(syntheticJsonl(n, pool, SEED)));
     }
     const [corpus, loadMs] = await timeAsync(() => loadCorpusAsync({ corpora: [file], builtin: false }));
     if (corpus.issues.some((i) => i.severity === 'error')) throw new Error(`bench corpus has errors: ${JSON.stringify(corpus.issues[0])}`);

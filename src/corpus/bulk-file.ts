@@ -5,9 +5,9 @@
 // Two readers share the per-record logic: a streaming one (readline or
 // csv-parse over a gunzip stream) for the CLI and the web server, and a
 // synchronous one so the plain `loadCorpus` also accepts bulk files.
-import { parse as parseCsvStream, type Options as CsvOptions } from 'csv-parse';
-import { parse as parseCsvSync } from 'csv-parse/sync';
+import type { Options as CsvOptions } from 'csv-parse';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
@@ -205,7 +205,9 @@ export function addBulkFileSync(corpus: Corpus, file: string, options: BulkReadO
   } else {
     let rows: CsvRow[];
     try {
-      rows = parseCsvSync(text, csvOptions(sink, shown)) as unknown as CsvRow[];
+      // Loaded on first use: the loader (and `provenance list`) should not pay for a CSV parser it rarely needs.
+      const { parse } = createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
+      rows = parse(text, csvOptions(sink, shown)) as unknown as CsvRow[];
     } catch (e) {
       corpus.issues.push(e instanceof BulkHeaderError ? headerIssue(shown, e) : { severity: 'error', file: shown, field: 'file', message: `cannot parse the CSV (${(e as Error).message})` });
       return;
@@ -224,6 +226,8 @@ export async function addBulkFile(corpus: Corpus, file: string, options: BulkRea
   const { shown } = options;
   const total = fileSize(file, corpus, shown);
   if (total === undefined) return;
+  // Imported before the stream opens: awaiting later would let data flow past.
+  const csvParser = format(file) === 'csv' ? (await import('csv-parse')).parse : undefined;
   const raw = createReadStream(file);
   let read = 0;
   raw.on('data', (chunk) => {
@@ -244,7 +248,7 @@ export async function addBulkFile(corpus: Corpus, file: string, options: BulkRea
       let line = 0;
       for await (const text of lines) jsonLine(sink, shown, text, ++line);
     } else {
-      const parser = input.pipe(parseCsvStream(csvOptions(sink, shown)));
+      const parser = input.pipe(csvParser!(csvOptions(sink, shown)));
       input.on('error', (e) => parser.destroy(e));
       for await (const row of parser) sink.record((row as CsvRow).record, csvStartLine(row as CsvRow));
     }
