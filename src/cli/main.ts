@@ -53,6 +53,7 @@ program
   .description('score how much English texts read as translated from Russian, with evidence spans')
   .argument('<inputs...>', 'document ids or paths to files')
   .option('--by-segment', 'also score each point or passage')
+  .option('--common-points', 'score only the points every input has (compare renderings of one plan)')
   .addOption(corpusOption())
   .addOption(builtinOption())
   .addOption(formatOption(['table', 'json', 'csv', 'md']))

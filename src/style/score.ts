@@ -105,23 +105,38 @@ export function notApplicableReason(doc: Document): string | null {
 
 /**
  * Score a document (first result, `segment: null`) and, with `bySegment`, each
- * point, preamble paragraph or passage. Offsets are into `doc.text`.
+ * point, preamble paragraph or passage. Offsets are into `doc.text`. `only`
+ * restricts the scored segments to those ids (to compare renderings of a plan
+ * on the points they share); the document result then covers only them.
  */
-export function scoreDocument(doc: Document, options: ScoreOptions & { bySegment?: boolean; input?: string } = {}): TranslationeseResult[] {
+export function scoreDocument(
+  doc: Document,
+  options: ScoreOptions & { bySegment?: boolean; input?: string; only?: string[] } = {},
+): TranslationeseResult[] {
   const input = options.input ?? doc.id;
   const reason = notApplicableReason(doc);
   if (reason) {
     return [{ input, segment: null, score: null, label: 'not applicable', interval: null, decided: false, words: 0, judgeable: false, features: [], note: reason }];
   }
   const model = options.model ?? shippedModel();
-  const segments = scoredSegments(doc);
+  const only = options.only && new Set(options.only);
+  const segments = scoredSegments(doc).filter((s) => !only || only.has(s.id));
   const unitOf = (s: Segment): Unit => ({ text: doc.text.slice(s.start, s.end), offset: s.start });
-  const units = segments.length ? segments.map(unitOf) : [{ text: doc.text, offset: 0 }];
-  const results: TranslationeseResult[] = [{ input, segment: null, ...scoreUnits(units, model) }];
+  const units = segments.length || only ? segments.map(unitOf) : [{ text: doc.text, offset: 0 }];
+  const whole = scoreUnits(units, model);
+  if (only) whole.note = [`points ${segments.map((s) => s.id).join(', ')} only`, whole.note].filter(Boolean).join('; ');
+  const results: TranslationeseResult[] = [{ input, segment: null, ...whole }];
   if (options.bySegment) {
     for (const s of segments) results.push({ input, segment: s.id, ...scoreUnits([unitOf(s)], model) });
   }
   return results;
+}
+
+/** Ids of the points (or other scored segments) present in every one of the documents. */
+export function commonSegments(docs: Document[]): string[] {
+  const [first, ...rest] = docs.map((d) => scoredSegments(d).map((s) => s.id));
+  if (!first) return [];
+  return first.filter((id) => rest.every((ids) => ids.includes(id)));
 }
 
 /**

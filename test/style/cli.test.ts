@@ -28,6 +28,16 @@ describe('provenance translationese', () => {
     expect(lines.find((l) => l.includes('us-28-ru-2025-11-20'))).toMatch(/not applicable/);
   });
 
+  it('--common-points compares renderings on the points they share', () => {
+    const r = runCli(['translationese', 'us-28-2025-11-20', 'us-28-alt-en-2025-11-21', '--common-points', '--by-segment', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const results = JSON.parse(r.stdout);
+    const pointsOf = (input: string) => results.filter((x: { input: string; segment: string | null }) => x.input === input && x.segment).map((x: { segment: string }) => x.segment);
+    expect(pointsOf('us-28-2025-11-20')).toEqual(pointsOf('us-28-alt-en-2025-11-21'));
+    expect(pointsOf('us-28-2025-11-20')).toContain('1');
+    expect(results[0].note).toMatch(/^points 1, /);
+  });
+
   it('a prose file (no numbered points) is scored paragraph by paragraph', () => {
     const file = join(import.meta.dirname, '../../corpora/reference/translationese/tr-019.txt');
     expect(readFileSync(file, 'utf8').length).toBeGreaterThan(0);

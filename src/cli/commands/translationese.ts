@@ -9,7 +9,7 @@ import type { Corpus } from '../../corpus/types.js';
 import { serialize, type ExportFormat } from '../../export/table.js';
 import { readModel } from '../../style/model-file.js';
 import { featureCatalogue } from '../../style/rules.js';
-import { rankResults, scoreDocument, scoreProse, translationeseTable, type TranslationeseResult } from '../../style/score.js';
+import { commonSegments, notApplicableReason, rankResults, scoreDocument, scoreProse, translationeseTable, type TranslationeseResult } from '../../style/score.js';
 import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
 import { UserError } from '../errors.js';
 import { renderTable } from '../table.js';
@@ -17,6 +17,7 @@ import { renderTable } from '../table.js';
 export interface TranslationeseOptions extends CorpusOptions {
   format: string;
   bySegment?: boolean;
+  commonPoints?: boolean;
 }
 
 export function translationeseCommand(inputs: string[], options: TranslationeseOptions): void {
@@ -27,14 +28,25 @@ export function translationeseCommand(inputs: string[], options: TranslationeseO
   } catch (e) {
     throw new UserError((e as Error).message);
   }
-  const results = inputs.flatMap((input) => {
+  const docs = inputs.map((input) => {
     const prose = proseFile(corpus, input);
-    if (prose !== undefined) return scoreProse(prose, { input, bySegment: options.bySegment, model, language: guessLanguage(prose) });
-    return scoreDocument(resolveDocument(corpus, input), { bySegment: options.bySegment, model, input });
+    return prose !== undefined ? { input, prose } : { input, doc: resolveDocument(corpus, input) };
   });
+  let only: string[] | undefined;
+  if (options.commonPoints) {
+    const scorable = docs.flatMap((d) => (d.doc && !notApplicableReason(d.doc) ? [d.doc] : []));
+    if (scorable.length < 2) throw new UserError('--common-points needs at least two English documents to compare');
+    only = commonSegments(scorable);
+    if (!only.length) throw new UserError(`--common-points: no point is present in all of ${scorable.map((d) => d.id).join(', ')}`);
+  }
+  const results = docs.flatMap(({ input, doc, prose }) =>
+    doc
+      ? scoreDocument(doc, { bySegment: options.bySegment, model, input, only })
+      : scoreProse(prose!, { input, bySegment: options.bySegment, model, language: guessLanguage(prose!) }),
+  );
   if (options.format === 'json') return printJson(results);
   if (options.format !== 'table') return void process.stdout.write(serialize(translationeseTable(results), options.format as ExportFormat));
-  process.stdout.write(`${renderResults(results)}\n`);
+  process.stdout.write(`${renderResults(results)}\n${only ? `compared on the points every input has: ${only.join(', ')}\n` : ''}`);
 }
 
 /**
