@@ -1,5 +1,6 @@
 // `provenance align A B [C…]`: parse arguments, call the aligner, render.
 import { alignDocuments, alignmentTable, changesText, collationTable, MAX_VERSIONS, toTei, type Alignment } from '../../align/index.js';
+import { loadGlossary } from '../../text/index.js';
 import type { Document } from '../../corpus/types.js';
 import { serialize } from '../../export/table.js';
 import { UserError } from '../errors.js';
@@ -12,6 +13,12 @@ export function alignCommand(ids: string[], options: CorpusOptions & { format: s
   const corpus = openCorpus(options);
   const docs = ids.map((id) => resolveDocument(corpus, id));
   checkPlans(docs);
+  try {
+    loadGlossary();
+  } catch (e) {
+    // A hand-edited glossary row is a user error: say which line, do not crash.
+    throw new UserError((e as Error).message);
+  }
   const alignment = alignDocuments(docs);
   const { format } = options;
   if (format === 'json') return printJson(jsonOf(alignment));
