@@ -10,6 +10,13 @@ import { lexTokens } from '../text/lex.js';
 /** Diff bounds: beyond this many word edits, or this many milliseconds, the diff is cut short. */
 export const MAX_EDIT_LENGTH = 400;
 export const DIFF_TIMEOUT_MS = 200;
+/**
+ * Point texts longer than this are not tokenised for a diff at all (the longest
+ * real point has 673 characters; a pasted one-point draft can have 256 kB, and
+ * tokenising it again for every linked point took seconds): the diff is then
+ * reported truncated, and figures and names are compared on this prefix.
+ */
+export const MAX_DIFF_CHARS = 20_000;
 
 export interface DiffPart {
   op: '=' | '-' | '+';
@@ -64,6 +71,9 @@ function pieces(text: string, language: string): Piece[] {
  * figure such as "600,000" or "600 тыс." is one word and changes as a whole.
  */
 export function wordDiff(a: string, b: string, language = 'en'): WordDiff {
+  if (a.length > MAX_DIFF_CHARS || b.length > MAX_DIFF_CHARS) {
+    return { truncated: true, parts: [{ op: '-', text: a, a: [0, a.length] }, { op: '+', text: b, b: [0, b.length] }] };
+  }
   const pa = pieces(a, language);
   const pb = pieces(b, language);
   const changes = diffArrays(pa, pb, {
@@ -152,6 +162,9 @@ export interface Change {
  * figure reads `{ a: "600,000", b: "800,000" }`. Entities are listed unpaired.
  */
 export function changedFiguresAndEntities(a: string, langA: string, b: string, langB: string): Change[] {
+  // Prefixes keep every span valid for the full texts (see MAX_DIFF_CHARS).
+  a = a.slice(0, MAX_DIFF_CHARS);
+  b = b.slice(0, MAX_DIFF_CHARS);
   const out: Change[] = [];
   const glossary = loadGlossary();
   // A number inside a glossary phrase ("Article 5") is a name, not a figure.
