@@ -68,7 +68,7 @@ const TOP = 190;
  * best score of any passage of that document for that point. A column whose
  * document postdates the plan is marked "later" (it can echo, not originate).
  */
-export function buildHeatMap(corpus: Corpus, plan: Document, result: MatchResult): HeatMap {
+export function buildHeatMap(corpus: Corpus, plan: Document, result: MatchResult, pointHref: (n: string) => string = (n) => `/plan/${plan.id}/point/${n}`): HeatMap {
   const byPoint = new Map(result.points.map((p) => [p.point, p]));
   const scored = new Set(result.points.flatMap((p) => Object.entries(p.documents).filter(([, s]) => s > 0).map(([d]) => d)));
   const sources = corpus.documents
@@ -89,7 +89,7 @@ export function buildHeatMap(corpus: Corpus, plan: Document, result: MatchResult
     y: TOP + i * CELL,
     label: r.n,
     state: byPoint.has(r.n) ? 'matched' : r.state,
-    href: byPoint.has(r.n) ? `/plan/${plan.id}/point/${r.n}` : undefined,
+    href: byPoint.has(r.n) ? pointHref(r.n) : undefined,
   }));
   const cells: HeatCell[] = [];
   for (const row of rows) {
@@ -104,7 +104,7 @@ export function buildHeatMap(corpus: Corpus, plan: Document, result: MatchResult
         score,
         fill: heatColour(score),
         dark: score >= 0.3,
-        href: `/plan/${plan.id}/point/${row.label}#src-${col.id}`,
+        href: `${pointHref(row.label)}${pointHref(row.label).includes('#') ? '' : `#src-${col.id}`}`,
         title: `point ${row.label} × ${col.id}: score ${score.toFixed(2)}${col.later ? ' (later statement)' : ''}`,
       });
     }

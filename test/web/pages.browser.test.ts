@@ -125,13 +125,27 @@ describe('pages in Chromium', () => {
     await page.close();
   });
 
-  it('a pasted draft is read back point by point', async () => {
+  it('a pasted draft is compared, matched and scored; its tables download', async () => {
     const { page, errors } = await open('/draft');
-    const draft = readFileSync('corpora/plans/us-28-2025-11-20.md', 'utf8').split('\n---\n').slice(1).join('\n---\n');
+    // The body of a real plan version, pasted as a plain numbered list.
+    const draft = readFileSync('corpora/plans/ua-20-2025-12-24.md', 'utf8').split('\n---\n').slice(1).join('\n---\n');
     await page.fill('#draft', draft);
-    await Promise.all([page.waitForURL(`${app.url}/draft`), page.click('button[type=submit]')]);
-    await expect(page.locator('#result').count()).resolves.toBe(1);
+    await page.selectOption('#against', 'us-28-2025-11-20');
+    await page.fill('#date', '2025-12-24');
+    await Promise.all([page.waitForURL(`${app.url}/draft`), page.click('form.draft-form button[type=submit]')]);
+    await expect(page.locator('#result h2').first().textContent()).resolves.toMatch(/Your draft, as read: \d+ points/);
+    await expect(page.locator('#compare table.aligned tbody tr').count()).resolves.toBeGreaterThan(10);
+    // Matches: the provenance table lists sources for the draft's points.
+    await expect(page.locator('#provenance table.points tbody tr').count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator('#provenance ul.sources a').count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator('#translationese .legend-list li').count()).resolves.toBeGreaterThan(5);
     await shot(page, 'draft-result');
+    const csvButton = page.locator('form.downloads:has(input[name=table][value=provenance]) button[value=csv]');
+    const [download] = await Promise.all([page.waitForEvent('download'), csvButton.click()]);
+    expect(download.suggestedFilename()).toBe('provenance-your-draft.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toContain('plan,point');
+    expect(csv).toContain('your-draft');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,6 +3,7 @@
 // request: nothing is written to disk and the shipped corpora are untouched.
 import express, { type Request, type Router } from 'express';
 import multer from 'multer';
+import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { formatIssue } from '../../corpus/format-issue.js';
 import { parseDraft } from '../../corpus/parse-document.js';
@@ -12,6 +13,15 @@ import { HttpError, badRequest } from '../http-errors.js';
 import { documentById, downloadFormat } from '../params.js';
 import type { AppState } from '../state.js';
 import { documentRows } from './overview.js';
+import { compareView } from '../compare-view.js';
+import { sendTable } from '../download.js';
+import { matchResult } from '../provenance-view.js';
+import { alignmentExport } from '../tables.js';
+import { provenanceTable, type MatchResult } from '../../provenance/index.js';
+import { scoreDocument, translationeseTable, type TranslationeseResult } from '../../style/index.js';
+import { LruCache } from '../memo.js';
+import { provenanceView } from './plan.js';
+import { styleView } from './style.js';
 
 /** Largest draft accepted, pasted or uploaded. The longest real plan is ~20 kB; this leaves room for a long paste. */
 export const DRAFT_LIMIT_BYTES = 256 * 1024;
@@ -64,26 +74,66 @@ export function draftRoutes(router: Router, state: AppState): void {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const againstId = typeof body.against === 'string' && body.against ? body.against : defaultVersion(state)?.id;
     const against = againstId ? documentById(state.corpus, againstId, 'plan') : undefined;
-    const { document, issues } = parseDraft(source, { id: DRAFT_ID, title: 'Your draft', file: '<pasted>' });
-    const problems = issues.map(formatIssue);
-    if (!document || issues.some((i) => i.severity === 'error')) {
-      res.status(422).render('draft', { plans: planChoices(state), against: againstId, draft: source, problems, result: undefined, limit: DRAFT_LIMIT_LABEL });
+    const date = draftDate(body.date);
+    const format = bodyFormat(body);
+    const analysis = analyseDraft(state, source, against, date);
+    if (!analysis.ok) {
+      res.status(422).render('draft', { plans: planChoices(state), against: againstId, date, draft: source, problems: analysis.problems, result: undefined, limit: DRAFT_LIMIT_LABEL });
       return;
     }
-    if (document.kind !== 'plan') throw new HttpError(422, 'A draft is a plan: a numbered list of points (front matter, if any, must say `kind: plan`).');
-    document.id = DRAFT_ID;
-    document.builtin = false;
-    const format = bodyFormat(body);
-    if (format) void format; // downloads of draft tables are added with the engines
+    const { document, problems, versions, compare, match, style } = analysis;
+    if (format) {
+      const table = body.table === 'alignment' && compare ? alignmentExport(compare.pairs) : body.table === 'translationese' ? translationeseTable(style) : body.table === 'provenance' ? provenanceTable(match) : undefined;
+      if (!table) throw badRequest('Choose which table to download: alignment, provenance or translationese.');
+      sendTable(res, table, format, `${String(body.table)}-your-draft`);
+      return;
+    }
     res.render('draft', {
       plans: planChoices(state),
       against: against?.id,
+      date,
       draft: source,
       problems,
       limit: DRAFT_LIMIT_LABEL,
       result: { doc: document, rows: documentRows(document), against },
+      compare: compare && { versions, view: compare },
+      provenance: provenanceView(state.corpus, document, match),
+      style: styleView(document, style),
     });
   });
+}
+
+type DraftAnalysis =
+  | { ok: false; problems: string[] }
+  | { ok: true; document: Document; problems: string[]; versions: Document[]; compare?: ReturnType<typeof compareView>; match: MatchResult; style: TranslationeseResult[] };
+
+/** Analyses of recent drafts, by content: a download re-posts the draft it was shown with. */
+const recent = new LruCache<DraftAnalysis>(16);
+
+/** Parse the draft, then compare it with `against`, match it and score it. Nothing is added to the corpus. */
+function analyseDraft(state: AppState, source: string, against: Document | undefined, date: string | undefined): DraftAnalysis {
+  const key = createHash('sha256').update(`${against?.id ?? ''}\u0000${date ?? ''}\u0000${source}`).digest('hex');
+  const cached = recent.get(key);
+  if (cached) return cached;
+  const { document, issues } = parseDraft(source, { id: DRAFT_ID, title: 'Your draft', file: '<pasted>', date });
+  const problems = issues.map(formatIssue);
+  if (!document || issues.some((i) => i.severity === 'error')) return { ok: false, problems };
+  if (document.kind !== 'plan') throw new HttpError(422, 'A draft is a plan: a numbered list of points (front matter, if any, must say `kind: plan`).');
+  document.id = DRAFT_ID;
+  document.builtin = false;
+  document.path = '<pasted>';
+  const versions = against ? [against, document] : [];
+  const analysis: DraftAnalysis = {
+    ok: true,
+    document,
+    problems,
+    versions,
+    compare: against ? compareView(state.corpus, versions) : undefined,
+    match: matchResult(state.corpus, document),
+    style: scoreDocument(document, { bySegment: true, input: DRAFT_ID }),
+  };
+  recent.set(key, analysis);
+  return analysis;
 }
 
 /** The uploaded file if there is one, else the pasted text; both normalised like a corpus file. */
@@ -100,6 +150,13 @@ function draftSource(req: Request): string {
   const normalised = normaliseSource(pasted, 'pasted text');
   if (!normalised.ok) throw new HttpError(422, formatIssue(normalised.issue));
   return normalised.text;
+}
+
+/** `date` from the form: empty, or an ISO date (what `<input type=date>` sends). */
+function draftDate(value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw badRequest('The date must be a calendar date, YYYY-MM-DD.');
+  return value;
 }
 
 function bodyFormat(body: Record<string, unknown>) {

@@ -5,13 +5,12 @@ import type { Router } from 'express';
 import { pointSlots } from '../../corpus/coverage.js';
 import { findDocument } from '../../corpus/load.js';
 import type { Corpus, Document } from '../../corpus/types.js';
-import type { MatchResult, PointMatch } from '../../provenance/types.js';
+import { provenanceTable, type MatchResult, type PointMatch } from '../../provenance/index.js';
 import { downloadLinks, sendTable } from '../download.js';
 import { notFound } from '../http-errors.js';
 import { highlightHtml, safeUrl, type MarkSpan } from '../html.js';
 import { documentById, downloadFormat, pointNumber } from '../params.js';
 import { buildHeatMap, buildSideBar, matchResult } from '../provenance-view.js';
-import { provenanceExport } from '../tables.js';
 import type { AppState } from '../state.js';
 
 /** Shared-phrase colour classes in style.css (`hl-0` … `hl-7`). */
@@ -20,16 +19,19 @@ const PHRASE_COLOURS = 8;
 /** Everything the provenance partial renders for a plan (a corpus plan or a draft). */
 export function provenanceView(corpus: Corpus, plan: Document, result: MatchResult) {
   const titles = new Map(corpus.documents.map((d) => [d.id, d.title]));
+  // A corpus plan has point pages; a draft exists only on its own page, so its links stay on it.
+  const inCorpus = findDocument(corpus, plan.id) === plan;
+  const pointHref = (n: string) => (inCorpus ? `/plan/${plan.id}/point/${n}` : `#point-${n}`);
   return {
     result,
-    heatmap: buildHeatMap(corpus, plan, result),
+    heatmap: buildHeatMap(corpus, plan, result, pointHref),
     sidebar: buildSideBar(result),
     points: result.points.map((p) => ({
       ...p,
       excerpt: excerpt(p.text, 260),
       candidates: p.candidates.slice(0, 3).map((c) => ({ ...c, title: titles.get(c.doc) ?? c.doc })),
     })),
-    pointHref: (n: string) => (plan.builtin || findDocument(corpus, plan.id) === plan ? `/plan/${plan.id}/point/${n}` : undefined),
+    pointHref,
   };
 }
 
@@ -65,7 +67,7 @@ export function planRoutes(router: Router, state: AppState): void {
     const format = downloadFormat(req);
     const result = matchResult(state.corpus, plan);
     if (format) {
-      sendTable(res, provenanceExport(result), format, `provenance-${plan.id}`);
+      sendTable(res, provenanceTable(result), format, `provenance-${plan.id}`);
       return;
     }
     res.render('plan', { plan, view: provenanceView(state.corpus, plan, result), links: downloadLinks(`/plan/${plan.id}`) });

@@ -11,7 +11,7 @@ import { documentById, downloadFormat } from '../params.js';
 import type { AppState } from '../state.js';
 
 /** Number of feature classes styled in style.css (colour × underline style). */
-const FEATURE_STYLES = 12;
+const FEATURE_STYLES = 16;
 
 export const styleResults = memoByDocument((doc: Document) => scoreDocument(doc, { bySegment: true }));
 
