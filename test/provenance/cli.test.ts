@@ -6,6 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import { PROVENANCE_COLUMNS, type MatchResult } from '../../src/provenance/index.js';
+import { UserError } from '../../src/cli/errors.js';
+import { runMatch } from '../../src/cli/commands/match.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const corpus = loadCorpus();
@@ -61,13 +63,15 @@ describe('provenance match', () => {
     expect(result.points.find((p) => p.point === '5')!.candidates[0].doc).toMatch(/^(ua-2025-06-02-istanbul-proposals|eu-2025-04-23-london-counterproposal)$/);
   });
 
-  it('refuses a statement or a reported-only plan with one line and exit 1', () => {
-    for (const id of ['ru-2025-lavrov-terms', 'us-ua-19-2025-11-24']) {
-      const r = runCli(['match', id]);
-      expect(r.status).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    }
+  it('refuses a statement with one line on stderr and exit 1, and a reported-only plan with a UserError', () => {
+    const r = runCli(['match', 'ru-2025-lavrov-terms']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('is a statement, not a plan');
+    expect(() => runMatch('us-ua-19-2025-11-24', {})).toThrow(UserError);
+    expect(() => runMatch('us-ua-19-2025-11-24', {})).toThrow(/reported-only/);
+    expect(() => runMatch('us-28-2025-11-20', { top: '0' })).toThrow(/--top/);
   });
 });
 
