@@ -134,6 +134,33 @@ export const FEATURE_RULES: FeatureRule[] = [
     ],
   },
   {
+    id: 'adverb-before-object',
+    name: 'Word order: adverb before the object',
+    description:
+      '"discussed in detail the situation", "stressed once again the need": an adverbial placed between a verb and its object. Russian word order allows it ("обсудили подробно ситуацию"); English keeps verb and object together.',
+    rows: [
+      {
+        pattern:
+          '\\b(?!(?:is|was|has|does|goes|as|this|its|his|hers|yes|thus|us|plus|less|unless|across|perhaps|always|sometimes|needs|seems|means|remains)\\b)[a-z]+(?:ed|es|s) (?:also|again|once again|once more|in detail|in depth|actively|thoroughly|consistently|firmly|resolutely|repeatedly|fully|comprehensively|substantively|jointly|further|as well) (?:the|a|an|our|their|its|this|these|those|his|her) ',
+        note: 'verb + adverbial + object',
+      },
+    ],
+  },
+  {
+    id: 'fronted-predicate',
+    name: 'Word order: fronted predicate',
+    description:
+      '"Especially important is …", "Of particular importance is …": the predicate put first and the subject last, as in Russian "Особенно важно …", "Особое значение имеет …".',
+    sentenceInitial: true,
+    rows: [
+      {
+        pattern:
+          '(?:(?:especially|particularly|equally|no less|most|very|also|extremely) (?:important|significant|dangerous|alarming|concerning|worrying|noteworthy|symbolic|telling|indicative|revealing)|of (?:particular|special|great|key|paramount|fundamental) (?:importance|significance|concern|interest)|(?:worth|deserving) (?:noting|mentioning|attention)) (?:is|are|was|were|has been|will be|remains)\\b',
+        note: 'predicate + be + subject',
+      },
+    ],
+  },
+  {
     id: 'emphatic-particle',
     name: 'Emphatic particle',
     description: '"precisely", "namely", "exactly", "the very": English renderings of the Russian particles "именно", "а именно", "самый".',

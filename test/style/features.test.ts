@@ -56,6 +56,20 @@ const CASES: Record<string, { fires: [string, string[]][]; silent: string[] }> =
     ],
     silent: ['Fighting continued at the same time as talks.', 'We set a date besides the venue.', 'They also met.'],
   },
+  'adverb-before-object': {
+    fires: [
+      ['The leaders discussed in detail the situation in the region.', ['discussed in detail the ']],
+      ['We stressed once again the need for talks.', ['stressed once again the ']],
+    ],
+    silent: ['The leaders discussed the situation in detail.', 'We once again stressed the need for talks.', 'It was also the case.'],
+  },
+  'fronted-predicate': {
+    fires: [
+      ['Talks went on. Especially important is the question of guarantees.', ['Especially important is']],
+      ['Of particular concern are the attacks.', ['Of particular concern are']],
+    ],
+    silent: ['The question of guarantees is especially important.', 'It is of particular concern.'],
+  },
   'emphatic-particle': {
     fires: [['This is precisely the point, namely security.', ['precisely', 'namely']]],
     silent: ['This is the point about security.'],

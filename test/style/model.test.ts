@@ -24,7 +24,7 @@ describe('translationese model', () => {
     const dir = mkdtempSync(join(tmpdir(), 'model-'));
     const bad = { ...readModel(), coefficients: [1, 2] };
     writeFileSync(join(dir, 'model.json'), JSON.stringify(bad));
-    expect(() => readModel(join(dir, 'model.json'))).toThrow(/model\.json: field "coefficients" must be 13 numbers/);
+    expect(() => readModel(join(dir, 'model.json'))).toThrow(/model\.json: field "coefficients" must be 15 numbers/);
   });
 
   it('logistic regression separates an obviously separable set and is deterministic', () => {
