@@ -34,6 +34,9 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 function visitorError(err: unknown, bodyLimit: string): { status: number; message: string } {
   if (err instanceof HttpError) return { status: err.status, message: err.message };
   const e = err as { status?: number; type?: string; code?: string; name?: string };
+  if (e?.type === 'parameters.too.many' || e?.code === 'LIMIT_FIELD_COUNT' || e?.code === 'LIMIT_PART_COUNT' || e?.code === 'LIMIT_FILE_COUNT') {
+    return { status: 400, message: 'The form has more fields than the draft form sends: use the "draft" text box or the "file" field only.' };
+  }
   if (e?.status === 413 || e?.type === 'entity.too.large' || e?.code === 'LIMIT_FILE_SIZE' || e?.code === 'LIMIT_FIELD_VALUE') {
     return { status: 413, message: `The draft is too large: the limit is ${bodyLimit}. Paste a shorter text or split it.` };
   }

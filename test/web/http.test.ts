@@ -14,7 +14,22 @@ const postDraft = (fields: Record<string, string>) =>
   fetch(`${app.url}/draft`, { method: 'POST', body: new URLSearchParams(fields) });
 
 describe('pages', () => {
-  it.each(['/', '/doc/us-28-2025-11-20', '/doc/ru-2025-06-02-memorandum', '/draft'])('%s answers 200 with HTML', async (path) => {
+  it.each([
+    '/',
+    '/doc/us-28-2025-11-20',
+    '/doc/ru-2025-06-02-memorandum',
+    '/draft',
+    '/compare',
+    '/compare?versions=us-28-2025-11-20,us-28-ru-2025-11-20,e3-counter-2025-11-23',
+    '/plan/us-28-2025-11-20',
+    '/plan/us-ua-19-2025-11-24',
+    '/plan/us-28-2025-11-20/point/21',
+    '/plan/us-28-2025-11-20/point/13',
+    '/plan/us-28-ru-2025-11-20/point/1',
+    '/style/us-28-2025-11-20',
+    '/style/us-28-ru-2025-11-20',
+    '/style/ru-2025-06-02-memorandum',
+  ])('%s answers 200 with HTML', async (path) => {
     const res = await get(path);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -50,6 +65,19 @@ describe('status codes', () => {
     ['/doc/..%2F..%2Fpackage.json', 404],
     ['/static/../package.json', 404],
     ['/static/%2e%2e/package.json', 404],
+    ['/plan/no-such-plan', 404],
+    ['/plan/ru-2025-06-02-memorandum', 404],
+    ['/plan/us-28-2025-11-20/point/99', 404],
+    ['/plan/us-28-2025-11-20/point/1x', 400],
+    ['/plan/us-28-2025-11-20/point/-1', 400],
+    ['/style/no-such-document', 404],
+    ['/compare?versions=us-28-2025-11-20', 400],
+    ['/compare?versions=us-28-2025-11-20,us-28-2025-11-20', 400],
+    ['/compare?versions=us-28-2025-11-20,no-such-plan', 404],
+    ['/compare?versions=us-28-2025-11-20,ru-2025-06-02-memorandum', 404],
+    ['/compare?versions=a,b,c,d,e,f,g', 400],
+    ['/compare?versions=', 400],
+    ['/compare?versions=us-28-2025-11-20,e3-counter-2025-11-23&format=pdf', 400],
   ])('%s → %i', async (path, status) => {
     const res = await get(path);
     expect(res.status).toBe(status);
@@ -68,6 +96,18 @@ describe('status codes', () => {
     const res = await postDraft({ draft: 'just a sentence, no numbers' });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('&lt;pasted&gt;:1: error [body]: no numbered points found');
+  });
+
+  it('a draft with too many form fields is a 400, not a 413', async () => {
+    const fields = new URLSearchParams({ draft: '1. The parties agree.' });
+    for (let i = 0; i < 20; i++) fields.append(`f${i}`, 'x');
+    const res = await fetch(`${app.url}/draft`, { method: 'POST', body: fields });
+    expect(res.status).toBe(400);
+  });
+
+  it('an unknown version to compare a draft with is a 404; a bad date a 400', async () => {
+    expect((await postDraft({ draft: '1. The parties agree.', against: 'no-such-plan' })).status).toBe(404);
+    expect((await postDraft({ draft: '1. The parties agree.', date: '2025-13-45' })).status).toBe(400);
   });
 
   it('a draft over the size limit is a friendly 413 page', async () => {
