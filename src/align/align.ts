@@ -38,6 +38,8 @@ export interface AlignedPair {
   reason?: string;
   /** For paired points that both have sub-items: the sub-item alignment. */
   subpairs?: AlignedPair[];
+  /** True when a point was longer than MAX_TOKENS_PER_POINT and only its start was compared. */
+  truncated?: boolean;
 }
 
 export interface PairAlignment {
@@ -128,6 +130,7 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
       aSpan: [p.segment.start, p.segment.end],
       bSpan: [q.segment.start, q.segment.end],
       order: ordinalOf(p.id, l.i),
+      ...(p.truncated || q.truncated ? { truncated: true } : {}),
     };
     if (p.segment.kind === 'point') {
       const subA = subpointProfiles(A, p.id);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { alignDocuments, alignPair, collate, escapeXml, toTei, wordDiff, type AlignedPair } from '../../src/align/index.js';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
+import { segmentText } from '../../src/corpus/coverage.js';
+import { parseDraft } from '../../src/corpus/parse-document.js';
 import type { Document } from '../../src/corpus/types.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -109,6 +111,19 @@ describe('collation of the four renderings of the 28 points', () => {
     expect(tei).toContain('Ukraine&apos;s sovereignty');
     expect(tei.match(/<app /g)).toHaveLength(28);
     expect(escapeXml('a < b & "c"\u0001')).toBe('a &lt; b &amp; &quot;c&quot;');
+  });
+});
+
+describe('a reordered draft', () => {
+  it('marks a point moved when a draft of the real points 1-9 puts 7 after 3', () => {
+    const us = doc('us-28-2025-11-20');
+    const text = (n: string) => segmentText(us, us.segments.find((s) => s.id === n)!);
+    const order = ['1', '2', '3', '7', '4', '5', '6', '8', '9'];
+    const { document } = parseDraft(order.map((n, k) => `${k + 1}. ${text(n)}`).join('\n'), { id: 'reordered', title: 'reordered' });
+    const al = alignPair(us, document!);
+    expect(row(al.pairs, '7', '4')).toMatchObject({ relation: 'unchanged', moved: true });
+    expect(row(al.pairs, '6', '7')).toMatchObject({ relation: 'unchanged', moved: false });
+    expect(flat(al.pairs).filter((p) => p.moved)).toHaveLength(1);
   });
 });
 
