@@ -47,7 +47,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
   const rareIdf = bm25Idf(index.size, Math.max(1, Math.floor(index.size * 0.02)));
   // A name is distinctive when it is found in at most 1 passage in 20.
   const distinctiveIdf = bm25Idf(index.size, Math.max(1, Math.floor(index.size * 0.05)));
-  const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, { top, pool, threshold, idf, rareIdf, distinctiveIdf, groupByDocument: options.groupByDocument !== false, units: options.units === true, sourceText: options.sourceText }));
+  const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, { top, pool, threshold, idf, rareIdf, distinctiveIdf, groupByDocument: options.groupByDocument !== false, units: options.units === true, planLanguage: textLanguage(plan), sourceText: options.sourceText }));
   return {
     plan: plan.id,
     title: plan.title,
@@ -68,6 +68,8 @@ interface PointContext {
   distinctiveIdf: number;
   groupByDocument: boolean;
   units: boolean;
+  /** The language the plan's words are in (see textLanguage). */
+  planLanguage: string;
   sourceText: (docId: string) => string | undefined;
 }
 
@@ -104,7 +106,7 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
 }
 
 function scoreCandidate(plan: Document, units: Term[][], passage: IndexedPassage, doc: SourceInfo, ctx: PointContext): Candidate | undefined {
-  const crossLingual = baseLanguage(doc.language) !== baseLanguage(plan.language);
+  const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
   const options = { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf };
   // The whole point first; a sentence or sub-item replaces it only when it scores higher.
   let best = { terms: units[0], pair: scorePair(units[0], passage.terms, ctx.idf, options) };
@@ -158,6 +160,22 @@ function toEvidence(span: SpanMatch, point: Term[], passage: Term[], planText: s
     sourceText: sourceText.slice(...source),
     matched: span.matched,
   };
+}
+
+/**
+ * The language of a plan's words: its declared language, unless most of its
+ * words are in another script. A pasted plain list is declared English by
+ * default; a Russian one must still be compared with Russian statements
+ * word for word and with English ones through the glossary.
+ */
+function textLanguage(plan: Document): string {
+  const counts = new Map<string, number>();
+  for (const seg of plan.segments.filter((s) => s.kind === 'point')) {
+    for (const t of spanTokens(plan.text, seg.start, seg.end, plan.language)) if (t.kind === 'word') counts.set(t.lang, (counts.get(t.lang) ?? 0) + 1);
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [plan.language, 0];
+  return n > total / 2 && baseLanguage(top) !== baseLanguage(plan.language) ? top : plan.language;
 }
 
 /** Ukrainian and Russian share no words with English; `uk` and `ru` texts are compared as one script. */

@@ -3,6 +3,7 @@
 // and sides. All texts are the real corpus files.
 import { describe, expect, it } from 'vitest';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
+import { parseDraft } from '../../src/corpus/parse-document.js';
 import { matchPlan, MemoryPassageIndex, textLookup, type MatchResult } from '../../src/provenance/index.js';
 
 const corpus = loadCorpus();
@@ -123,5 +124,14 @@ describe('matchPlan', () => {
     for (const n of ['3', '7']) expect(point('us-28-2025-11-20', n).origin.side).toBe('ru');
     const shares = Object.values(match('us-28-2025-11-20').summary.sides);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+  });
+
+  it('matches a pasted Russian plain list (declared English by default) like the Russian plan it copies', () => {
+    const ru = findDocument(corpus, 'us-28-ru-2025-11-20')!;
+    const { document: draft } = parseDraft(ru.text, { id: 'pasted-ru' });
+    const pasted = matchPlan(draft!, index, { top: 3, sourceText });
+    const declared = match('us-28-ru-2025-11-20');
+    expect(pasted.points.map((p) => p.candidates.map((c) => [c.doc, c.passage, c.score]))).toEqual(declared.points.map((p) => p.candidates.slice(0, 3).map((c) => [c.doc, c.passage, c.score])));
+    expect(pasted.points.flatMap((p) => p.candidates.flatMap((c) => c.evidence)).every((e) => e.kind === 'cross-lingual')).toBe(true);
   });
 });
