@@ -6,17 +6,23 @@ import { findDocument } from '../corpus/load.js';
 import type { Corpus, Document } from '../corpus/types.js';
 import { matchPlan } from '../provenance/match.js';
 import { MemoryPassageIndex } from '../provenance/memory-index.js';
-import type { MatchResult, PointMatch } from '../provenance/types.js';
+import type { MatchResult, PassageIndex, PointMatch } from '../provenance/types.js';
 import { memoByDocument } from './memo.js';
 import { SIDE_ORDER, sideColour, sideLabel } from './sides.js';
 
 /** Candidates listed per point on the pages (the heat map shows every scored source). */
 export const TOP_SOURCES = 5;
 
-const indexes = new WeakMap<Corpus, MemoryPassageIndex>();
+const indexes = new WeakMap<Corpus, PassageIndex>();
 const matchers = new WeakMap<Corpus, (doc: Document) => MatchResult>();
 
-export function passageIndex(corpus: Corpus): MemoryPassageIndex {
+/** Use an index opened elsewhere (the server opens bulk corpora's SQLite indexes at start-up). */
+export function usePassageIndex(corpus: Corpus, index: PassageIndex): void {
+  indexes.set(corpus, index);
+}
+
+/** The corpus's passage index; an in-memory one is built on first use when none was given. */
+export function passageIndex(corpus: Corpus): PassageIndex {
   let index = indexes.get(corpus);
   if (!index) {
     index = MemoryPassageIndex.fromDocuments(corpus.documents);

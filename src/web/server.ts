@@ -6,14 +6,16 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpus } from '../corpus/load.js';
+import { openPassageIndex } from '../provenance/open-index.js';
 import { errorHandler, notFoundHandler } from './http-errors.js';
 import { safeUrl } from './html.js';
+import { matchResult, usePassageIndex } from './provenance-view.js';
 import { compareRoutes } from './routes/compare.js';
 import { draftRoutes, DRAFT_LIMIT_LABEL } from './routes/draft.js';
 import { overviewRoutes } from './routes/overview.js';
 import { planRoutes } from './routes/plan.js';
 import { saveDraftRoutes } from './routes/save-draft.js';
-import { styleRoutes } from './routes/style.js';
+import { styleResults, styleRoutes } from './routes/style.js';
 import { securityHeaders } from './security.js';
 import { sideColour, sideLabel } from './sides.js';
 import type { AppState, ServerOptions } from './state.js';
@@ -53,7 +55,13 @@ export function createApp(state: AppState): express.Express {
 export async function startServer(options: ServerOptions): Promise<import('node:http').Server> {
   const corpus = loadCorpus({ corpora: options.corpora, builtin: options.builtin });
   for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  const app = createApp({ corpus, options });
+  // Index once at start-up (bulk corpora get their persistent SQLite index) and
+  // match every plan, so no visitor waits for it and requests never re-read files.
+  const opened = await openPassageIndex(corpus);
+  usePassageIndex(corpus, opened.index);
+  const state = { corpus, options };
+  warmUp(state);
+  const app = createApp(state);
   return new Promise((resolveServer, reject) => {
     const server = app.listen(options.port, options.host ?? '127.0.0.1', () => {
       const address = server.address();
@@ -61,6 +69,15 @@ export async function startServer(options: ServerOptions): Promise<import('node:
       process.stdout.write(`plan-provenance: serving ${corpus.documents.length} documents at http://${options.host ?? '127.0.0.1'}:${port}/\n`);
       resolveServer(server);
     });
+    server.on('close', () => opened.close());
     server.on('error', reject);
   });
+}
+
+/** Compute what the plan pages show, once, before the first request. */
+export function warmUp(state: AppState): void {
+  for (const doc of state.corpus.documents.filter((d) => d.kind === 'plan')) {
+    matchResult(state.corpus, doc);
+    styleResults(doc);
+  }
 }
