@@ -1,10 +1,21 @@
-import { summarizeDocument } from '../../corpus/summary.js';
-import { openCorpus, printJson, type CorpusOptions } from '../context.js';
+// `provenance list` reads document summaries through a cache keyed by file
+// contents (corpus/summary-cache.ts), so it starts without loading the parser.
+import { formatIssue } from '../../corpus/format-issue.js';
+import { loadSummaries } from '../../corpus/summary-cache.js';
+import type { CorpusOptions } from '../context.js';
+import { printJson } from '../output.js';
+import { progressFor } from '../progress.js';
 import { renderTable } from '../table.js';
 
-export function listCommand(options: CorpusOptions & { format: string }): void {
-  const corpus = openCorpus(options);
-  const rows = corpus.documents.map(summarizeDocument);
+export async function listCommand(options: CorpusOptions & { format: string }): Promise<void> {
+  const progress = progressFor(options);
+  const { summaries: rows, issues } = await loadSummaries({
+    corpora: options.corpus ?? [],
+    builtin: options.builtin !== false,
+    onProgress: (p) => progress.update(p.doneBytes, p.totalBytes, `loading ${p.file}`),
+  });
+  progress.stop();
+  for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
   if (options.format === 'json') return printJson(rows);
   process.stdout.write(
     `${renderTable(rows, [

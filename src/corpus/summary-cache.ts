@@ -1,0 +1,118 @@
+// Document summaries (what `provenance list` prints) cached on disk, keyed by
+// the contents of every corpus file and of the loader's own code. A hit costs
+// reading and hashing the files — no YAML parser, schema library or language
+// detector is loaded — which is most of `provenance list`'s start-up time.
+// A miss loads the corpus as usual and stores the result for the next run.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadOptions } from './load.js';
+import type { DocumentSummary } from './summary.js';
+import type { LoadIssue } from './types.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** Same folder as load.ts's BUILTIN_CORPUS_DIR (not imported: load.ts pulls in the parser). */
+const BUILTIN_DIR = resolve(HERE, '../../corpora');
+/** Gitignored; shared with other derived data of the working copy. */
+export const CACHE_DIR = resolve(HERE, '../../.provenance-index');
+/** Older cache files beyond this many are removed when a new one is written. */
+const KEEP = 8;
+
+export interface CorpusSummaries {
+  summaries: DocumentSummary[];
+  issues: LoadIssue[];
+  /** True when the summaries came from the cache. */
+  cached: boolean;
+}
+
+export async function loadSummaries(options: LoadOptions = {}, cacheDir = CACHE_DIR): Promise<CorpusSummaries> {
+  const paths = [...(options.builtin !== false ? [BUILTIN_DIR] : []), ...(options.corpora ?? []).map((p) => resolve(p))];
+  const key = cacheKey(paths);
+  const file = join(cacheDir, `summaries-${key}.json`);
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Omit<CorpusSummaries, 'cached'>;
+    return { ...stored, cached: true };
+  } catch {
+    // No cache yet, or an unreadable one: load the corpus.
+  }
+  const [{ loadCorpusAsync }, { summarizeDocument }] = await Promise.all([import('./load-async.js'), import('./summary.js')]);
+  const corpus = await loadCorpusAsync(options);
+  const result = { summaries: corpus.documents.map(summarizeDocument), issues: corpus.issues };
+  store(cacheDir, file, result);
+  return { ...result, cached: false };
+}
+
+/**
+ * Everything the summaries depend on: the working directory (paths in messages
+ * are shown relative to it), each source path and the contents of every file
+ * below it, and the loader's code and libraries.
+ */
+function cacheKey(paths: string[]): string {
+  const h = createHash('sha256');
+  h.update(`cwd ${process.cwd()}\n`);
+  h.update(codeFingerprint());
+  for (const path of paths) {
+    h.update(`source ${path}\n`);
+    for (const file of filesBelow(path)) {
+      h.update(`file ${file}\n`);
+      h.update(readFileSync(file));
+    }
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+/** Every regular file at or below `path` (a superset of what the loader reads: enough for a key). */
+function filesBelow(path: string, depth = 0): string[] {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    return [];
+  }
+  if (!isDir) return [path];
+  if (depth > 8) return [];
+  let names: string[];
+  try {
+    names = readdirSync(path).sort();
+  } catch {
+    return [];
+  }
+  return names.filter((n) => !n.startsWith('.')).flatMap((n) => filesBelow(join(path, n), depth + 1));
+}
+
+let code: string | undefined;
+
+function codeFingerprint(): string {
+  if (code) return code;
+  const h = createHash('sha256');
+  for (const name of readdirSync(HERE).sort()) h.update(readFileSync(join(HERE, name)));
+  const require = createRequire(import.meta.url);
+  for (const pkg of ['yaml', 'zod', 'franc']) {
+    try {
+      h.update(`${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`);
+    } catch {
+      h.update(`${pkg}@?`);
+    }
+  }
+  code = h.digest('hex');
+  return code;
+}
+
+function store(dir: string, file: string, value: unknown): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, file);
+    const old = readdirSync(dir)
+      .filter((n) => n.startsWith('summaries-') && n.endsWith('.json'))
+      .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
+      .sort((a, b) => b.t - a.t)
+      .slice(KEEP);
+    for (const { n } of old) rmSync(join(dir, n), { force: true });
+  } catch {
+    // A read-only install simply runs without the cache.
+  }
+}
