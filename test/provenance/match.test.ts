@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import { parseDraft } from '../../src/corpus/parse-document.js';
-import { matchPlan, MemoryPassageIndex, textLookup, type MatchResult } from '../../src/provenance/index.js';
+import { matchPlan, MemoryPassageIndex, textLookup, type MatchResult, type PassageIndex } from '../../src/provenance/index.js';
 
 const corpus = loadCorpus();
 const index = MemoryPassageIndex.fromDocuments(corpus.documents);
@@ -133,5 +133,21 @@ describe('matchPlan', () => {
     const declared = match('us-28-ru-2025-11-20');
     expect(pasted.points.map((p) => p.candidates.map((c) => [c.doc, c.passage, c.score]))).toEqual(declared.points.map((p) => p.candidates.slice(0, 3).map((c) => [c.doc, c.passage, c.score])));
     expect(pasted.points.flatMap((p) => p.candidates.flatMap((c) => c.evidence)).every((e) => e.kind === 'cross-lingual')).toBe(true);
+  });
+
+  it('retrieves through the index what scoring every passage would find: same top 3 for every point of every plan', () => {
+    // Brute force: every passage is a candidate; IDF, passages and documents from the same index.
+    const brute: PassageIndex = {
+      size: index.size,
+      idf: (k) => index.idf(k),
+      candidates: () => index.all().map((p) => p.ref),
+      passage: (ref) => index.passage(ref),
+      document: (id) => index.document(id),
+    };
+    const top3 = (r: MatchResult) => r.points.map((p) => p.candidates.slice(0, 3).map((c) => `${c.doc} ${c.passage} ${c.score}`));
+    for (const id of publishedPlans) {
+      const plan = findDocument(corpus, id)!;
+      expect(top3(matchPlan(plan, brute, { top: 3, sourceText }))).toEqual(top3(match(id)));
+    }
   });
 });
