@@ -62,7 +62,12 @@ export interface HeatMap {
   rows: { y: number; label: string; state: string; href?: string }[];
   cells: HeatCell[];
   legend: { x: number; fill: string; label: string }[];
+  /** Documents that scored but were left out (beyond MAX_HEATMAP_COLUMNS). */
+  hidden: number;
 }
+
+/** Columns shown in the heat map: the documents with the highest best score. */
+export const MAX_HEATMAP_COLUMNS = 40;
 
 const CELL = 26;
 const LEFT = 64;
@@ -76,7 +81,10 @@ const TOP = 190;
  */
 export function buildHeatMap(corpus: Corpus, plan: Document, result: MatchResult, pointHref: (n: string) => string = (n) => `/plan/${plan.id}/point/${n}`): HeatMap {
   const byPoint = new Map(result.points.map((p) => [p.point, p]));
-  const scored = new Set(result.points.flatMap((p) => Object.entries(p.documents).filter(([, s]) => s > 0).map(([d]) => d)));
+  // With a large (bulk) corpus hundreds of documents score a little: keep the strongest columns.
+  const best = new Map<string, number>();
+  for (const p of result.points) for (const [d, s] of Object.entries(p.documents)) if (s > 0) best.set(d, Math.max(best.get(d) ?? 0, s));
+  const scored = new Set([...best].sort((a, b) => b[1] - a[1]).slice(0, MAX_HEATMAP_COLUMNS).map(([d]) => d));
   const sources = corpus.documents
     .filter((d) => scored.has(d.id))
     .sort((a, b) => SIDE_ORDER.indexOf(a.side) - SIDE_ORDER.indexOf(b.side) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
@@ -116,7 +124,7 @@ export function buildHeatMap(corpus: Corpus, plan: Document, result: MatchResult
     }
   }
   const legend = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5].map((s, i) => ({ x: LEFT + i * 60, fill: heatColour(s), label: s.toFixed(2) }));
-  return { width: Math.max(LEFT + columns.length * CELL + 20, 420), height: TOP + rows.length * CELL + 50, cell: CELL, left: LEFT, top: TOP, columns, rows, cells, legend };
+  return { width: Math.max(LEFT + columns.length * CELL + 20, 420), height: TOP + rows.length * CELL + 50, cell: CELL, left: LEFT, top: TOP, columns, rows, cells, legend, hidden: best.size - columns.length };
 }
 
 /** Sequential blue scale; scores above 0.5 are rare and share the darkest shade. */

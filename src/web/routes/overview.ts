@@ -9,6 +9,10 @@ import { SIDE_ORDER } from '../sides.js';
 import { buildTimeline } from '../timeline.js';
 import type { AppState } from '../state.js';
 
+/** With a bulk corpus (thousands of statements) the overview lists the most recent ones per side, and the timeline the most recent overall. */
+const MAX_LISTED = 60;
+const MAX_TIMELINE_STATEMENTS = 400;
+
 /** Versions ticked by default in the compare form: the earliest published English plan of each side, up to this many. */
 const DEFAULT_COMPARE = 3;
 
@@ -30,8 +34,12 @@ export function overviewRoutes(router: Router, state: AppState): void {
     res.render('overview', {
       plans: plans.map((doc) => ({ doc, coverage: planCoverage(doc), slots: pointSlots(doc), checked: checked.has(doc.id) })),
       statements,
-      statementGroups: SIDE_ORDER.map((side) => ({ side, docs: statements.filter((d) => d.side === side) })).filter((g) => g.docs.length),
-      timeline: buildTimeline(docs, (d) => (d.kind === 'plan' ? `/plan/${d.id}` : `/doc/${d.id}`)),
+      statementGroups: SIDE_ORDER.map((side) => {
+        const all = statements.filter((d) => d.side === side);
+        return { side, count: all.length, docs: all.slice(-MAX_LISTED) };
+      }).filter((g) => g.count),
+      timeline: buildTimeline([...plans, ...statements.slice(-MAX_TIMELINE_STATEMENTS)], (d) => (d.kind === 'plan' ? `/plan/${d.id}` : `/doc/${d.id}`)),
+      timelineHidden: Math.max(0, statements.length - MAX_TIMELINE_STATEMENTS),
       issues: state.corpus.issues.map(formatIssue),
     });
   });
