@@ -51,7 +51,7 @@ export interface Scores {
 }
 
 /** Match every gold plan once against the shipped corpora and grade each entry. */
-export function gradeGold(corpus: Corpus, gold: Gold, options: { units?: boolean } = {}): EntryOutcome[] {
+export function gradeGold(corpus: Corpus, gold: Gold, options: { units?: boolean; threshold?: number } = {}): EntryOutcome[] {
   const index = MemoryPassageIndex.fromDocuments(corpus.documents);
   const sourceText = textLookup(corpus.documents);
   const results = new Map<string, MatchResult>();
@@ -60,7 +60,7 @@ export function gradeGold(corpus: Corpus, gold: Gold, options: { units?: boolean
     if (!result) {
       const plan = findDocument(corpus, entry.plan);
       if (!plan) throw new Error(`${GOLD_PATH}: plan "${entry.plan}" is not in the corpus`);
-      result = matchPlan(plan, index, { top: 5, sourceText, units: options.units });
+      result = matchPlan(plan, index, { top: 5, sourceText, units: options.units, threshold: options.threshold });
       results.set(entry.plan, result);
     }
     const point = result.points.find((p) => p.point === entry.point);
@@ -168,6 +168,12 @@ export async function evalProvenance(): Promise<string> {
   const ruPath = gradeRussianPath(corpus);
   const withUnits = gradeGold(corpus, gold, { units: true });
   const baselines = gradeBaselines(corpus, gold);
+  const sensitivity = [0.05, 0.1, 0.15, 0.2].map((threshold) => {
+    const o = gradeGold(corpus, gold, { threshold });
+    const d = summarize(o.filter((x) => gold.dev.includes(x.entry.plan)));
+    const h = summarize(o.filter((x) => !gold.dev.includes(x.entry.plan)));
+    return `${threshold}: dev ${d.sideAccuracy.toFixed(2)} (${d.unknown} unknown), held-out ${h.sideAccuracy.toFixed(2)} (${h.unknown} unknown)`;
+  });
   const ruN = ruPath.length;
   const lines = [
     '## Provenance (eval/gold/provenance.json)',
@@ -183,6 +189,8 @@ export async function evalProvenance(): Promise<string> {
     row('all, sentence units on', summarize(withUnits)),
     `| all, BM25 retrieval order only | ${baselines.bm25.n} | ${baselines.bm25.recallAt1.toFixed(2)} | ${baselines.bm25.recallAt3.toFixed(2)} | - | - |`,
     `| all, chance (random order of source documents) | ${outcomes.length} | ${baselines.chanceAt1.toFixed(2)} | ${baselines.chanceAt3.toFixed(2)} | ${majoritySide(outcomes)} | - |`,
+    '',
+    `side accuracy by origin threshold (shipped 0.1): ${sensitivity.join('; ')}`,
     '',
     'misses at 3 (plan point: expected → rank of best expected document):',
     ...outcomes.filter((o) => o.rank === null || o.rank > 3).map((o) => `  ${o.entry.plan} ${o.entry.point}: ${o.entry.expect.join(', ')} → ${o.rank ?? 'not scored'}`),
