@@ -6,8 +6,8 @@ import { planCoverage } from '../corpus/coverage.js';
 import type { Document, Segment } from '../corpus/types.js';
 import { bm25Idf } from './memory-index.js';
 import { pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
-import { scorePair, type SpanMatch } from './score.js';
 import { sentences } from '../text/index.js';
+import { scorePair, type SpanMatch } from './score.js';
 import { spanTokens, termsOf } from './terms.js';
 import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, PointMatch, SourceInfo, Term } from './types.js';
 
@@ -47,7 +47,19 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
   const rareIdf = bm25Idf(index.size, Math.max(1, Math.floor(index.size * 0.02)));
   // A name is distinctive when it is found in at most 1 passage in 20.
   const distinctiveIdf = bm25Idf(index.size, Math.max(1, Math.floor(index.size * 0.05)));
-  const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, { top, pool, threshold, idf, rareIdf, distinctiveIdf, groupByDocument: options.groupByDocument !== false, units: options.units === true, planLanguage: textLanguage(plan), sourceText: options.sourceText }));
+  const ctx: PointContext = {
+    top,
+    pool,
+    threshold,
+    idf,
+    rareIdf,
+    distinctiveIdf,
+    groupByDocument: options.groupByDocument !== false,
+    units: options.units === true,
+    planLanguage: textLanguage(plan),
+    sourceText: options.sourceText,
+  };
+  const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, ctx));
   return {
     plan: plan.id,
     title: plan.title,

@@ -161,7 +161,7 @@ export function windowCosine(point: string[], passage: string[], idf: (key: stri
   if (passage.length <= width) return cosine(0, passage.length);
   let best = 0;
   // Only windows that start on a shared term can be the best one.
-  for (let i = 0; i + 1 <= passage.length; i++) {
+  for (let i = 0; i < passage.length; i++) {
     if (!pv.has(passage[i])) continue;
     const from = Math.min(i, passage.length - width);
     best = Math.max(best, cosine(from, from + width));
