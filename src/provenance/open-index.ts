@@ -2,9 +2,11 @@
 // statements go into the in-memory index (hundreds of passages, built in
 // milliseconds); each bulk file (JSON Lines, CSV) gets a persistent SQLite FTS5
 // index beside it, `<file>.fts.sqlite`, rebuilt only when the file or the
-// term code changes. better-sqlite3 is loaded only when a bulk file is present.
+// term code changes. better-sqlite3 (a native module) is loaded only when a
+// bulk file is present.
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +41,11 @@ export interface OpenedPassageIndex {
   close(): void;
 }
 
-export async function openPassageIndex(corpus: Corpus, options: OpenIndexOptions = {}): Promise<OpenedPassageIndex> {
+/**
+ * Synchronous, so the CLI's match and export (and the web server) need no
+ * async plumbing; better-sqlite3 is a CommonJS module and is required lazily.
+ */
+export function openPassageIndex(corpus: Corpus, options: OpenIndexOptions = {}): OpenedPassageIndex {
   const sources = corpus.documents.filter(isSourceDocument);
   const byBulkFile = new Map<string, Document[]>();
   const inMemory: Document[] = [];
@@ -62,7 +68,7 @@ export async function openPassageIndex(corpus: Corpus, options: OpenIndexOptions
     parts.push({ index: memory, df: memoryDf(memory), documents: inMemory.map((d) => d.id) });
   }
 
-  const { default: sqlite } = await import('better-sqlite3');
+  const sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
   for (const [file, docs] of byBulkFile) {
     const began = performance.now();
     const path = indexPath(file);

@@ -2,9 +2,11 @@
 // statements it echoes, the evidence, and its likely origin side.
 import type { Corpus, Document } from '../../corpus/types.js';
 import { serialize } from '../../export/table.js';
-import { matchPlan, MemoryPassageIndex, provenanceTable, textLookup, type Candidate, type MatchResult, type PointMatch } from '../../provenance/index.js';
+import { matchPlan, provenanceTable, textLookup, type Candidate, type MatchResult, type PointMatch } from '../../provenance/index.js';
 import { evidencePhrases } from '../../provenance/table.js';
+import { openPassageIndex } from '../../provenance/open-index.js';
 import { UserError } from '../errors.js';
+import { progressFor } from '../progress.js';
 import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
 import { renderTable } from '../table.js';
 
@@ -20,7 +22,10 @@ export function runMatch(planArg: string, options: CorpusOptions & { top?: strin
   const plan = resolveDocument(corpus, planArg);
   if (plan.kind !== 'plan') throw new UserError(`"${plan.id}" is a ${plan.kind}, not a plan: give a plan id (see "provenance list") or a file with numbered points`);
   if (plan.status === 'reported-only') throw new UserError(`"${plan.id}" is reported-only: its text was never published, so there are no points to match`);
-  const index = MemoryPassageIndex.fromDocuments(corpus.documents);
+  // Bulk files get a persistent SQLite index beside them (built once, with a progress bar); the rest an in-memory one.
+  const progress = progressFor(options);
+  const { index } = openPassageIndex(corpus, { onProgress: (done, total, label) => progress.update(done, total, label) });
+  progress.stop();
   if (index.size === 0) throw new UserError('no statements to match against: the corpora hold no statement passages (check --corpus, or drop --no-builtin)');
   const result = matchPlan(plan, index, { top, sourceText: textLookup(corpus.documents) });
   return { corpus, plan, result };
