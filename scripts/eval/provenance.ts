@@ -63,6 +63,9 @@ export function gradeGold(corpus: Corpus, gold: Gold, options: { units?: boolean
       result = matchPlan(plan, index, { top: 5, sourceText, units: options.units, threshold: options.threshold });
       results.set(entry.plan, result);
     }
+    for (const d of entry.expect) {
+      if (!findDocument(corpus, d)) throw new Error(`${GOLD_PATH}: ${entry.plan} ${entry.point}: expected document "${d}" is not in the corpus`);
+    }
     const point = result.points.find((p) => p.point === entry.point);
     if (!point) throw new Error(`${GOLD_PATH}: ${entry.plan} has no point "${entry.point}" with text`);
     const ranking = Object.keys(point.documents);
