@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planPoints } from '../../src/corpus/coverage.js';
 import { BUILTIN_CORPUS_DIR, findDocument, loadCorpus } from '../../src/corpus/load.js';
@@ -113,5 +114,24 @@ describe('saveDraft', () => {
     const reloaded = loadCorpus({ corpora: [dir], builtin: false });
     expect(reloaded.documents.map((d) => d.id)).toEqual(['my-draft']);
     expect(reloaded.issues).toEqual([]);
+  });
+
+  it('never throws and never writes outside its folder, whatever the form fields hold', async () => {
+    const dir = folder('fuzzed-fields');
+    const corpus = loadCorpus({ corpora: [dir], builtin: false });
+    const hostile = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('../x', '..', '/etc/passwd', 'a\u0000b', 'con', 'a/../../b', '%2e%2e', 'x'.repeat(300), '\u202Eevil', 'javascript:alert(1)', 'https://example.org/\n---', '2025-02-30'));
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, hostile, hostile, async (id, title, sourceUrl, date) => {
+        const outcome = await saveDraft(corpus, dir, { source: us28.text, id, title, sourceUrl, date });
+        if (outcome.ok) {
+          expect(outcome.file.startsWith(dir + '/')).toBe(true);
+          expect(readdirSync(dir)).toContain(`${outcome.document.id}.md`);
+        } else {
+          expect(outcome.issues.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 60, seed: 20251127 },
+    );
+    expect(readdirSync(tmp).every((n) => !n.endsWith('.md'))).toBe(true);
   });
 });
