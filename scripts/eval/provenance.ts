@@ -27,6 +27,20 @@ export interface Gold {
   dev: string[];
   heldOut: string[];
   entries: GoldEntry[];
+  /** Points no statement in the corpus anticipates: the right origin is `unknown`. */
+  noAntecedent: { plan: string; point: string; reason: string }[];
+}
+
+/** Origins given to the points that have no antecedent in the corpus. */
+export function gradeNoAntecedent(corpus: Corpus, gold: Gold, threshold?: number): { plan: string; point: string; origin: string; best: number }[] {
+  const index = MemoryPassageIndex.fromDocuments(corpus.documents);
+  const sourceText = textLookup(corpus.documents);
+  return gold.noAntecedent.map(({ plan, point }) => {
+    const result = matchPlan(findDocument(corpus, plan)!, index, { top: 5, sourceText, threshold });
+    const p = result.points.find((x) => x.point === point)!;
+    const best = Math.max(0, ...p.candidates.filter((c) => !c.later).map((c) => c.score));
+    return { plan, point, origin: p.origin.side, best };
+  });
 }
 
 export function loadGold(): Gold {
@@ -171,6 +185,7 @@ export async function evalProvenance(): Promise<string> {
   const ruPath = gradeRussianPath(corpus);
   const withUnits = gradeGold(corpus, gold, { units: true });
   const baselines = gradeBaselines(corpus, gold);
+  const noAntecedent = gradeNoAntecedent(corpus, gold);
   const sensitivity = [0.05, 0.1, 0.15, 0.2].map((threshold) => {
     const o = gradeGold(corpus, gold, { threshold });
     const d = summarize(o.filter((x) => gold.dev.includes(x.entry.plan)));
@@ -194,6 +209,7 @@ export async function evalProvenance(): Promise<string> {
     `| all, chance (random order of source documents) | ${outcomes.length} | ${baselines.chanceAt1.toFixed(2)} | ${baselines.chanceAt3.toFixed(2)} | ${majoritySide(outcomes)} | - |`,
     '',
     `side accuracy by origin threshold (shipped 0.1): ${sensitivity.join('; ')}`,
+    `points with no antecedent in the corpus (right answer: unknown): ${noAntecedent.filter((o) => o.origin === 'unknown').length}/${noAntecedent.length} unknown at 0.1; ${noAntecedent.map((o) => `${o.plan} ${o.point} → ${o.origin} (best ${o.best.toFixed(2)})`).join(', ')}`,
     '',
     'misses at 3 (plan point: expected → rank of best expected document):',
     ...outcomes.filter((o) => o.rank === null || o.rank > 3).map((o) => `  ${o.entry.plan} ${o.entry.point}: ${o.entry.expect.join(', ')} → ${o.rank ?? 'not scored'}`),

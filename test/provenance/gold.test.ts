@@ -27,6 +27,14 @@ describe('eval/gold/provenance.json', () => {
     }
   });
 
+  it('lists points without antecedent that exist and are not also in the entries', () => {
+    for (const n of gold.noAntecedent) {
+      const plan = findDocument(corpus, n.plan)!;
+      expect(plan.segments.some((s) => s.kind === 'point' && s.id === n.point)).toBe(true);
+      expect(gold.entries.some((e) => e.plan === n.plan && e.point === n.point)).toBe(false);
+    }
+  });
+
   it('keeps the dev plan out of the held-out set', () => {
     for (const id of gold.dev) expect(gold.heldOut).not.toContain(id);
     for (const e of gold.entries) expect([...gold.dev, ...gold.heldOut]).toContain(e.plan);
