@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileDraft, startApp, XSS_PAYLOADS, type RunningApp } from './helpers.js';
 
@@ -124,6 +125,20 @@ describe('status codes', () => {
     const binary = new FormData();
     binary.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }), 'x.png');
     expect((await fetch(`${app.url}/draft`, { method: 'POST', body: binary })).status).toBe(415);
+  });
+
+  it('an uploaded .txt draft is read like a pasted one', async () => {
+    const form = new FormData();
+    const draft = readFileSync('corpora/plans/e3-counter-2025-11-23.md', 'utf8').split('\n---\n').slice(1).join('\n---\n');
+    form.append('file', new Blob([draft], { type: 'text/plain' }), 'e3.txt');
+    form.append('against', 'us-28-2025-11-20');
+    const res = await fetch(`${app.url}/draft`, { method: 'POST', body: form });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/Your draft, as read: \d+ points/);
+    // E3 marks point 3 [removed]; the comparison with the 28-point plan says so.
+    expect(html).toContain('[removed by this version]');
+    expect(html).toContain('badge rel-dropped');
   });
 
   it('an upload with invalid UTF-8 is a 422 naming the byte', async () => {
