@@ -18,6 +18,8 @@ export interface MarkSpan {
   title?: string;
   /** Marks with the same pair key belong together (a shared phrase on both sides). */
   pair?: string;
+  /** A short tag shown after the span's last piece (the evidence number), so colour is not the only cue. */
+  tag?: string;
 }
 
 /**
@@ -49,7 +51,8 @@ export function highlightHtml(text: string, spans: readonly MarkSpan[], from = 0
     const cls = covering.length > 1 ? `${first.className} overlap` : first.className;
     const titles = [...new Set(covering.map((s) => s.title).filter((t): t is string => !!t))].join('; ');
     const pair = first.pair ? ` data-pair="${escapeHtml(first.pair)}"` : '';
-    html += `<mark class="${escapeHtml(cls)}"${pair}${titles ? ` title="${escapeHtml(titles)}"` : ''}>${piece}</mark>`;
+    const tag = first.tag && first.end === b ? ` data-tag="${escapeHtml(first.tag)}"` : '';
+    html += `<mark class="${escapeHtml(cls)}"${pair}${tag}${titles ? ` title="${escapeHtml(titles)}"` : ''}>${piece}</mark>`;
   }
   return html;
 }

@@ -69,3 +69,13 @@ describe('escapeHtml and safeUrl', () => {
     expect(safeUrl('not a url')).toBeUndefined();
   });
 });
+
+describe('highlightHtml tags', () => {
+  it('puts the tag on the last piece of its span only', () => {
+    const html = highlightHtml('abcdef', [
+      { start: 0, end: 4, className: 'hl-0', tag: '1' },
+      { start: 2, end: 6, className: 'hl-1', tag: '2' },
+    ]);
+    expect(html).toBe('<mark class="hl-0">ab</mark><mark class="hl-0 overlap" data-tag="1">cd</mark><mark class="hl-1" data-tag="2">ef</mark>');
+  });
+});

@@ -46,8 +46,9 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch) {
       const className = `hl-${ei % PHRASE_COLOURS}`;
       const pair = `${ci}-${ei}`;
       const title = `${ei + 1}: ${e.kind}`;
-      planSpans.push({ start: e.plan[0], end: e.plan[1], className, pair, title });
-      sourceSpans.push({ start: e.source[0], end: e.source[1], className, pair, title });
+      const tag = String(ei + 1);
+      planSpans.push({ start: e.plan[0], end: e.plan[1], className, pair, title, tag });
+      sourceSpans.push({ start: e.source[0], end: e.source[1], className, pair, title, tag });
     });
     return {
       ...c,
