@@ -34,7 +34,7 @@ import { matchPlan } from '../src/provenance/match.js';
 import { openPassageIndex } from '../src/provenance/open-index.js';
 import { documentPassages } from '../src/provenance/passages.js';
 import type { MatchResult } from '../src/provenance/types.js';
-import { BruteForceIndex } from './bench/brute-index.js';
+import { BruteForceIndex } from '../src/provenance/brute-index.js';
 import { realPassages, syntheticJsonl } from './bench/synthetic.js';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -1,6 +1,6 @@
 // The brute-force baseline: a PassageIndex whose candidates are every passage,
 // so matchPlan scores each point against each passage with the same scorer.
-import type { IndexedPassage, PassageIndex, PassageRef } from '../../src/provenance/types.js';
+import type { IndexedPassage, PassageIndex, PassageRef } from './types.js';
 
 /** Every passage is a candidate: the same scorer, no retrieval. IDF and documents come from the index. */
 export class BruteForceIndex implements PassageIndex {

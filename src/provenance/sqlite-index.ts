@@ -33,6 +33,8 @@ export const COMMON_SHARE = 0.02;
 const MIN_COMMON_DF = 50;
 /** ...and always keeps at least this many of the query's rarest keys. */
 const MIN_QUERY_KEYS = 8;
+/** Passages the figures channel may add, as a share of `k` (see `candidates`). */
+export const FIGURE_SHARE = 0.5;
 
 type Sqlite = typeof Database;
 type Db = Database.Database;
@@ -121,14 +123,40 @@ export class SqlitePassageIndex implements PassageIndex {
     return v;
   }
 
+  /**
+   * Two retrieval channels, because the scorer has two kinds of evidence:
+   * BM25 over all the point's keys (the lexical, alignment and phrase parts),
+   * and BM25 over only its figures — numbers and names — which the scorer
+   * weighs as a part of their own, so a passage sharing one rare name can
+   * outscore one sharing many ordinary words. Up to `k` passages from the
+   * first channel, then up to FIGURE_SHARE × `k` more from the second.
+   */
   candidates(query: Token[], k: number): PassageRef[] {
     if (k <= 0) return [];
+    const terms = termsOf(query);
+    const rows = this.search(indexKeys(terms), k);
+    const figures = terms.filter((t) => t.kind === 'number' || t.kind === 'entity').map((t) => t.key);
+    if (figures.length) {
+      const seen = new Set(rows);
+      let extra = Math.ceil(k * FIGURE_SHARE);
+      for (const rowid of this.search(figures, k)) {
+        if (extra <= 0) break;
+        if (seen.has(rowid)) continue;
+        rows.push(rowid);
+        extra--;
+      }
+    }
+    return rows.map((rowid) => this.refs[rowid - 1]);
+  }
+
+  /** Rowids of the `k` passages BM25 ranks best for `keys`. */
+  private search(keys: string[], k: number): number[] {
     // FTS5 computes BM25 for every row that holds any query token, so the cost
     // of a query is the total length of its posting lists. Keys found in more
     // than COMMON_SHARE of the passages ("russia", "president") add a tiny
     // IDF to the rank but most of its cost: they are left out of retrieval
     // (never out of scoring), unless too few rarer keys remain.
-    const byDf = [...new Set(indexKeys(termsOf(query)))]
+    const byDf = [...new Set(keys)]
       .map((key) => ({ token: keyToken(key), df: this.df(key) }))
       .filter((t) => t.df > 0)
       .sort((a, b) => a.df - b.df);
@@ -136,8 +164,7 @@ export class SqlitePassageIndex implements PassageIndex {
     const kept = byDf.filter((t, i) => t.df <= common || i < MIN_QUERY_KEYS);
     if (!kept.length) return [];
     // Barewords joined by OR: FTS5 ranks every passage holding any of them by BM25.
-    const rows = this.selectCandidates.all(kept.map((t) => t.token).join(' OR '), k) as number[];
-    return rows.map((rowid) => this.refs[rowid - 1]);
+    return this.selectCandidates.all(kept.map((t) => t.token).join(' OR '), k) as number[];
   }
 
   passage(ref: PassageRef): IndexedPassage | undefined {

@@ -1,0 +1,98 @@
+// The persistent SQLite FTS5 index: the same top candidates as brute force
+// (every passage scored with the same scorer), reuse when nothing changed, and
+// a rebuild when the corpus file changes.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findDocument, loadCorpus } from '../../src/corpus/load.js';
+import type { Corpus, Document } from '../../src/corpus/types.js';
+import { BruteForceIndex } from '../../src/provenance/brute-index.js';
+import { matchPlan } from '../../src/provenance/match.js';
+import { openPassageIndex, type OpenedPassageIndex } from '../../src/provenance/open-index.js';
+import { documentPassages } from '../../src/provenance/passages.js';
+import type { MatchResult } from '../../src/provenance/types.js';
+
+const builtin = loadCorpus({});
+const plan = findDocument(builtin, 'us-28-2025-11-20')!;
+const statements = builtin.documents.filter((d) => d.kind === 'statement');
+// The first 80 pages of the shipped kremlin bulk file (the 2009 draft European Security Treaty first).
+const kremlinLines = gunzipSync(readFileSync('data/bulk/kremlin-en-2000-2020.jsonl.gz')).toString('utf8').split('\n').slice(0, 80);
+
+/** The shipped statements as bulk records: the same texts, now in one JSON Lines file. */
+function asRecord(d: Document): string {
+  return JSON.stringify({ id: d.id, title: d.title, text: d.text, date: d.date, side: d.side, speaker: d.speaker, language: d.language, translated_from: d.translatedFrom, source: d.sources[0] });
+}
+
+const top = (r: MatchResult) => new Map(r.points.map((p) => [p.point, p.candidates.map((c) => `${c.doc}/${c.passage}`)]));
+
+let dir: string;
+let file: string;
+let corpus: Corpus;
+let opened: OpenedPassageIndex;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fts-'));
+  file = join(dir, 'statements.jsonl');
+  writeFileSync(file, `${[...statements.map(asRecord), ...kremlinLines].join('\n')}\n`);
+  corpus = loadCorpus({ corpora: [file], builtin: false });
+  opened = openPassageIndex(corpus);
+});
+afterAll(() => opened?.close());
+
+describe('persistent index', () => {
+  it('holds every passage of the bulk file, with the same passages as the Markdown originals', () => {
+    expect(corpus.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(opened.parts).toMatchObject([{ state: 'built', path: `${file}.fts.sqlite` }]);
+    const fromMarkdown = statements.reduce((n, d) => n + d.segments.filter((s) => s.kind === 'passage').length, 0);
+    const fromBulk = corpus.documents.filter((d) => statements.some((s) => s.id === d.id)).reduce((n, d) => n + d.segments.length, 0);
+    expect(fromBulk).toBe(fromMarkdown);
+    expect(opened.index.size).toBe(corpus.documents.reduce((n, d) => n + d.segments.length, 0));
+    // Stored terms are the terms the tokeniser gives, offsets included.
+    const memo = corpus.documents.find((d) => d.id === 'ru-2025-06-02-memorandum')!;
+    const direct = documentPassages(memo)[3];
+    expect(opened.index.passage(direct.ref)).toEqual(direct);
+  });
+
+  it('ranks the same top candidates as brute force for every point of us-28', () => {
+    const texts = new Map(corpus.documents.map((d) => [d.id, d.text]));
+    const sourceText = (id: string) => texts.get(id);
+    const passages = corpus.documents.flatMap(documentPassages);
+    const brute = top(matchPlan(plan, new BruteForceIndex(opened.index, passages), { top: 5, pool: passages.length, sourceText }));
+    // The default pool (100 passages a point, plus the figures channel) is a small part of the corpus: retrieval has to choose.
+    const indexed = top(matchPlan(plan, opened.index, { top: 5, sourceText }));
+    expect(passages.length).toBeGreaterThan(800);
+    expect([...indexed.keys()]).toEqual([...brute.keys()]);
+    for (const [point, truth] of brute) expect({ point, top: indexed.get(point) }).toEqual({ point, top: truth });
+    // The documented antecedent of the no-NATO point is found through the index.
+    expect(indexed.get('7')!.slice(0, 3).some((c) => c.startsWith('ru-2021-12-17-draft-'))).toBe(true);
+  });
+
+  it('is reused when nothing changed and rebuilt when the corpus file changes', () => {
+    const again = openPassageIndex(loadCorpus({ corpora: [file], builtin: false }));
+    expect(again.parts[0].state).toBe('reused');
+    again.close();
+
+    // Drop the last record: a different file, so the stored index must not be trusted.
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    writeFileSync(file, `${lines.slice(0, -1).join('\n')}\n`);
+    const changed = loadCorpus({ corpora: [file], builtin: false });
+    const rebuilt = openPassageIndex(changed);
+    expect(rebuilt.parts[0].state).toBe('built');
+    expect(rebuilt.index.size).toBe(changed.documents.reduce((n, d) => n + d.segments.length, 0));
+    expect(rebuilt.index.size).toBeLessThan(opened.index.size);
+    rebuilt.close();
+  });
+
+  it('rebuilds over a damaged index file instead of trusting it', () => {
+    const other = join(dir, 'one.jsonl');
+    writeFileSync(other, `${kremlinLines[0]}\n`);
+    writeFileSync(`${other}.fts.sqlite`, 'not a database');
+    const c = loadCorpus({ corpora: [other], builtin: false });
+    const o = openPassageIndex(c);
+    expect(o.parts[0].state).toBe('built');
+    expect(o.index.size).toBe(c.documents[0].segments.length);
+    o.close();
+  });
+});
