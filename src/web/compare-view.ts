@@ -5,7 +5,7 @@
 // version has get rows of their own, placed after the unit they follow.
 import { pointSlots } from '../corpus/coverage.js';
 import type { Corpus, Document } from '../corpus/types.js';
-import { alignPair, type AlignedPair, type PairAlignment } from '../align/align.js';
+import { alignPair, type AlignedPair, type PairAlignment } from '../align/index.js';
 import { diffHtml } from './html.js';
 
 const alignments = new WeakMap<Corpus, Map<string, PairAlignment>>();

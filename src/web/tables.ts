@@ -1,14 +1,17 @@
-// Export tables the engines do not (yet) provide: the compare page's
-// pairwise alignments flattened to one row per aligned pair. Replace with the
-// alignment engine's own table function when it exports one.
+// The compare page's export: the pairwise alignments it shows (each version
+// against the first), stacked with the two version ids as columns so that
+// any number of versions gives one uniform table. The cells are written by
+// the alignment engine's own helpers, so a CSV from the page and one from
+// `provenance align` say the same thing in the same words.
+import { changesText, diffText, type AlignedPair, type PairAlignment } from '../align/index.js';
 import type { Cell, ExportTable } from '../export/table.js';
-import type { PairAlignment } from '../align/align.js';
 
-/** One row per aligned pair of each pairwise alignment, the word diff as `[-old-]{+new+}` text. */
+/** One row per aligned pair (sub-item pairs follow their point's row) of each alignment. */
 export function alignmentExport(alignments: PairAlignment[]): ExportTable {
-  const columns = ['version_a', 'version_b', 'a', 'b', 'relation', 'moved', 'similarity', 'partial', 'changes', 'reason', 'diff'];
+  const columns = ['version_a', 'version_b', 'a', 'b', 'relation', 'moved', 'similarity', 'partial', 'changes', 'diff', 'reason'];
+  const flatten = (pairs: AlignedPair[]): AlignedPair[] => pairs.flatMap((p) => [p, ...(p.subpairs ?? [])]);
   const rows: Record<string, Cell>[] = alignments.flatMap((al) =>
-    al.pairs.map((p) => ({
+    flatten(al.pairs).map((p) => ({
       version_a: al.versions[0],
       version_b: al.versions[1],
       a: p.a,
@@ -17,9 +20,9 @@ export function alignmentExport(alignments: PairAlignment[]): ExportTable {
       moved: p.moved,
       similarity: p.similarity,
       partial: p.partial,
-      changes: p.changes.map((c) => `${c.kind}: ${c.a ?? '∅'} → ${c.b ?? '∅'}`).join('; '),
+      changes: changesText(p.changes),
+      diff: p.diffTruncated ? '(diff cut at its bound)' : diffText(p.diff),
       reason: p.reason ?? '',
-      diff: p.diff.map((d) => (d.op === '-' ? `[-${d.text}-]` : d.op === '+' ? `{+${d.text}+}` : d.text)).join(''),
     })),
   );
   return { columns, rows };
