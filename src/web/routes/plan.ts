@@ -53,6 +53,7 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch) {
     return {
       ...c,
       title: source?.title ?? c.doc,
+      language: source?.language ?? 'en',
       url: safeUrl(c.url),
       evidence: c.evidence.map((e, ei) => ({ ...e, className: `hl-${ei % PHRASE_COLOURS}`, n: ei + 1 })),
       planHtml: highlightHtml(plan.text, planSpans, point.start, point.end),
