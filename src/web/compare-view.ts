@@ -5,7 +5,7 @@
 // version has get rows of their own, placed after the unit they follow.
 import { pointSlots } from '../corpus/coverage.js';
 import type { Corpus, Document } from '../corpus/types.js';
-import { alignPair, type AlignedPair, type PairAlignment } from '../align/index.js';
+import { alignPair, collate, type AlignedPair, type Collation, type PairAlignment } from '../align/index.js';
 import { diffHtml } from './html.js';
 
 const alignments = new WeakMap<Corpus, Map<string, PairAlignment>>();
@@ -19,6 +19,25 @@ export function alignment(corpus: Corpus, a: Document, b: Document): PairAlignme
   const key = `${a.id}\u0000${b.id}`;
   let result = cache.get(key);
   if (!result) cache.set(key, (result = alignPair(a, b)));
+  return result;
+}
+
+const collations = new WeakMap<Corpus, Map<string, Collation>>();
+
+/**
+ * The multi-witness collation of three or more versions (every pair aligned,
+ * no version privileged), from the cached pairwise alignments.
+ */
+export function collation(corpus: Corpus, versions: Document[]): Collation {
+  const pairs: PairAlignment[] = [];
+  for (let i = 0; i < versions.length; i++) for (let j = i + 1; j < versions.length; j++) pairs.push(alignment(corpus, versions[i], versions[j]));
+  const cacheable = versions.every((v) => corpus.documents.includes(v));
+  if (!cacheable) return collate(versions, pairs);
+  let cache = collations.get(corpus);
+  if (!cache) collations.set(corpus, (cache = new Map()));
+  const key = versions.map((v) => v.id).join('\u0000');
+  let result = cache.get(key);
+  if (!result) cache.set(key, (result = collate(versions, pairs)));
   return result;
 }
 

@@ -49,6 +49,16 @@ describe('downloads from the page each table is shown on', () => {
     expect(rows.find((r) => r.a === '13')?.relation).toBe('unknown');
   });
 
+  it('three versions also download their collation', async () => {
+    const res = await fetch(`${app.url}/compare?versions=us-28-2025-11-20,e3-counter-2025-11-23,ua-20-2025-12-24&table=collation&format=csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="collation-us-28-2025-11-20--e3-counter-2025-11-23--ua-20-2025-12-24.csv"');
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    // E3 marks point 3 [removed]: its row holds the 28-point plan's point 3.
+    expect(rows.find((r) => r['us-28-2025-11-20'] === '3')?.['e3-counter-2025-11-23']).toMatch(/removed/);
+    expect((await fetch(`${app.url}/compare?versions=us-28-2025-11-20,e3-counter-2025-11-23&table=collation&format=csv`)).status).toBe(400);
+  });
+
   it('an unknown format is a 400', async () => {
     expect((await fetch(`${app.url}/plan/us-28-2025-11-20?format=xlsx`)).status).toBe(400);
     expect((await fetch(`${app.url}/plan/us-28-2025-11-20?format=csv&format=json`)).status).toBe(400);
