@@ -70,12 +70,13 @@ describe('pages in Chromium', () => {
 
   it('compare: aligned columns with diffs, relation badges and missing points', async () => {
     const { page, errors } = await open('/compare?versions=us-28-2025-11-20,e3-counter-2025-11-23,ua-20-2025-12-24');
-    await expect(page.locator('table.aligned thead th').count()).resolves.toBe(3);
+    await expect(page.locator('table.aligned:not(.collation) thead th').count()).resolves.toBe(3);
     await expect(page.locator('table.aligned del').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('table.aligned ins').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('table.aligned tr.row-missing').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#collation table.collation tbody tr').count()).resolves.toBeGreaterThan(10);
     // E3 marks point 3 [removed]: the 28-point plan's point 3 is dropped there.
-    await expect(page.locator('table.aligned tbody tr').nth(2).locator('td').nth(1).textContent()).resolves.toContain('dropped');
+    await expect(page.locator('table.aligned:not(.collation) tbody tr').nth(2).locator('td').nth(1).textContent()).resolves.toContain('dropped');
     await shot(page, 'compare');
     expect(errors).toEqual([]);
     await page.close();
@@ -138,6 +139,11 @@ describe('pages in Chromium', () => {
     // Matches: the provenance table lists sources for the draft's points.
     await expect(page.locator('#provenance table.points tbody tr').count()).resolves.toBeGreaterThan(5);
     await expect(page.locator('#provenance ul.sources a').count()).resolves.toBeGreaterThan(5);
+    // Its evidence unfolds under a point, marked on both sides.
+    const details = page.locator('#provenance tr.evidence-row details').first();
+    await details.locator('summary').click();
+    await expect(details.locator('.point-text mark').count()).resolves.toBeGreaterThan(0);
+    await expect(details.locator('.passage-text mark').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('#translationese .legend-list li').count()).resolves.toBeGreaterThan(5);
     await shot(page, 'draft-result');
     const csvButton = page.locator('form.downloads:has(input[name=table][value=provenance]) button[value=csv]');

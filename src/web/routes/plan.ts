@@ -13,6 +13,12 @@ import { documentById, downloadFormat, pointNumber } from '../params.js';
 import { buildHeatMap, buildSideBar, matchResult } from '../provenance-view.js';
 import type { AppState } from '../state.js';
 
+/** Passages shown with their evidence under each point of a draft. */
+const DRAFT_EVIDENCE = 2;
+
+/** Characters of a passage shown around its evidence under a draft's point (the whole passage is one click away). */
+const DRAFT_CONTEXT = 240;
+
 /** Shared-phrase colour classes in style.css (`hl-0` … `hl-7`). */
 const PHRASE_COLOURS = 8;
 
@@ -30,13 +36,15 @@ export function provenanceView(corpus: Corpus, plan: Document, result: MatchResu
       ...p,
       excerpt: excerpt(p.text, 260),
       candidates: p.candidates.slice(0, 3).map((c) => ({ ...c, title: titles.get(c.doc) ?? c.doc })),
+      // A draft has no point pages: its evidence (two best passages) unfolds in place.
+      evidence: inCorpus ? undefined : pointView(corpus, plan, { ...p, candidates: p.candidates.slice(0, DRAFT_EVIDENCE) }, { context: DRAFT_CONTEXT }),
     })),
     pointHref,
   };
 }
 
 /** One point beside each matching passage, with the shared stretches marked in the same colour on both sides. */
-export function pointView(corpus: Corpus, plan: Document, point: PointMatch) {
+export function pointView(corpus: Corpus, plan: Document, point: PointMatch, { context }: { context?: number } = {}) {
   return point.candidates.map((c, ci) => {
     const source = findDocument(corpus, c.doc);
     const passage = source?.segments.find((s) => s.id === c.passage);
@@ -58,7 +66,7 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch) {
       evidence: c.evidence.map((e, ei) => ({ ...e, className: `hl-${ei % PHRASE_COLOURS}`, n: ei + 1 })),
       planHtml: highlightHtml(plan.text, planSpans, point.start, point.end),
       passageLabel: passage?.label ?? c.passage,
-      passageHtml: source && passage ? highlightHtml(source.text, sourceSpans, passage.start, passage.end) : undefined,
+      passageHtml: source && passage ? passageHtml(source.text, sourceSpans, passage.start, passage.end, context) : undefined,
     };
   });
 }
@@ -109,6 +117,21 @@ function neighbours(plan: Document, n: string): { prev?: string; next?: string }
   const numbers = pointSlots(plan).map((s) => s.n);
   const i = numbers.indexOf(n);
   return { prev: i > 0 ? numbers[i - 1] : undefined, next: i >= 0 && i + 1 < numbers.length ? numbers[i + 1] : undefined };
+}
+
+/**
+ * A passage with its evidence marked; with `context`, only the stretch from
+ * `context` characters before the first mark to as many after the last,
+ * with an ellipsis where it is cut.
+ */
+function passageHtml(text: string, spans: MarkSpan[], start: number, end: number, context?: number): string {
+  if (context === undefined || !spans.length) return highlightHtml(text, spans, start, end);
+  // Cut at word boundaries (a space), never inside a word.
+  let from = Math.max(start, Math.min(...spans.map((s) => s.start)) - context);
+  let to = Math.min(end, Math.max(...spans.map((s) => s.end)) + context);
+  if (from > start) from = Math.max(start, text.lastIndexOf(' ', from) + 1);
+  if (to < end) to = Math.min(end, ((i) => (i < 0 ? end : i))(text.indexOf(' ', to)));
+  return `${from > start ? '… ' : ''}${highlightHtml(text, spans, from, to)}${to < end ? ' …' : ''}`;
 }
 
 function excerpt(text: string, max: number): string {
