@@ -111,6 +111,16 @@ describe('status codes', () => {
     expect((await postDraft({ draft: '1. The parties agree.', date: '2025-13-45' })).status).toBe(400);
   });
 
+  it('a draft with more points than the web view analyses is a 422 saying so', async () => {
+    // The real points of the 28-point plan, numbered on past the limit.
+    const body = readFileSync('corpora/plans/us-28-2025-11-20.md', 'utf8').split('\n---\n').slice(1).join('\n---\n');
+    const points = body.split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => l.replace(/^\d+\. /, ''));
+    const draft = Array.from({ length: 201 }, (_, i) => `${i + 1}. ${points[i % points.length]}`).join('\n');
+    const res = await postDraft({ draft });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('the draft has 201 points; the web view compares, matches and scores at most 200');
+  });
+
   it('a draft over the size limit is a friendly 413 page', async () => {
     const res = await postDraft({ draft: `1. ${'x'.repeat(300 * 1024)}` });
     expect(res.status).toBe(413);

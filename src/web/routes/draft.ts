@@ -9,6 +9,7 @@ import { formatIssue } from '../../corpus/format-issue.js';
 import { parseDraft } from '../../corpus/parse-document.js';
 import { decodeSource, normaliseSource } from '../../corpus/source-text.js';
 import type { Document } from '../../corpus/types.js';
+import { QueueFullError, WorkQueue } from '../work-queue.js';
 import { HttpError, badRequest } from '../http-errors.js';
 import { documentById, downloadFormat } from '../params.js';
 import type { AppState } from '../state.js';
@@ -27,6 +28,12 @@ import { styleView } from './style.js';
 export const DRAFT_LIMIT_BYTES = 256 * 1024;
 export const DRAFT_LIMIT_LABEL = '256 kB';
 const DRAFT_ID = 'your-draft';
+/**
+ * Most points one draft may have on the web: every point is aligned, matched
+ * and scored per request, so this bounds the work a visitor can ask for
+ * (2,548 points took 23 s and a 17 MB page; 200 take about 1.4 s).
+ */
+export const MAX_DRAFT_POINTS = 200;
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text', '']);
 
 const upload = multer({
@@ -69,14 +76,16 @@ export function draftRoutes(router: Router, state: AppState): void {
     res.render('draft', { plans: planChoices(state), against: defaultVersion(state)?.id, draft: '', problems: [], result: undefined, limit: DRAFT_LIMIT_LABEL });
   });
 
-  router.post('/draft', readUpload, urlencoded, (req, res) => {
+  router.post('/draft', readUpload, urlencoded, async (req, res) => {
     const source = draftSource(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const againstId = typeof body.against === 'string' && body.against ? body.against : defaultVersion(state)?.id;
     const against = againstId ? documentById(state.corpus, againstId, 'plan') : undefined;
     const date = draftDate(body.date);
     const format = bodyFormat(body);
-    const analysis = analyseDraft(state, source, against, date);
+    const analysis = await analyses.run(() => analyseDraft(state, source, against, date)).catch((e: unknown) => {
+      throw e instanceof QueueFullError ? new HttpError(503, 'The server is busy analysing other drafts. Try again in a minute.') : e;
+    });
     if (!analysis.ok) {
       res.status(422).render('draft', { plans: planChoices(state), against: againstId, date, draft: source, problems: analysis.problems, result: undefined, limit: DRAFT_LIMIT_LABEL });
       return;
@@ -107,6 +116,9 @@ type DraftAnalysis =
   | { ok: false; problems: string[] }
   | { ok: true; document: Document; problems: string[]; versions: Document[]; compare?: ReturnType<typeof compareView>; match: MatchResult; style: TranslationeseResult[] };
 
+/** Draft analyses, one at a time in arrival order (see work-queue.ts). */
+const analyses = new WorkQueue(200);
+
 /** Analyses of recent drafts, by content: a download re-posts the draft it was shown with. */
 const recent = new LruCache<DraftAnalysis>(16);
 
@@ -119,6 +131,10 @@ function analyseDraft(state: AppState, source: string, against: Document | undef
   const problems = issues.map(formatIssue);
   if (!document || issues.some((i) => i.severity === 'error')) return { ok: false, problems };
   if (document.kind !== 'plan') throw new HttpError(422, 'A draft is a plan: a numbered list of points (front matter, if any, must say `kind: plan`).');
+  const points = document.segments.filter((s) => s.kind === 'point').length;
+  if (points > MAX_DRAFT_POINTS) {
+    return { ok: false, problems: [`<pasted>: error [body]: the draft has ${points} points; the web view compares, matches and scores at most ${MAX_DRAFT_POINTS} at a time (the longest real plan has 28) — split it, or use the command line`] };
+  }
   document.id = DRAFT_ID;
   document.builtin = false;
   document.path = '<pasted>';
