@@ -52,7 +52,7 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch, { c
     const sourceSpans: MarkSpan[] = [];
     c.evidence.forEach((e, ei) => {
       const className = `hl-${ei % PHRASE_COLOURS}`;
-      const pair = `${ci}-${ei}`;
+      const pair = `${point.point}-${ci}-${ei}`;
       const title = `${ei + 1}: ${e.kind}`;
       const tag = String(ei + 1);
       planSpans.push({ start: e.plan[0], end: e.plan[1], className, pair, title, tag });
