@@ -114,6 +114,11 @@ describe('pages in Chromium', () => {
     }
     expect(byPair.size).toBeGreaterThan(0);
     for (const classes of byPair.values()) expect(classes.size).toBe(1);
+    // The enhancement script lights up the twin of a hovered shared stretch.
+    const first = page.locator('.point-text mark[data-pair]').first();
+    const pair = (await first.getAttribute('data-pair'))!;
+    await first.hover();
+    await expect(page.locator(`.passage-text mark.active[data-pair="${pair}"]`).count()).resolves.toBeGreaterThan(0);
     await shot(page, 'point');
     expect(errors).toEqual([]);
     await page.close();
