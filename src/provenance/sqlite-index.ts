@@ -24,7 +24,7 @@ import { documentPassages, sourceInfo } from './passages.js';
 import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
 
-/** Bump when the stored layout changes (the fingerprint covers the term code itself). */
+/** Bump when what is stored changes (tables, keyToken, encodeTerms); the fingerprint covers the term code itself. */
 export const INDEX_FORMAT = 1;
 
 /** Retrieval leaves out keys found in more than this share of the passages (see `candidates`). */
@@ -33,6 +33,8 @@ export const COMMON_SHARE = 0.02;
 const MIN_COMMON_DF = 50;
 /** ...and always keeps at least this many of the query's rarest keys. */
 const MIN_QUERY_KEYS = 8;
+/** At most this many keys, the rarest, go into one retrieval query. */
+export const MAX_QUERY_KEYS = 1000;
 /** Passages the figures channel may add, as a share of `k` (see `candidates`). */
 export const FIGURE_SHARE = 0.5;
 
@@ -83,6 +85,8 @@ export class SqlitePassageIndex implements PassageIndex {
   private readonly selectTerms: Database.Statement;
   private readonly selectCandidates: Database.Statement;
   readonly size: number;
+  /** Retrieval knobs (see the constants above); the benchmark varies them. */
+  tuning = { commonShare: COMMON_SHARE, figureShare: FIGURE_SHARE, maxQueryKeys: MAX_QUERY_KEYS };
 
   private constructor(
     private readonly db: Db,
@@ -138,7 +142,7 @@ export class SqlitePassageIndex implements PassageIndex {
     const figures = terms.filter((t) => t.kind === 'number' || t.kind === 'entity').map((t) => t.key);
     if (figures.length) {
       const seen = new Set(rows);
-      let extra = Math.ceil(k * FIGURE_SHARE);
+      let extra = Math.ceil(k * this.tuning.figureShare);
       for (const rowid of this.search(figures, k)) {
         if (extra <= 0) break;
         if (seen.has(rowid)) continue;
@@ -160,8 +164,8 @@ export class SqlitePassageIndex implements PassageIndex {
       .map((key) => ({ token: keyToken(key), df: this.df(key) }))
       .filter((t) => t.df > 0)
       .sort((a, b) => a.df - b.df);
-    const common = Math.max(MIN_COMMON_DF, this.size * COMMON_SHARE);
-    const kept = byDf.filter((t, i) => t.df <= common || i < MIN_QUERY_KEYS);
+    const common = Math.max(MIN_COMMON_DF, this.size * this.tuning.commonShare);
+    const kept = byDf.filter((t, i) => t.df <= common || i < MIN_QUERY_KEYS).slice(0, this.tuning.maxQueryKeys);
     if (!kept.length) return [];
     // Barewords joined by OR: FTS5 ranks every passage holding any of them by BM25.
     return this.selectCandidates.all(kept.map((t) => t.token).join(' OR '), k) as number[];
@@ -201,7 +205,7 @@ function tryOpen(sqlite: Sqlite, path: string, fingerprint: string): Db | undefi
 function build(sqlite: Sqlite, path: string, documents: Document[], total: number, fingerprint: string, options: SqliteIndexOptions): void {
   // Build into a temporary file and rename it into place: an interrupted build
   // never leaves a half-written index that a later run would trust.
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = `${path}-tmp-${process.pid}`; // matches the .gitignore pattern *.fts.sqlite-*
   rmSync(tmp, { force: true });
   const db = new sqlite(tmp);
   try {
