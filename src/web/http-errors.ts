@@ -5,7 +5,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 503,
     message: string,
   ) {
     super(message);
@@ -24,6 +24,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported file',
   422: 'Cannot read this draft',
   500: 'Something went wrong',
+  503: 'Busy',
 };
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {

@@ -9,7 +9,7 @@ import { formatIssue } from '../../corpus/format-issue.js';
 import { parseDraft } from '../../corpus/parse-document.js';
 import { decodeSource, normaliseSource } from '../../corpus/source-text.js';
 import type { Document } from '../../corpus/types.js';
-import { QueueFullError, WorkQueue } from '../work-queue.js';
+import { CancelledError, QueueFullError, WorkQueue } from '../work-queue.js';
 import { HttpError, badRequest } from '../http-errors.js';
 import { documentById, downloadFormat } from '../params.js';
 import type { AppState } from '../state.js';
@@ -83,9 +83,11 @@ export function draftRoutes(router: Router, state: AppState): void {
     const against = againstId ? documentById(state.corpus, againstId, 'plan') : undefined;
     const date = draftDate(body.date);
     const format = bodyFormat(body);
-    const analysis = await analyses.run(() => analyseDraft(state, source, against, date)).catch((e: unknown) => {
+    const analysis = await analyses.run(() => analyseDraft(state, source, against, date), () => req.socket.destroyed).catch((e: unknown) => {
+      if (e instanceof CancelledError) return undefined; // the visitor left: nobody to answer
       throw e instanceof QueueFullError ? new HttpError(503, 'The server is busy analysing other drafts. Try again in a minute.') : e;
     });
+    if (!analysis) return;
     if (!analysis.ok) {
       res.status(422).render('draft', { plans: planChoices(state), against: againstId, date, draft: source, problems: analysis.problems, result: undefined, limit: DRAFT_LIMIT_LABEL });
       return;
