@@ -105,6 +105,10 @@ describe('saving drafts while the server is killed', () => {
       await page.text();
     }
     expect(findDocument(loadCorpus({ corpora: [dir] }), IDS[0])!.builtin).toBe(false);
+    // With a --corpus folder, the draft page offers to keep the draft (opt-in).
+    const draftPage = await (await fetch(`${base}/draft`, { method: 'POST', body: new URLSearchParams({ draft: versions[0] }) })).text();
+    expect(draftPage).toContain('action="/draft/save"');
+    expect(draftPage).toContain('name="keep" value="yes" required');
     child.kill('SIGTERM');
     await exited(child);
   });
