@@ -14,6 +14,9 @@ export async function startApp(): Promise<RunningApp> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Longer than any pause between two requests of a test on a busy machine: undici
+  // reuses idle sockets, and one the server closed at its 5 s default fails the fetch.
+  server.keepAliveTimeout = 120_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
