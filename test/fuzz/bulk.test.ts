@@ -51,7 +51,7 @@ describe('mutated bulk files', () => {
       let n = 0;
       await fc.assert(
         fc.asyncProperty(textMutation, fc.option(byteMutation), fc.boolean(), async (m, b, gzip) => {
-          let bytes = Buffer.from(m(text), 'utf8');
+          let bytes: Buffer = Buffer.from(m(text), "utf8");
           if (b) bytes = b(bytes);
           await loadBoth(`${n++}.${kind}${gzip ? '.gz' : ''}`, gzip ? gzipSync(bytes) : bytes);
         }),
