@@ -6,7 +6,7 @@ import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpusAsync } from '../corpus/load-async.js';
 import { addDocument, findDocument, loadCorpus, type LoadOptions } from '../corpus/load.js';
 import { parseDraft } from '../corpus/parse-document.js';
-import { decodeSource } from '../corpus/source-text.js';
+import { decodeSource, sizeIssue } from '../corpus/source-text.js';
 import type { Corpus, Document } from '../corpus/types.js';
 import { UserError } from './errors.js';
 import { progressFor } from './progress.js';
@@ -52,6 +52,9 @@ export function resolveDocument(corpus: Corpus, arg: string): Document {
   const byId = findDocument(corpus, arg);
   if (byId) return byId;
   if (existsSync(arg) && statSync(arg).isFile()) {
+    // Refuse an oversized file before reading it into memory.
+    const tooBig = sizeIssue(statSync(arg).size, arg);
+    if (tooBig) throw new UserError(formatIssue(tooBig));
     const decoded = decodeSource(readFileSync(arg), arg);
     if (!decoded.ok) throw new UserError(formatIssue(decoded.issue));
     const id = `file-${basename(arg).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'draft'}`;
