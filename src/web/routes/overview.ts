@@ -81,5 +81,6 @@ export function documentRows(doc: Document): DocumentRow[] {
 /** A point segment spans its sub-items too; shown alone, it is only its heading up to the first sub-item. */
 function firstLine(doc: Document, point: Document['segments'][number]): string {
   const child = doc.segments.find((s) => s.parent === point.id);
-  return doc.text.slice(point.start, child ? child.start : point.end).trim();
+  // Up to the first sub-item, without the dangling list marker that introduces it.
+  return doc.text.slice(point.start, child ? child.start : point.end).trim().replace(/\s*(?:[-–•]|[a-z]\)|\d+\))$/, '');
 }
