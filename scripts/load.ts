@@ -13,7 +13,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { planPoints } from '../src/corpus/coverage.js';
 import { findDocument, loadCorpus } from '../src/corpus/load.js';
+import type { Document } from '../src/corpus/types.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -21,6 +23,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '10' },
+    /** Comma-separated kinds to keep (page, download, draft), to see which part of the mix costs what. */
+    only: { type: 'string', default: 'page,download,draft' },
   },
 });
 const DURATION_S = Number(args.duration);
@@ -34,18 +38,44 @@ interface Request {
   headers?: Record<string, string>;
   body?: string;
   kind: 'page' | 'download' | 'draft';
+  /** A fresh body for each send (drafts vary, so the server's cache of recent analyses cannot answer them). */
+  nextBody?: () => string;
+  /** Left out of the per-request latency breakdown (autocannon's overall figures include it). */
+  untimed?: boolean;
 }
 
-/** The request mix, from the shipped corpora: real ids, and a real plan's text pasted as a draft. */
+/**
+ * Draft bodies: the real text of a plan with one point left out (as a
+ * researcher pastes a partial draft), compared in turn with each other plan.
+ * The variants cycle with a period far above the server's 16-entry cache, so
+ * every POST is analysed afresh.
+ */
+function draftBodies(plan: Document, others: Document[]): () => string {
+  const points = planPoints(plan);
+  let k = 0;
+  return () => {
+    const left = points[k % points.length];
+    const against = others[Math.floor(k / points.length) % others.length];
+    k++;
+    const draft = `${plan.text.slice(0, left.start)}${plan.text.slice(left.end)}`.replace(/\n{2,}/g, '\n');
+    return new URLSearchParams({ draft, against: against.id }).toString();
+  };
+}
+
+/** The request mix, from the shipped corpora: real ids, and a real plan's text (one point left out) pasted as a draft. */
 function requestMix(): Request[] {
   const corpus = loadCorpus();
   const plan = findDocument(corpus, 'us-28-2025-11-20')!;
   const statement = findDocument(corpus, 'ru-2025-06-02-memorandum')!;
   const other = findDocument(corpus, 'e3-counter-2025-11-23')!;
   const versions = `${plan.id},${other.id}`;
-  const draftBody = new URLSearchParams({ draft: plan.text, against: other.id }).toString();
-  const post = { method: 'POST' as const, path: '/draft', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: draftBody, kind: 'draft' as const };
+  const comparedWith = corpus.documents.filter((d) => d.kind === 'plan' && d.status === 'published' && d.id !== plan.id);
+  const nextBody = draftBodies(plan, comparedWith);
+  const post: Request = { method: 'POST', path: '/draft', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: nextBody(), kind: 'draft', nextBody };
   return [
+    // First in each connection's cycle, and not in the per-request breakdown: autocannon prepares the
+    // first request of a cycle early, so a per-request clock would charge it the previous request's wait.
+    { method: 'GET', path: '/static/style.css', kind: 'page', untimed: true },
     { method: 'GET', path: '/', kind: 'page' },
     { method: 'GET', path: `/doc/${statement.id}`, kind: 'page' },
     { method: 'GET', path: `/plan/${plan.id}`, kind: 'page' },
@@ -126,32 +156,59 @@ async function available(base: string, mix: Request[]): Promise<Request[]> {
   return ok;
 }
 
-function run(base: string, requests: Request[], seconds: number): Promise<autocannon.Result> {
+/** Latencies by request (method and path), measured per connection (one request in flight each, no pipelining). */
+type Latencies = Map<string, number[]>;
+const label = (r: Request) => `${r.method} ${r.path}`;
+
+function run(base: string, requests: Request[], seconds: number, latencies?: Latencies): Promise<autocannon.Result> {
   return autocannon({
     url: base,
     connections: CONNECTIONS,
     duration: seconds,
     timeout: 10,
     // Each connection cycles through the mix in order.
-    requests: requests.map(({ method, path, headers, body }) => ({ method, path, headers, body })),
+    requests: requests.map((r) => ({
+      method: r.method,
+      path: r.path,
+      headers: r.headers,
+      body: r.body,
+      setupRequest: (req: autocannon.Request, context: object) => {
+        (context as { sentAt?: number }).sentAt = performance.now();
+        return r.nextBody ? { ...req, body: r.nextBody() } : req;
+      },
+      onResponse: (_status: number, _body: string, context: object) => {
+        if (r.untimed) return;
+        const list = latencies?.get(label(r)) ?? [];
+        list.push(performance.now() - ((context as { sentAt?: number }).sentAt ?? 0));
+        latencies?.set(label(r), list);
+      },
+    })),
   });
+}
+
+function percentile(values: number[], p: number): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 }
 
 async function main(): Promise<void> {
   const { child, base } = await startServer();
   try {
-    const mix = await available(base, requestMix());
-    if (!mix.some((r) => r.kind === 'draft')) throw new Error('POST /draft is not answering 200; the load test needs the draft page');
+    const kinds = new Set(args.only!.split(','));
+    const mix = (await available(base, requestMix())).filter((r) => kinds.has(r.kind));
+    if (kinds.has('draft') && !mix.some((r) => r.kind === 'draft')) throw new Error('POST /draft is not answering 200; the load test needs the draft page');
     const counts = { page: 0, download: 0, draft: 0 };
     for (const r of mix) counts[r.kind]++;
-    console.log(`mix per cycle: ${counts.page} page views, ${counts.download} downloads, ${counts.draft} draft POSTs (${(Buffer.byteLength(mix.find((r) => r.kind === 'draft')!.body!) / 1024).toFixed(1)} kB)`);
+    console.log(`mix per cycle: ${counts.page} page views, ${counts.download} downloads, ${counts.draft} draft POSTs (${(Buffer.byteLength(mix.find((r) => r.kind === 'draft')?.body ?? '') / 1024).toFixed(1)} kB)`);
     const pid = child.pid!;
     const rssStart = await settledRssMb(pid);
     console.log(`warm-up: ${WARMUP_S} s at ${CONNECTIONS} connections…`);
     await run(base, mix, WARMUP_S);
     const rssWarm = await settledRssMb(pid);
     console.log(`run: ${DURATION_S} s at ${CONNECTIONS} connections…`);
-    const { result, peak } = await peakRssDuring(pid, run(base, mix, DURATION_S));
+    const latencies: Latencies = new Map();
+    const { result, peak } = await peakRssDuring(pid, run(base, mix, DURATION_S, latencies));
     const rssAfter = await settledRssMb(pid);
 
     const growth = (rssAfter - rssWarm) / rssWarm;
@@ -159,6 +216,8 @@ async function main(): Promise<void> {
       requestsPerSecond: result.requests.average,
       requests: result.requests.total,
       latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+      // Answered requests only (timed-out ones are counted under timeouts).
+      byRequest: Object.fromEntries([...latencies].map(([k, v]) => [k.length > 70 ? `${k.slice(0, 67)}...` : k, `${v.length} answered, p50 ${percentile(v, 50)} ms, p99 ${percentile(v, 99)} ms`])),
       errors: result.errors,
       timeouts: result.timeouts,
       non2xx: result.non2xx,
