@@ -292,7 +292,7 @@ function printTable(sizes: SizeResult[], cli: number, server: number, cliRuns: n
       `* brute force run on ${sampled[0].brutePoints} of the plan's ${sampled[0].planPoints} points (every ${Math.round(sampled[0].planPoints / sampled[0].brutePoints)}th) and scaled to the whole plan; recall@10 is over those points.`,
     );
   }
-  out.push(`match plan = all ${sizes[0]?.planPoints ?? ''} points of ${PLAN_ID} with text, median of 3 runs, top ${TOP} per point, matchPlan's default pool (100 + 50 from the figures channel).`);
+  out.push(`match plan = all ${sizes[0]?.planPoints ?? ''} points of ${PLAN_ID} with text, median of 3 runs, top ${TOP} per point, matchPlan's default pool (100 + up to 100 from the figures channel).`);
   out.push(`high-recall = pool ${HIGH_RECALL.pool} + ${HIGH_RECALL.pool * HIGH_RECALL.figureShare} from the figures channel. recall@10 = share of the brute-force top ${TOP} passages the indexed match also lists.`);
   out.push('');
   out.push(`CLI cold start (provenance list --format json): ${fmt(cli)} median of ${cliRuns.map((t) => Math.round(t)).join(', ')} ms`);

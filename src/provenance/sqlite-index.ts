@@ -5,7 +5,12 @@
 //
 // What is stored, per passage (rowid = the passage's number in corpus order):
 // - in the FTS5 table, its index keys (terms and adjacent-term bigrams, the
-//   same keys as memory-index.ts) as one token each;
+//   same keys as memory-index.ts) as one token each. The table keeps no
+//   passage lengths (`columnsize=0`), so FTS5's BM25 sees every passage as
+//   the same length: no length normalisation. The scorer judges a passage by
+//   its best window, not diluted by the rest, and BM25's usual penalty on
+//   long passages (b = 0.75) kept their best matches out of the candidates:
+//   recall@10 against brute force at 100,000 passages rose from 0.94 to 0.98;
 // - its terms with their offsets, so scoring a candidate does not tokenise
 //   the passage again (tokenising is the expensive step: ~0.2 ms a passage);
 // and per key its document frequency, for the scorer's IDF.
@@ -25,7 +30,7 @@ import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
 
 /** Bump when what is stored changes (tables, keyToken, encodeTerms); the fingerprint covers the term code itself. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** Retrieval leaves out keys found in more than this share of the passages (see `candidates`). */
 export const COMMON_SHARE = 0.02;
@@ -36,7 +41,7 @@ const MIN_QUERY_KEYS = 8;
 /** At most this many keys, the rarest, go into one retrieval query. */
 export const MAX_QUERY_KEYS = 1000;
 /** Passages the figures channel may add, as a share of `k` (see `candidates`). */
-export const FIGURE_SHARE = 0.5;
+export const FIGURE_SHARE = 1;
 
 type Sqlite = typeof Database;
 type Db = Database.Database;
@@ -215,7 +220,7 @@ function build(sqlite: Sqlite, path: string, documents: Document[], total: numbe
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
       CREATE TABLE passages (rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, passage TEXT NOT NULL, terms TEXT NOT NULL);
       CREATE TABLE df (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-      CREATE VIRTUAL TABLE fts USING fts5(keys, content='', tokenize='ascii');
+      CREATE VIRTUAL TABLE fts USING fts5(keys, content='', columnsize=0, tokenize='ascii');
     `);
     const insertPassage = db.prepare('INSERT INTO passages (rowid, doc, passage, terms) VALUES (?, ?, ?, ?)');
     const insertFts = db.prepare('INSERT INTO fts (rowid, keys) VALUES (?, ?)');
