@@ -3,11 +3,12 @@
 // concurrent connections. Reports requests/s, p50/p99 latency, errors and
 // timeouts, and the server's resident memory after warm-up and after the run.
 //
-//   npm run load [-- --duration 30 --connections 50 --warmup 10]
+//   npm run load [-- --duration 30 --connections 50 --warmup 15 --only page,download,draft]
 //
-// Pass: no errors, no timeouts, no non-2xx answers, and RSS after the run
-// within 20 % of RSS after warm-up (both read once the idle server's memory
-// has settled; the peak under load is reported too). Exit code 1 otherwise.
+// Pass: no errors, no timeouts, no non-2xx answers, and RSS at the end of the
+// run within 20 % of RSS at the end of the warm-up (each the median of the
+// readings of the phase's last 5 s; the peak and the RSS after 10 s idle are
+// reported too). Exit code 1 otherwise.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +23,7 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
-    warmup: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '15' },
     /** Comma-separated kinds to keep (page, download, draft), to see which part of the mix costs what. */
     only: { type: 'string', default: 'page,download,draft' },
   },
@@ -116,32 +117,27 @@ function rssMb(pid: number): number {
 }
 
 /**
- * RSS once the server is idle and its memory has settled. A single reading under
- * load lands anywhere in a garbage-collection cycle (±20 % from one second to the
- * next); V8 shrinks the heap a few seconds after allocation stops, so readings
- * taken when idle compare like with like. Waits until two readings 2 s apart
- * differ by under 2 %, at most 20 s.
+ * RSS of a phase: the median of readings every 500 ms over its last 5 s, under
+ * load. One reading lands anywhere in a garbage-collection cycle (±20 % from one
+ * second to the next); the median of the closing seconds compares like with like.
  */
-async function settledRssMb(pid: number): Promise<number> {
-  let last = rssMb(pid);
-  for (let waited = 0; waited < 20_000; waited += 2_000) {
-    await new Promise((r) => setTimeout(r, 2_000));
-    const now = rssMb(pid);
-    if (Math.abs(now - last) / last < 0.02) return now;
-    last = now;
-  }
-  return last;
-}
-
-/** Highest RSS seen while `work` runs, sampled every 500 ms. */
-async function peakRssDuring<T>(pid: number, work: Promise<T>): Promise<{ result: T; peak: number }> {
-  let peak = rssMb(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 500);
+async function phaseRss<T>(pid: number, seconds: number, work: Promise<T>): Promise<{ result: T; closing: number; peak: number }> {
+  const samples: { at: number; mb: number }[] = [];
+  const t0 = performance.now();
+  const timer = setInterval(() => samples.push({ at: (performance.now() - t0) / 1000, mb: rssMb(pid) }), 500);
   try {
-    return { result: await work, peak };
+    const result = await work;
+    const closing = samples.filter((s) => s.at >= seconds - 5).map((s) => s.mb).sort((a, b) => a - b);
+    return { result, closing: closing[Math.floor(closing.length / 2)] ?? rssMb(pid), peak: Math.max(...samples.map((s) => s.mb)) };
   } finally {
     clearInterval(timer);
   }
+}
+
+/** RSS after `seconds` idle: what the server keeps once the load is gone (reported, not judged). */
+async function idleRssMb(pid: number, seconds: number): Promise<number> {
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  return rssMb(pid);
 }
 
 /** Keep only the requests the server answers with 200 now (pages not built yet are reported, not counted). */
@@ -202,15 +198,16 @@ async function main(): Promise<void> {
     for (const r of mix) counts[r.kind]++;
     console.log(`mix per cycle: ${counts.page} page views, ${counts.download} downloads, ${counts.draft} draft POSTs (${(Buffer.byteLength(mix.find((r) => r.kind === 'draft')?.body ?? '') / 1024).toFixed(1)} kB)`);
     const pid = child.pid!;
-    const rssStart = await settledRssMb(pid);
+    const rssStart = rssMb(pid);
     console.log(`warm-up: ${WARMUP_S} s at ${CONNECTIONS} connections…`);
-    await run(base, mix, WARMUP_S);
-    const rssWarm = await settledRssMb(pid);
+    const warm = await phaseRss(pid, WARMUP_S, run(base, mix, WARMUP_S));
     console.log(`run: ${DURATION_S} s at ${CONNECTIONS} connections…`);
     const latencies: Latencies = new Map();
-    const { result, peak } = await peakRssDuring(pid, run(base, mix, DURATION_S, latencies));
-    const rssAfter = await settledRssMb(pid);
-
+    const measured = await phaseRss(pid, DURATION_S, run(base, mix, DURATION_S, latencies));
+    const result = measured.result;
+    const rssWarm = warm.closing;
+    const rssAfter = measured.closing;
+    const rssIdle = await idleRssMb(pid, 10);
     const growth = (rssAfter - rssWarm) / rssWarm;
     const report = {
       requestsPerSecond: result.requests.average,
@@ -221,7 +218,7 @@ async function main(): Promise<void> {
       errors: result.errors,
       timeouts: result.timeouts,
       non2xx: result.non2xx,
-      rssMb: { start: rssStart, afterWarmup: rssWarm, peakDuringRun: peak, afterRun: rssAfter, growth: `${(growth * 100).toFixed(1)} %` },
+      rssMb: { start: rssStart, afterWarmup: rssWarm, peakDuringRun: measured.peak, afterRun: rssAfter, idle10sAfterRun: rssIdle, growth: `${(growth * 100).toFixed(1)} %` },
     };
     console.log(JSON.stringify(report, null, 2));
     const pass = result.errors === 0 && result.timeouts === 0 && result.non2xx === 0 && Math.abs(growth) <= RSS_TOLERANCE;
