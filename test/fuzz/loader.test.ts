@@ -129,4 +129,22 @@ describe('mutated real corpus files', () => {
       { numRuns: Math.max(4, Math.round(RUNS / 15)), seed: SEED },
     );
   });
+
+  it('duplicated ids: the first document keeps the id, each copy is an error naming its file and line', () => {
+    const dir = join(tmp, 'duplicates');
+    mkdirSync(dir);
+    const us28 = FILES.find((f) => f.name.endsWith('us-28-2025-11-20.md'))!;
+    writeFileSync(join(dir, 'a-copy-of-shipped.md'), us28.bytes);
+    const renamed = us28.bytes.toString('utf8').replace('id: us-28-2025-11-20', 'id: my-copy');
+    writeFileSync(join(dir, 'b-mine.md'), renamed);
+    writeFileSync(join(dir, 'c-mine-again.md'), renamed.replace(/\n/g, '\r\n'));
+    const corpus = loadCorpus({ corpora: [dir] });
+    const dupes = corpus.issues.filter((i) => i.field === 'id');
+    expect(dupes.map((i) => [i.file.split('/').pop(), i.line, i.severity])).toEqual([
+      ['a-copy-of-shipped.md', 2, 'error'],
+      ['c-mine-again.md', 2, 'error'],
+    ]);
+    expect(corpus.documents.find((d) => d.id === 'us-28-2025-11-20')!.builtin).toBe(true);
+    expect(corpus.documents.find((d) => d.id === 'my-copy')!.path).toMatch(/b-mine\.md$/);
+  });
 });
