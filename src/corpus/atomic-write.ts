@@ -2,7 +2,7 @@
 // either the old content or the new, never a mix: write a temporary file in the
 // same folder, flush it to disk, rename it over the target, flush the folder.
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -44,4 +44,24 @@ async function syncFolder(folder: string): Promise<void> {
   } finally {
     await dir?.close();
   }
+}
+
+/** The temporary names `tempPathFor` makes, and nothing else. */
+const TEMP_NAME = /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Delete temporary files a crash left in `folder` (a kill between write and
+ * rename). Only our own names, and only files older than `minAgeMs`, so a save
+ * in progress in another process is never touched. Returns the names removed.
+ */
+export async function removeStaleTemps(folder: string, minAgeMs = 60_000): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    if (!TEMP_NAME.test(name)) continue;
+    const path = join(folder, name);
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile() || Date.now() - info.mtimeMs < minAgeMs) continue;
+    await unlink(path).then(() => removed.push(name), () => undefined);
+  }
+  return removed;
 }

@@ -1,13 +1,14 @@
 // Saving a user's draft: validated first, written with front matter into the
 // user folder only, loadable after a restart, and refused with a named field
 // when it cannot be kept.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, utimesSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planPoints } from '../../src/corpus/coverage.js';
 import { BUILTIN_CORPUS_DIR, findDocument, loadCorpus } from '../../src/corpus/load.js';
+import { removeStaleTemps } from '../../src/corpus/atomic-write.js';
 import { composeDraftFile, putDocument, saveDraft, saveFolder, type DraftToSave } from '../../src/corpus/save-draft.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'save-draft-'));
@@ -133,5 +134,15 @@ describe('saveDraft', () => {
       { numRuns: 60, seed: 20251127 },
     );
     expect(readdirSync(tmp).every((n) => !n.endsWith('.md'))).toBe(true);
+  });
+
+  it('tidies away only its own stale temporary files', async () => {
+    const dir = folder('stale');
+    const old = new Date(Date.now() - 3_600_000);
+    for (const name of ['.my-draft.md.123.0123456789ab.tmp', '.fresh.md.9.abcdefabcdef.tmp', 'keep.md', '.other.tmp']) writeFileSync(join(dir, name), 'x');
+    utimesSync(join(dir, '.my-draft.md.123.0123456789ab.tmp'), old, old);
+    utimesSync(join(dir, '.other.tmp'), old, old);
+    expect(await removeStaleTemps(dir)).toEqual(['.my-draft.md.123.0123456789ab.tmp']);
+    expect(readdirSync(dir).sort()).toEqual(['.fresh.md.9.abcdefabcdef.tmp', '.other.tmp', 'keep.md']);
   });
 });

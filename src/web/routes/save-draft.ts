@@ -4,6 +4,7 @@
 // only reads the form, calls it and answers. Without a user folder, saving is off.
 import express, { type Request, type Router } from 'express';
 import { formatIssue } from '../../corpus/format-issue.js';
+import { removeStaleTemps } from '../../corpus/atomic-write.js';
 import { putDocument, saveDraft, saveFolder } from '../../corpus/save-draft.js';
 import { normaliseSource } from '../../corpus/source-text.js';
 import type { Side } from '../../corpus/types.js';
@@ -17,6 +18,8 @@ const urlencoded = express.urlencoded({ extended: false, limit: DRAFT_LIMIT_BYTE
 export function saveDraftRoutes(state: AppState): Router {
   const router = express.Router();
   const folder = saveFolder(state.options.corpora);
+  // Temporary files left by a crash are never read; tidy them away in the background.
+  if (folder) void removeStaleTemps(folder);
   router.use((_req, res, next) => {
     res.locals.saveDraft = { enabled: folder !== undefined };
     next();
