@@ -23,10 +23,18 @@ export function isBulkFile(path: string): boolean {
 /** Called with bytes of the file read so far and its size. */
 export type ProgressCallback = (doneBytes: number, totalBytes: number) => void;
 
+/**
+ * Most text a bulk file may hold once decompressed (the shipped Kremlin file is
+ * 21 MB): a gzip bomb of a few megabytes must not expand into gigabytes.
+ */
+export const MAX_BULK_BYTES = 256_000_000;
+
 export interface BulkReadOptions {
   /** The file as shown in messages (relative to the working directory when inside it). */
   shown: string;
   builtin: boolean;
+  /** Decompressed size limit (default MAX_BULK_BYTES). */
+  maxBytes?: number;
   onProgress?: ProgressCallback;
 }
 
@@ -162,6 +170,10 @@ function headerIssue(shown: string, e: unknown): LoadIssue {
 
 // ---- readers ----
 
+function tooLarge(max: number): string {
+  return `the file holds more than ${max / 1e6} MB of text once decompressed: split it into several files`;
+}
+
 function format(file: string): 'jsonl' | 'csv' {
   return /\.csv(\.gz)?$/i.test(file) ? 'csv' : 'jsonl';
 }
@@ -183,9 +195,13 @@ export function addBulkFileSync(corpus: Corpus, file: string, options: BulkReadO
   let text: string;
   try {
     const bytes = readFileSync(file);
-    text = (/\.gz$/i.test(file) ? gunzipSync(bytes) : bytes).toString('utf8');
+    const max = options.maxBytes ?? MAX_BULK_BYTES;
+    const data = /\.gz$/i.test(file) ? gunzipSync(bytes, { maxOutputLength: max + 1 }) : bytes;
+    if (data.length > max) throw new RangeError(tooLarge(max));
+    text = data.toString('utf8');
   } catch (e) {
-    corpus.issues.push({ severity: 'error', file: shown, field: 'file', message: `cannot read the file (${(e as Error).message})` });
+    const message = e instanceof RangeError ? tooLarge(options.maxBytes ?? MAX_BULK_BYTES) : `cannot read the file (${(e as Error).message})`;
+    corpus.issues.push({ severity: 'error', file: shown, field: 'file', message });
     return;
   }
   const sink = new RecordSink(corpus, options);
@@ -240,6 +256,12 @@ export async function addBulkFile(corpus: Corpus, file: string, options: BulkRea
     raw.on('error', (e) => gunzip.destroy(e));
     input = raw.pipe(gunzip);
   }
+  const max = options.maxBytes ?? MAX_BULK_BYTES;
+  let decompressed = 0;
+  input.on('data', (chunk: Buffer | string) => {
+    decompressed += chunk.length;
+    if (decompressed > max) input.destroy(new Error(tooLarge(max)));
+  });
   const sink = new RecordSink(corpus, options);
   try {
     if (format(file) === 'jsonl') {

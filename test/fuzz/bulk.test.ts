@@ -8,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { addBulkFile, addBulkFileSync, MAX_BULK_BYTES } from '../../src/corpus/bulk-file.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { loadCorpusAsync } from '../../src/corpus/load-async.js';
 import type { Corpus } from '../../src/corpus/types.js';
@@ -74,5 +75,19 @@ describe('mutated bulk files', () => {
     const corpus = loadCorpus({ corpora: [join(tmp, 'deep.jsonl')], builtin: false });
     expect(corpus.documents).toHaveLength(2);
     expect(corpus.issues.filter((i) => i.severity === 'error').map((i) => i.line)).toEqual([2]);
+  });
+
+  it('a gzip bomb is refused by its decompressed size, in both loaders', async () => {
+    // 200 real records (repeated) compress to a few kB; with a 100 kB limit they stand in for a bomb.
+    const file = join(tmp, 'bomb.jsonl.gz');
+    writeFileSync(file, gzipSync(Buffer.from(`${real.join('\n')}\n`.repeat(20))));
+    for (const load of [addBulkFileSync, addBulkFile]) {
+      const corpus: Corpus = { documents: [], issues: [] };
+      await load(corpus, file, { shown: 'bomb.jsonl.gz', builtin: false, maxBytes: 100_000 });
+      // The streaming loader keeps the records read before the limit; the sync one reads nothing.
+      expect(corpus.issues.some((i) => i.severity === 'error' && i.field === 'file' && i.message.includes('more than 0.1 MB of text once decompressed: split it into several files'))).toBe(true);
+      if (load === addBulkFileSync) expect(corpus.documents).toEqual([]);
+    }
+    expect(MAX_BULK_BYTES).toBeGreaterThan(10 * gunzipSync(readFileSync(resolve(import.meta.dirname, '../../data/bulk/kremlin-en-2000-2020.jsonl.gz'))).length);
   });
 });
