@@ -38,6 +38,8 @@ export const COMMON_SHARE = 0.02;
 const MIN_COMMON_DF = 50;
 /** ...and always keeps at least this many of the query's rarest keys. */
 const MIN_QUERY_KEYS = 8;
+/** Decoded candidate passages kept in memory (a few MB); the cache is emptied when full. */
+const CACHE_PASSAGES = 20_000;
 /** At most this many keys, the rarest, go into one retrieval query. */
 export const MAX_QUERY_KEYS = 1000;
 /** Passages the figures channel may add, as a share of `k` (see `candidates`). */
@@ -88,6 +90,9 @@ export class SqlitePassageIndex implements PassageIndex {
   private readonly sources = new Map<string, SourceInfo>();
   private readonly selectDf: Database.Statement;
   private readonly selectTerms: Database.Statement;
+  private readonly selectManyTerms: Database.Statement;
+  /** Decoded passages by rowid: the points of one plan share many candidates. */
+  private readonly cache = new Map<number, IndexedPassage>();
   private readonly selectCandidates: Database.Statement;
   readonly size: number;
   /** Retrieval knobs (see the constants above); the benchmark varies them. */
@@ -103,6 +108,7 @@ export class SqlitePassageIndex implements PassageIndex {
     for (const doc of docs.values()) this.sources.set(doc.id, sourceInfo(doc));
     this.selectDf = db.prepare('SELECT df FROM df WHERE token = ?').pluck();
     this.selectTerms = db.prepare('SELECT terms FROM passages WHERE rowid = ?').pluck();
+    this.selectManyTerms = db.prepare('SELECT rowid, terms FROM passages WHERE rowid IN (SELECT value FROM json_each(?))').raw();
     this.selectCandidates = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?').pluck();
   }
 
@@ -155,6 +161,7 @@ export class SqlitePassageIndex implements PassageIndex {
         extra--;
       }
     }
+    this.prefetch(rows);
     return rows.map((rowid) => this.refs[rowid - 1]);
   }
 
@@ -178,12 +185,31 @@ export class SqlitePassageIndex implements PassageIndex {
 
   passage(ref: PassageRef): IndexedPassage | undefined {
     const n = this.refIndex.get(`${ref.doc}\u0000${ref.passage}`);
-    const doc = this.docs.get(ref.doc);
-    if (n === undefined || !doc) return undefined;
-    const seg = doc.segments.find((s) => s.id === ref.passage)!;
+    if (n === undefined) return undefined;
+    const cached = this.cache.get(n + 1);
+    if (cached) return cached;
     const stored = this.selectTerms.get(n + 1) as string | undefined;
-    const terms = stored === undefined ? [] : decodeTerms(stored);
-    return { ref, ...(seg.source ? { source: seg.source } : {}), start: seg.start, end: seg.end, terms };
+    return stored === undefined ? undefined : this.remember(n + 1, stored);
+  }
+
+  /**
+   * Read the stored terms of the candidates in one statement rather than one
+   * call each: the scorer asks for every candidate right after `candidates`.
+   */
+  private prefetch(rowids: number[]): void {
+    const missing = rowids.filter((r) => !this.cache.has(r));
+    if (!missing.length) return;
+    if (this.cache.size + missing.length > CACHE_PASSAGES) this.cache.clear();
+    for (const [rowid, terms] of this.selectManyTerms.all(JSON.stringify(missing)) as [number, string][]) this.remember(rowid, terms);
+  }
+
+  private remember(rowid: number, stored: string): IndexedPassage | undefined {
+    const ref = this.refs[rowid - 1];
+    const seg = this.docs.get(ref.doc)?.segments.find((s) => s.id === ref.passage);
+    if (!seg) return undefined;
+    const passage: IndexedPassage = { ref, ...(seg.source ? { source: seg.source } : {}), start: seg.start, end: seg.end, terms: decodeTerms(stored) };
+    this.cache.set(rowid, passage);
+    return passage;
   }
 
   document(id: string): SourceInfo | undefined {
