@@ -3,7 +3,7 @@
 // write it atomically into a user corpus folder — never into the shipped
 // `corpora/`. The next start lists it like any other document.
 import { realpathSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { writeFileAtomic } from './atomic-write.js';
@@ -120,7 +120,12 @@ async function writeDraft(corpus: Corpus, file: string, draft: DraftToSave): Pro
   const holder = corpus.documents.find((d) => d.id === document.id);
   const replaced = holder !== undefined;
   if (holder && !samePath(holder.path, file)) {
-    return { ok: false, reason: 'taken', issues: [issue(file, 'id', `id "${document.id}" is already used by ${holder.builtin ? 'a shipped document' : holder.path}: choose another id`)] };
+    // No server path in the message: it is shown to web visitors.
+    return { ok: false, reason: 'taken', issues: [issue(file, 'id', `id "${document.id}" is already used by ${holder.builtin ? 'a shipped document' : 'another document'}: choose another id`)] };
+  }
+  if (!replaced && (await exists(file))) {
+    // A file that did not load (invalid, or a duplicate id) is still someone's work: never overwrite it.
+    return { ok: false, reason: 'taken', issues: [issue(file, 'id', `a file for id "${document.id}" already exists but did not load: choose another id`)] };
   }
   if (!replaced) {
     const saved = (await readdir(dirname(file))).filter((n) => n.endsWith('.md')).length;
@@ -173,6 +178,13 @@ function serialized<T>(key: string, run: () => Promise<T>): Promise<T> {
     if (pending.get(key) === settled) pending.delete(key);
   });
   return next;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function samePath(a: string, b: string): boolean {

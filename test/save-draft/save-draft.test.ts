@@ -145,4 +145,15 @@ describe('saveDraft', () => {
     expect(await removeStaleTemps(dir)).toEqual(['.my-draft.md.123.0123456789ab.tmp']);
     expect(readdirSync(dir).sort()).toEqual(['.fresh.md.9.abcdefabcdef.tmp', '.other.tmp', 'keep.md']);
   });
+
+  it('never overwrites a file of the same name that did not load', async () => {
+    const dir = folder('broken-file');
+    const broken = `${us28.text.slice(0, 40)}`; // a user's half-written file: no front matter
+    writeFileSync(join(dir, 'my-draft.md'), broken);
+    const corpus = loadCorpus({ corpora: [dir] });
+    expect(findDocument(corpus, 'my-draft')).toBeUndefined();
+    const outcome = await saveDraft(corpus, dir, draftOf(us28.text));
+    expect(outcome).toMatchObject({ ok: false, reason: 'taken' });
+    expect(readFileSync(join(dir, 'my-draft.md'), 'utf8')).toBe(broken);
+  });
 });
