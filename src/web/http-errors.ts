@@ -49,7 +49,8 @@ function visitorError(err: unknown, bodyLimit: string): { status: number; messag
 export function errorHandler(bodyLimit: string): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const { status, message } = visitorError(err, bodyLimit);
-    if (status >= 500) process.stderr.write(`web: ${req.method} ${req.originalUrl}: ${(err as Error)?.stack ?? String(err)}\n`);
+    // Server faults only: a 503 "busy" is the queue working as designed, not a bug to log.
+    if (status === 500) process.stderr.write(`web: ${req.method} ${req.originalUrl}: ${(err as Error)?.stack ?? String(err)}\n`);
     if (res.headersSent) {
       res.end();
       return;
