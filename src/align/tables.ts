@@ -1,5 +1,5 @@
 // Alignments and collations as export tables (CSV, JSON, Markdown via src/export).
-import type { ExportTable } from '../export/table.js';
+import type { Cell, ExportTable } from '../export/table.js';
 import type { AlignedPair, PairAlignment } from './align.js';
 import type { Collation } from './collate.js';
 import type { Change, DiffPart } from './diff.js';
@@ -13,26 +13,33 @@ export function changesText(changes: Change[]): string {
   return changes.map((c) => (c.a && c.b ? `${c.a} → ${c.b}` : c.a ? `−${c.a}` : `+${c.b}`)).join('; ');
 }
 
-function flatten(pairs: AlignedPair[]): AlignedPair[] {
+/** Point pairs with each pair's sub-item pairs right after it. */
+export function flattenPairs(pairs: AlignedPair[]): AlignedPair[] {
   return pairs.flatMap((p) => [p, ...(p.subpairs ?? [])]);
+}
+
+/** The columns every alignment export shares after the two point ids. */
+export const PAIR_COLUMNS = ['relation', 'moved', 'similarity', 'partial', 'changes', 'diff', 'reason'];
+
+/** The cells of one aligned pair under PAIR_COLUMNS (CLI and web write the same words). */
+export function pairCells(p: AlignedPair): Record<string, Cell> {
+  return {
+    relation: p.relation,
+    moved: p.moved,
+    similarity: p.similarity,
+    partial: p.partial,
+    changes: changesText(p.changes),
+    diff: p.diffTruncated ? '(diff cut at its bound)' : diffText(p.diff),
+    reason: p.reason ?? '',
+  };
 }
 
 /** One row per aligned pair (sub-item pairs follow their point's row). */
 export function alignmentTable(alignment: PairAlignment): ExportTable {
   const [a, b] = alignment.versions;
   return {
-    columns: [a, b, 'relation', 'moved', 'similarity', 'partial', 'changes', 'diff', 'reason'],
-    rows: flatten(alignment.pairs).map((p) => ({
-      [a]: p.a,
-      [b]: p.b,
-      relation: p.relation,
-      moved: p.moved,
-      similarity: p.similarity,
-      partial: p.partial,
-      changes: changesText(p.changes),
-      diff: p.diffTruncated ? '(diff cut at its bound)' : diffText(p.diff),
-      reason: p.reason ?? '',
-    })),
+    columns: [a, b, ...PAIR_COLUMNS],
+    rows: flattenPairs(alignment.pairs).map((p) => ({ [a]: p.a, [b]: p.b, ...pairCells(p) })),
   };
 }
 
