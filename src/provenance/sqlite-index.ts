@@ -31,7 +31,7 @@ import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
 
 /** Bump when what is stored changes (tables, keyToken, encodeTerms); the fingerprint covers the term code itself. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** Retrieval leaves out keys found in more than this share of the passages (see `candidates`). */
 export const COMMON_SHARE = 0.02;
@@ -45,6 +45,10 @@ const CACHE_PASSAGES = 20_000;
 export const MAX_QUERY_KEYS = 1000;
 /** Passages the figures channel may add, as a share of `k` (see `candidates`). */
 export const FIGURE_SHARE = 1;
+/** Passages of at most this many terms are also indexed in the short-passage channel. */
+export const SHORT_PASSAGE_TERMS = 10;
+/** Passages the short-passage channel may add, as a share of `k` (see `candidates`). */
+export const SHORT_SHARE = 1;
 
 type Sqlite = typeof Database;
 type Db = Database.Database;
@@ -95,9 +99,10 @@ export class SqlitePassageIndex implements PassageIndex {
   /** Decoded passages by rowid: the points of one plan share many candidates. */
   private readonly cache = new Map<number, IndexedPassage>();
   private readonly selectCandidates: Database.Statement;
+  private readonly selectShortCandidates: Database.Statement;
   readonly size: number;
   /** Retrieval knobs (see the constants above); the benchmark varies them. */
-  tuning = { commonShare: COMMON_SHARE, figureShare: FIGURE_SHARE, maxQueryKeys: MAX_QUERY_KEYS };
+  tuning = { commonShare: COMMON_SHARE, figureShare: FIGURE_SHARE, shortShare: SHORT_SHARE, maxQueryKeys: MAX_QUERY_KEYS };
 
   private constructor(
     private readonly db: Db,
@@ -111,6 +116,7 @@ export class SqlitePassageIndex implements PassageIndex {
     this.selectTerms = db.prepare('SELECT terms FROM passages WHERE rowid = ?').pluck();
     this.selectManyTerms = db.prepare('SELECT rowid, terms FROM passages WHERE rowid IN (SELECT value FROM json_each(?))').raw();
     this.selectCandidates = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?').pluck();
+    this.selectShortCandidates = db.prepare('SELECT rowid FROM fts_short WHERE fts_short MATCH ? ORDER BY bm25(fts_short) LIMIT ?').pluck();
   }
 
   /**
@@ -146,28 +152,36 @@ export class SqlitePassageIndex implements PassageIndex {
    * weighs as a part of their own, so a passage sharing one rare name can
    * outscore one sharing many ordinary words. Up to `k` passages from the
    * first channel, then up to FIGURE_SHARE × `k` more from the second.
+   * A third channel searches only short passages (≤ SHORT_PASSAGE_TERMS
+   * terms): among 100,000 passages BM25 ranks a 5-term passage that shares one
+   * or two rare terms far down, yet the scorer's windowed cosine rates it
+   * high, so without this channel such passages were the bulk of what the
+   * index missed against brute force.
    */
   candidates(query: Token[], k: number): PassageRef[] {
     if (k <= 0) return [];
     const terms = termsOf(query);
     const rows = this.search(indexKeys(terms), k);
     const figures = terms.filter((t) => t.kind === 'number' || t.kind === 'entity').map((t) => t.key);
-    if (figures.length) {
-      const seen = new Set(rows);
-      let extra = Math.ceil(k * this.tuning.figureShare);
-      for (const rowid of this.search(figures, k)) {
+    const seen = new Set(rows);
+    const addFrom = (found: number[], share: number) => {
+      let extra = Math.ceil(k * share);
+      for (const rowid of found) {
         if (extra <= 0) break;
         if (seen.has(rowid)) continue;
+        seen.add(rowid);
         rows.push(rowid);
         extra--;
       }
-    }
+    };
+    if (figures.length) addFrom(this.search(figures, k), this.tuning.figureShare);
+    if (this.tuning.shortShare > 0) addFrom(this.search(indexKeys(terms), k, this.selectShortCandidates), this.tuning.shortShare);
     this.prefetch(rows);
     return rows.map((rowid) => this.refs[rowid - 1]);
   }
 
   /** Rowids of the `k` passages BM25 ranks best for `keys`. */
-  private search(keys: string[], k: number): number[] {
+  private search(keys: string[], k: number, select = this.selectCandidates): number[] {
     // FTS5 computes BM25 for every row that holds any query token, so the cost
     // of a query is the total length of its posting lists. Keys found in more
     // than COMMON_SHARE of the passages ("russia", "president") add a tiny
@@ -181,7 +195,7 @@ export class SqlitePassageIndex implements PassageIndex {
     const kept = byDf.filter((t, i) => t.df <= common || i < MIN_QUERY_KEYS).slice(0, this.tuning.maxQueryKeys);
     if (!kept.length) return [];
     // Barewords joined by OR: FTS5 ranks every passage holding any of them by BM25.
-    return this.selectCandidates.all(kept.map((t) => t.token).join(' OR '), k) as number[];
+    return select.all(kept.map((t) => t.token).join(' OR '), k) as number[];
   }
 
   passage(ref: PassageRef): IndexedPassage | undefined {
@@ -248,9 +262,11 @@ function build(sqlite: Sqlite, path: string, documents: Document[], total: numbe
       CREATE TABLE passages (rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, passage TEXT NOT NULL, terms TEXT NOT NULL);
       CREATE TABLE df (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
       CREATE VIRTUAL TABLE fts USING fts5(keys, content='', columnsize=0, tokenize='ascii');
+      CREATE VIRTUAL TABLE fts_short USING fts5(keys, content='', columnsize=0, tokenize='ascii');
     `);
     const insertPassage = db.prepare('INSERT INTO passages (rowid, doc, passage, terms) VALUES (?, ?, ?, ?)');
     const insertFts = db.prepare('INSERT INTO fts (rowid, keys) VALUES (?, ?)');
+    const insertShort = db.prepare('INSERT INTO fts_short (rowid, keys) VALUES (?, ?)');
     const df = new Map<string, number>();
     let rowid = 0;
     const addDocs = db.transaction((batch: Document[]) => {
@@ -261,6 +277,7 @@ function build(sqlite: Sqlite, path: string, documents: Document[], total: numbe
           for (const t of new Set(tokens)) df.set(t, (df.get(t) ?? 0) + 1);
           insertPassage.run(rowid, p.ref.doc, p.ref.passage, encodeTerms(p.terms));
           insertFts.run(rowid, tokens.join(' '));
+          if (p.terms.length <= SHORT_PASSAGE_TERMS) insertShort.run(rowid, tokens.join(' '));
         }
       }
     });
@@ -276,6 +293,7 @@ function build(sqlite: Sqlite, path: string, documents: Document[], total: numbe
     })();
     // One b-tree per table instead of many segments: faster queries on a read-only index.
     db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
+    db.exec("INSERT INTO fts_short (fts_short) VALUES ('optimize')");
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     meta.run('fingerprint', fingerprint);
     meta.run('passages', String(rowid));

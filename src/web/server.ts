@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpus } from '../corpus/load.js';
+import type { Document } from '../corpus/types.js';
 import { openPassageIndex } from '../provenance/open-index.js';
 import { errorHandler, notFoundHandler } from './http-errors.js';
 import { safeUrl } from './html.js';
@@ -60,13 +61,15 @@ export async function startServer(options: ServerOptions): Promise<import('node:
   const opened = await openPassageIndex(corpus);
   usePassageIndex(corpus, opened.index);
   const state = { corpus, options };
-  warmUp(state);
   const app = createApp(state);
   return new Promise((resolveServer, reject) => {
     const server = app.listen(options.port, options.host ?? '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
       process.stdout.write(`plan-provenance: serving ${corpus.documents.length} documents at http://${options.host ?? '127.0.0.1'}:${port}/\n`);
+      // Warm the plan pages after listening, one plan per tick, so the server
+      // answers at once and a request that comes first is simply computed then.
+      warmUpInBackground(state);
       resolveServer(server);
     });
     server.on('close', () => opened.close());
@@ -74,10 +77,19 @@ export async function startServer(options: ServerOptions): Promise<import('node:
   });
 }
 
-/** Compute what the plan pages show, once, before the first request. */
-export function warmUp(state: AppState): void {
-  for (const doc of state.corpus.documents.filter((d) => d.kind === 'plan')) {
-    matchResult(state.corpus, doc);
-    styleResults(doc);
-  }
+/** Compute what a plan's pages show (memoised), so visitors rarely wait for it. */
+function warmPlan(state: AppState, doc: Document): void {
+  matchResult(state.corpus, doc);
+  styleResults(doc);
+}
+
+function warmUpInBackground(state: AppState): void {
+  const plans = state.corpus.documents.filter((d) => d.kind === 'plan');
+  const next = () => {
+    const doc = plans.shift();
+    if (!doc) return;
+    warmPlan(state, doc);
+    setImmediate(next);
+  };
+  setImmediate(next);
 }
