@@ -1,18 +1,10 @@
 // Deterministic synthetic corpora for the benchmark, built only from real
 // statement passages: sampled, recombined and perturbed with a fixed seed.
 import type { Document } from '../../src/corpus/types.js';
+import { seededRandom } from '../../src/util/seeded-random.js';
 
-/** mulberry32: a small seeded PRNG, so synthetic corpora are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so synthetic corpora are the same on every run. */
+export const rng = seededRandom;
 
 export interface SourcePassage {
   text: string;

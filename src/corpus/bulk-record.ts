@@ -5,7 +5,7 @@
 // the same messages, located by the line of the bulk file.
 import { readBody } from './body-lines.js';
 import { languageMismatch } from './language.js';
-import { MAX_SEGMENTS, type ParseResult } from './parse-document.js';
+import { documentFromFields, MAX_SEGMENTS, type ParseResult } from './parse-document.js';
 import { frontMatterSchema } from './schema.js';
 import { segmentStatement } from './segment-statement.js';
 import { normaliseSource } from './source-text.js';
@@ -89,24 +89,8 @@ export function recordToDocument(record: unknown, ctx: RecordContext): ParseResu
   const mismatch = checkLanguage(fields.language, text.slice(0, LANGUAGE_SAMPLE_CHARS));
   if (mismatch) issues.push({ severity: 'warning', file, line, field: 'language', message: `${fields.id}: ${mismatch}` });
 
-  const document: Document = {
-    id: fields.id,
-    kind: 'statement',
-    title: fields.title,
-    side: fields.side,
-    speaker: fields.speaker,
-    date: fields.date,
-    language: fields.language,
-    translatedFrom: fields.translated_from,
-    sources: fields.sources,
-    missing: [],
-    status: 'published',
-    notes: '',
-    text,
-    segments,
-    path: file,
-    builtin: ctx.builtin,
-  };
+  // A bulk record is always a published statement: kind, missing, status and notes are fixed.
+  const document = documentFromFields({ ...fields, kind: 'statement', missing: [], status: 'published', notes: '' }, text, segments, file, ctx.builtin);
   return { document, issues };
 }
 

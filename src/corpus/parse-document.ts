@@ -4,7 +4,7 @@
 import { readBody } from './body-lines.js';
 import { hasFrontMatter, splitFrontMatter } from './front-matter.js';
 import { languageMismatch } from './language.js';
-import { frontMatterSchema, KNOWN_FIELDS } from './schema.js';
+import { frontMatterSchema, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
 import { segmentPlan, segmentReports, type PlanSegmentation } from './segment-plan.js';
 import { MAX_FILE_BYTES } from './source-text.js';
 import { segmentStatement } from './segment-statement.js';
@@ -80,7 +80,13 @@ export function parseDocumentSource(source: string, file: string, options: Parse
   const mismatch = languageMismatch(fields.language, text);
   if (mismatch) issues.push({ severity: 'warning', file, field: 'language', line: fieldLines.language, message: `${fields.id}: ${mismatch}` });
 
-  const document: Document = {
+  const document = documentFromFields(fields, text, segments, file, options.builtin ?? false);
+  return { document, issues };
+}
+
+/** A Document from validated front-matter fields and its segmented body. */
+export function documentFromFields(fields: FrontMatterFields, text: string, segments: Segment[], path: string, builtin: boolean): Document {
+  return {
     id: fields.id,
     kind: fields.kind,
     title: fields.title,
@@ -95,10 +101,9 @@ export function parseDocumentSource(source: string, file: string, options: Parse
     notes: fields.notes,
     text,
     segments,
-    path: file,
-    builtin: options.builtin ?? false,
+    path,
+    builtin,
   };
-  return { document, issues };
 }
 
 export interface DraftOptions {

@@ -5,6 +5,7 @@
 // each draw gives an interval that is wide for a 15-word point and narrow for
 // a 1,000-word statement. A bootstrap over sentences would not do: a plan
 // point is often one sentence, and resampling one sentence has no spread.
+import { seededRandom } from '../util/seeded-random.js';
 import type { FeatureCounts } from './features.js';
 import { logit, sigmoid, type TranslationeseModel } from './model.js';
 
@@ -16,7 +17,7 @@ export interface Interval {
 }
 
 export function scoreInterval(counts: FeatureCounts, model: TranslationeseModel, { draws = 400, mass = 0.9, seed = 20251120 } = {}): Interval {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const scores: number[] = [];
   for (let d = 0; d < draws; d++) {
     const rates = model.features.map((id, j) => {
@@ -28,18 +29,6 @@ export function scoreInterval(counts: FeatureCounts, model: TranslationeseModel,
   scores.sort((a, b) => a - b);
   const q = (p: number) => scores[Math.min(scores.length - 1, Math.max(0, Math.round(p * (scores.length - 1))))];
   return { low: q((1 - mass) / 2), high: q(1 - (1 - mass) / 2), mass };
-}
-
-/** Small, seedable PRNG so the same text always gets the same interval. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function normal(random: () => number): number {
