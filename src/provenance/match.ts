@@ -14,7 +14,7 @@ import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, Po
 export interface MatchOptions {
   /** Candidates listed per point (best passage per document). Default 5. */
   top?: number;
-  /** Passages retrieved from the index and scored per point. Default 100. */
+  /** Passages retrieved from the index and scored per point. Default: all when the index holds at most EXHAUSTIVE_UP_TO passages, else 100. */
   pool?: number;
   /** Origin threshold (see origin.ts). */
   threshold?: number;
@@ -31,6 +31,9 @@ export interface MatchOptions {
   sourceText: (docId: string) => string | undefined;
 }
 
+/** Corpora with at most this many passages are scored exhaustively (no retrieval cut-off). */
+export const EXHAUSTIVE_UP_TO = 2_000;
+
 /** Candidates scoring below this are not listed (nothing but a stray shared word). */
 export const MIN_CANDIDATE_SCORE = 0.02;
 
@@ -40,7 +43,10 @@ export const MIN_CANDIDATE_SCORE = 0.02;
  */
 export function matchPlan(plan: Document, index: PassageIndex, options: MatchOptions): MatchResult {
   const top = options.top ?? 5;
-  const pool = options.pool ?? 100;
+  // A small corpus (the shipped statements: a few hundred passages) affords scoring every
+  // passage that shares a term, so retrieval never hides a candidate there; bulk corpora
+  // keep the BM25 pool.
+  const pool = options.pool ?? (index.size <= EXHAUSTIVE_UP_TO ? index.size : 100);
   const threshold = options.threshold ?? ORIGIN_THRESHOLD;
   const idf = (key: string) => index.idf(key);
   // One shared term alone is evidence only when it is rare: in at most 2 % of the passages.

@@ -11,7 +11,7 @@ describe('provenance list', () => {
     const r = runCli(['list', '--format', 'json']);
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout);
-    expect(rows).toHaveLength(25);
+    expect(rows).toHaveLength(41);
     const us28 = rows.find((d: { id: string }) => d.id === 'us-28-2025-11-20');
     expect(us28).toMatchObject({ kind: 'plan', segments: 25, missing: ['13', '15', '16', '17', '18', '19', '22', '23', '24', '25', '27', '28'] });
     expect(rows.find((d: { id: string }) => d.id === 'ru-2025-06-02-memorandum')).toMatchObject({ kind: 'statement', segments: 11 });
@@ -62,7 +62,7 @@ describe('provenance check', () => {
   it('exits 0 on the shipped corpora', () => {
     const r = runCli(['check']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/25 documents loaded, 0 error\(s\), 0 warning\(s\)/);
+    expect(r.stdout).toMatch(/41 documents loaded, 0 error\(s\), 0 warning\(s\)/);
   });
 
   it('exits 1 and names file, line and field when a document is invalid; the rest still loads', () => {
@@ -71,7 +71,7 @@ describe('provenance check', () => {
     const r = runCli(['check', '--corpus', dir]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/bad\.md:6: error \[date\]: date is not a real calendar date \(got "2025-13-01"\)/);
-    expect(r.stdout).toMatch(/25 documents loaded, 1 error/);
+    expect(r.stdout).toMatch(/41 documents loaded, 1 error/);
   });
 
   it('other commands warn on stderr and carry on', () => {
@@ -79,7 +79,7 @@ describe('provenance check', () => {
     writeFileSync(join(dir, 'bad.md'), e3.replace('kind: plan', 'kind: memo'));
     const r = runCli(['list', '--corpus', dir, '--format', 'json']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toHaveLength(25);
+    expect(JSON.parse(r.stdout)).toHaveLength(41);
     expect(r.stderr).toMatch(/bad\.md:3: error \[kind\]/);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,33 @@ describe('the shipped corpora', () => {
       'ua-2022-11-15-peace-formula', 'ua-2025-06-02-istanbul-proposals', 'ua-20-2025-12-24', 'us-2025-03-11-jeddah',
       'us-2025-09-29-gaza-plan', 'us-28-2025-11-20', 'us-28-alt-en-2025-11-21', 'us-28-alt-en-pravda-2025-11-20',
       'us-28-ru-2025-11-20', 'us-ua-19-2025-11-24',
+      // Added 30 Nov 2026: January–April 2026 statements and the reported-only 2026 plan documents.
+      'eu-2026-02-17-european-core-interests-paper', 'mixed-2026-01-29-kyiv-strike-pause', 'mixed-2026-02-18-geneva-round',
+      'mixed-2026-02-24-g7-and-coalition-statements', 'ru-2026-01-08-zakharova-paris-declaration',
+      'ru-2026-01-23-ushakov-after-witkoff-meeting', 'ru-2026-02-18-dmitriev-package', 'ru-2026-02-lavrov-20-point-plan',
+      'ua-2026-01-zelensky-guarantees-and-talks', 'ua-2026-04-10-zelensky-easter-truce', 'us-2025-11-security-guarantees-draft',
+      'us-2026-01-trump-witkoff-framework-and-talks', 'ua-eu-us-ceasefire-enforcement-2026-02', 'us-ua-20-revised-2026-01',
+      'us-ua-eu-prosperity-framework-2026-01', 'us-ua-security-guarantees-2026-01',
     ]).sort());
+  });
+
+  it('hold every document of the shared corpora with the same front matter', () => {
+    // The shipped corpora are the shared primary texts, copied verbatim.
+    for (const sub of ['plans', 'statements']) {
+      const dir = join(import.meta.dirname, '../../../shared/corpora', sub);
+      let files: string[] = [];
+      try { files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md'); } catch { continue; }
+      for (const f of files) expect(readFileSync(join(BUILTIN_CORPUS_DIR, sub, f), 'utf8')).toBe(readFileSync(join(dir, f), 'utf8'));
+    }
+  });
+
+  it('keep the reported-only 2026 plan documents as versions with no text (coverage 0), their reports as segments', () => {
+    for (const id of ['us-ua-20-revised-2026-01', 'us-ua-eu-prosperity-framework-2026-01', 'us-ua-security-guarantees-2026-01', 'ua-eu-us-ceasefire-enforcement-2026-02']) {
+      const d = doc(id);
+      expect(d.status).toBe('reported-only');
+      expect(d.segments.every((s) => s.kind === 'report')).toBe(true);
+      expect(planCoverage(d).complete).toEqual([]);
+    }
   });
 
   it('segment the 28-point plan into points and unlettered sub-points', () => {

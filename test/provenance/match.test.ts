@@ -76,8 +76,13 @@ describe('matchPlan', () => {
     expect(['ru-2021-12-17-draft-nato', 'ru-2021-12-17-draft-us', 'ru-2024-06-14-putin-mfa', 'ru-2025-06-02-memorandum', 'ru-2022-03-29-istanbul']).toContain(topDocs('us-28-2025-11-20', '7', 1)[0]);
   });
 
-  it('ranks the army caps of Istanbul 2022 and the June 2025 memorandum top 2 for the 600,000 cap (us-28 6)', () => {
-    expect(topDocs('us-28-2025-11-20', '6', 2).sort()).toEqual(['ru-2022-03-29-istanbul', 'ru-2025-06-02-memorandum']);
+  it('ranks the army caps of Istanbul 2022 and the June 2025 memorandum top 2 among the antecedents of the 600,000 cap (us-28 6)', () => {
+    const antecedents = point('us-28-2025-11-20', '6').candidates.filter((c) => !c.later).slice(0, 2).map((c) => c.doc);
+    expect(antecedents.sort()).toEqual(['ru-2022-03-29-istanbul', 'ru-2025-06-02-memorandum']);
+    // Zelensky's January 2026 remarks on the army's size echo the clause after the plan: a later echo, never the origin.
+    const echo = point('us-28-2025-11-20', '6').candidates.find((c) => c.doc === 'ua-2026-01-zelensky-guarantees-and-talks');
+    expect(echo?.later).toBe(true);
+    expect(point('us-28-2025-11-20', '6').origin.side).toBe('ru');
   });
 
   it('ranks the June 2025 memorandum in the top 3 for the amnesty point (us-28 26)', () => {
@@ -118,6 +123,12 @@ describe('matchPlan', () => {
         expect(p.candidates.some((c) => !c.later && c.side === p.origin.side)).toBe(true);
       }
     }
+  });
+
+  it("ranks Lavrov's 2026 remarks on the minority-rights clause as a later echo of us-28 20, never its origin", () => {
+    const echo = point('us-28-2025-11-20', '20').candidates.slice(0, 3).find((c) => c.doc === 'ru-2026-02-lavrov-20-point-plan');
+    expect(echo).toMatchObject({ later: true });
+    expect(echo!.evidence.map((e) => e.sourceText).join(' ')).toMatch(/rights/);
   });
 
   it('names Russia as the likely origin of the NATO points of the 28-point plan and sums sides per plan', () => {

@@ -46,6 +46,24 @@ describe('pages', () => {
     expect(html).toContain('<svg class="timeline"');
   });
 
+  it('the timeline runs to the latest statement of April 2026 and shows the reported-only 2026 plans as versions with no text', async () => {
+    const html = await (await get('/')).text();
+    const timeline = html.slice(html.indexOf('<svg class="timeline"'), html.indexOf('</svg>', html.indexOf('<svg class="timeline"')));
+    expect(timeline).toContain('2026-04-10 · statement');
+    expect(timeline).toContain('href="/doc/ua-2026-04-10-zelensky-easter-truce"');
+    expect(timeline).toMatch(/>2026</);
+    for (const id of ['us-ua-20-revised-2026-01', 'us-ua-eu-prosperity-framework-2026-01', 'us-ua-security-guarantees-2026-01', 'ua-eu-us-ceasefire-enforcement-2026-02']) {
+      expect(html).toContain(`href="/plan/${id}"`);
+    }
+  });
+
+  it.each(['us-ua-20-revised-2026-01', 'ua-eu-us-ceasefire-enforcement-2026-02'])('the reported-only plan %s shows its reports, never an empty comparison', async (id) => {
+    const res = await get(`/plan/${id}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/reported only|no text/i);
+  });
+
   it('a plan document shows its missing points as missing, in place', async () => {
     const html = await (await get('/doc/us-28-2025-11-20')).text();
     const i12 = html.indexOf('id="seg-12"');
