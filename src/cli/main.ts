@@ -19,7 +19,7 @@ program
   .description('list the documents of the corpora with their segment counts and coverage')
   .addOption(corpusOption())
   .addOption(builtinOption())
-  .addOption(formatOption(['table', 'json']))
+  .addOption(formatOption(['table', 'json', 'csv', 'md']))
   .action(async (opts) => (await import('./commands/list.js')).listCommand(opts));
 
 program

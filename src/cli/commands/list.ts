@@ -1,6 +1,8 @@
 // `provenance list` reads document summaries through a cache keyed by file
 // contents (corpus/summary-cache.ts), so it starts without loading the parser.
 import { formatIssue } from '../../corpus/format-issue.js';
+import type { DocumentSummary } from '../../corpus/summary.js';
+import { serialize, type ExportFormat, type ExportTable } from '../../export/table.js';
 import { loadSummaries } from '../../corpus/summary-cache.js';
 import type { CorpusOptions } from '../context.js';
 import { printJson } from '../output.js';
@@ -17,6 +19,7 @@ export async function listCommand(options: CorpusOptions & { format: string }): 
   progress.stop();
   for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
   if (options.format === 'json') return printJson(rows);
+  if (options.format !== 'table') return void process.stdout.write(serialize(listTable(rows), options.format as ExportFormat));
   process.stdout.write(
     `${renderTable(rows, [
       { header: 'id', value: (r) => r.id, max: 40 },
@@ -36,4 +39,27 @@ export async function listCommand(options: CorpusOptions & { format: string }): 
       },
     ])}\n`,
   );
+}
+
+/** The listing as an export table (`--format csv|md`): one row per document. */
+function listTable(rows: DocumentSummary[]): ExportTable {
+  const columns = ['id', 'kind', 'side', 'date', 'language', 'segments', 'status', 'title', 'complete', 'partial', 'missing', 'removed', 'path'];
+  return {
+    columns,
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      side: r.side,
+      date: r.date,
+      language: r.language,
+      segments: r.segments,
+      status: r.status,
+      title: r.title,
+      complete: r.coverage?.complete.join(' ') ?? '',
+      partial: r.coverage?.partial.join(' ') ?? '',
+      missing: r.coverage?.missing.join(' ') ?? '',
+      removed: r.coverage?.removed.join(' ') ?? '',
+      path: r.path,
+    })),
+  };
 }
