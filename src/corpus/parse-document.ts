@@ -3,7 +3,7 @@
 // problem becomes a LoadIssue naming the file, the line and the field.
 import { readBody } from './body-lines.js';
 import { hasFrontMatter, splitFrontMatter } from './front-matter.js';
-import { languageMismatch } from './language.js';
+import { languageMismatch, undeclaredLanguage } from './language.js';
 import { frontMatterSchema, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
 import { segmentPlan, segmentReports, type PlanSegmentation } from './segment-plan.js';
 import { MAX_FILE_BYTES } from './source-text.js';
@@ -117,7 +117,8 @@ export interface DraftOptions {
 
 /**
  * A user's own draft: a plain numbered list, with or without front matter.
- * Without front matter the document gets neutral metadata (side `unknown`).
+ * Without front matter the document gets neutral metadata (side `unknown`)
+ * and the language its text shows (see `undeclaredLanguage`), unless given.
  */
 export function parseDraft(source: string, options: DraftOptions): ParseResult {
   const file = options.file ?? '<pasted>';
@@ -141,7 +142,8 @@ export function parseDraft(source: string, options: DraftOptions): ParseResult {
   if (segments.length > MAX_SEGMENTS) {
     return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: `${segments.length} segments; the limit is ${MAX_SEGMENTS} per document — split the draft` }] };
   }
-  const language = options.language ?? 'en';
+  // No front matter: the letters decide (a Russian or Ukrainian list is that language everywhere).
+  const language = options.language ?? undeclaredLanguage(text);
   const mismatch = languageMismatch(language, text);
   if (mismatch) issues.push({ severity: 'warning', file, field: 'language', message: `${options.id}: ${mismatch}` });
   const document: Document = {

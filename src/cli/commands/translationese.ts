@@ -2,7 +2,7 @@
 // as translated from Russian, with the spans that drove the score.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { findDocument } from '../../corpus/load.js';
-import { guessLanguage } from '../../corpus/language.js';
+import { undeclaredLanguage } from '../../corpus/language.js';
 import { parseDraft } from '../../corpus/parse-document.js';
 import { decodeSource } from '../../corpus/source-text.js';
 import type { Corpus } from '../../corpus/types.js';
@@ -42,7 +42,7 @@ export function translationeseCommand(inputs: string[], options: TranslationeseO
   const results = docs.flatMap(({ input, doc, prose }) =>
     doc
       ? scoreDocument(doc, { bySegment: options.bySegment, model, input, only })
-      : scoreProse(prose!, { input, bySegment: options.bySegment, model, language: guessLanguage(prose!) }),
+      : scoreProse(prose!, { input, bySegment: options.bySegment, model, language: undeclaredLanguage(prose!) }),
   );
   if (options.format === 'json') return printJson(results);
   if (options.format !== 'table') return void process.stdout.write(serialize(translationeseTable(results), options.format as ExportFormat));
