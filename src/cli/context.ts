@@ -59,7 +59,7 @@ export function resolveDocument(corpus: Corpus, arg: string): Document {
     if (!decoded.ok) throw new UserError(formatIssue(decoded.issue));
     const id = `file-${basename(arg).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'draft'}`;
     const { document, issues } = parseDraft(decoded.text, { id, file: arg, title: basename(arg) });
-    for (const issue of issues.filter((i) => i.severity === 'warning')) process.stderr.write(`${formatIssue(issue)}\n`);
+    for (const issue of issues.filter((i) => i.severity !== 'error')) process.stderr.write(`${formatIssue(issue)}\n`);
     const error = issues.find((i) => i.severity === 'error');
     if (!document || error) throw new UserError(formatIssue(error!));
     const existing = findDocument(corpus, document.id);

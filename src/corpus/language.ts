@@ -105,7 +105,8 @@ export function languageMismatch(declared: string, text: string): string | undef
   if (!CHECKED.has(declared)) return undefined;
   const byLetters = alphabetLanguage(text);
   if (byLetters && byLetters.language !== declared) {
-    return `declared language "${declared}" but ${byLetters.reason}: it reads as "${byLetters.language}" (${LANGUAGE_NAMES[byLetters.language]}); check the language field`;
+    const script = declared === 'en' ? 'in Cyrillic script; ' : '';
+    return `declared language "${declared}" but the text reads as "${byLetters.language}" (${LANGUAGE_NAMES[byLetters.language]}: ${script}${byLetters.reason}): check the language field`;
   }
   if (byLetters) return undefined;
   const guess = francLanguage(text);

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addBulkFileSync, isBulkFile } from './bulk-file.js';
+import { hasFrontMatter } from './front-matter.js';
 import { parseDocumentSource } from './parse-document.js';
 import { decodeSource, sizeIssue } from './source-text.js';
 import type { Corpus, Document, LoadIssue } from './types.js';
@@ -54,10 +55,15 @@ export function addPath(corpus: Corpus, path: string, builtin: boolean, onProgre
     return addBulkFileSync(corpus, path, { shown, builtin, onProgress: onProgress && ((doneBytes, totalBytes) => onProgress({ file: shown, doneBytes, totalBytes })) });
   }
   const files = isDir ? markdownFiles(path, corpus) : [path];
-  for (const file of files) addFile(corpus, file, builtin);
+  for (const file of files) addFile(corpus, file, builtin, { inFolder: isDir });
 }
 
-export function addFile(corpus: Corpus, file: string, builtin: boolean): Document | undefined {
+/**
+ * Parse one Markdown file into the corpus. `inFolder`: the file was found by
+ * walking a folder, so a Markdown file without front matter is somebody's
+ * README or notes, skipped with a note (a file named on its own must be a document).
+ */
+export function addFile(corpus: Corpus, file: string, builtin: boolean, { inFolder = false } = {}): Document | undefined {
   const shown = displayPath(file);
   let bytes: Uint8Array;
   try {
@@ -75,6 +81,10 @@ export function addFile(corpus: Corpus, file: string, builtin: boolean): Documen
   const decoded = decodeSource(bytes, shown);
   if (!decoded.ok) {
     corpus.issues.push(decoded.issue);
+    return undefined;
+  }
+  if (inFolder && !hasFrontMatter(decoded.text)) {
+    corpus.issues.push({ severity: 'note', file: shown, field: 'front matter', message: 'no front matter, so not a corpus document (a README or notes?): skipped. To load it, start it with `---` fields (see corpora/README.md)' });
     return undefined;
   }
   const { document, issues } = parseDocumentSource(decoded.text, shown, { builtin });

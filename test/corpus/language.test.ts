@@ -49,19 +49,19 @@ describe('check warns when the declared language contradicts the letters', () =>
   it('field case 12-short-ukrainian-declared-ru: both the short and the long Ukrainian statement filed as Russian', () => {
     const r = runCli(['check', '--no-builtin', '--corpus', join(CASES, '12-short-ukrainian-declared-ru/corpus')]);
     expect(r.stdout).toMatch(/2 documents loaded, 0 error\(s\), 2 warning\(s\)/);
-    expect(r.stderr).toMatch(/short-uk-declared-ru\.md:8: warning \[language\]: short-uk-declared-ru: declared language "ru" but the text has .*і.*, letters the Russian alphabet does not have: it reads as "uk"/);
+    expect(r.stderr).toMatch(/short-uk-declared-ru\.md:8: warning \[language\]: short-uk-declared-ru: declared language "ru" but the text reads as "uk" \(Ukrainian: the text has .*і.*, letters the Russian alphabet does not have\)/);
     expect(r.stderr).toMatch(/long-uk-declared-ru-control\.md:8: warning \[language\]/);
   });
 
   it('a short Russian point filed as Ukrainian', () => {
     const source = ruPlan.replace('language: ru', 'language: uk').replace(ruBody, `\n${ruLines[1]}\n`);
     const { issues } = parseDocumentSource(source, 'x.md');
-    expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "uk" but the text has .*letters the Ukrainian alphabet does not have: it reads as "ru"/)]);
+    expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "uk" but the text reads as "ru" \(Russian: the text has .*letters the Ukrainian alphabet does not have\)/)]);
   });
 
   it('a short English plan filed as Russian, and a short Russian one filed as English', () => {
     const en = us28.replace('language: en', 'language: ru').replace(/\n---\n[\s\S]*$/, '\n---\n1. Ukraine\'s sovereignty will be confirmed.\n');
-    expect(parseDocumentSource(en, 'en.md').issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "ru" but the text is in Latin script/)]);
+    expect(parseDocumentSource(en, 'en.md').issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "ru" but the text reads as "en" \(English: the text is in Latin script\)/)]);
     expect(languageMismatch('en', ruLines[0])).toMatch(/declared language "en" but/);
   });
 

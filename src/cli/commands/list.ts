@@ -34,7 +34,7 @@ export async function listCommand(options: CorpusOptions & { format: string }): 
           r.coverage
             ? r.status === 'reported-only'
               ? 'reported only (no text)'
-              : `${r.coverage.complete.length}/${r.coverage.expected} complete, ${r.coverage.partial.length} partial, ${r.coverage.missing.length} missing`
+              : `${r.coverage.complete.length}/${r.coverage.expected} complete, ${r.coverage.partial.length} partial, ${r.coverage.missing.length}${r.coverage.missingFrom !== undefined ? '+' : ''} missing`
             : '',
       },
     ])}\n`,

@@ -66,7 +66,8 @@ function renderResults(results: TranslationeseResult[]): string {
   const rows = rankResults(results).map((r) => ({ r, rank: r.segment === null && r.score !== null ? String(++rank) : '' }));
   const table = renderTable(rows, [
     { header: '#', value: (x) => x.rank, align: 'right' },
-    { header: 'input', value: (x) => (x.r.segment === null ? x.r.input : /^\d/.test(x.r.segment) ? `  point ${x.r.segment}` : `  ${x.r.segment}`), max: 40 },
+    // Cut in the middle: inputs are often paths that differ only near the end.
+    { header: 'input', value: (x) => (x.r.segment === null ? x.r.input : /^\d/.test(x.r.segment) ? `  point ${x.r.segment}` : `  ${x.r.segment}`), max: 40, cut: 'middle' },
     { header: 'words', value: (x) => x.r.words, align: 'right' },
     { header: 'score', value: (x) => (x.r.score === null ? '-' : x.r.score.toFixed(2)), align: 'right' },
     { header: '90% interval', value: (x) => (x.r.interval ? `${x.r.interval.low.toFixed(2)}-${x.r.interval.high.toFixed(2)}` : '-') },
