@@ -1,8 +1,8 @@
 // Segment a plan body into preamble paragraphs, numbered points and sub-points.
 //
 //   Intro paragraph.            -> pre1
-//   1. Point text               -> 1    (also "1.Text", "1) Text", "(1) Text", and
-//                                        "1 Text" when 1 is the next number due)
+//   1. Point text               -> 1    (also "1.Text", "1) Text", "(1) Text", "1: Text",
+//                                        and "1 Text" / "1 – Text" when 1 is the next number due)
 //   10. Heading:                -> 10 (heading through its last sub-item)
 //       - a. Sub-item           -> 10.a   (the source's letter)
 //       - Sub-item              -> 10.2   (no letter: its ordinal; bullets - * • – — ‒ ― −)
@@ -20,9 +20,12 @@ import type { Segment } from './types.js';
  * three spaces in). "1.The" (no space, as pages run together) counts when a
  * letter, quote or bracket follows; a digit does not ("1.5 million").
  */
-const POINT = /^ {0,3}(?:\((\d{1,5})\)|(\d{1,5})[.)])(?=\s|$|[\p{L}"'«“‘(\[])[ \t]*/u;
-/** "1 Text": a bare number, then a capital letter or quote; only taken when it is the next number due. */
-const BARE_POINT = /^ {0,3}(\d{1,5})[ \t]+(?=[\p{Lu}"«“])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|$))/u;
+const POINT = /^ {0,3}(?:\((\d{1,5})\)|(\d{1,5})[.):])(?=\s|$|[\p{L}"'«“‘(\[])[ \t]*/u;
+/**
+ * "1 Text" or "1 – Text": a bare number (then perhaps a dash), then a capital
+ * letter or quote; only taken when it is the next number due.
+ */
+const BARE_POINT = /^ {0,3}(\d{1,5})(?:[ \t]+[-–—][ \t]*|[ \t]+)(?=[\p{Lu}"«“])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|$))/u;
 const DASHES = '\\-*•–—‒―−';
 const SUB_MARKER = new RegExp(`^(\\s*)(?:[${DASHES}][ \\t]+)?(?:([a-z])[.)](?=\\s|$)[ \\t]*)?`);
 const BULLET = new RegExp(`^\\s*[${DASHES}][ \\t]+`);

@@ -26,13 +26,16 @@ describe('numbering as pages write it (the 28-point plan renumbered)', () => {
     ['"1.The" (no space)', (l) => l.replace(/^(\d+)\. (?=\S)/, '$1.')],
     ['"1) "', (l) => l.replace(/^(\d+)\. /, '$1) ')],
     ['"(1) "', (l) => l.replace(/^(\d+)\. /, '($1) ')],
+    ['"1: "', (l) => l.replace(/^(\d+)\. /, '$1: ')],
   ];
   // A bare "1 " is taken only as the next number due, so it is tried on a gap-free list.
-  it('"1 " (bare number), points 1-9', () => {
-    const doc = parseDraft(firstNine.split('\n').map((l) => l.replace(/^(\d+)\. (?=\S)/, '$1 ')).join('\n'), { id: 'x' }).document!;
-    expect(shape(doc)).toEqual(shape(parseDraft(firstNine, { id: 'x' }).document!));
-    expect(doc.segments).toHaveLength(9);
-  });
+  for (const [name, to] of [['"1 " (bare number)', '$1 '], ['"1 – " (number and dash)', '$1 – ']]) {
+    it(`${name}, points 1-9`, () => {
+      const doc = parseDraft(firstNine.split('\n').map((l) => l.replace(/^(\d+)\. (?=\S)/, to)).join('\n'), { id: 'x' }).document!;
+      expect(shape(doc)).toEqual(shape(parseDraft(firstNine, { id: 'x' }).document!));
+      expect(doc.segments).toHaveLength(9);
+    });
+  }
   for (const [name, renumber] of cases) {
     it(`${name} gives the same points and texts`, () => {
       const doc = parseDraft(body.split('\n').map(renumber).join('\n'), { id: 'x' }).document!;
