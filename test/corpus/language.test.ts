@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alphabetLanguage, guessLanguage, languageMismatch, undeclaredLanguage } from '../../src/corpus/language.js';
 import { parseDocumentSource, parseDraft } from '../../src/corpus/parse-document.js';
+import { composeDraftFile } from '../../src/corpus/save-draft.js';
 import { runCli } from '../helpers/run-cli.js';
+import { startApp } from '../web/helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CASES = resolve(ROOT, '../shared/field-cases');
@@ -114,5 +116,25 @@ describe('a plain draft without front matter is in the language its text shows',
     const r = runCli(['match', file, '--top', '1', '--format', 'json']);
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/declared language/);
+  });
+
+  it('web: a pasted Russian list is compared word for word with the Russian plan, and its translationese is not applicable', async () => {
+    const app = await startApp();
+    try {
+      const post = async (table: string) =>
+        JSON.parse(await (await fetch(`${app.url}/draft`, { method: 'POST', body: new URLSearchParams({ draft: ruBody, against: 'us-28-ru-2025-11-20', table, format: 'json' }) })).text());
+      const [style] = await post('translationese');
+      expect(style).toMatchObject({ label: 'not applicable', note: expect.stringMatching(/the text is in "ru"/) });
+      const rows = (await post('alignment')) as { relation: string }[];
+      expect(rows.filter((r) => r.relation === 'unchanged').length).toBeGreaterThanOrEqual(9);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('saving a plain Russian list writes `language: ru` into its front matter', () => {
+    const saved = composeDraftFile({ source: ruBody, id: 'my-ru-draft', title: 'Mine', sourceUrl: 'https://example.org/x' }, 'my-ru-draft.md');
+    expect(saved.ok && saved.document.language).toBe('ru');
+    expect(saved.ok && saved.text).toMatch(/^language: ru$/m);
   });
 });
