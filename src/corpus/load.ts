@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addBulkFileSync, isBulkFile } from './bulk-file.js';
-import { hasFrontMatter } from './front-matter.js';
+import { hasFrontMatter, splitFrontMatter } from './front-matter.js';
 import { parseDocumentSource } from './parse-document.js';
 import { decodeSource, sizeIssue } from './source-text.js';
 import type { Corpus, Document, LoadIssue } from './types.js';
@@ -83,14 +83,28 @@ export function addFile(corpus: Corpus, file: string, builtin: boolean, { inFold
     corpus.issues.push(decoded.issue);
     return undefined;
   }
-  if (inFolder && !hasFrontMatter(decoded.text)) {
-    corpus.issues.push({ severity: 'note', file: shown, field: 'front matter', message: 'no front matter, so not a corpus document (a README or notes?): skipped. To load it, start it with `---` fields (see corpora/README.md)' });
+  const foreign = inFolder ? notCorpusDocument(decoded.text) : undefined;
+  if (foreign) {
+    corpus.issues.push({ severity: 'note', file: shown, field: 'front matter', message: `${foreign}, so not a corpus document (a README, notes or a web page?): skipped. To load it, give it corpus front matter (see corpora/README.md)` });
     return undefined;
   }
   const { document, issues } = parseDocumentSource(decoded.text, shown, { builtin });
   corpus.issues.push(...issues);
   if (!document) return undefined;
   return addDocument(corpus, document) ? document : undefined;
+}
+
+/**
+ * Why a Markdown file found in a corpus folder is not meant as a corpus
+ * document, or undefined if it is (or may be: then its problems are errors).
+ * No front matter at all, or front matter with none of the fields every
+ * corpus document has (`id`, `kind`, `sources`: a static-site page's `layout`/`title`).
+ */
+function notCorpusDocument(text: string): string | undefined {
+  if (!hasFrontMatter(text)) return 'no front matter';
+  const fm = splitFrontMatter(text, '');
+  if (!fm.ok) return undefined;
+  return ['id', 'kind', 'sources'].some((k) => k in fm.value.data) ? undefined : 'front matter without id, kind or sources';
 }
 
 /** Add a parsed document unless its id is taken; the first document keeps the id. */

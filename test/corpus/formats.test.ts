@@ -143,10 +143,20 @@ describe('a Markdown file that is not a corpus document, inside a --corpus folde
     writeFileSync(join(dir, 'plan.md'), us28.replace('id: us-28-2025-11-20', 'id: my-copy'));
     writeFileSync(join(dir, 'NOTES.md'), '# My notes\n\nWhere I found these texts.\n');
     writeFileSync(join(dir, 'readme-draft.md'), readFileSync(join(ROOT, 'corpora/README.md'), 'utf8'));
+    writeFileSync(join(dir, 'index.md'), '---\nlayout: page\ntitle: About these texts\n---\nA static-site page.\n');
     const r = runCli(['check', '--no-builtin', '--corpus', dir]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/1 documents loaded, 0 error\(s\), 0 warning\(s\), 2 note\(s\)/);
-    expect(r.stderr).toMatch(/NOTES\.md: note \[front matter\]: no front matter, so not a corpus document \(a README or notes\?\): skipped/);
+    expect(r.stdout).toMatch(/1 documents loaded, 0 error\(s\), 0 warning\(s\), 3 note\(s\)/);
+    expect(r.stderr).toMatch(/NOTES\.md: note \[front matter\]: no front matter, so not a corpus document \(a README, notes or a web page\?\): skipped/);
+    expect(r.stderr).toMatch(/index\.md: note \[front matter\]: front matter without id, kind or sources, so not a corpus document/);
+  });
+
+  it('a corpus document with a mistake in its front matter is still an error, not skipped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fmt-'));
+    writeFileSync(join(dir, 'plan.md'), us28.replace('id: us-28-2025-11-20', 'id: My Copy'));
+    const r = runCli(['check', '--no-builtin', '--corpus', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/plan\.md:2: error \[id\]/);
   });
 
   it('a file named on its own still has to be a document', () => {
