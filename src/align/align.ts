@@ -212,7 +212,10 @@ export function alignPair(A: Document, B: Document, params: AssignParams = DEFAU
     else rows.push(blank(null, n, 'dropped', `marked [removed] in ${B.id}; no unpaired point of ${A.id} sits there`, pos));
   }
 
-  const unpublished = (doc: Document, n: number) => `no counterpart among ${doc.id}'s published points; ${n} of its points were never published`;
+  const unpublished = (doc: Document, n: number) =>
+    doc.missingFrom !== undefined
+      ? `no counterpart among ${doc.id}'s published points; its source breaks off after point ${doc.missingFrom - 1}`
+      : `no counterpart among ${doc.id}'s published points; ${n} of its points were never published`;
   m.a.forEach((p, i) => {
     if (usedA.has(i)) return;
     const removedAs = droppedBy.get(i);

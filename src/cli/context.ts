@@ -1,5 +1,6 @@
 // What every corpus-reading subcommand shares: load the corpora named by the
 // options, report load problems on stderr, resolve a plan argument.
+import { printIssue } from './colour.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatIssue } from '../corpus/format-issue.js';
@@ -22,7 +23,7 @@ export function openCorpus(options: CorpusOptions, { quiet = false } = {}): Corp
   const progress = progressFor(options);
   const corpus = loadCorpus(loadOptions(options, progress));
   progress.stop();
-  if (!quiet) for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  if (!quiet) for (const issue of corpus.issues) printIssue(issue, { format: options.format });
   return corpus;
 }
 
@@ -31,7 +32,7 @@ export async function openCorpusAsync(options: CorpusOptions, { quiet = false } 
   const progress = progressFor(options);
   const corpus = await loadCorpusAsync(loadOptions(options, progress));
   progress.stop();
-  if (!quiet) for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  if (!quiet) for (const issue of corpus.issues) printIssue(issue, { format: options.format });
   return corpus;
 }
 
@@ -59,7 +60,7 @@ export function resolveDocument(corpus: Corpus, arg: string): Document {
     if (!decoded.ok) throw new UserError(formatIssue(decoded.issue));
     const id = `file-${basename(arg).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'draft'}`;
     const { document, issues } = parseDraft(decoded.text, { id, file: arg, title: basename(arg) });
-    for (const issue of issues.filter((i) => i.severity === 'warning')) process.stderr.write(`${formatIssue(issue)}\n`);
+    for (const issue of issues.filter((i) => i.severity !== 'error')) printIssue(issue);
     const error = issues.find((i) => i.severity === 'error');
     if (!document || error) throw new UserError(formatIssue(error!));
     const existing = findDocument(corpus, document.id);

@@ -1,25 +1,35 @@
 // The `provenance` command line. Each subcommand imports its module only when
 // it runs, so `provenance list` does not pay for the web server or the NLP stack.
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { colourEnabled, paint } from './colour.js';
 import { UserError } from './errors.js';
+
+/** package.json sits two folders up from both src/cli/main.ts and dist/cli/main.js. */
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const corpusOption = () => new Option('--corpus <path>', 'add documents from a folder or file (repeatable)').argParser(collect).default([]);
 const builtinOption = () => new Option('--no-builtin', 'leave the shipped corpora/ out');
 const formatOption = (choices: string[], fallback = 'table') => new Option('--format <format>', 'output format').choices(choices).default(fallback);
+/** The end of a command's --help: real invocations on the shipped corpora (test/cli/conventions.test.ts runs them). */
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 const program = new Command()
   .name('provenance')
   .description('Trace how a political document was written: versions, origins, translationese.')
+  .version(version, '-V, --version', 'print the version')
   .showHelpAfterError()
-  .configureOutput({ outputError: (str, write) => write(str) });
+  .configureOutput({ outputError: (str, write) => write(str) })
+  .addHelpText('after', examples('provenance list', 'provenance align us-28-2025-11-20 e3-counter-2025-11-23'));
 
 program
   .command('list')
   .description('list the documents of the corpora with their segment counts and coverage')
   .addOption(corpusOption())
   .addOption(builtinOption())
-  .addOption(formatOption(['table', 'json']))
+  .addOption(formatOption(['table', 'json', 'csv', 'md']))
+  .addHelpText('after', examples('provenance list', 'provenance list --format csv > corpus.csv'))
   .action(async (opts) => (await import('./commands/list.js')).listCommand(opts));
 
 program
@@ -29,6 +39,7 @@ program
   .addOption(corpusOption())
   .addOption(builtinOption())
   .addOption(formatOption(['table', 'json']))
+  .addHelpText('after', examples('provenance show us-28-2025-11-20'))
   .action(async (id, opts) => (await import('./commands/show.js')).showCommand(id, opts));
 
 program
@@ -37,6 +48,7 @@ program
   .addOption(corpusOption())
   .addOption(builtinOption())
   .addOption(formatOption(['table', 'json']))
+  .addHelpText('after', examples('provenance check', 'provenance check --no-builtin --corpus corpora/plans'))
   .action(async (opts) => (await import('./commands/check.js')).checkCommand(opts));
 
 program
@@ -46,6 +58,7 @@ program
   .option('--host <host>', 'address to listen on', '127.0.0.1')
   .addOption(corpusOption())
   .addOption(builtinOption())
+  .addHelpText('after', examples('provenance serve --port 3000', 'provenance serve --corpus corpora/statements --no-builtin'))
   .action(async (opts) => (await import('./commands/serve.js')).serveCommand(opts));
 
 program
@@ -57,6 +70,7 @@ program
   .addOption(corpusOption())
   .addOption(builtinOption())
   .addOption(formatOption(['table', 'json', 'csv', 'md']))
+  .addHelpText('after', examples('provenance translationese us-28-2025-11-20 us-28-alt-en-2025-11-21', 'provenance translationese us-28-2025-11-20 --by-segment --format json'))
   .action(async (inputs, opts) => (await import('./commands/translationese.js')).translationeseCommand(inputs, opts));
 
 program
@@ -67,6 +81,7 @@ program
   .addOption(builtinOption())
   .option('--top <k>', 'candidates per point (best passage per source document)', '5')
   .addOption(formatOption(['table', 'json', 'csv', 'md']))
+  .addHelpText('after', examples('provenance match us-28-2025-11-20 --top 2', 'provenance match ua-20-2025-12-24 --format csv > ua-20-provenance.csv'))
   .action(async (plan, opts) => (await import('./commands/match.js')).matchCommand(plan, opts));
 
 program
@@ -78,6 +93,7 @@ program
   .option('--top <k>', 'candidates per point', '5')
   .addOption(formatOption(['csv', 'json', 'md'], 'csv'))
   .option('--out <file>', 'write to this file instead of stdout')
+  .addHelpText('after', examples('provenance export ua-20-2025-12-24 --format csv --out ua-20.csv', 'provenance export us-28-2025-11-20 --format md --top 1'))
   .action(async (plan, opts) => (await import('./commands/export.js')).exportCommand(plan, opts));
 
 program
@@ -87,6 +103,7 @@ program
   .addOption(corpusOption())
   .addOption(builtinOption())
   .addOption(formatOption(['table', 'json', 'csv', 'md', 'tei']))
+  .addHelpText('after', examples('provenance align us-28-2025-11-20 e3-counter-2025-11-23', 'provenance align us-28-2025-11-20 e3-counter-2025-11-23 ua-20-2025-12-24 --format tei'))
   .action(async (plans, opts) => (await import('./commands/align.js')).alignCommand(plans, opts));
 
 // (new subcommands go above this line: one block each, importing their module lazily)
@@ -95,7 +112,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof UserError) {
-    process.stderr.write(`provenance: ${e.message}\n`);
+    process.stderr.write(`${paint('provenance:', 'red', colourEnabled())} ${e.message}\n`);
     process.exitCode = 1;
   } else {
     throw e;

@@ -16,10 +16,14 @@ export interface Progress {
 
 export const QUIET: Progress = { update() {}, stop() {} };
 
-/** A bar when stdout and stderr are terminals and the output is not JSON, else a no-op. */
-export function progressFor(options: { format?: string }): Progress {
-  const terminal = Boolean(process.stdout.isTTY && process.stderr.isTTY);
-  if (!terminal || options.format === 'json' || process.env.CI) return QUIET;
+/**
+ * A bar when stdout and stderr are terminals that can redraw a line (not
+ * TERM=dumb, not CI) and the output is not JSON, else a no-op. The bar has no
+ * colour, so NO_COLOR does not concern it.
+ */
+export function progressFor(options: { format?: string }, env: NodeJS.ProcessEnv = process.env, streams: { stdout: { isTTY?: boolean }; stderr: { isTTY?: boolean } } = process): Progress {
+  const terminal = Boolean(streams.stdout.isTTY && streams.stderr.isTTY);
+  if (!terminal || options.format === 'json' || env.CI || env.TERM === 'dumb') return QUIET;
   return terminalProgress();
 }
 

@@ -6,10 +6,12 @@ export interface Column<T> {
   value: (row: T) => string | number;
   max?: number;
   align?: 'left' | 'right';
+  /** Where a long cell is cut: at the end (default), or in the middle, keeping both ends (file paths). */
+  cut?: 'end' | 'middle';
 }
 
 export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
-  const cells = rows.map((row) => columns.map((c) => clip(String(c.value(row)).replace(/\s+/g, ' '), c.max ?? 60)));
+  const cells = rows.map((row) => columns.map((c) => clip(String(c.value(row)).replace(/\s+/g, ' '), c.max ?? 60, c.cut)));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => [...r[i]].length)));
   const line = (vals: string[]) =>
     vals
@@ -19,7 +21,11 @@ export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
   return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
-function clip(s: string, max: number): string {
+/** `s` in at most `max` characters (code points); `middle` keeps a third of the room for the start, the rest for the end. */
+export function clip(s: string, max: number, cut: 'end' | 'middle' = 'end'): string {
   const chars = [...s];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
+  if (chars.length <= max) return s;
+  if (cut === 'end') return `${chars.slice(0, max - 1).join('')}…`;
+  const head = Math.floor((max - 1) / 3);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (max - 1 - head)).join('')}`;
 }

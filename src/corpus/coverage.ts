@@ -1,17 +1,28 @@
 // How much of a plan survives: complete, partial, missing and removed points.
 import type { Coverage, Document, Segment } from './types.js';
 
+/**
+ * Coverage of a plan. With an open-ended gap (`missing: 10-`), every point
+ * from `missingFrom` on that has no text is missing, and `expected` reaches at
+ * least `missingFrom` (the number of later points is unknown: `missingFrom` says so).
+ */
 export function planCoverage(doc: Document): Coverage {
   const points = doc.segments.filter((s) => s.kind === 'point' || s.kind === 'removed');
   const present = new Set(points.map((s) => s.id));
-  const numbers = [...points.map((s) => Number(s.id)), ...doc.missing.map(Number)].filter(Number.isFinite);
-  return {
-    expected: numbers.length ? Math.max(...numbers) : 0,
+  const from = doc.missingFrom;
+  const numbers = [...points.map((s) => Number(s.id)), ...doc.missing.map(Number), ...(from !== undefined ? [from] : [])].filter(Number.isFinite);
+  const expected = numbers.length ? Math.max(...numbers) : 0;
+  const open: string[] = [];
+  if (from !== undefined) for (let n = from; n <= expected; n++) if (!present.has(String(n)) && !doc.missing.includes(String(n))) open.push(String(n));
+  const coverage: Coverage = {
+    expected,
     complete: points.filter((s) => s.kind === 'point' && !s.partial).map((s) => s.id),
     partial: points.filter((s) => s.partial).map((s) => s.id),
-    missing: doc.missing.filter((n) => !present.has(n)),
+    missing: [...doc.missing.filter((n) => !present.has(n)), ...open],
     removed: points.filter((s) => s.kind === 'removed').map((s) => s.id),
   };
+  if (from !== undefined) coverage.missingFrom = from;
+  return coverage;
 }
 
 /** The text of a segment: always a slice of the document text by its offsets. */

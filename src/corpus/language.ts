@@ -1,25 +1,115 @@
-// Check a document's declared language against franc's guess. Only the
-// languages in play are considered, and only on text long enough to judge:
-// franc's trigram model is unreliable on a sentence or two.
+// Which language a text is in, among the three in play (en, ru, uk), and a
+// check of a document's declared language against it.
+//
+// Two kinds of evidence, strongest first:
+// 1. Script and alphabet. Latin vs Cyrillic letters separate English from the
+//    other two; within Cyrillic, letters only one alphabet has decide between
+//    Russian and Ukrainian however short the text (Ukrainian і ї є ґ are not in
+//    the Russian alphabet; Russian ы э ъ ё are not in the Ukrainian one).
+// 2. franc's trigram model, only on text long enough for it (MIN_LANGUAGE_CHARS):
+//    it is unreliable on a sentence or two.
 import { franc } from 'franc';
 
 const FRANC_TO_ISO1: Record<string, string> = { eng: 'en', rus: 'ru', ukr: 'uk' };
 const CHECKED = new Set(Object.values(FRANC_TO_ISO1));
 
-/** Shorter texts are not judged. */
+/** franc judges only texts at least this long (UTF-16 units); shorter ones rely on the alphabet alone. */
 export const MIN_LANGUAGE_CHARS = 200;
 
+/** Fewer letters than this say nothing about the script (a number, an id, a heading). */
+export const MIN_SCRIPT_LETTERS = 10;
+
+/** Letters of one of the two Cyrillic alphabets that the other lacks (lower and upper case). */
+export const UNIQUE_LETTERS: Record<'ru' | 'uk', RegExp> = {
+  uk: /[іїєґІЇЄҐ]/gu,
+  ru: /[ыэъёЫЭЪЁ]/gu,
+};
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ru: 'Russian', uk: 'Ukrainian' };
+
+export interface AlphabetEvidence {
+  /** The language the letters show. */
+  language: 'en' | 'ru' | 'uk';
+  /** Why, in words: the script, or the distinctive letters found (at most five, in order of first use). */
+  reason: string;
+}
+
+/**
+ * What the letters alone say about a text's language, or undefined when they
+ * say nothing: too few letters, mixed scripts, or Cyrillic with no letter
+ * unique to one alphabet (or both alphabets' unique letters in similar number).
+ */
+export function alphabetLanguage(text: string): AlphabetEvidence | undefined {
+  let latin = 0;
+  let cyrillic = 0;
+  for (const ch of text) {
+    if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) latin++;
+    else if (ch >= '\u0400' && ch <= '\u04FF') cyrillic++;
+  }
+  if (latin + cyrillic < MIN_SCRIPT_LETTERS) return undefined;
+  if (latin > cyrillic * 4) return { language: 'en', reason: 'the text is in Latin script' };
+  if (cyrillic <= latin * 4) return undefined; // mixed: leave it to franc
+  const uk = text.match(UNIQUE_LETTERS.uk) ?? [];
+  const ru = text.match(UNIQUE_LETTERS.ru) ?? [];
+  // A quoted name from the other language (Київ in a Russian text) must not decide:
+  // one alphabet's letters must clearly outnumber the other's.
+  const shown = (letters: string[]) => [...new Set(letters.map((l) => l.toLowerCase()))].slice(0, 5).join(', ');
+  if (uk.length > 0 && uk.length >= 4 * ru.length) {
+    return { language: 'uk', reason: `the text has ${shown(uk)}, letters the Russian alphabet does not have` };
+  }
+  if (ru.length > 0 && ru.length >= 4 * uk.length) {
+    return { language: 'ru', reason: `the text has ${shown(ru)}, letters the Ukrainian alphabet does not have` };
+  }
+  return undefined;
+}
+
 /** franc's guess as an ISO 639-1 code, or undefined when the text is too short to judge. */
-export function guessLanguage(text: string): string | undefined {
+export function francLanguage(text: string): string | undefined {
   if (text.length < MIN_LANGUAGE_CHARS) return undefined;
   const code = franc(text, { only: Object.keys(FRANC_TO_ISO1), minLength: MIN_LANGUAGE_CHARS });
   return FRANC_TO_ISO1[code];
 }
 
+/**
+ * The text's language as an ISO 639-1 code (en, ru or uk), or undefined when
+ * neither the letters nor (on long texts) franc can tell. The alphabet decides
+ * first: franc confuses Russian and Ukrainian more often than the letters do.
+ */
+export function guessLanguage(text: string): string | undefined {
+  const byLetters = alphabetLanguage(text);
+  if (byLetters) return byLetters.language;
+  return francLanguage(text);
+}
+
+/**
+ * The language of a text that declares none (a plain numbered draft, pasted
+ * prose): the guess; else, for a short Cyrillic text with no letter unique to
+ * either alphabet, franc between Russian and Ukrainian at its own 10-character
+ * floor, Russian if it cannot tell; else English.
+ */
+export function undeclaredLanguage(text: string): string {
+  const guess = guessLanguage(text);
+  if (guess) return guess;
+  let latin = 0;
+  let cyrillic = 0;
+  for (const ch of text) {
+    if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) latin++;
+    else if (ch >= '\u0400' && ch <= '\u04FF') cyrillic++;
+  }
+  if (cyrillic <= latin) return 'en';
+  return FRANC_TO_ISO1[franc(text, { only: ['rus', 'ukr'], minLength: 10 })] ?? 'ru';
+}
+
 /** A warning message when the declared language disagrees with the text, else undefined. */
 export function languageMismatch(declared: string, text: string): string | undefined {
   if (!CHECKED.has(declared)) return undefined;
-  const guess = guessLanguage(text);
+  const byLetters = alphabetLanguage(text);
+  if (byLetters && byLetters.language !== declared) {
+    const script = declared === 'en' ? 'in Cyrillic script; ' : '';
+    return `declared language "${declared}" but the text reads as "${byLetters.language}" (${LANGUAGE_NAMES[byLetters.language]}: ${script}${byLetters.reason}): check the language field`;
+  }
+  if (byLetters) return undefined;
+  const guess = francLanguage(text);
   if (guess && guess !== declared) {
     return `declared language "${declared}" but the text reads as "${guess}": check the language field`;
   }

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addBulkFileSync, isBulkFile } from './bulk-file.js';
+import { hasFrontMatter, splitFrontMatter } from './front-matter.js';
 import { parseDocumentSource } from './parse-document.js';
 import { decodeSource, sizeIssue } from './source-text.js';
 import type { Corpus, Document, LoadIssue } from './types.js';
@@ -54,10 +55,15 @@ export function addPath(corpus: Corpus, path: string, builtin: boolean, onProgre
     return addBulkFileSync(corpus, path, { shown, builtin, onProgress: onProgress && ((doneBytes, totalBytes) => onProgress({ file: shown, doneBytes, totalBytes })) });
   }
   const files = isDir ? markdownFiles(path, corpus) : [path];
-  for (const file of files) addFile(corpus, file, builtin);
+  for (const file of files) addFile(corpus, file, builtin, { inFolder: isDir });
 }
 
-export function addFile(corpus: Corpus, file: string, builtin: boolean): Document | undefined {
+/**
+ * Parse one Markdown file into the corpus. `inFolder`: the file was found by
+ * walking a folder, so a Markdown file without front matter is somebody's
+ * README or notes, skipped with a note (a file named on its own must be a document).
+ */
+export function addFile(corpus: Corpus, file: string, builtin: boolean, { inFolder = false } = {}): Document | undefined {
   const shown = displayPath(file);
   let bytes: Uint8Array;
   try {
@@ -77,10 +83,28 @@ export function addFile(corpus: Corpus, file: string, builtin: boolean): Documen
     corpus.issues.push(decoded.issue);
     return undefined;
   }
+  const foreign = inFolder ? notCorpusDocument(decoded.text) : undefined;
+  if (foreign) {
+    corpus.issues.push({ severity: 'note', file: shown, field: 'front matter', message: `${foreign}, so not a corpus document (a README, notes or a web page?): skipped. To load it, give it corpus front matter (see corpora/README.md)` });
+    return undefined;
+  }
   const { document, issues } = parseDocumentSource(decoded.text, shown, { builtin });
   corpus.issues.push(...issues);
   if (!document) return undefined;
   return addDocument(corpus, document) ? document : undefined;
+}
+
+/**
+ * Why a Markdown file found in a corpus folder is not meant as a corpus
+ * document, or undefined if it is (or may be: then its problems are errors).
+ * No front matter at all, or front matter with none of the fields every
+ * corpus document has (`id`, `kind`, `sources`: a static-site page's `layout`/`title`).
+ */
+function notCorpusDocument(text: string): string | undefined {
+  if (!hasFrontMatter(text)) return 'no front matter';
+  const fm = splitFrontMatter(text, '');
+  if (!fm.ok) return undefined;
+  return ['id', 'kind', 'sources'].some((k) => k in fm.value.data) ? undefined : 'front matter without id, kind or sources';
 }
 
 /** Add a parsed document unless its id is taken; the first document keeps the id. */

@@ -3,7 +3,7 @@
 // problem becomes a LoadIssue naming the file, the line and the field.
 import { readBody } from './body-lines.js';
 import { hasFrontMatter, splitFrontMatter } from './front-matter.js';
-import { languageMismatch } from './language.js';
+import { languageMismatch, undeclaredLanguage } from './language.js';
 import { frontMatterSchema, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
 import { segmentPlan, segmentReports, type PlanSegmentation } from './segment-plan.js';
 import { MAX_FILE_BYTES } from './source-text.js';
@@ -61,14 +61,16 @@ export function parseDocumentSource(source: string, file: string, options: Parse
   if (fields.kind === 'plan' && fields.status === 'reported-only') {
     segments = segmentReports(lines);
   } else if (fields.kind === 'plan') {
-    const { segments: segs, problems } = segmentPlan(lines);
+    const { segments: segs, problems, notes } = segmentPlan(lines);
     issues.push(...bodyProblems(problems, file));
     if (problems.length) return { issues };
+    issues.push(...notes.map((n): LoadIssue => ({ severity: 'note', file, line: n.line, field: 'body', message: n.message })));
     if (!segs.some((s) => s.kind === 'point' || s.kind === 'removed')) {
       return error(bodyLine, 'body', 'a plan needs numbered points (`1. …`); for a text of reported changes set `status: reported-only`');
     }
     const missing = new Set(fields.missing);
-    for (const s of segs) if (s.kind === 'point' && missing.has(s.id)) s.partial = true;
+    const from = missingFrom(fields);
+    for (const s of segs) if (s.kind === 'point' && (missing.has(s.id) || (from !== undefined && Number(s.id) >= from))) s.partial = true;
     segments = segs;
   } else {
     segments = segmentStatement(lines);
@@ -84,6 +86,13 @@ export function parseDocumentSource(source: string, file: string, options: Parse
   return { document, issues };
 }
 
+/** First point of an open-ended gap (`missing: 10-`, `complete_through: 9`), the earliest if both. */
+export function missingFrom(fields: Pick<FrontMatterFields, 'missing' | 'complete_through'>): number | undefined {
+  const starts = fields.missing.filter((n) => n.endsWith('-')).map((n) => Number(n.slice(0, -1)));
+  if (fields.complete_through !== null && fields.complete_through !== undefined) starts.push(fields.complete_through + 1);
+  return starts.length ? Math.min(...starts) : undefined;
+}
+
 /** A Document from validated front-matter fields and its segmented body. */
 export function documentFromFields(fields: FrontMatterFields, text: string, segments: Segment[], path: string, builtin: boolean): Document {
   return {
@@ -96,7 +105,8 @@ export function documentFromFields(fields: FrontMatterFields, text: string, segm
     language: fields.language,
     translatedFrom: fields.translated_from,
     sources: fields.sources,
-    missing: fields.missing,
+    missing: fields.missing.filter((n) => !n.endsWith('-')),
+    missingFrom: missingFrom(fields),
     status: fields.status,
     notes: fields.notes,
     text,
@@ -117,7 +127,8 @@ export interface DraftOptions {
 
 /**
  * A user's own draft: a plain numbered list, with or without front matter.
- * Without front matter the document gets neutral metadata (side `unknown`).
+ * Without front matter the document gets neutral metadata (side `unknown`)
+ * and the language its text shows (see `undeclaredLanguage`), unless given.
  */
 export function parseDraft(source: string, options: DraftOptions): ParseResult {
   const file = options.file ?? '<pasted>';
@@ -132,16 +143,18 @@ export function parseDraft(source: string, options: DraftOptions): ParseResult {
   if (text.trim() === '') {
     return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: 'the draft is empty: paste or upload a numbered list of points (`1. …`)' }] };
   }
-  const { segments, problems } = segmentPlan(lines);
+  const { segments, problems, notes } = segmentPlan(lines);
   const issues: LoadIssue[] = bodyProblems(problems, file);
   if (issues.length) return { issues };
+  issues.push(...notes.map((n): LoadIssue => ({ severity: 'note', file, line: n.line, field: 'body', message: n.message })));
   if (!segments.some((s) => s.kind === 'point')) {
     return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: 'no numbered points found: start each point on its own line with its number, e.g. "1. The first point"' }] };
   }
   if (segments.length > MAX_SEGMENTS) {
     return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: `${segments.length} segments; the limit is ${MAX_SEGMENTS} per document — split the draft` }] };
   }
-  const language = options.language ?? 'en';
+  // No front matter: the letters decide (a Russian or Ukrainian list is that language everywhere).
+  const language = options.language ?? undeclaredLanguage(text);
   const mismatch = languageMismatch(language, text);
   if (mismatch) issues.push({ severity: 'warning', file, field: 'language', message: `${options.id}: ${mismatch}` });
   const document: Document = {

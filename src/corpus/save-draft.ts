@@ -74,7 +74,7 @@ export function composeDraftFile(draft: DraftToSave, file: string): { ok: true; 
       title: draft.title,
       side: draft.side ?? 'unknown',
       date: draft.date ?? new Date().toISOString().slice(0, 10),
-      language: draft.language ?? 'en',
+      language: draft.language ?? bare.document.language,
       sources: [draft.sourceUrl],
       notes: 'Saved from the web view by a user; not part of the shipped corpora.',
     };

@@ -26,6 +26,10 @@ const optionalText = z
   .nullish()
   .transform((v) => v ?? '');
 
+const MISSING_HELP = 'must be a list of point numbers like [10, 12], a range like 13-19, or 10- for every point from 10 on';
+const MAX_RANGE = 20_000;
+const missingEntry = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+(?:-\d*)?$/)], { error: MISSING_HELP });
+
 const languageCode = z.string().regex(/^[a-z]{2}$/, { error: 'must be a two-letter ISO 639-1 code such as en, ru or uk' });
 
 export const frontMatterSchema = z
@@ -46,10 +50,31 @@ export const frontMatterSchema = z
     sources: z
       .array(httpUrl, { error: 'must be a list of URLs (one `- https://…` line each)' })
       .min(1, { error: 'must name at least one source URL: every document is attributed' }),
+    // `missing: [10, 12]`, a range `13-19`, or `10-` for every point from 10 on (the
+    // source breaks off); a single value needs no brackets. Ranges are expanded here,
+    // an open end stays `N-` (documentFromFields turns it into `missingFrom`).
     missing: z
-      .array(z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]), { error: 'must be a list of point numbers like [10, 12]' })
+      .union([z.array(missingEntry), missingEntry], { error: MISSING_HELP })
       .nullish()
-      .transform((v) => (v ?? []).map((n) => String(Number(n)))),
+      .transform((v, ctx) => {
+        const out: string[] = [];
+        for (const entry of v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]) {
+          const [, from, dash, to] = /^(\d+)(-)?(\d+)?$/.exec(String(entry))!;
+          if (!dash) out.push(String(Number(from)));
+          else if (to === undefined) out.push(`${Number(from)}-`);
+          else if (Number(to) < Number(from) || Number(to) - Number(from) > MAX_RANGE) {
+            ctx.addIssue({ code: 'custom', message: `range ${String(entry)} must run upwards and span at most ${MAX_RANGE} points` });
+            return z.NEVER;
+          } else for (let n = Number(from); n <= Number(to); n++) out.push(String(n));
+        }
+        return out;
+      }),
+    /** The last point the source gives in full: every later point is missing (same as `missing: N+1-`). */
+    complete_through: z
+      .number({ error: 'must be a point number: the last point the source gives, e.g. 9' })
+      .int({ error: 'must be a whole point number, e.g. 9' })
+      .nonnegative({ error: 'must be a point number, e.g. 9' })
+      .nullish(),
     status: z
       .enum(STATUSES, { error: `must be one of: ${STATUSES.join(', ')}` })
       .nullish()

@@ -1,25 +1,49 @@
 // Segment a plan body into preamble paragraphs, numbered points and sub-points.
 //
 //   Intro paragraph.            -> pre1
-//   1. Point text               -> 1
+//   1. Point text               -> 1    (also "1.Text", "1) Text", "(1) Text", "1: Text",
+//                                        and "1 Text" / "1 – Text" when 1 is the next number due)
 //   10. Heading:                -> 10 (heading through its last sub-item)
 //       - a. Sub-item           -> 10.a   (the source's letter)
-//       - Sub-item              -> 10.2   (no letter: its ordinal)
+//       - Sub-item              -> 10.2   (no letter: its ordinal; bullets - * • – — ‒ ― −)
 //   3. [removed]                -> 3, kind "removed"
+//   Second, unnumbered text     -> stays in the point above, which is reported as
+//                                  merged (see `ORDINAL_ITEM`)
 //
 // A reported-only plan has no plan text at all: every paragraph or bullet of
 // its body is a report (`r1` …).
 import { trimmedRange, type BodyLine } from './body-lines.js';
 import type { Segment } from './types.js';
 
-const POINT = /^ {0,3}(\d{1,5})\.(?=\s|$)[ \t]*/;
-const SUB_MARKER = /^(\s*)(?:[-*•–][ \t]+)?(?:([a-z])[.)](?=\s|$)[ \t]*)?/;
-const BULLET = /^\s*[-*•–][ \t]+/;
+/**
+ * A numbered point: "1. ", "1.", "1) ", "(1) " at the start of a line (at most
+ * three spaces in). "1.The" (no space, as pages run together) counts when a
+ * letter, quote or bracket follows; a digit does not ("1.5 million").
+ */
+const POINT = /^ {0,3}(?:\((\d{1,5})\)|(\d{1,5})[.):])(?=\s|$|[\p{L}"'«“‘(\[])[ \t]*/u;
+/**
+ * "1 Text" or "1 – Text": a bare number (then perhaps a dash), then a capital
+ * letter or quote; only taken when it is the next number due.
+ */
+const BARE_POINT = /^ {0,3}(\d{1,5})(?:[ \t]+[-–—][ \t]*|[ \t]+)(?=[\p{Lu}"«“])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|$))/u;
+const DASHES = '\\-*•–—‒―−';
+const SUB_MARKER = new RegExp(`^(\\s*)(?:[${DASHES}][ \\t]+)?(?:([a-z])[.)](?=\\s|$)[ \\t]*)?`);
+const BULLET = new RegExp(`^\\s*[${DASHES}][ \\t]+`);
 const REMOVED = /^\[\s*removed\s*\]\.?$/i;
+/**
+ * An unnumbered item that a page numbers in words ("Second, …", "Thirdly …",
+ * "Во-вторых, …", "По-друге, …"). It cannot be told apart from the point's own
+ * text with certainty, so it stays in the point above and is reported: the
+ * point is then a merge of several items.
+ */
+export const ORDINAL_ITEM =
+  /^\s*(?:[-*•–—]\s*)?((?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?|Во-первых|Во-вторых|В-третьих|В-четв[её]ртых|В-пятых|В-шестых|По-перше|По-друге|По-третє|По-четверте|По-п['’]яте)(?=[,.:;]|\s[-–—])/u;
 
 export interface PlanSegmentation {
   segments: Segment[];
   problems: { line: number; message: string }[];
+  /** Things worth telling the user that are not errors (a merged point), by line. */
+  notes: { line: number; message: string }[];
 }
 
 interface Open {
@@ -32,11 +56,13 @@ interface Open {
 export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
   const segments: Segment[] = [];
   const problems: PlanSegmentation['problems'] = [];
+  const notes: PlanSegmentation['notes'] = [];
   const seen = new Map<string, number>();
   let point: Open | null = null;
   let last: Segment | null = null; // segment a continuation line extends
   let preamble: Segment | null = null;
   let preCount = 0;
+  let lastNumber = 0; // of the latest numbered point, for "1 Text" numbering
 
   const closePoint = () => {
     if (!point) return;
@@ -50,16 +76,26 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
       seg.end = Math.max(seg.end, subs[subs.length - 1].end);
     }
     segments.push(seg, ...subs);
+    if (seg.merged?.length) {
+      const items = seg.merged.map((m) => `"${m.ordinal}" (line ${m.line})`).join(', ');
+      notes.push({ line: seg.line, message: `point ${seg.id} also holds unnumbered item${seg.merged.length > 1 ? 's' : ''} ${items}: kept in point ${seg.id} as one merged point; number ${seg.merged.length > 1 ? 'them' : 'it'} to align ${seg.merged.length > 1 ? 'them' : 'it'} separately` });
+    }
     point = null;
   };
 
   for (const line of lines) {
     const blank = line.text.trim() === '';
-    const pm = POINT.exec(line.text);
+    let pm: RegExpExecArray | null = POINT.exec(line.text);
+    let number = pm && (pm[1] ?? pm[2]);
+    if (!pm) {
+      const bare = BARE_POINT.exec(line.text);
+      if (bare && Number(bare[1]) === lastNumber + 1) [pm, number] = [bare, bare[1]];
+    }
     if (pm) {
       closePoint();
       preamble = null;
-      const id = String(Number(pm[1]));
+      lastNumber = Number(number);
+      const id = String(lastNumber);
       if (seen.has(id)) {
         problems.push({ line: line.fileLine, message: `point ${id} appears twice (first on line ${seen.get(id)}): renumber one of them` });
       }
@@ -105,11 +141,13 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
       last = sub;
       continue;
     }
-    // A wrapped line continues whatever item came last.
+    // A wrapped line continues whatever item came last; an ordinal word makes the point a merge.
+    const ordinal = ORDINAL_ITEM.exec(line.text);
+    if (ordinal && point.seg.kind === 'point') (point.seg.merged ??= []).push({ line: line.fileLine, ordinal: ordinal[1] });
     if (last) last.end = trimmedRange(line)[1];
   }
   closePoint();
-  return { segments, problems };
+  return { segments, problems, notes };
 }
 
 /** Reported-only plans: each bullet or paragraph is one report, never plan text. */

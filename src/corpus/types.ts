@@ -34,6 +34,8 @@ export interface Segment {
   source?: string;
   /** True when the point's number is listed in `missing:` but some text of it survives. */
   partial?: boolean;
+  /** Unnumbered items ("Second, …") the source ran into this point: it is a merge of several items. */
+  merged?: { line: number; ordinal: string }[];
   /** 1-based line in the file where the segment starts (for messages and citations). */
   line: number;
 }
@@ -52,6 +54,11 @@ export interface Document {
   sources: string[];
   /** Point numbers listed in `missing:` (as strings), in the file's order. */
   missing: string[];
+  /**
+   * The source breaks off: this point and every later one are missing, however
+   * many there were (`missing: 10-` or `complete_through: 9`). Undefined when not.
+   */
+  missingFrom?: number;
   status: Status;
   notes: string;
   /** The body: front matter and `<!-- src: … -->` lines are not part of it. */
@@ -65,7 +72,8 @@ export interface Document {
 
 /** A problem with one input, located precisely enough to fix it. */
 export interface LoadIssue {
-  severity: 'error' | 'warning';
+  /** `note`: worth saying, nothing to fix (a skipped README, a merged point); never fails `check`. */
+  severity: 'error' | 'warning' | 'note';
   file: string;
   /** 1-based line in the file, when known. */
   line?: number;
@@ -87,4 +95,6 @@ export interface Coverage {
   partial: string[];
   missing: string[];
   removed: string[];
+  /** Set when the source breaks off: points from this number on are missing, how many is unknown. */
+  missingFrom?: number;
 }

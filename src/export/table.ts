@@ -1,6 +1,8 @@
 // One table, three serialisations. Every exported table (alignment,
 // provenance, translationese) is rows of plain values plus column names, and
 // goes out as CSV (RFC 4180, via csv-stringify), JSON or a Markdown table.
+// This is the one CSV writer: every CSV the CLI prints and every web download
+// goes through `toCsv`, so quoting and formula neutralising hold everywhere.
 import { stringify } from 'csv-stringify/sync';
 
 export type Cell = string | number | boolean | null | undefined;
@@ -20,11 +22,39 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
 };
 
+/**
+ * RFC 4180 CSV with CRLF record ends and a header row. Any field holding a
+ * comma, a double quote, CR or LF is quoted (csv-stringify quotes only what
+ * contains its own record delimiter, so a bare LF inside a CRLF file needs
+ * `quoted_match`). Text cells a spreadsheet would run as a formula are
+ * neutralised first (see `neutraliseFormula`).
+ */
 export function toCsv(table: ExportTable): string {
   return stringify(
-    table.rows.map((r) => table.columns.map((c) => cellText(r[c]))),
-    { header: true, columns: table.columns, record_delimiter: 'windows', quoted_match: /^[=+\-@]/ },
+    table.rows.map((r) => table.columns.map((c) => csvCell(r[c]))),
+    { header: true, columns: table.columns.map(neutraliseFormula), record_delimiter: 'windows', quoted_match: /[\r\n]/ },
   );
+}
+
+/**
+ * Characters that make Excel, LibreOffice or Google Sheets read a cell as a
+ * formula (OWASP "CSV Injection": = + - @ tab CR; full-width ＝ ＋ － ＠ too, as
+ * some spreadsheets fold them).
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A text cell made inert for spreadsheets: one leading `'` when it starts with
+ * a formula trigger (OWASP's advice, followed for every such cell, so "-30"
+ * becomes "'-30": a spreadsheet shows it as text, not the number). Cells that
+ * are JS numbers are our own computed values and are written as numbers.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function csvCell(v: Cell): string {
+  return typeof v === 'string' ? neutraliseFormula(v) : cellText(v);
 }
 
 export function toJson(table: ExportTable): string {

@@ -1,4 +1,4 @@
-import { formatIssue } from '../../corpus/format-issue.js';
+import { printIssue } from '../colour.js';
 import { openCorpus, type CorpusOptions } from '../context.js';
 
 /** Validate every document; exit 1 if any is invalid. */
@@ -6,11 +6,12 @@ export function checkCommand(options: CorpusOptions & { format?: string }): void
   const corpus = openCorpus(options, { quiet: true });
   const errors = corpus.issues.filter((i) => i.severity === 'error');
   const warnings = corpus.issues.filter((i) => i.severity === 'warning');
+  const notes = corpus.issues.filter((i) => i.severity === 'note');
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ documents: corpus.documents.length, errors, warnings }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ documents: corpus.documents.length, errors, warnings, notes }, null, 2)}\n`);
   } else {
-    for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    process.stdout.write(`${corpus.documents.length} documents loaded, ${errors.length} error(s), ${warnings.length} warning(s)\n`);
+    for (const issue of corpus.issues) printIssue(issue, { format: options.format });
+    process.stdout.write(`${corpus.documents.length} documents loaded, ${errors.length} error(s), ${warnings.length} warning(s)${notes.length ? `, ${notes.length} note(s)` : ''}\n`);
   }
   if (errors.length) process.exitCode = 1;
 }

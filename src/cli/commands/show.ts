@@ -33,14 +33,16 @@ function renderDocument(doc: Document): string {
   }
   for (const s of doc.segments.filter((x) => x.kind === 'preamble')) out.push(`[${s.id}] ${segmentText(doc, s)}`);
   for (const slot of pointSlots(doc)) {
-    if (slot.state === 'missing') out.push(`${slot.n.padStart(3)}. [missing: not published in any source found]`);
+    if (slot.state === 'missing' && doc.missingFrom !== undefined && Number(slot.n) >= doc.missingFrom) out.push(`${slot.n.padStart(3)}. [missing: the source breaks off after point ${doc.missingFrom - 1}; later points unknown]`);
+    else if (slot.state === 'missing') out.push(`${slot.n.padStart(3)}. [missing: not published in any source found]`);
     else if (slot.state === 'unlisted') out.push(`${slot.n.padStart(3)}. [absent from the source]`);
     else if (slot.state === 'removed') out.push(`${slot.n.padStart(3)}. [removed in this version]`);
     else {
       const seg = slot.segment!;
       const subs = doc.segments.filter((s) => s.parent === seg.id);
-      const heading = subs.length ? doc.text.slice(seg.start, subs[0].start).replace(/\s*[-*•–]?\s*$/, '').trim() : segmentText(doc, seg);
-      out.push(`${slot.n.padStart(3)}. ${heading}${slot.state === 'partial' ? '  [partial]' : ''}`);
+      const heading = subs.length ? doc.text.slice(seg.start, subs[0].start).replace(/\s*[-*•–—‒―−]?\s*$/, '').trim() : segmentText(doc, seg);
+      const merged = seg.merged?.length ? `  [merged: also ${seg.merged.map((m) => `"${m.ordinal}"`).join(', ')}]` : '';
+      out.push(`${slot.n.padStart(3)}. ${heading}${slot.state === 'partial' ? '  [partial]' : ''}${merged}`);
       for (const sub of subs) out.push(`     ${sub.id}  ${segmentText(doc, sub)}`);
     }
   }

@@ -2,7 +2,7 @@
 // as translated from Russian, with the spans that drove the score.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { findDocument } from '../../corpus/load.js';
-import { guessLanguage } from '../../corpus/language.js';
+import { undeclaredLanguage } from '../../corpus/language.js';
 import { parseDraft } from '../../corpus/parse-document.js';
 import { decodeSource } from '../../corpus/source-text.js';
 import type { Corpus } from '../../corpus/types.js';
@@ -42,7 +42,7 @@ export function translationeseCommand(inputs: string[], options: TranslationeseO
   const results = docs.flatMap(({ input, doc, prose }) =>
     doc
       ? scoreDocument(doc, { bySegment: options.bySegment, model, input, only })
-      : scoreProse(prose!, { input, bySegment: options.bySegment, model, language: guessLanguage(prose!) }),
+      : scoreProse(prose!, { input, bySegment: options.bySegment, model, language: undeclaredLanguage(prose!) }),
   );
   if (options.format === 'json') return printJson(results);
   if (options.format !== 'table') return void process.stdout.write(serialize(translationeseTable(results), options.format as ExportFormat));
@@ -66,7 +66,8 @@ function renderResults(results: TranslationeseResult[]): string {
   const rows = rankResults(results).map((r) => ({ r, rank: r.segment === null && r.score !== null ? String(++rank) : '' }));
   const table = renderTable(rows, [
     { header: '#', value: (x) => x.rank, align: 'right' },
-    { header: 'input', value: (x) => (x.r.segment === null ? x.r.input : /^\d/.test(x.r.segment) ? `  point ${x.r.segment}` : `  ${x.r.segment}`), max: 40 },
+    // Cut in the middle: inputs are often paths that differ only near the end.
+    { header: 'input', value: (x) => (x.r.segment === null ? x.r.input : /^\d/.test(x.r.segment) ? `  point ${x.r.segment}` : `  ${x.r.segment}`), max: 40, cut: 'middle' },
     { header: 'words', value: (x) => x.r.words, align: 'right' },
     { header: 'score', value: (x) => (x.r.score === null ? '-' : x.r.score.toFixed(2)), align: 'right' },
     { header: '90% interval', value: (x) => (x.r.interval ? `${x.r.interval.low.toFixed(2)}-${x.r.interval.high.toFixed(2)}` : '-') },
