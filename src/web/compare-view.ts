@@ -44,6 +44,7 @@ export function collation(corpus: Corpus, versions: Document[]): Collation {
 export const RELATION_LABELS: Record<string, string> = {
   unchanged: 'kept',
   reworded: 'reworded',
+  translated: 'translated',
   split: 'split',
   merged: 'merged',
   dropped: 'dropped',
