@@ -7,8 +7,8 @@
 //   dictionary OpenRussian (data/lexicon/openrussian-ru-en.json, CC BY-SA 4.0,
 //              shipped) and Mueller 7 (GPL, read at run time from Debian's
 //              mueller7-dict when installed; optional).
-// PROVENANCE_LEXICON=glossary,learned,openrussian,mueller7 (any subset) picks
-// layers; the default is all that are present.
+// PROVENANCE_LEXICON=glossary,learned,openrussian,mueller7 (any subset, or
+// "none") picks layers; the default is all that are present.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,9 +147,10 @@ export function buildLexicon(names: LayerName[] = enabledLayers()): Lexicon {
   };
 }
 
-/** Layers named in PROVENANCE_LEXICON (comma-separated), else all. Throws on an unknown name. */
+/** Layers named in PROVENANCE_LEXICON (comma-separated; "none" for none), else all. Throws on an unknown name. */
 export function enabledLayers(env = process.env.PROVENANCE_LEXICON): LayerName[] {
   if (!env) return ALL_LAYERS;
+  if (env.trim() === 'none') return [];
   const names = env.split(',').map((s) => s.trim()).filter(Boolean);
   for (const n of names) if (!ALL_LAYERS.includes(n as LayerName)) throw new Error(`PROVENANCE_LEXICON: "${n}" is not one of ${ALL_LAYERS.join(', ')}`);
   return names as LayerName[];
