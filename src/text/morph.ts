@@ -113,7 +113,7 @@ export function ukrainianStem(norm: string): string {
   const hit = ukCache.get(norm);
   if (hit !== undefined) return hit;
   if (!stemmerUk) {
-    const { StemmerUk } = require('@nlpjs/lang-uk/src/stemmer-uk.js') as { StemmerUk: new () => { stem(words: string[]): string[] } };
+    const StemmerUk = require('@nlpjs/lang-uk/src/stemmer-uk.js') as new () => { stem(words: string[]): string[] };
     stemmerUk = new StemmerUk();
   }
   return remember(ukCache, norm, stemmerUk.stem([norm])[0] ?? norm);
