@@ -11,6 +11,7 @@ const KNOWN = new Map([
   // Semantically "station troops" is troop-deployment; moving "station" there flips the provenance side of
   // us-28 8 and e3-counter 8 from ru to ua in npm run eval, so it stays with power-plant until the scorer is revisited.
   ['en station', 'kept with power-plant (see above)'],
+  ['en stationed', 'kept with power-plant (see above): same Porter stem as "station"'],
   ['en G8', 'the tokenizer splits letter+digit acronyms ("G", "8")'],
   ['en G-8', 'the tokenizer splits letter+digit acronyms ("G", "8")'],
   ['en G7', 'the tokenizer splits letter+digit acronyms ("G", "7")'],
