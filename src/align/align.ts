@@ -8,7 +8,7 @@ import type { Document } from '../corpus/types.js';
 import { normalizeText } from '../text/index.js';
 import { assign, DEFAULT_PARAMS, type AssignParams, type Link } from './assign.js';
 import { changedFiguresAndEntities, wordDiff, type Change, type DiffPart } from './diff.js';
-import { pointProfiles, subpointProfiles, type PointProfile } from './profile.js';
+import { pointProfiles, subpointProfiles, tokenKey, type PointProfile } from './profile.js';
 import { containment, crossMatch, keyWeights, sameLanguage, similarity } from './similarity.js';
 
 /**
@@ -43,8 +43,36 @@ export interface AlignedPair {
   reason?: string;
   /** For paired points that both have sub-items: the sub-item alignment. */
   subpairs?: AlignedPair[];
+  /** Cross-language pairs: what linked the two points (shared concepts, names, figures, and lexicon pairs with their layer). */
+  links?: PairLink[];
   /** True when a point was longer than MAX_TOKENS_PER_POINT and only its start was compared. */
   truncated?: boolean;
+}
+
+/** One Russian–English link of a cross-language pair: "перемирие ≈ ceasefire (glossary)". */
+export interface PairLink {
+  ru: string;
+  en: string;
+  layer: 'glossary' | 'learned' | 'dictionary' | 'name' | 'figure';
+  /** Which resource: a glossary concept id, "openrussian", "mueller7", "learned:…". */
+  source: string;
+}
+
+/** The links of a cross-language pair, shared keys first (each once), then lexicon pairs. */
+export function pairLinks(p: PointProfile, q: PointProfile): PairLink[] {
+  const [ruSide, enSide] = p.language === 'ru' || p.language === 'uk' ? [p, q] : [q, p];
+  const surface = (u: PointProfile, k: string) => u.content.find((t) => tokenKey(t) === k)?.text ?? k;
+  const links: PairLink[] = [];
+  for (const k of ruSide.keys) {
+    if (!enSide.keys.has(k) || !/^[cnt]:/.test(k)) continue;
+    if (!ruSide.content.some((t) => tokenKey(t) === k) || !enSide.content.some((t) => tokenKey(t) === k)) continue;
+    links.push({ ru: surface(ruSide, k), en: surface(enSide, k), layer: k.startsWith('c:') ? 'glossary' : k.startsWith('n:') ? 'figure' : 'name', source: k.startsWith('c:') ? k.slice(2) : k.slice(0, 1) });
+  }
+  for (const l of crossMatch(p, q).links) {
+    if (links.some((x) => x.source === l.link.source && x.ru === l.link.ruForm && x.en === l.link.enForm)) continue;
+    links.push({ ru: l.link.ruForm, en: l.link.enForm, layer: l.link.layer, source: l.link.source });
+  }
+  return links;
 }
 
 export interface PairAlignment {
@@ -169,6 +197,7 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
       bSpan: [q.segment.start, q.segment.end],
       order: ordinalOf(p.id, l.i),
       ...(p.truncated || q.truncated ? { truncated: true } : {}),
+      ...(crossLanguage ? { links: pairLinks(p, q) } : {}),
     };
     if (p.segment.kind === 'point') {
       const subA = subpointProfiles(A, p.id);
