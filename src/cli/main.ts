@@ -2,6 +2,7 @@
 // it runs, so `provenance list` does not pay for the web server or the NLP stack.
 import { Command, Option } from 'commander';
 import { UserError } from './errors.js';
+import { enabledLayers } from '../text/lexicon/layers.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const corpusOption = () => new Option('--corpus <path>', 'add documents from a folder or file (repeatable)').argParser(collect).default([]);
@@ -92,6 +93,11 @@ program
 // (new subcommands go above this line: one block each, importing their module lazily)
 
 try {
+  try {
+    enabledLayers();
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof UserError) {

@@ -79,7 +79,7 @@ describe('lexicon layers', () => {
   it('parses PROVENANCE_LEXICON, rejecting unknown layer names', () => {
     expect(enabledLayers('glossary, openrussian')).toEqual(['glossary', 'openrussian']);
     expect(enabledLayers('none')).toEqual([]);
-    expect(() => enabledLayers('muller')).toThrow(/"muller" is not one of/);
+    expect(() => enabledLayers("muller")).toThrow(/"muller" is not one of/);
   });
 
   it('finds dictionary headwords for inflected English words', () => {

@@ -16,7 +16,10 @@ import { loadGlossary } from '../glossary.js';
 import { isAcronym } from '../lex.js';
 import { englishHead, englishStem, russianLemmaOf } from './gloss.js';
 import { loadMueller } from './mueller.js';
+import { ALL_LAYERS, enabledLayers, type LayerName } from './layers.js';
 import { LAYER_WEIGHT, type Layer, type LayerInfo, type LexLink } from './types.js';
+
+export { ALL_LAYERS, enabledLayers, type LayerName } from './layers.js';
 
 export { LAYER_WEIGHT, type Layer, type LayerInfo, type LexLink } from './types.js';
 export { loadMueller, russianRenderings } from './mueller.js';
@@ -25,8 +28,6 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const OPENRUSSIAN_PATH = resolve(ROOT, 'data/lexicon/openrussian-ru-en.json');
 export const LEARNED_PATH = resolve(ROOT, 'corpora/glossary/learned-ru-en.tsv');
 
-export type LayerName = 'glossary' | 'learned' | 'openrussian' | 'mueller7';
-export const ALL_LAYERS: LayerName[] = ['glossary', 'learned', 'openrussian', 'mueller7'];
 
 export interface Lexicon {
   layers: LayerInfo[];
@@ -145,15 +146,6 @@ export function buildLexicon(names: LayerName[] = enabledLayers()): Lexicon {
       return out;
     },
   };
-}
-
-/** Layers named in PROVENANCE_LEXICON (comma-separated; "none" for none), else all. Throws on an unknown name. */
-export function enabledLayers(env = process.env.PROVENANCE_LEXICON): LayerName[] {
-  if (!env) return ALL_LAYERS;
-  if (env.trim() === 'none') return [];
-  const names = env.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const n of names) if (!ALL_LAYERS.includes(n as LayerName)) throw new Error(`PROVENANCE_LEXICON: "${n}" is not one of ${ALL_LAYERS.join(', ')}`);
-  return names as LayerName[];
 }
 
 let cached: { key: string; lexicon: Lexicon } | undefined;
