@@ -34,7 +34,7 @@ export function loadGold(): Gold[] {
     .map((f) => JSON.parse(readFileSync(join(GOLD_DIR, f), 'utf8')) as Gold);
 }
 
-const PAIRED = new Set(['unchanged', 'reworded', 'split', 'merged']);
+const PAIRED = new Set(['unchanged', 'reworded', 'translated', 'split', 'merged']);
 
 export interface PairScore {
   gold: Gold;

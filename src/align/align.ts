@@ -8,10 +8,15 @@ import type { Document } from '../corpus/types.js';
 import { normalizeText } from '../text/index.js';
 import { assign, DEFAULT_PARAMS, type AssignParams, type Link } from './assign.js';
 import { changedFiguresAndEntities, wordDiff, type Change, type DiffPart } from './diff.js';
-import { pointProfiles, subpointProfiles, type PointProfile } from './profile.js';
-import { containment, keyWeights, similarity } from './similarity.js';
+import { pointProfiles, subpointProfiles, tokenKey, type PointProfile } from './profile.js';
+import { containment, crossMatch, keyWeights, sameLanguage, similarity } from './similarity.js';
 
-export type Relation = 'unchanged' | 'reworded' | 'split' | 'merged' | 'dropped' | 'added' | 'unknown';
+/**
+ * `translated`: the same point in another language, with no figure or name
+ * changed (a cross-language pair is never `unchanged`: wording cannot be
+ * compared across languages, and its similarity is on a different footing).
+ */
+export type Relation = 'unchanged' | 'reworded' | 'translated' | 'split' | 'merged' | 'dropped' | 'added' | 'unknown';
 
 export interface AlignedPair {
   /** Point id in A (`"6"`, or `"10.2"` for a sub-item), or null. */
@@ -38,8 +43,36 @@ export interface AlignedPair {
   reason?: string;
   /** For paired points that both have sub-items: the sub-item alignment. */
   subpairs?: AlignedPair[];
+  /** Cross-language pairs: what linked the two points (shared concepts, names, figures, and lexicon pairs with their layer). */
+  links?: PairLink[];
   /** True when a point was longer than MAX_TOKENS_PER_POINT and only its start was compared. */
   truncated?: boolean;
+}
+
+/** One Russian–English link of a cross-language pair: "перемирие ≈ ceasefire (glossary)". */
+export interface PairLink {
+  ru: string;
+  en: string;
+  layer: 'glossary' | 'learned' | 'dictionary' | 'name' | 'figure';
+  /** Which resource: a glossary concept id, "openrussian", "mueller7", "learned:…". */
+  source: string;
+}
+
+/** The links of a cross-language pair, shared keys first (each once), then lexicon pairs. */
+export function pairLinks(p: PointProfile, q: PointProfile): PairLink[] {
+  const [ruSide, enSide] = p.language === 'ru' || p.language === 'uk' ? [p, q] : [q, p];
+  const surface = (u: PointProfile, k: string) => u.content.find((t) => tokenKey(t) === k)?.text ?? k;
+  const links: PairLink[] = [];
+  for (const k of ruSide.keys) {
+    if (!enSide.keys.has(k) || !/^[cnt]:/.test(k)) continue;
+    if (!ruSide.content.some((t) => tokenKey(t) === k) || !enSide.content.some((t) => tokenKey(t) === k)) continue;
+    links.push({ ru: surface(ruSide, k), en: surface(enSide, k), layer: k.startsWith('c:') ? 'glossary' : k.startsWith('n:') ? 'figure' : 'name', source: k.startsWith('c:') ? k.slice(2) : k.slice(0, 1) });
+  }
+  for (const l of crossMatch(p, q).links) {
+    if (links.some((x) => x.source === l.link.source && x.ru === l.link.ruForm && x.en === l.link.enForm)) continue;
+    links.push({ ru: l.link.ruForm, en: l.link.enForm, layer: l.link.layer, source: l.link.source });
+  }
+  return links;
 }
 
 export interface PairAlignment {
@@ -58,16 +91,49 @@ export interface SimilarityMatrix {
 /** A partial point's similarity is at least this share of its containment in the other point. */
 export const PARTIAL_CONTAINMENT_WEIGHT = 0.6;
 
-/** Least concept similarity for a cross-language pair to count as unchanged. */
-export const CROSS_LANGUAGE_SAME = 0.75;
+/**
+ * A key in more than this share of a document's units (and in at least
+ * GENERIC_MIN_UNITS of them) is generic there: "Ukraine", "NATO", "the United
+ * States" in a peace plan. Fixed a priori (a quarter), not tuned.
+ */
+export const GENERIC_SHARE = 0.25;
+export const GENERIC_MIN_UNITS = 3;
 
-/** Similarities and containments between every unit of A and every unit of B (IDF over both sets). */
+/** Keys that are generic in a document's units (see GENERIC_SHARE). */
+export function genericKeys(units: PointProfile[]): Set<string> {
+  const df = new Map<string, number>();
+  for (const u of units) for (const k of u.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const out = new Set<string>();
+  for (const [k, f] of df) if (f >= GENERIC_MIN_UNITS && f > GENERIC_SHARE * units.length) out.add(k);
+  return out;
+}
+
+/** True when two units share something beyond generic keys (same key, or a lexicon link across languages). */
+export function hasSupport(p: PointProfile, q: PointProfile, genericA: Set<string>, genericB: Set<string>): boolean {
+  if (sameLanguage(p, q)) {
+    for (const k of p.keys) if (q.keys.has(k) && !genericA.has(k) && !genericB.has(k)) return true;
+    return false;
+  }
+  const m = crossMatch(p, q);
+  for (const k of m.a.keys()) if (!genericA.has(k) && !genericB.has(k)) return true;
+  for (const k of m.b.keys()) if (!genericA.has(k) && !genericB.has(k)) return true;
+  return false;
+}
+
+/**
+ * Similarities and containments between every unit of A and every unit of B
+ * (IDF over both sets). Two units that share only generic keys get similarity
+ * 0: "Russia" and "NATO" in both never make a pair.
+ */
 export function unitMatrix(a: PointProfile[], b: PointProfile[]): SimilarityMatrix {
   const w = keyWeights([...a, ...b]);
+  const genericA = genericKeys(a);
+  const genericB = genericKeys(b);
   return {
     a,
     b,
     sim: a.map((p) => b.map((q) => {
+      if (!hasSupport(p, q, genericA, genericB)) return 0;
       const s = similarity(p, q, w);
       // A partial point is a fragment: judge it by how much of it the other
       // point contains, not by how much of the other it lacks.
@@ -111,10 +177,10 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
     const q = m.b[l.j];
     const changes = changedFiguresAndEntities(p.text, A.language, q.text, B.language);
     const sim = m.sim[l.i][l.j];
-    // Across languages "unchanged" can only mean: no figure or name differs and
-    // the concepts agree (CROSS_LANGUAGE_SAME); the wording cannot be compared.
-    const same = crossLanguage ? changes.length === 0 && sim >= CROSS_LANGUAGE_SAME : comparable(p.text) === comparable(q.text);
-    const relation: Relation = splitA.has(l.i) ? 'split' : mergedB.has(l.j) ? 'merged' : same ? 'unchanged' : 'reworded';
+    // Across languages a pair is `translated` unless a figure or name differs
+    // (then `reworded`); the wording itself cannot be compared.
+    const same = crossLanguage ? changes.length === 0 : comparable(p.text) === comparable(q.text);
+    const relation: Relation = splitA.has(l.i) ? 'split' : mergedB.has(l.j) ? 'merged' : same ? (crossLanguage ? 'translated' : 'unchanged') : 'reworded';
     const diff = crossLanguage ? { parts: [], truncated: false } : wordDiff(p.text, q.text, A.language);
     const row: Row = {
       a: p.id,
@@ -131,6 +197,7 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
       bSpan: [q.segment.start, q.segment.end],
       order: ordinalOf(p.id, l.i),
       ...(p.truncated || q.truncated ? { truncated: true } : {}),
+      ...(crossLanguage ? { links: pairLinks(p, q) } : {}),
     };
     if (p.segment.kind === 'point') {
       const subA = subpointProfiles(A, p.id);
@@ -171,6 +238,37 @@ function finish(rows: Row[]): AlignedPair[] {
   return rows.map(({ order: _order, ...r }) => r);
 }
 
+/** The most two different units of one document share: the largest off-diagonal similarity. */
+export function backgroundSimilarity(units: PointProfile[]): number {
+  const self = unitMatrix(units, units);
+  let best = 0;
+  self.sim.forEach((row, i) => row.forEach((s, j) => {
+    if (i !== j && s > best) best = s;
+  }));
+  return best;
+}
+
+/**
+ * Two fragmentary witnesses of one numbering (both with unpublished points): a pair whose
+ * numbers are unpublished in each other's witness (A's 5 is missing from B and
+ * B's 22 from A) would pair across the gaps of both, so it
+ * needs a similarity beyond what any two points of either witness share
+ * (backgroundSimilarity) and at least τ_move; below that it is not a pair.
+ * (The Russian text's point 5 on security guarantees is not the Pravda
+ * English's point 22, which mentions them.)
+ */
+function guardGapCrossings(A: Document, B: Document, m: SimilarityMatrix, params: AssignParams) {
+  const gapsA = new Set(gaps(A));
+  const gapsB = new Set(gaps(B));
+  // Only witnesses numbered alike (same expected count: 28 and 28) say
+  // anything by their gaps about each other; the 20-point plan renumbers.
+  if (!gapsA.size || !gapsB.size || pointSlots(A).length !== pointSlots(B).length) return;
+  const bar = Math.max(params.move, backgroundSimilarity(m.a), backgroundSimilarity(m.b));
+  m.a.forEach((p, i) => m.b.forEach((q, j) => {
+    if (gapsB.has(p.id) && gapsA.has(q.id) && m.sim[i][j] < bar) m.sim[i][j] = 0;
+  }));
+}
+
 function gaps(doc: Document): string[] {
   return pointSlots(doc).filter((s) => s.state === 'missing' || s.state === 'unlisted').map((s) => s.n);
 }
@@ -183,6 +281,7 @@ function gaps(doc: Document): string[] {
  */
 export function alignPair(A: Document, B: Document, params: AssignParams = DEFAULT_PARAMS): PairAlignment {
   const m = similarityMatrix(A, B);
+  guardGapCrossings(A, B, m, params);
   const links = assign(m.sim, m.containAB, m.containBA, m.a.map((p) => p.keys.size), m.b.map((q) => q.keys.size), params);
   const rows = linkRows(A, B, m, links, params);
   const aOrd = (i: number) => ordinalOf(m.a[i].id, i);

@@ -78,7 +78,7 @@ export function collate(docs: Document[], alignments: PairAlignment[] = allPairs
   for (const doc of docs) for (const s of doc.segments.filter((x) => x.kind === 'point')) uf.find(node(doc.id, s.id));
   for (const al of alignments) {
     for (const p of al.pairs) {
-      if (!p.a || !p.b || !['unchanged', 'reworded', 'split', 'merged'].includes(p.relation)) continue;
+      if (!p.a || !p.b || !['unchanged', 'reworded', 'translated', 'split', 'merged'].includes(p.relation)) continue;
       const x = node(al.versions[0], p.a);
       const y = node(al.versions[1], p.b);
       sims.set(`${x}|${y}`, p.similarity);

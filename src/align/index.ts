@@ -5,7 +5,7 @@ import type { Document } from '../corpus/types.js';
 import { alignPair, type PairAlignment } from './align.js';
 import { allPairs, collate, type Collation } from './collate.js';
 
-export { alignPair, similarityMatrix, type AlignedPair, type PairAlignment, type Relation } from './align.js';
+export { alignPair, similarityMatrix, pairLinks, type AlignedPair, type PairAlignment, type PairLink, type Relation } from './align.js';
 export { collate, type Collation, type CollationRow, type Reading } from './collate.js';
 export { wordDiff, changedFiguresAndEntities, MAX_EDIT_LENGTH, DIFF_TIMEOUT_MS, type DiffPart, type Change } from './diff.js';
 export { alignmentTable, collationTable, diffText, changesText, flattenPairs, pairCells, PAIR_COLUMNS } from './tables.js';

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { colourEnabled, paint } from './colour.js';
 import { UserError } from './errors.js';
+import { enabledLayers } from '../text/lexicon/layers.js';
 
 /** package.json sits two folders up from both src/cli/main.ts and dist/cli/main.js. */
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -109,6 +110,11 @@ program
 // (new subcommands go above this line: one block each, importing their module lazily)
 
 try {
+  try {
+    enabledLayers();
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof UserError) {

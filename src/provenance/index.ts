@@ -14,6 +14,7 @@ export { scorePair, windowCosine, WEIGHTS, MIN_PHRASE, type PairScore, type Span
 export { MemoryPassageIndex, indexKeys, bm25Idf } from './memory-index.js';
 export { documentPassages, isSourceDocument, sourceInfo } from './passages.js';
 export { termsOf, termKey, spanTerms, spanTokens } from './terms.js';
+export { evidenceLinks, linksTitle } from './links.js';
 export { pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
 export { provenanceTable, heatmap, PROVENANCE_COLUMNS, type Heatmap } from './table.js';
 export type * from './types.js';

@@ -8,6 +8,7 @@ import { bm25Idf } from './memory-index.js';
 import { pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
 import { sentences } from '../text/index.js';
 import { scorePair, type SpanMatch } from './score.js';
+import { evidenceLinks } from './links.js';
 import { spanTokens, termsOf } from './terms.js';
 import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, PointMatch, SourceInfo, Term } from './types.js';
 
@@ -144,7 +145,7 @@ function scoreCandidate(plan: Document, units: Term[][], passage: IndexedPassage
     score: pair.score,
     later: doc.date > plan.date,
     parts: pair.parts,
-    evidence: pair.spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual)),
+    evidence: pair.spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru')),
     url: passage.source ?? doc.sources[0] ?? '',
     ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
     ...(pair.truncated ? { truncated: true } : {}),
@@ -167,9 +168,10 @@ function pointUnits(plan: Document, seg: Segment, terms: Term[]): Term[][] {
   return ranges.map(([a, b]) => terms.filter((t) => t.start >= a && t.end <= b)).filter((u) => u.length >= MIN_UNIT_TERMS && u.length < terms.length);
 }
 
-function toEvidence(span: SpanMatch, point: Term[], passage: Term[], planText: string, sourceText: string, crossLingual: boolean): Evidence {
+function toEvidence(span: SpanMatch, point: Term[], passage: Term[], planText: string, sourceText: string, crossLingual: boolean, planIsRussian: boolean): Evidence {
   const plan: [number, number] = [point[span.point[0]].start, point[span.point[1] - 1].end];
   const source: [number, number] = [passage[span.passage[0]].start, passage[span.passage[1] - 1].end];
+  const links = crossLingual ? evidenceLinks(point.slice(...span.point), passage.slice(...span.passage), planText, sourceText, planIsRussian) : undefined;
   return {
     kind: crossLingual ? 'cross-lingual' : span.kind === 'phrase' ? 'shared-phrase' : 'paraphrase',
     plan,
@@ -177,6 +179,7 @@ function toEvidence(span: SpanMatch, point: Term[], passage: Term[], planText: s
     text: planText.slice(...plan),
     sourceText: sourceText.slice(...source),
     matched: span.matched,
+    ...(links ? { links } : {}),
   };
 }
 

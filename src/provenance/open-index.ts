@@ -118,7 +118,10 @@ export function codeFingerprint(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const h = createHash('sha256');
   const textDir = resolve(here, '../text');
-  for (const name of readdirSync(textDir).sort()) h.update(readFileSync(join(textDir, name)));
+  // Files only: src/text/lexicon/ feeds alignment, not terms. Russian terms are
+  // lemmas from az's dictionaries, so its version counts too.
+  for (const e of readdirSync(textDir, { withFileTypes: true }).filter((x) => x.isFile()).sort((a, b) => (a.name < b.name ? -1 : 1))) h.update(readFileSync(join(textDir, e.name)));
+  h.update(`az ${(createRequire(import.meta.url)('az/package.json') as { version: string }).version}\n`);
   for (const name of readdirSync(here).sort()) {
     // sqlite-index's own layout is versioned by INDEX_FORMAT instead, so tuning its queries keeps the index.
     if (/^(terms|passages|memory-index)\.(ts|js)$/.test(name)) h.update(readFileSync(join(here, name)));

@@ -80,6 +80,17 @@ export interface Evidence {
   sourceText: string;
   /** Number of matched terms inside the spans. */
   matched: number;
+  /** Cross-lingual evidence only: the lexicon entries that linked the two spans (see links.ts). */
+  links?: EvidenceLink[];
+}
+
+/** A Russian and an English form one key joined: a glossary concept, a transliterated name or a figure. */
+export interface EvidenceLink {
+  ru: string;
+  en: string;
+  layer: 'glossary' | 'learned' | 'dictionary' | 'name' | 'figure';
+  /** Glossary concept id, for `glossary` links. */
+  concept?: string;
 }
 
 /** The parts of a pair score, each in [0, 1] (see score.ts for the formula). */

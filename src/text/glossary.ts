@@ -1,7 +1,8 @@
 // The Russian→English domain glossary (corpora/glossary/ru-en.tsv): one row per
-// concept, English and Russian forms in plain dictionary spelling. Stems are
-// computed here with the same stemmers the tokenizer uses, so a row matches
-// every inflection the stemmer folds together (`вооружённых`, `вооруженные`).
+// concept, English and Russian forms in plain dictionary spelling. Stems and
+// lemmas are computed here with the same stemmer and analyser the tokenizer
+// uses, so a row matches every inflection they fold together (`вооружённых`,
+// `вооруженные`).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,26 +65,41 @@ export function parseGlossary(source: string, file = GLOSSARY_PATH): Glossary {
     if (!en.length || !ru.length) throw new Error(`${file}:${i + 1}: field "${en.length ? 'ru' : 'en'}" is empty`);
     entries.push({ concept, type, en, ru, note: (cells[ni] ?? '').trim(), line: i + 1 });
   }
-  const glossary: Glossary = { entries, byConcept: new Map(), forms: { en: new Map(), ru: new Map() }, acronyms: new Map() };
+  const byConcept = new Map<string, GlossaryEntry>();
+  const acronyms = new Map<string, string>();
   for (const entry of entries) {
-    if (glossary.byConcept.has(entry.concept)) throw new Error(`${file}:${entry.line}: field "concept": "${entry.concept}" is defined twice`);
-    glossary.byConcept.set(entry.concept, entry);
+    if (byConcept.has(entry.concept)) throw new Error(`${file}:${entry.line}: field "concept": "${entry.concept}" is defined twice`);
+    byConcept.set(entry.concept, entry);
     for (const side of ['en', 'ru'] as const) {
-      for (const form of entry[side]) {
-        if (isAcronym(form) && !/\s/.test(form)) {
-          glossary.acronyms.set(form.replace(/\./g, '').toUpperCase().replace(/Ё/g, 'Е'), entry.concept);
-          continue;
-        }
-        const stems = lexTokens(form, side).map((t) => t.stem);
-        if (!stems.length) continue;
-        const list = glossary.forms[side].get(stems[0]) ?? [];
-        list.push({ stems, concept: entry.concept });
-        list.sort((a, b) => b.stems.length - a.stems.length);
-        glossary.forms[side].set(stems[0], list);
-      }
+      for (const form of entry[side]) if (isAcronym(form) && !/\s/.test(form)) acronyms.set(form.replace(/\./g, '').toUpperCase().replace(/Ё/g, 'Е'), entry.concept);
     }
   }
-  return glossary;
+  const build = (side: 'en' | 'ru') => {
+    const forms = new Map<string, Form[]>();
+    for (const entry of entries) {
+      for (const form of entry[side]) {
+        if (isAcronym(form) && !/\s/.test(form)) continue;
+        const stems = lexTokens(form, side).map((t) => t.stem);
+        if (!stems.length) continue;
+        const list = forms.get(stems[0]) ?? [];
+        list.push({ stems, concept: entry.concept });
+        list.sort((a, b) => b.stems.length - a.stems.length);
+        forms.set(stems[0], list);
+      }
+    }
+    return forms;
+  };
+  // The Russian forms are lemmatised on first use: that loads the Russian
+  // analyser (~0.5 s), which English-only work never needs.
+  let ru: Map<string, Form[]> | undefined;
+  const forms = {
+    en: build('en'),
+    get ru() {
+      ru ??= build('ru');
+      return ru;
+    },
+  };
+  return { entries, byConcept, forms, acronyms };
 }
 
 let cached: Glossary | undefined;

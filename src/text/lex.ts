@@ -11,7 +11,7 @@ export interface Token {
   end: number;
   /** Lower case, quotes/dashes normalised, ё→е; for numbers the canonical value ("600000"). */
   norm: string;
-  /** Porter stem (en) or Russian Porter stem (ru, uk); for numbers the canonical value. */
+  /** Porter stem (en), dictionary lemma (ru, Az.js), Snowball-style stem (uk); for numbers the canonical value. */
   stem: string;
   kind: 'word' | 'number' | 'entity';
   stop: boolean;

@@ -1,7 +1,10 @@
-// Stemmers and stop words from `natural`. The package's top-level import takes
-// seconds (it loads every classifier and tokenizer), so only the few modules we
-// need are required, and only on first use: the CLI must start fast.
+// English Porter stems and stop words from `natural`; Russian lemmas from Az.js
+// and Ukrainian stems from @nlpjs/lang-uk (src/text/morph.ts). natural's
+// top-level import takes seconds (it loads every classifier and tokenizer), so
+// only the few modules we need are required, and only on first use: the CLI
+// must start fast.
 import { createRequire } from 'node:module';
+import { russianLemma, ukrainianStem } from './morph.js';
 
 const require = createRequire(import.meta.url);
 
@@ -11,22 +14,19 @@ interface Stemmer {
   stem(word: string): string;
 }
 
-let stemmers: { en: Stemmer; ru: Stemmer } | undefined;
+let english: Stemmer | undefined;
 let stopLists: { en: Set<string>; ru: Set<string> } | undefined;
 
-function loadStemmers() {
-  stemmers ??= {
-    en: require('natural/lib/natural/stemmers/porter_stemmer.js') as Stemmer,
-    ru: require('natural/lib/natural/stemmers/porter_stemmer_ru.js') as Stemmer,
-  };
-  return stemmers;
+function englishStemmer(): Stemmer {
+  english ??= require('natural/lib/natural/stemmers/porter_stemmer.js') as Stemmer;
+  return english;
 }
 
 // natural's lists lack the auxiliaries and particles that fill plan prose
 // ("will", "shall", "не", "будет"); these are added here as data.
 const EXTRA_STOP = {
   en: ['will', 'shall', 'may', 'also', 'its', 'their', 'which', 'this', 'these', 'those', 'such', 'whether', 'upon', 'within', 'without', 'any', 'all', 'be', 'is', 'are', 'not', 'no', 'including', 'following', 'as', 'per'],
-  ru: ['не', 'ни', 'будет', 'будут', 'быть', 'по', 'к', 'у', 'же', 'это', 'этого', 'этой', 'эти', 'том', 'чтобы', 'при', 'об', 'о', 'со', 'ко', 'то', 'лишь', 'свой', 'своей', 'свои', 'своих', 'свою', 'своего', 'всех', 'всем', 'всеми', 'всей', 'весь', 'вся', 'ее', 'их', 'его', 'также', 'которые', 'которых', 'который', 'которая', 'которое', 'является', 'будучи', 'без', 'для', 'на', 'в', 'из', 'от', 'до', 'и', 'или', 'а', 'но', 'что', 'как'],
+  ru: ['не', 'ни', 'он', 'она', 'оно', 'они', 'будет', 'будут', 'быть', 'по', 'к', 'у', 'же', 'это', 'этого', 'этой', 'эти', 'том', 'чтобы', 'при', 'об', 'о', 'со', 'ко', 'то', 'лишь', 'свой', 'своей', 'свои', 'своих', 'свою', 'своего', 'всех', 'всем', 'всеми', 'всей', 'весь', 'вся', 'ее', 'их', 'его', 'также', 'которые', 'которых', 'который', 'которая', 'которое', 'является', 'будучи', 'без', 'для', 'на', 'в', 'из', 'от', 'до', 'и', 'или', 'а', 'но', 'что', 'как'],
 };
 
 function loadStopLists() {
@@ -38,10 +38,15 @@ function loadStopLists() {
   return stopLists;
 }
 
-/** Porter stem of an already normalised word; Ukrainian uses the Russian stemmer (the glossary's stems are Russian). */
+/**
+ * The comparison form of an already normalised word: Porter stem (en),
+ * dictionary lemma (ru, via Az.js; Porter stem for words not in its
+ * dictionary), Snowball-style stem (uk); other languages unchanged.
+ */
 export function stemWord(norm: string, lang: Lang): string {
-  if (lang === 'en') return loadStemmers().en.stem(norm);
-  if (lang === 'ru' || lang === 'uk') return loadStemmers().ru.stem(norm);
+  if (lang === 'en') return englishStemmer().stem(norm);
+  if (lang === 'ru') return /\p{Script=Cyrillic}/u.test(norm) ? russianLemma(norm) : norm;
+  if (lang === 'uk') return /\p{Script=Cyrillic}/u.test(norm) ? ukrainianStem(norm) : norm;
   return norm;
 }
 

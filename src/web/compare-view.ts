@@ -44,6 +44,7 @@ export function collation(corpus: Corpus, versions: Document[]): Collation {
 export const RELATION_LABELS: Record<string, string> = {
   unchanged: 'kept',
   reworded: 'reworded',
+  translated: 'translated',
   split: 'split',
   merged: 'merged',
   dropped: 'dropped',
@@ -69,6 +70,8 @@ export interface CompareCell {
   crossLanguage?: boolean;
   partial?: boolean;
   subpairs: { a: string | null; b: string | null; relation: string }[];
+  /** Cross-language pairs: "перемирие ≈ ceasefire (glossary); …", shown on hover. */
+  linksTitle?: string;
 }
 
 export interface CompareRow {
@@ -151,5 +154,6 @@ function cellOf(p: AlignedPair, other: Document): CompareCell {
     crossLanguage: p.crossLanguage,
     partial: p.partial,
     subpairs: (p.subpairs ?? []).filter((s) => s.relation !== 'unchanged').map((s) => ({ a: s.a, b: s.b, relation: RELATION_LABELS[s.relation] ?? s.relation })),
+    ...(p.links?.length ? { linksTitle: p.links.map((l) => `${l.ru} ≈ ${l.en} (${l.layer === 'glossary' || l.layer === 'name' || l.layer === 'figure' ? l.layer : `${l.layer}: ${l.source}`})`).join('; ') } : {}),
   };
 }

@@ -162,3 +162,13 @@ describe('matchPlan', () => {
     }
   });
 });
+
+describe('cross-lingual evidence', () => {
+  it('names the entries that linked a Russian point to an English statement, and their layer', () => {
+    const p = point('us-28-ru-2025-11-20', '1');
+    const ev = p.candidates.flatMap((c) => c.evidence).filter((e) => e.kind === 'cross-lingual');
+    expect(ev.length).toBeGreaterThan(0);
+    for (const e of ev) expect(e.links?.length, e.text).toBeGreaterThan(0);
+    expect(ev.flatMap((e) => e.links!)).toContainEqual(expect.objectContaining({ ru: 'Суверенитет', layer: 'glossary', concept: 'sovereignty' }));
+  });
+});

@@ -36,6 +36,14 @@ describe('pages', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
   });
 
+  it('names on hover what linked a cross-lingual span and a cross-language pair', async () => {
+    const point = await (await get('/plan/us-28-ru-2025-11-20/point/1')).text();
+    expect(point).toMatch(/title="[^"]*Суверенитет ≈ Sovereignty \(glossary\)/);
+    const compare = await (await get('/compare?versions=us-28-2025-11-20,us-28-ru-2025-11-20')).text();
+    expect(compare).toContain('rel-translated');
+    expect(compare).toMatch(/title="[^"]*Суверенитет ≈ sovereignty \(glossary\)/);
+  });
+
   it('the overview lists every plan version with its coverage', async () => {
     const html = await (await get('/')).text();
     expect(html).toContain('href="/plan/us-28-2025-11-20"');

@@ -5,7 +5,7 @@ import type { Router } from 'express';
 import { pointSlots } from '../../corpus/coverage.js';
 import { findDocument } from '../../corpus/load.js';
 import type { Corpus, Document } from '../../corpus/types.js';
-import { provenanceTable, type MatchResult, type PointMatch } from '../../provenance/index.js';
+import { linksTitle, provenanceTable, type MatchResult, type PointMatch } from '../../provenance/index.js';
 import { downloadLinks, sendTable } from '../download.js';
 import { notFound } from '../http-errors.js';
 import { highlightHtml, safeUrl, type MarkSpan } from '../html.js';
@@ -53,7 +53,8 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch, { c
     c.evidence.forEach((e, ei) => {
       const className = `hl-${ei % PHRASE_COLOURS}`;
       const pair = `${point.point}-${ci}-${ei}`;
-      const title = `${ei + 1}: ${e.kind}`;
+      // Cross-lingual spans name what linked them: "перемирие ≈ ceasefire (glossary)".
+      const title = `${ei + 1}: ${e.kind}${e.links?.length ? ` — ${linksTitle(e.links)}` : ''}`;
       const tag = String(ei + 1);
       planSpans.push({ start: e.plan[0], end: e.plan[1], className, pair, title, tag });
       sourceSpans.push({ start: e.source[0], end: e.source[1], className, pair, title, tag });
@@ -63,7 +64,7 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch, { c
       title: source?.title ?? c.doc,
       language: source?.language ?? 'en',
       url: safeUrl(c.url),
-      evidence: c.evidence.map((e, ei) => ({ ...e, className: `hl-${ei % PHRASE_COLOURS}`, n: ei + 1 })),
+      evidence: c.evidence.map((e, ei) => ({ ...e, className: `hl-${ei % PHRASE_COLOURS}`, n: ei + 1, linksTitle: e.links?.length ? linksTitle(e.links) : '' })),
       planHtml: highlightHtml(plan.text, planSpans, point.start, point.end),
       passageLabel: passage?.label ?? c.passage,
       passageHtml: source && passage ? passageHtml(source.text, sourceSpans, passage.start, passage.end, context) : undefined,
