@@ -42,7 +42,7 @@ function renderDocument(doc: Document): string {
     else {
       const seg = slot.segment!;
       const subs = doc.segments.filter((s) => s.parent === seg.id);
-      const heading = subs.length ? doc.text.slice(seg.start, subs[0].start).replace(/\s*[-*•–]?\s*$/, '').trim() : segmentText(doc, seg);
+      const heading = subs.length ? doc.text.slice(seg.start, subs[0].start).replace(/\s*(?:[-*•–]\s*)?(?:[a-z][.)])?\s*$/, '').trim() : segmentText(doc, seg);
       out.push(`${slot.n.padStart(3)}. ${heading}${slot.state === 'partial' ? '  [partial]' : ''}`);
       for (const sub of subs) out.push(`     ${sub.id}  ${segmentText(doc, sub)}`);
     }

@@ -6,7 +6,8 @@
 //   1. the text's own vocabulary: the hyphenated form written elsewhere keeps
 //      the hyphen; the joined form written elsewhere joins;
 //   2. prefixes English hyphenates before a word ("non-", "self-", "ex-", …)
-//      and a doubled vowel at the joint ("de-escalation", "re-elect") keep it;
+//      and a prefix ending in the vowel the word starts with ("de-escalation",
+//      "re-elect", "anti-inflation") keep it;
 //   3. capitals or digits after the hyphen ("U.S.-Russian", "COVID-19") keep it;
 //   4. the joined form in an English word list (`word-list`, MIT, ~274k words
 //      from the atebits/Words list) joins;
@@ -17,6 +18,9 @@ import wordListPath from 'word-list';
 
 /** Prefixes written with a hyphen before a full word (Chicago Manual 7.89 and common usage). */
 const HYPHEN_PREFIXES = new Set(['non', 'self', 'ex', 'all', 'quasi', 'cross', 'half', 'well', 'anti', 'post', 'pan']);
+
+/** Prefixes hyphenated before a word starting with their own last vowel (Chicago Manual 7.89, "de-emphasize"). */
+const VOWEL_PREFIXES = new Set(['de', 're', 'co', 'pre', 'pro', 'anti', 'semi', 'multi', 'intra', 'extra', 'ultra', 'infra', 'micro', 'macro', 'auto', 'neo']);
 
 let words: Set<string> | undefined;
 function wordList(): Set<string> {
@@ -64,7 +68,7 @@ export function keepHyphen(left: string, right: string, vocabulary: Vocabulary):
   if (vocabulary.hyphenated.has(`${l}-${r}`)) return true;
   if (vocabulary.plain.has(`${l}${r}`)) return false;
   if (HYPHEN_PREFIXES.has(lastPart) && isWord(r)) return true;
-  if (/[aeiou]$/.test(lastPart) && lastPart.length <= 4 && lastPart.at(-1) === r[0]) return true;
+  if (VOWEL_PREFIXES.has(lastPart) && lastPart.at(-1) === r[0]) return true;
   if (/^[\p{Lu}\d]/u.test(right) || /[\d.]/.test(left) || l.includes('-')) return true;
   if (isWord(`${l}${r}`)) return false;
   if (isWord(l) && isWord(r) && l.length > 1 && r.length > 1) return true;

@@ -25,7 +25,7 @@ export interface PdfPage {
 const EDGE_LINES = 2;
 
 const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,5}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,5})?$/i;
-const STARTS_ITEM = /^(?:\d{1,3}[.)]|\(?[a-z][.)]|[-•–▪●◦*])[ \t\u00a0]+\S/;
+const STARTS_ITEM = /^(?:\d{1,3}[.)](?:[ \t\u00a0]+\S|$)|(?:\(?[a-z][.)]|[-•–▪●◦*])[ \t\u00a0]+\S)/;
 
 /**
  * Blocks from pages of lines. A running head is a line near the top or
@@ -72,21 +72,30 @@ export function pdfBlocks(pages: PdfPage[]): Block[] {
   return blocks;
 }
 
-/** Keys of lines that recur at the top or bottom of at least half the pages (two or more). */
+/**
+ * Keys of lines that recur at the top or bottom of at least half the pages
+ * (two or more) at the same height (within 3 pt): a sentence that happens to
+ * end two pages is at two different heights.
+ */
 function runningHeads(pages: PdfPage[]): Set<string> {
-  const pagesWith = new Map<string, Set<number>>();
+  const seen = new Map<string, { page: number; y: number }[]>();
   for (const page of pages) {
     const n = page.lines.length;
     page.lines.forEach((line, i) => {
       if (i >= EDGE_LINES && i < n - EDGE_LINES) return;
       const key = headKey(line.text);
       if (!key) return;
-      if (!pagesWith.has(key)) pagesWith.set(key, new Set());
-      pagesWith.get(key)!.add(page.number);
+      if (!seen.has(key)) seen.set(key, []);
+      seen.get(key)!.push({ page: page.number, y: line.y });
     });
   }
   const needed = Math.max(2, Math.ceil(pages.length / 2));
-  return new Set([...pagesWith].filter(([, on]) => on.size >= needed).map(([key]) => key));
+  const running = new Set<string>();
+  for (const [key, at] of seen) {
+    const best = Math.max(...at.map((a) => new Set(at.filter((b) => Math.abs(b.y - a.y) <= 3).map((b) => b.page)).size));
+    if (best >= needed) running.add(key);
+  }
+  return running;
 }
 
 /** A line's text with numbers masked, so "Page 2" and "Page 3" are one running head. */

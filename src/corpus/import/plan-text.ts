@@ -23,10 +23,12 @@ export function blocksToPlanText(blocks: Block[]): { text: string; origins: Line
   for (const raw of blocks) {
     const block = raw.kind === 'paragraph' ? manualMarker(raw, inPoint) : raw;
     const text = oneLine(block.text);
-    if (!text) continue;
-    if (block.kind === 'item' && block.level === 0 && block.style === 'decimal' && block.marker) {
+    const point = block.kind === 'item' && block.level === 0 && block.style === 'decimal' && block.marker;
+    // An empty point ("20." whose text is all in its sub-items) still opens the point.
+    if (!text && !point) continue;
+    if (point) {
       if (lastWasParagraph) lines.push('');
-      push(`${block.marker}. ${text}`, block.where);
+      push(`${block.marker}. ${text}`.trimEnd(), block.where);
       inPoint = true;
       lastWasParagraph = false;
     } else if (block.kind === 'item' && inPoint) {
@@ -52,7 +54,7 @@ function oneLine(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-const MANUAL_POINT = /^(\d{1,3})[.)][ \t\u00a0]+(?=\S)/;
+const MANUAL_POINT = /^(\d{1,3})[.)](?:[ \t\u00a0]+|$)/;
 const MANUAL_LETTER = /^\(?([a-z])[.)][ \t\u00a0]+(?=\S)/;
 const MANUAL_BULLET = /^[-•–▪●◦*][ \t\u00a0]+(?=\S)/;
 
