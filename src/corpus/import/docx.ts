@@ -93,8 +93,14 @@ function parseXml(bytes: Uint8Array, part: string) {
     throw new ImportError(`${part} is not UTF-8: the document is damaged`);
   }
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(String(message))) }).parseFromString(text, 'application/xml');
-  if (errors.length || !doc.documentElement) throw new ImportError(`${part} is not well-formed XML (${(errors[0] ?? 'empty').split('\n')[0].slice(0, 100)}): the document is damaged`);
+  let doc;
+  try {
+    doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(String(message))) }).parseFromString(text, 'application/xml');
+  } catch (e) {
+    // xmldom throws on a fatal error (text cut short, a stray `<`) after reporting it.
+    errors.push((e as Error).message);
+  }
+  if (!doc || errors.length || !doc.documentElement) throw new ImportError(`${part} is not well-formed XML (${(errors[0] ?? 'empty').split('\n')[0].slice(0, 100)}): the document is damaged`);
   return doc;
 }
 
