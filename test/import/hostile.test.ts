@@ -132,4 +132,16 @@ describe('the command line', () => {
     expect(matched.status).toBe(0);
     expect(JSON.parse(matched.stdout).points.length).toBeGreaterThan(5);
   });
+
+  it('translationese and export take a PDF', async () => {
+    const plain = corpusDocument('us-28-2025-11-20');
+    const file = join(dir, 'draft.pdf');
+    writeFileSync(file, (await planPdf(plain, plain.title)).pdf);
+    const scored = runCli(['translationese', file, '--format', 'json']);
+    expect(scored.status).toBe(0);
+    expect(JSON.parse(scored.stdout)[0].input).toBe(file);
+    const exported = runCli(['export', file, '--format', 'csv']);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout.split('\n')[1]).toMatch(/^file-draft,1,"?Ukraine's sovereignty will be confirmed\./);
+  });
 });
