@@ -24,16 +24,22 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (head.startsWith('\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1')) return 'ole';
   if (head.startsWith('{\\rtf')) return 'rtf';
   const text = head.replace(/^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<head|<body|<meta|<!--|<\?xml[^>]*>\s*<html)/.test(text)) return 'html';
+  // Not `<!--` alone: a Markdown draft may open with a `<!-- src: URL -->` line.
+  if (/^(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*(<!doctype html|<html))/.test(text)) return 'html';
   // Control characters other than tab/CR/LF/FF in the head: not a text file.
   return /[\u0000-\u0008\u000e-\u001a]/.test(head) ? 'binary' : 'text';
 }
 
 /** True when the name or the first bytes say this file is for an importer rather than the plain-text loader. */
 export function isImportable(name: string, bytes: Uint8Array): boolean {
+  const ext = extname(name).toLowerCase();
   const s = sniff(bytes);
-  return extname(name).toLowerCase() in EXTENSIONS || s === 'pdf' || s === 'zip' || s === 'html' || s === 'ole' || s === 'rtf';
+  // A text file that starts like a page stays text: HTML is read as HTML only when named so.
+  return ext in EXTENSIONS || s === 'pdf' || s === 'zip' || s === 'ole' || s === 'rtf' || (s === 'html' && !TEXT_EXTENSIONS.has(ext));
 }
+
+/** Names of plain-text drafts (the loader's own format). */
+const TEXT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.text']);
 
 /**
  * Turn `bytes` (a file called `name`) into plan text. Throws ImportError
