@@ -189,7 +189,7 @@ function paragraphText(p: Element): string {
         if (e.localName === 't') text += e.textContent ?? '';
         else if (e.localName === 'tab' || e.localName === 'br' || e.localName === 'cr') text += ' ';
         else if (e.localName === 'noBreakHyphen') text += '-';
-        else if (e.localName === 'p' || e.localName === 'txbxContent' || e.localName === 'pPr' || e.localName === 'del') continue;
+        else if (e.localName === 'p' || e.localName === 'txbxContent' || e.localName === 'pPr' || e.localName === 'del' || e.localName === 'moveFrom') continue; // tracked deletions and moved-away text are not the text shown
         else walk(e);
       } else if (e.localName !== 'Fallback') walk(e);
     }

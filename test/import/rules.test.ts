@@ -1,5 +1,6 @@
-// A hyphen at a line end: a word cut by the layout, or a real hyphenated word?
-// Words from the shipped plans; both outcomes, and each rule, tested.
+// Rules the importers apply: a hyphen at a line end (a word cut by the layout,
+// or a real hyphenated word?), PDF running heads, pages numbered by hand.
+// Words from the shipped plans; both outcomes of each rule tested.
 import { describe, expect, it } from 'vitest';
 import { joinHyphenated, keepHyphen, vocabularyOf } from '../../src/corpus/import/hyphenation.js';
 import { pdfBlocks, type PdfPage } from '../../src/corpus/import/pdf-lines.js';
@@ -57,5 +58,14 @@ describe('PDF lines to blocks', () => {
       'US 28-point peace plan',
       '1. Ukraine’s sovereignty will be confirmed.',
     ]);
+  });
+});
+
+describe('web pages numbered by hand', () => {
+  it('paragraphs and line breaks starting "1." are points; the rest is preamble', async () => {
+    const { importHtml } = await import('../../src/corpus/import/html.js');
+    const { CLI_LIMITS } = await import('../../src/corpus/import/types.js');
+    const page = '<html><body><h1>DRAFT</h1><p>Here is the plan:</p><p>5. Ukraine will receive reliable security guarantees.<br>6. The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.</p><script>var x = "7. not a point"</script></body></html>';
+    expect(importHtml(page, CLI_LIMITS).text).toBe('DRAFT\n\nHere is the plan:\n\n5. Ukraine will receive reliable security guarantees.\n6. The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.\n');
   });
 });
