@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
+import { deflateSync as zlibDeflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_LIMITS, importPlanFile, ImportError } from '../../src/corpus/import/index.js';
@@ -45,6 +46,39 @@ function zipBomb(mb: number): Uint8Array {
   return zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), [W_DOCUMENT]: [body, { level: 1 }] });
 }
 
+/**
+ * A one-page PDF whose content stream inflates to `mb` MB of spaces after a
+ * real point (node's zlib compresses it in a fraction of a second).
+ */
+function flateBombPdf(mb: number): Uint8Array {
+  const content = Buffer.alloc(mb * 1_000_000, 0x20);
+  content.write('BT /F1 12 Tf 72 712 Td (1. Ukraine will receive reliable security guarantees.) Tj ET ', 'latin1');
+  const stream = zlibDeflateSync(content);
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let length = 0;
+  const add = (b: Buffer | string) => {
+    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
+    parts.push(buf);
+    length += buf.length;
+  };
+  const obj = (n: number, ...body: (Buffer | string)[]) => {
+    offsets[n] = length;
+    add(`${n} 0 obj\n`);
+    body.forEach(add);
+    add('\nendobj\n');
+  };
+  add('%PDF-1.4\n');
+  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>');
+  obj(4, `<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, stream, '\nendstream');
+  obj(5, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  const xref = length;
+  add(`xref\n0 6\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(parts);
+}
+
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'provenance-hostile-'));
@@ -77,6 +111,16 @@ describe('hostile files', () => {
       for (let i = 1; i < 10_000; i++) doc.addPage();
     });
     expect(await problem(pdf, 'long.pdf')).toBe('the PDF has 10000 pages; the limit is 500 — extract the pages holding the plan');
+  });
+
+  it('a PDF whose content stream is a compression bomb is refused before pdf.js inflates it', async () => {
+    const small = await importPlanFile(flateBombPdf(1), 'ok.pdf', CLI_LIMITS);
+    expect(small.text).toBe('1. Ukraine will receive reliable security guarantees.\n');
+    const bomb = flateBombPdf(80);
+    expect(bomb.length).toBeLessThan(200_000);
+    const before = process.memoryUsage().rss;
+    expect(await problem(bomb, 'bomb.pdf')).toMatch(/^the PDF's compressed streams unpack to more than 50 MB \(a compression bomb\?\)/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(150_000_000);
   });
 
   it('an encrypted PDF, a PDF without a text layer, a damaged PDF', async () => {

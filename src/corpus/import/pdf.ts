@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pdfBlocks, type PdfLine, type PdfPage } from './pdf-lines.js';
+import { checkStreamSizes } from './pdf-streams.js';
 import { blocksToPlanText } from './plan-text.js';
 import { ImportError, type ImportedPlan, type ImportLimits } from './types.js';
 
@@ -25,10 +26,11 @@ interface TextItem {
 
 /**
  * Read `bytes` as a PDF. Throws ImportError (one line) for an encrypted
- * file, more than `limits.maxPages` pages, no text layer, or a file pdf.js
- * cannot parse.
+ * file, more than `limits.maxPages` pages, streams unpacking beyond
+ * `limits.maxUnpackedBytes`, no text layer, or a file pdf.js cannot parse.
  */
 export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promise<ImportedPlan> {
+  checkStreamSizes(bytes, limits.maxUnpackedBytes);
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const { getDocument, VerbosityLevel } = await pdfjs;
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.

@@ -43,7 +43,7 @@ export interface ImportLimits {
   maxBytes: number;
   /** Most pages a PDF may have. */
   maxPages: number;
-  /** Most bytes a DOCX may unpack to (all parts read, added up). */
+  /** Most bytes a DOCX's parts, or a PDF's compressed streams (images aside), may unpack to, added up. */
   maxUnpackedBytes: number;
   /** Most characters of extracted text. */
   maxTextChars: number;
