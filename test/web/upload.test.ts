@@ -38,6 +38,8 @@ describe('uploading a draft as a reporter received it', () => {
     expect(html).toMatch(/<textarea[^>]*>[^<]*17\. The United States and Russia will agree to extend the nuclear non-proliferation/);
     expect(html).toContain('21. Territories:\n    a) Crimea, Luhansk, and Donetsk');
     expect(html).toMatch(/Your draft, as read: 6 points/);
+    // Each point says where in the file it starts.
+    expect(html).toMatch(/<span class="from legend">\((page 1, line \d+|paragraph 3 \(list level 1\)|body &gt; main\[1\] &gt; ol\[1\] &gt; li\[1\])\)<\/span>/);
   });
 
   it('a scanned PDF without text, an encrypted PDF, a renamed or broken file: a 422 naming the file and the problem', async () => {

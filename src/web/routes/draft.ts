@@ -6,7 +6,7 @@ import multer from 'multer';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { formatIssue } from '../../corpus/format-issue.js';
-import { importPlanFile, ImportError, isImportable, type ImportLimits } from '../../corpus/import/index.js';
+import { importPlanFile, ImportError, isImportable, type ImportLimits, type LineOrigin } from '../../corpus/import/index.js';
 import { parseDraft } from '../../corpus/parse-document.js';
 import { decodeSource, normaliseSource } from '../../corpus/source-text.js';
 import type { Document } from '../../corpus/types.js';
@@ -118,7 +118,7 @@ export function draftRoutes(router: Router, state: AppState): void {
       problems,
       limit: DRAFT_LIMIT_LABEL,
       uploadLimit: UPLOAD_LIMIT_LABEL,
-      result: { doc: document, rows: documentRows(document), against },
+      result: { doc: document, rows: documentRows(document), against, from: imported && originsBySegment(document, imported.origins) },
       compare: compare && { versions, view: compare },
       provenance: provenanceView(state.corpus, document, match),
       style: styleView(document, style),
@@ -171,6 +171,8 @@ export interface ImportedUpload {
   name: string;
   format: string;
   pages?: number;
+  /** Where each line of the extracted text came from (page and line, paragraph, element). */
+  origins: LineOrigin[];
 }
 
 /**
@@ -185,7 +187,7 @@ async function draftSource(req: Request): Promise<{ source: string; imported?: I
     if (isImportable(file.originalname, file.buffer)) {
       try {
         const plan = await importPlanFile(file.buffer, file.originalname, UPLOAD_LIMITS);
-        return { source: plan.text, imported: { name, format: plan.format.toUpperCase(), pages: plan.pages } };
+        return { source: plan.text, imported: { name, format: plan.format.toUpperCase(), pages: plan.pages, origins: plan.origins } };
       } catch (e) {
         if (e instanceof ImportError) throw new HttpError(422, `${name}: ${e.message}`);
         throw e;
@@ -202,6 +204,12 @@ async function draftSource(req: Request): Promise<{ source: string; imported?: I
   const normalised = normaliseSource(pasted, 'pasted text');
   if (!normalised.ok) throw new HttpError(422, formatIssue(normalised.issue));
   return { source: normalised.text };
+}
+
+/** For each segment of a draft read from a file, where in the file it starts (`page 2, line 14`). */
+function originsBySegment(document: Document, origins: LineOrigin[]): Record<string, string> {
+  const byLine = new Map(origins.map((o) => [o.line, o.where]));
+  return Object.fromEntries(document.segments.flatMap((s) => (byLine.has(s.line) ? [[s.id, byLine.get(s.line)!]] : [])));
 }
 
 /** The uploaded file's name as shown back: no folders, no control characters, not too long. */
