@@ -69,3 +69,11 @@ describe('web pages numbered by hand', () => {
     expect(importHtml(page, CLI_LIMITS).text).toBe('DRAFT\n\nHere is the plan:\n\n5. Ukraine will receive reliable security guarantees.\n6. The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.\n');
   });
 });
+
+describe('PDF lines inside a point', () => {
+  it('a wrapped line in capitals ("START I.") continues the point, not a banner', () => {
+    const lines = ['17. The United States and Russia will agree to extend the nuclear non-proliferation and arms control treaties, including', 'START I.', '18. Ukraine agrees to be a non-nuclear state.'];
+    const blocks = pdfBlocks([{ number: 1, lines: lines.map((text, i) => ({ text, x: 50, y: 800 - i * 13, size: 10 })) }]);
+    expect(blocks.map((b) => b.text)).toEqual([`${lines[0]} START I.`, lines[2]]);
+  });
+});

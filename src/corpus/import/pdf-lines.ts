@@ -56,8 +56,13 @@ export function pdfBlocks(pages: PdfPage[]): Block[] {
   const lineGap = gaps.length ? gaps[Math.floor(gaps.length / 4)] : 1.2;
   const blocks: Block[] = [];
   let current: Block | undefined;
+  let seenItem = false;
   for (const line of kept) {
-    const newBlock = !current || STARTS_ITEM.test(line.text) || line.gapBefore > lineGap * 1.5 || bannerLike(current.text) || bannerLike(line.text);
+    const startsItem = STARTS_ITEM.test(line.text);
+    seenItem ||= startsItem;
+    // Banners ("DRAFT") stand above the text; inside it, a capitalised line ("START I.") is a wrapped line.
+    const banner = !seenItem && (bannerLike(current?.text ?? '') || bannerLike(line.text));
+    const newBlock = !current || startsItem || line.gapBefore > lineGap * 1.5 || banner;
     if (newBlock) {
       current = { kind: 'paragraph', level: 0, text: line.text, where: `page ${line.page}, line ${line.index}` };
       blocks.push(current);
