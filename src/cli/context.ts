@@ -63,7 +63,7 @@ export function resolveDocument(corpus: Corpus, arg: string): Document {
     const { document, issues } = parseDraft(decoded.text, { id, file: arg, title: basename(arg) });
     for (const issue of issues.filter((i) => i.severity === 'warning')) process.stderr.write(`${formatIssue(issue)}\n`);
     const error = issues.find((i) => i.severity === 'error');
-    if (!document || error) throw new UserError(`${formatIssue(error!)}${imported ? ` (in the text extracted from the ${imported.format.toUpperCase()}: see it with "provenance show ${arg} --format json")` : ''}`);
+    if (!document || error) throw new UserError(`${formatIssue(error!)}${imported ? ` (in the text extracted from the ${imported.format.toUpperCase()}, which begins ${JSON.stringify(excerpt(imported.text))})` : ''}`);
     if (imported) document.imported = { format: imported.format, pages: imported.pages, origins: imported.origins };
     const existing = findDocument(corpus, document.id);
     if (existing && existing.path !== document.path) document.id = `${document.id}-draft`;
@@ -73,6 +73,12 @@ export function resolveDocument(corpus: Corpus, arg: string): Document {
   const known = corpus.documents.map((d) => d.id);
   const near = known.filter((id) => id.includes(arg) || arg.includes(id)).slice(0, 3);
   throw new UserError(`no document or file "${arg}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; run "provenance list" to see the ids`);
+}
+
+/** The start of an extracted text, on one line, for a message. */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 }
 
 /** Plan text read from PDF, Word and HTML arguments, by argument (see `importPlanArguments`). */
