@@ -77,3 +77,12 @@ describe('PDF lines inside a point', () => {
     expect(blocks.map((b) => b.text)).toEqual([`${lines[0]} START I.`, lines[2]]);
   });
 });
+
+describe('time limit', () => {
+  it('reading a PDF stops between pages once it has taken longer than the limit', async () => {
+    const { importPlanFile, CLI_LIMITS } = await import('../../src/corpus/import/index.js');
+    const { corpusDocument, planPdf } = await import('./fixtures.js');
+    const { pdf, pages } = await planPdf(corpusDocument('us-28-2025-11-20'), 'Draft');
+    await expect(importPlanFile(pdf, 'slow.pdf', { ...CLI_LIMITS, maxMillis: -1 })).rejects.toThrow(new RegExp(`^reading the PDF took more than .* s \\(stopped at page 1 of ${pages}\\)`));
+  });
+});

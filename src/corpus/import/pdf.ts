@@ -60,7 +60,9 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
     }
     const pages: PdfPage[] = [];
     let chars = 0;
+    const started = performance.now();
     for (let n = 1; n <= doc.numPages; n++) {
+      if (performance.now() - started > limits.maxMillis) throw new ImportError(`reading the PDF took more than ${limits.maxMillis / 1000} s (stopped at page ${n} of ${doc.numPages}) — extract the pages holding the plan`);
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const lines = toLines(content.items.filter((i) => 'str' in i) as unknown as TextItem[]);

@@ -47,9 +47,11 @@ export interface ImportLimits {
   maxUnpackedBytes: number;
   /** Most characters of extracted text. */
   maxTextChars: number;
+  /** Most milliseconds reading a PDF's pages may take (checked between pages). */
+  maxMillis: number;
 }
 
-export const CLI_LIMITS: ImportLimits = { maxBytes: 20_000_000, maxPages: 500, maxUnpackedBytes: 50_000_000, maxTextChars: 2_000_000 };
+export const CLI_LIMITS: ImportLimits = { maxBytes: 20_000_000, maxPages: 500, maxUnpackedBytes: 50_000_000, maxTextChars: 2_000_000, maxMillis: 120_000 };
 
 /** The problem with one file, as one line without the file name (the caller adds it). */
 export class ImportError extends Error {

@@ -42,7 +42,7 @@ const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.docx', '.html', '.htm']);
  * Limits for an uploaded PDF, Word file or web page: a 28-point plan is a few
  * pages and tens of kB; the extracted text gets the pasted draft's limit.
  */
-export const UPLOAD_LIMITS: ImportLimits = { maxBytes: 5_000_000, maxPages: 50, maxUnpackedBytes: 20_000_000, maxTextChars: DRAFT_LIMIT_BYTES };
+export const UPLOAD_LIMITS: ImportLimits = { maxBytes: 5_000_000, maxPages: 50, maxUnpackedBytes: 20_000_000, maxTextChars: DRAFT_LIMIT_BYTES, maxMillis: 15_000 };
 export const UPLOAD_LIMIT_LABEL = '5 MB and 50 pages';
 
 const upload = multer({
