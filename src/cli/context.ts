@@ -2,6 +2,7 @@
 // options, report load problems on stderr, resolve a plan argument.
 import { printIssue } from './colour.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { CLI_LIMITS, ImportError, importPlanFile, isImportable, type ImportedPlan } from '../corpus/import/index.js';
 import { basename } from 'node:path';
 import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpusAsync } from '../corpus/load-async.js';
@@ -54,15 +55,17 @@ export function resolveDocument(corpus: Corpus, arg: string): Document {
   if (byId) return byId;
   if (existsSync(arg) && statSync(arg).isFile()) {
     // Refuse an oversized file before reading it into memory.
-    const tooBig = sizeIssue(statSync(arg).size, arg);
+    const imported = importedPlans.get(arg);
+    const tooBig = imported ? undefined : sizeIssue(statSync(arg).size, arg);
     if (tooBig) throw new UserError(formatIssue(tooBig));
-    const decoded = decodeSource(readFileSync(arg), arg);
+    const decoded = imported ? { ok: true as const, text: imported.text } : decodeSource(readFileSync(arg), arg);
     if (!decoded.ok) throw new UserError(formatIssue(decoded.issue));
     const id = `file-${basename(arg).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'draft'}`;
     const { document, issues } = parseDraft(decoded.text, { id, file: arg, title: basename(arg) });
     for (const issue of issues.filter((i) => i.severity !== 'error')) printIssue(issue);
     const error = issues.find((i) => i.severity === 'error');
-    if (!document || error) throw new UserError(formatIssue(error!));
+    if (!document || error) throw new UserError(`${formatIssue(error!)}${imported ? ` (in the text extracted from the ${imported.format.toUpperCase()}, which begins ${JSON.stringify(excerpt(imported.text))})` : ''}`);
+    if (imported) document.imported = { format: imported.format, pages: imported.pages, origins: imported.origins };
     const existing = findDocument(corpus, document.id);
     if (existing && existing.path !== document.path) document.id = `${document.id}-draft`;
     if (!findDocument(corpus, document.id)) addDocument(corpus, document);
@@ -71,6 +74,45 @@ export function resolveDocument(corpus: Corpus, arg: string): Document {
   const known = corpus.documents.map((d) => d.id);
   const near = known.filter((id) => id.includes(arg) || arg.includes(id)).slice(0, 3);
   throw new UserError(`no document or file "${arg}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; run "provenance list" to see the ids`);
+}
+
+/** The start of an extracted text, on one line, for a message. */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+}
+
+/** Plan text read from PDF, Word and HTML arguments, by argument (see `importPlanArguments`). */
+const importedPlans = new Map<string, ImportedPlan>();
+
+/**
+ * Read the arguments that are PDF, Word or HTML files (by name or by their
+ * first bytes) into plan text, before a command resolves them: importers are
+ * asynchronous, `resolveDocument` is not. Other arguments are left alone.
+ * Throws UserError naming the file and the problem.
+ */
+export async function importPlanArguments(args: unknown[]): Promise<void> {
+  for (const arg of args.flat()) {
+    if (typeof arg !== 'string' || importedPlans.has(arg) || !existsSync(arg) || !statSync(arg).isFile()) continue;
+    const size = statSync(arg).size;
+    if (size > CLI_LIMITS.maxBytes) {
+      if (isImportable(arg, new Uint8Array())) throw new UserError(formatIssue({ severity: 'error', file: arg, field: 'file', message: `the file is ${(size / 1e6).toFixed(1)} MB; the limit is ${CLI_LIMITS.maxBytes / 1e6} MB` }));
+      continue; // a plain-text file: resolveDocument reports its size
+    }
+    const bytes = readFileSync(arg);
+    if (!isImportable(arg, bytes)) continue;
+    try {
+      importedPlans.set(arg, await importPlanFile(bytes, arg, CLI_LIMITS));
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      throw new UserError(formatIssue({ severity: 'error', file: arg, field: 'file', message: e.message }));
+    }
+  }
+}
+
+/** The plan text read from `arg` by `importPlanArguments`, if it was a PDF, Word or HTML file. */
+export function importedPlan(arg: string): ImportedPlan | undefined {
+  return importedPlans.get(arg);
 }
 
 export { printJson } from './output.js';

@@ -109,6 +109,11 @@ program
 
 // (new subcommands go above this line: one block each, importing their module lazily)
 
+// PDF, Word and HTML plan arguments are read into plan text before any command runs (see context.ts).
+program.hook('preAction', async (_program, command) => {
+  if (command.args.length) await (await import('./context.js')).importPlanArguments(command.args);
+});
+
 try {
   try {
     enabledLayers();

@@ -87,7 +87,8 @@ let code: string | undefined;
 function codeFingerprint(): string {
   if (code) return code;
   const h = createHash('sha256');
-  for (const name of readdirSync(HERE).sort()) h.update(readFileSync(join(HERE, name)));
+  // Files only: sub-folders (import/) hold importers, which never run for corpus files.
+  for (const entry of readdirSync(HERE, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) if (entry.isFile()) h.update(readFileSync(join(HERE, entry.name)));
   const require = createRequire(import.meta.url);
   for (const pkg of ['yaml', 'zod', 'franc']) {
     try {

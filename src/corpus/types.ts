@@ -68,6 +68,8 @@ export interface Document {
   path: string;
   /** True for documents from the shipped `corpora/` folder. */
   builtin: boolean;
+  /** A draft read from a PDF, Word file or web page: `text` is the extracted text; `origins` say where each of its lines came from. */
+  imported?: { format: 'pdf' | 'docx' | 'html'; pages?: number; origins: { line: number; where: string }[] };
 }
 
 /** A problem with one input, located precisely enough to fix it. */

@@ -11,7 +11,8 @@ export function showCommand(id: string, options: CorpusOptions & { format: strin
       ...summarizeDocument(doc),
       notes: doc.notes,
       text: doc.text,
-      segments: doc.segments.map((s) => ({ ...s, text: segmentText(doc, s) })),
+      ...(doc.imported && { imported: doc.imported }),
+      segments: doc.segments.map((s) => ({ ...s, text: segmentText(doc, s), ...(doc.imported && { from: originOf(doc, s.line) }) })),
     });
   }
   process.stdout.write(`${renderDocument(doc)}\n`);
@@ -21,7 +22,9 @@ export function showCommand(id: string, options: CorpusOptions & { format: strin
 function renderDocument(doc: Document): string {
   const out = [`${doc.id} — ${doc.title}`, `${doc.kind}, side ${doc.side}, ${doc.date}, ${doc.language}${doc.translatedFrom ? ` (translated from ${doc.translatedFrom})` : ''}`];
   if (doc.speaker) out.push(`speaker: ${doc.speaker}`);
-  out.push(...doc.sources.map((s) => `source: ${s}`), '');
+  out.push(...doc.sources.map((s) => `source: ${s}`));
+  if (doc.imported) out.push(`text extracted from ${doc.imported.format.toUpperCase()}${doc.imported.pages ? ` (${doc.imported.pages} pages)` : ''}: check it against the file; offsets refer to this text (--format json prints it)`);
+  out.push('');
   if (doc.kind === 'plan' && doc.status === 'reported-only') {
     out.push('Text never published: what was reported about it (not plan text):');
     for (const s of doc.segments) out.push(`  [${s.id}] ${segmentText(doc, s)}`);
@@ -40,11 +43,16 @@ function renderDocument(doc: Document): string {
     else {
       const seg = slot.segment!;
       const subs = doc.segments.filter((s) => s.parent === seg.id);
-      const heading = subs.length ? doc.text.slice(seg.start, subs[0].start).replace(/\s*[-*•–—‒―−]?\s*$/, '').trim() : segmentText(doc, seg);
+      const heading = subs.length ? doc.text.slice(seg.start, subs[0].start).replace(/\s*(?:[-*•–—‒―−]\s*)?(?:[a-z][.)])?\s*$/, '').trim() : segmentText(doc, seg);
       const merged = seg.merged?.length ? `  [merged: also ${seg.merged.map((m) => `"${m.ordinal}"`).join(', ')}]` : '';
       out.push(`${slot.n.padStart(3)}. ${heading}${slot.state === 'partial' ? '  [partial]' : ''}${merged}`);
       for (const sub of subs) out.push(`     ${sub.id}  ${segmentText(doc, sub)}`);
     }
   }
   return out.join('\n');
+}
+
+/** Where the line `line` of an imported document's text came from (page and line, paragraph, element). */
+function originOf(doc: Document, line: number): string | undefined {
+  return doc.imported?.origins.find((o) => o.line === line)?.where;
 }

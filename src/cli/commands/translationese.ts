@@ -10,7 +10,7 @@ import { serialize, type ExportFormat } from '../../export/table.js';
 import { readModel } from '../../style/model-file.js';
 import { featureCatalogue } from '../../style/rules.js';
 import { commonSegments, notApplicableReason, rankResults, scoreDocument, scoreProse, translationeseTable, type TranslationeseResult } from '../../style/score.js';
-import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
+import { importedPlan, openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
 import { UserError } from '../errors.js';
 import { renderTable } from '../table.js';
 
@@ -54,7 +54,7 @@ export function translationeseCommand(inputs: string[], options: TranslationeseO
  * translationese applies to any English text, not only to plans.
  */
 function proseFile(corpus: Corpus, input: string): string | undefined {
-  if (findDocument(corpus, input) || !existsSync(input) || !statSync(input).isFile()) return undefined;
+  if (findDocument(corpus, input) || importedPlan(input) || !existsSync(input) || !statSync(input).isFile()) return undefined;
   const decoded = decodeSource(readFileSync(input), input);
   if (!decoded.ok) return undefined; // resolveDocument reports the problem
   const parsed = parseDraft(decoded.text, { id: 'prose', file: input, title: input });

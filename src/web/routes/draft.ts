@@ -6,6 +6,7 @@ import multer from 'multer';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { formatIssue } from '../../corpus/format-issue.js';
+import { importPlanFile, ImportError, isImportable, type ImportLimits, type LineOrigin } from '../../corpus/import/index.js';
 import { parseDraft } from '../../corpus/parse-document.js';
 import { decodeSource, normaliseSource } from '../../corpus/source-text.js';
 import type { Document } from '../../corpus/types.js';
@@ -35,14 +36,23 @@ const DRAFT_ID = 'your-draft';
  */
 export const MAX_DRAFT_POINTS = 200;
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text', '']);
+/** Drafts as reporters receive them (see src/corpus/import/); the file's first bytes decide how it is read. */
+const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.docx', '.html', '.htm']);
+/**
+ * Limits for an uploaded PDF, Word file or web page: a 28-point plan is a few
+ * pages and tens of kB; the extracted text gets the pasted draft's limit.
+ */
+export const UPLOAD_LIMITS: ImportLimits = { maxBytes: 5_000_000, maxPages: 50, maxUnpackedBytes: 20_000_000, maxTextChars: DRAFT_LIMIT_BYTES, maxMillis: 15_000 };
+export const UPLOAD_LIMIT_LABEL = '5 MB and 50 pages';
 
 const upload = multer({
   storage: multer.memoryStorage(),
-  limits: { fileSize: DRAFT_LIMIT_BYTES, fieldSize: DRAFT_LIMIT_BYTES, files: 1, fields: 8, parts: 10 },
+  limits: { fileSize: UPLOAD_LIMITS.maxBytes, fieldSize: DRAFT_LIMIT_BYTES, files: 1, fields: 8, parts: 10 },
   fileFilter: (_req, file, accept) => {
+    const ext = extname(file.originalname).toLowerCase();
     const textLike = file.mimetype.startsWith('text/') || file.mimetype === 'application/octet-stream';
-    if (textLike && TEXT_EXTENSIONS.has(extname(file.originalname).toLowerCase())) accept(null, true);
-    else accept(new HttpError(415, 'Upload a plain-text file (.txt or .md) with one numbered point per line.'));
+    if ((textLike && TEXT_EXTENSIONS.has(ext)) || DOCUMENT_EXTENSIONS.has(ext)) accept(null, true);
+    else accept(new HttpError(415, 'Upload a plain-text file (.txt or .md), a PDF, a Word file (.docx) or a web page (.html) with numbered points.'));
   },
 });
 
@@ -73,11 +83,11 @@ function planChoices(state: AppState) {
 
 export function draftRoutes(router: Router, state: AppState): void {
   router.get('/draft', (_req, res) => {
-    res.render('draft', { plans: planChoices(state), against: defaultVersion(state)?.id, draft: '', problems: [], result: undefined, limit: DRAFT_LIMIT_LABEL });
+    res.render('draft', { plans: planChoices(state), against: defaultVersion(state)?.id, draft: '', problems: [], result: undefined, limit: DRAFT_LIMIT_LABEL, uploadLimit: UPLOAD_LIMIT_LABEL });
   });
 
   router.post('/draft', readUpload, urlencoded, async (req, res) => {
-    const source = draftSource(req);
+    const { source, imported } = await draftSource(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const againstId = typeof body.against === 'string' && body.against ? body.against : defaultVersion(state)?.id;
     const against = againstId ? documentById(state.corpus, againstId, 'plan') : undefined;
@@ -89,7 +99,7 @@ export function draftRoutes(router: Router, state: AppState): void {
     });
     if (!analysis) return;
     if (!analysis.ok) {
-      res.status(422).render('draft', { plans: planChoices(state), against: againstId, date, draft: source, problems: analysis.problems, result: undefined, limit: DRAFT_LIMIT_LABEL });
+      res.status(422).render('draft', { plans: planChoices(state), against: againstId, date, draft: source, imported, problems: analysis.problems, result: undefined, limit: DRAFT_LIMIT_LABEL, uploadLimit: UPLOAD_LIMIT_LABEL });
       return;
     }
     const { document, problems, versions, compare, match, style } = analysis;
@@ -104,9 +114,11 @@ export function draftRoutes(router: Router, state: AppState): void {
       against: against?.id,
       date,
       draft: source,
+      imported,
       problems,
       limit: DRAFT_LIMIT_LABEL,
-      result: { doc: document, rows: documentRows(document), against },
+      uploadLimit: UPLOAD_LIMIT_LABEL,
+      result: { doc: document, rows: documentRows(document), against, from: imported && originsBySegment(document, imported.origins) },
       compare: compare && { versions, view: compare },
       provenance: provenanceView(state.corpus, document, match),
       style: styleView(document, style),
@@ -154,20 +166,56 @@ function analyseDraft(state: AppState, source: string, against: Document | undef
   return analysis;
 }
 
-/** The uploaded file if there is one, else the pasted text; both normalised like a corpus file. */
-function draftSource(req: Request): string {
+/** An uploaded PDF, Word file or web page, as shown above the text extracted from it. */
+export interface ImportedUpload {
+  name: string;
+  format: string;
+  pages?: number;
+  /** Where each line of the extracted text came from (page and line, paragraph, element). */
+  origins: LineOrigin[];
+}
+
+/**
+ * The uploaded file if there is one, else the pasted text; both normalised
+ * like a corpus file. A PDF, Word file or web page becomes its extracted plan
+ * text, which the page then shows in the text box for the visitor to check.
+ */
+async function draftSource(req: Request): Promise<{ source: string; imported?: ImportedUpload }> {
   const file = (req as Request & { file?: Express.Multer.File }).file;
   if (file && file.size > 0) {
+    const name = uploadName(file.originalname);
+    if (isImportable(file.originalname, file.buffer)) {
+      try {
+        const plan = await importPlanFile(file.buffer, file.originalname, UPLOAD_LIMITS);
+        return { source: plan.text, imported: { name, format: plan.format.toUpperCase(), pages: plan.pages, origins: plan.origins } };
+      } catch (e) {
+        if (e instanceof ImportError) throw new HttpError(422, `${name}: ${e.message}`);
+        throw e;
+      }
+    }
+    if (file.size > DRAFT_LIMIT_BYTES) throw new HttpError(413, `The draft is too large: the limit is ${DRAFT_LIMIT_LABEL} of text. Paste a shorter text or split it.`);
     const decoded = decodeSource(file.buffer, 'uploaded file');
     if (!decoded.ok) throw new HttpError(422, formatIssue(decoded.issue));
-    return decoded.text;
+    return { source: decoded.text };
   }
   const pasted = (req.body as Record<string, unknown> | undefined)?.draft;
   if (pasted === undefined || pasted === '') throw badRequest('Paste a numbered draft into the text box, or choose a text file to upload.');
   if (typeof pasted !== 'string') throw badRequest('The draft must be sent once, as text.');
   const normalised = normaliseSource(pasted, 'pasted text');
   if (!normalised.ok) throw new HttpError(422, formatIssue(normalised.issue));
-  return normalised.text;
+  return { source: normalised.text };
+}
+
+/** For each segment of a draft read from a file, where in the file it starts (`page 2, line 14`). */
+function originsBySegment(document: Document, origins: LineOrigin[]): Record<string, string> {
+  const byLine = new Map(origins.map((o) => [o.line, o.where]));
+  return Object.fromEntries(document.segments.flatMap((s) => (byLine.has(s.line) ? [[s.id, byLine.get(s.line)!]] : [])));
+}
+
+/** The uploaded file's name as shown back: no folders, no control characters, not too long. */
+function uploadName(original: string): string {
+  const base = original.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '');
+  return base.length > 80 ? `${base.slice(0, 77)}...` : base || 'uploaded file';
 }
 
 /** `date` from the form: empty, or an ISO date (what `<input type=date>` sends). */
