@@ -4,8 +4,12 @@
 // fold typography and case first, so curly vs straight quotes or a capital
 // letter are not reported as changes.
 import { diffArrays } from 'diff';
-import { figures, loadGlossary, tokenize, transliterate } from '../text/index.js';
+import { figures, loadGlossary, tokenize, type Token } from '../text/index.js';
+import { fold } from '../text/fold.js';
+import { CURRENCY_CODES } from '../text/numbers.js';
 import { lexTokens } from '../text/lex.js';
+import { nameKey } from '../text/names.js';
+import { negationCues } from '../text/polarity.js';
 
 /** Diff bounds: beyond this many word edits, or this many milliseconds, the diff is cut short. */
 export const MAX_EDIT_LENGTH = 400;
@@ -33,11 +37,14 @@ export interface WordDiff {
 }
 
 /**
- * One character for one: typographic quotes, dashes, no-break spaces and ё are
- * folded so they do not show as changes, and offsets stay those of the input.
+ * The comparison form of a piece: the text layer's fold (NFC, no invisible
+ * characters, any space-like run one space, full-width forms, LF), then
+ * typographic quotes, dashes and ё, so none of these shows as a change.
+ * Offsets stay those of the input (pieces keep their own spans).
  */
 function foldChars(s: string): string {
-  return s
+  return fold(s)
+    .replace(/\s+/g, ' ')
     .replace(/[\u2018\u2019\u201a\u201b\u02bc]/g, "'")
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
@@ -146,7 +153,8 @@ function tidy(parts: DiffPart[], a: string, b: string): DiffPart[] {
 }
 
 export interface Change {
-  kind: 'figure' | 'entity';
+  /** polarity: one reading negates what the other affirms ("join" → "not join"); a and b quote both. */
+  kind: 'figure' | 'entity' | 'polarity';
   /** The reading in A (null when only B has it). */
   a: string | null;
   b: string | null;
@@ -167,8 +175,14 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
   b = b.slice(0, MAX_DIFF_CHARS);
   const out: Change[] = [];
   const glossary = loadGlossary();
+  const cache = new Map<string, Token[]>();
+  const tokens = (text: string, lang: string) => {
+    const key = `${lang}\u0000${text}`;
+    if (!cache.has(key)) cache.set(key, tokenize(text, lang));
+    return cache.get(key)!;
+  };
   // A number inside a glossary phrase ("Article 5") is a name, not a figure.
-  const inPhrase = (text: string, lang: string) => new Set(tokenize(text, lang).filter((t) => t.kind === 'number' && t.concept).map((t) => t.start));
+  const inPhrase = (text: string, lang: string) => new Set(tokens(text, lang).filter((t) => t.kind === 'number' && t.concept).map((t) => t.start));
   const namedA = inPhrase(a, langA);
   const namedB = inPhrase(b, langB);
   const fa = figures(a, langA).filter((f) => !namedA.has(f.start));
@@ -188,12 +202,20 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
   const entities = (text: string, lang: string) => {
     const seen = new Map<string, { text: string; start: number; end: number }>();
     let last: { key: string; end: number; span: { text: string; start: number; end: number } } | undefined;
-    for (const t of tokenize(text, lang)) {
+    for (const t of tokens(text, lang)) {
+      // A hyphenated compound of names ("Ukrainian-Russian", "украинско-российской") is each of its names.
+      if (t.parts?.length) {
+        for (const concept of t.parts) if (!seen.has(concept)) seen.set(concept, { text: t.text, start: t.start, end: t.end });
+        last = undefined;
+        continue;
+      }
       // Names only: glossary places, bodies and people, or capitalised words the
       // glossary does not know. "Armed Forces" is a term, even when capitalised.
       const type = t.concept ? glossary.byConcept.get(t.concept)?.type : undefined;
       if (t.kind !== 'entity' || type === 'term') continue;
-      const key = t.concept ?? transliterate(t.norm).toLowerCase();
+      // A currency code ("EUR 200 billion") is part of a figure's unit, not a name.
+      if (CURRENCY_CODES[t.norm]) continue;
+      const key = t.concept ?? nameKey(t.stem);
       // Consecutive tokens of one concept ("United States", "St. Petersburg") are one entity.
       if (last && last.key === key && /^[\s.]*$/.test(text.slice(last.end, t.start))) {
         last.span.end = t.end;
@@ -215,5 +237,49 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
   // and calling one the replacement of the other would be a guess.
   for (const x of goneA) out.push({ kind: 'entity', a: x.text, b: null, aSpan: [x.start, x.end] });
   for (const y of newB) out.push({ kind: 'entity', a: null, b: y.text, bSpan: [y.start, y.end] });
+  out.push(...polarityChanges(a, tokens(a, langA), b, tokens(b, langB), langA === langB));
+  return out;
+}
+
+/**
+ * Negations one reading has and the other lacks. Within one language a
+ * negation is matched by the word it negates (its head: "not join" matches
+ * "never join"), across languages by count. Each change quotes the negated
+ * phrase on one side and, when the head is found there, the same words
+ * without the negation on the other: `{ a: "join", b: "not join" }`.
+ */
+export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean): Change[] {
+  const ca = negationCues(ta);
+  const cb = negationCues(tb);
+  const headKey = (t: Token | undefined) => (t ? (t.concept ? `c:${t.concept}` : t.stem) : '');
+  const unmatched = (xs: typeof ca, ys: typeof cb) => {
+    if (!sameLanguage) return xs.slice(ys.length);
+    const free = [...ys];
+    return xs.filter((x) => {
+      const k = free.findIndex((y) => headKey(y.head) === headKey(x.head));
+      if (k < 0) return true;
+      free.splice(k, 1);
+      return false;
+    });
+  };
+  const onlyA = unmatched(ca, cb);
+  const onlyB = unmatched(cb, ca);
+  // As many unmatched negations on both sides: the wording changed, not the polarity.
+  if (onlyA.length === onlyB.length) return [];
+  const out: Change[] = [];
+  const counterpart = (head: Token | undefined, other: Token[]) => (head && sameLanguage ? other.find((t) => headKey(t) === headKey(head) && !t.negation) : undefined);
+  if (onlyA.length > onlyB.length) {
+    for (const c of onlyA.slice(0, onlyA.length - onlyB.length)) {
+      const end = c.head?.end ?? c.cue.end;
+      const other = counterpart(c.head, tb);
+      out.push({ kind: 'polarity', a: a.slice(c.cue.start, end), b: other ? b.slice(other.start, other.end) : null, aSpan: [c.cue.start, end], ...(other ? { bSpan: [other.start, other.end] as [number, number] } : {}) });
+    }
+  } else {
+    for (const c of onlyB.slice(0, onlyB.length - onlyA.length)) {
+      const end = c.head?.end ?? c.cue.end;
+      const other = counterpart(c.head, ta);
+      out.push({ kind: 'polarity', a: other ? a.slice(other.start, other.end) : null, b: b.slice(c.cue.start, end), ...(other ? { aSpan: [other.start, other.end] as [number, number] } : {}), bSpan: [c.cue.start, end] });
+    }
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 // Tokens with glossary concepts attached: the form every comparison uses.
 import { loadGlossary, type Glossary } from './glossary.js';
 import { lexTokens, type Token } from './lex.js';
+import { stemWord } from './stem.js';
 
 export type { Token } from './lex.js';
 
@@ -22,7 +23,10 @@ export function tokenize(text: string, language: string, glossary: Glossary = lo
     const side = t.lang === 'en' ? 'en' : t.lang === 'ru' || t.lang === 'uk' ? 'ru' : undefined;
     if (!side) continue;
     const candidates = glossary.forms[side].get(t.stem);
-    if (!candidates) continue;
+    if (!candidates) {
+      namedParts(t, side, glossary);
+      continue;
+    }
     const form = candidates.find((f) => f.stems.every((s, k) => tokens[i + k]?.stem === s));
     if (!form) continue;
     for (let k = 0; k < form.stems.length; k++) {
@@ -36,6 +40,20 @@ export function tokenize(text: string, language: string, glossary: Glossary = lo
     i += form.stems.length - 1;
   }
   return tokens;
+}
+
+/**
+ * "Ukrainian-Russian", "украинско-российской": a hyphenated compound whose
+ * parts are glossary names is an entity standing for each of them.
+ */
+function namedParts(t: Token, side: 'en' | 'ru', glossary: Glossary) {
+  if (!t.norm.includes('-')) return;
+  const parts = t.norm.split('-').map((p) => glossary.forms[side].get(stemWord(p, t.lang))?.find((f) => f.stems.length === 1)?.concept);
+  const names = parts.filter((c): c is string => Boolean(c && glossary.byConcept.get(c)?.type !== 'term'));
+  if (!names.length) return;
+  t.parts = names;
+  t.kind = 'entity';
+  t.stop = false;
 }
 
 function tag(token: Token, concept: string, glossary: Glossary) {

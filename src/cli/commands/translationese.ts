@@ -58,7 +58,9 @@ function proseFile(corpus: Corpus, input: string): string | undefined {
   const decoded = decodeSource(readFileSync(input), input);
   if (!decoded.ok) return undefined; // resolveDocument reports the problem
   const parsed = parseDraft(decoded.text, { id: 'prose', file: input, title: input });
-  return parsed.document && !parsed.issues.some((i) => i.severity === 'error') ? undefined : decoded.text;
+  if (parsed.document && !parsed.issues.some((i) => i.severity === 'error')) return undefined;
+  // Spans are offsets into the file as the user has it (BOM and CRLF kept), not into the loader's LF copy.
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(input));
 }
 
 function renderResults(results: TranslationeseResult[]): string {
