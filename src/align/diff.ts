@@ -242,44 +242,63 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
 }
 
 /**
- * Negations one reading has and the other lacks. Within one language a
- * negation is matched by the word it negates (its head: "not join" matches
- * "never join"), across languages by count. Each change quotes the negated
- * phrase on one side and, when the head is found there, the same words
+ * Negations one reading has and the other lacks, on a word both share: "will
+ * join" → "will not join", "Foreign troops" → "No foreign troops". A negation
+ * is matched by the word it negates (its head: "not join" matches "never
+ * join"); a head is compared by glossary concept, figure value or name key in
+ * any language pair, and by stem within one language. A negated head the
+ * other reading does not have at all is rewording, not polarity; across
+ * languages, negations of words no key can compare are matched by count.
+ * Each change quotes the negated phrase on one side and the same words
  * without the negation on the other: `{ a: "join", b: "not join" }`.
  */
 export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean): Change[] {
   const ca = negationCues(ta);
   const cb = negationCues(tb);
-  const headKey = (t: Token | undefined) => (t ? (t.concept ? `c:${t.concept}` : t.stem) : '');
-  const unmatched = (xs: typeof ca, ys: typeof cb) => {
-    if (!sameLanguage) return xs.slice(ys.length);
-    const free = [...ys];
-    return xs.filter((x) => {
-      const k = free.findIndex((y) => headKey(y.head) === headKey(x.head));
-      if (k < 0) return true;
-      free.splice(k, 1);
-      return false;
-    });
+  const headKey = (t: Token | undefined): string | undefined => {
+    if (!t) return undefined;
+    if (t.concept) return `c:${t.concept}`;
+    if (t.kind === 'number') return `n:${t.norm}`;
+    if (t.kind === 'entity') return `t:${nameKey(t.stem)}`;
+    return sameLanguage ? `s:${t.stem}` : undefined;
   };
-  const onlyA = unmatched(ca, cb);
-  const onlyB = unmatched(cb, ca);
-  // As many unmatched negations on both sides: the wording changed, not the polarity.
-  if (onlyA.length === onlyB.length) return [];
   const out: Change[] = [];
-  const counterpart = (head: Token | undefined, other: Token[]) => (head && sameLanguage ? other.find((t) => headKey(t) === headKey(head) && !t.negation) : undefined);
-  if (onlyA.length > onlyB.length) {
-    for (const c of onlyA.slice(0, onlyA.length - onlyB.length)) {
-      const end = c.head?.end ?? c.cue.end;
-      const other = counterpart(c.head, tb);
-      out.push({ kind: 'polarity', a: a.slice(c.cue.start, end), b: other ? b.slice(other.start, other.end) : null, aSpan: [c.cue.start, end], ...(other ? { bSpan: [other.start, other.end] as [number, number] } : {}) });
+  const sides = [
+    { cues: ca, other: cb, otherTokens: tb, text: a, otherText: b, key: 'a' as const },
+    { cues: cb, other: ca, otherTokens: ta, text: b, otherText: a, key: 'b' as const },
+  ];
+  for (const side of sides) {
+    const free = [...side.other];
+    const loose: typeof ca = [];
+    for (const c of side.cues) {
+      const key = headKey(c.head);
+      const k = free.findIndex((y) => headKey(y.head) === key);
+      if (k >= 0) {
+        free.splice(k, 1);
+        continue;
+      }
+      if (key === undefined) {
+        loose.push(c);
+        continue;
+      }
+      // The negated word must be there, unnegated, in the other reading.
+      const negated = new Set(side.other.map((y) => y.head));
+      const counterpart = side.otherTokens.find((t) => !t.negation && !negated.has(t) && headKey(t) === key);
+      if (!counterpart) continue;
+      out.push(polarityChange(side.key, side.text, c, side.otherText, counterpart));
     }
-  } else {
-    for (const c of onlyB.slice(0, onlyB.length - onlyA.length)) {
-      const end = c.head?.end ?? c.cue.end;
-      const other = counterpart(c.head, ta);
-      out.push({ kind: 'polarity', a: other ? a.slice(other.start, other.end) : null, b: b.slice(c.cue.start, end), ...(other ? { aSpan: [other.start, other.end] as [number, number] } : {}), bSpan: [c.cue.start, end] });
-    }
+    // Across languages, negations of words without a comparable key: by count.
+    const looseOther = free.filter((y) => headKey(y.head) === undefined).length;
+    for (const c of loose.slice(looseOther)) out.push(polarityChange(side.key, side.text, c, side.otherText, undefined));
   }
   return out;
+}
+
+function polarityChange(side: 'a' | 'b', text: string, c: { cue: Token; head?: Token }, otherText: string, other: Token | undefined): Change {
+  const end = c.head?.end ?? c.cue.end;
+  const negated = { text: text.slice(c.cue.start, end), span: [c.cue.start, end] as [number, number] };
+  const plain = other ? { text: otherText.slice(other.start, other.end), span: [other.start, other.end] as [number, number] } : undefined;
+  return side === 'a'
+    ? { kind: 'polarity', a: negated.text, b: plain?.text ?? null, aSpan: negated.span, ...(plain ? { bSpan: plain.span } : {}) }
+    : { kind: 'polarity', a: plain?.text ?? null, b: negated.text, ...(plain ? { aSpan: plain.span } : {}), bSpan: negated.span };
 }

@@ -25,7 +25,8 @@ export function figures(text: string, language: string): Figure[] {
   const tokens = lexTokens(text, language);
   const out: Figure[] = [];
   tokens.forEach((t, i) => {
-    if (t.kind !== 'number') return;
+    // Numbers, and number words below ten ("three"), which the lexer leaves as words with a value.
+    if (t.kind !== 'number' && t.value === undefined) return;
     const side = t.lang === 'en' || t.lang === 'other' ? 'en' : 'ru';
     let unit: string | undefined;
     const sign = [...t.text.trimStart()][0];

@@ -24,7 +24,7 @@ export interface Token {
   concept?: string;
   /** Inside a glossary phrase, the concept the word has on its own ("guarantee" in "security guarantees"). */
   broader?: string;
-  /** For numbers: the value. */
+  /** For numbers: the value; also set on a number word below ten ("three"), which stays a word. */
   value?: number;
   /** True for a negation cue ("not", "never", "не", "без"): never a stop word. */
   negation?: boolean;
@@ -109,7 +109,7 @@ export function lexTokens(text: string, language: string): Token[] {
     const capitalised = /^\p{Lu}/u.test(surface);
     const negation = isNegation(norm, lang);
     const month = acronym ? undefined : monthOf(norm, lang, capitalised, plain[fEnd] === '.' || /^\s?\d/.test(plain.slice(fEnd, fEnd + 2)) || /\d\s?$/.test(plain.slice(Math.max(0, fStart - 2), fStart)));
-    const stop = !acronym && !negation && month === undefined && isStopWord(norm, lang);
+    const stop = !acronym && month === undefined && isStopWord(norm, lang);
     const entity = month === undefined && (acronym || (capitalised && !stop && !negation && !atSentenceStart(plain, fStart)));
     tokens.push({
       text: original,
@@ -126,6 +126,9 @@ export function lexTokens(text: string, language: string): Token[] {
   }
   return spelledNumbers(tokens, text);
 }
+
+/** One-word numbers below this stay words (with a value): see spelledNumbers. */
+const SMALL_SPELLED = 10;
 
 /**
  * Runs of number words ("six hundred thousand", "шестьсот тысяч",
@@ -167,6 +170,13 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
     if (value === undefined) {
       for (let k = i; k <= j; k++) out.push(tokens[k]);
       i = j;
+      continue;
+    }
+    if (i === j && value < SMALL_SPELLED) {
+      // "three countries": style guides spell out one to nine in running
+      // prose, where they are rarely the figure a reader tracks; the word
+      // keeps its word key for matching and carries its value for figures().
+      out.push({ ...tokens[i], value });
       continue;
     }
     const start = tokens[i].start;
