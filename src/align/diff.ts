@@ -231,14 +231,54 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
   };
   const ea = entities(a, langA);
   const eb = entities(b, langB);
-  const goneA = [...ea].filter(([k]) => !eb.has(k)).map(([, v]) => v);
-  const newB = [...eb].filter(([k]) => !ea.has(k)).map(([, v]) => v);
+  let goneA = [...ea].filter(([k]) => !eb.has(k)).map(([, v]) => v);
+  let newB = [...eb].filter(([k]) => !ea.has(k)).map(([, v]) => v);
+  // A name and its abbreviation ("International Atomic Energy Agency" / "IAEA") are one name.
+  [goneA, newB] = dropAbbreviations(goneA, tokens(a, langA), newB, tokens(b, langB));
   // Entities are not paired: "Europe" dropped and "NATO" added are two facts,
   // and calling one the replacement of the other would be a guess.
   for (const x of goneA) out.push({ kind: 'entity', a: x.text, b: null, aSpan: [x.start, x.end] });
   for (const y of newB) out.push({ kind: 'entity', a: null, b: y.text, bSpan: [y.start, y.end] });
   out.push(...polarityChanges(a, tokens(a, langA), b, tokens(b, langB), langA === langB));
   return out;
+}
+
+type Named = { text: string; start: number; end: number };
+
+/**
+ * Unmatched names on both sides, less each acronym (2+ capitals) that spells
+ * the initials of a run of capitalised words on the other side (function
+ * words inside the run skipped: "Armed Forces of Ukraine" → AFU), and less
+ * the names inside that run.
+ */
+function dropAbbreviations(gone: Named[], ta: Token[], added: Named[], tb: Token[]): [Named[], Named[]] {
+  const covered = (acr: Named, other: Token[]): [number, number] | undefined => {
+    const letters = acr.text.replace(/[.\s]/g, '');
+    if (letters.length < 2 || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return undefined;
+    const want = [...letters.toUpperCase()];
+    for (let i = 0; i < other.length; i++) {
+      let k = 0;
+      let j = i;
+      let end = -1;
+      while (j < other.length && k < want.length) {
+        const t = other[j];
+        if (/^\p{Lu}/u.test(t.text) && t.text[0].toUpperCase() === want[k]) {
+          k++;
+          end = t.end;
+        } else if (!(t.stop && k > 0)) break;
+        j++;
+      }
+      if (k === want.length) return [other[i].start, end];
+    }
+    return undefined;
+  };
+  const inRun = (n: Named, runs: [number, number][]) => runs.some(([s, e]) => n.start >= s && n.end <= e);
+  const runsB = gone.map((x) => covered(x, tb)).filter((r): r is [number, number] => Boolean(r));
+  const runsA = added.map((y) => covered(y, ta)).filter((r): r is [number, number] => Boolean(r));
+  return [
+    gone.filter((x) => !covered(x, tb) && !inRun(x, runsA)),
+    added.filter((y) => !covered(y, ta) && !inRun(y, runsB)),
+  ];
 }
 
 /**
