@@ -9,7 +9,7 @@ import { fold } from '../text/fold.js';
 import { CURRENCY_CODES } from '../text/numbers.js';
 import { lexTokens } from '../text/lex.js';
 import { nameKey } from '../text/names.js';
-import { negationCues } from '../text/polarity.js';
+import { polarityChanges } from '../text/polarity.js';
 
 /** Diff bounds: beyond this many word edits, or this many milliseconds, the diff is cut short. */
 export const MAX_EDIT_LENGTH = 400;
@@ -279,66 +279,4 @@ function dropAbbreviations(gone: Named[], ta: Token[], added: Named[], tb: Token
     gone.filter((x) => !covered(x, tb) && !inRun(x, runsA)),
     added.filter((y) => !covered(y, ta) && !inRun(y, runsB)),
   ];
-}
-
-/**
- * Negations one reading has and the other lacks, on a word both share: "will
- * join" → "will not join", "Foreign troops" → "No foreign troops". A negation
- * is matched by the word it negates (its head: "not join" matches "never
- * join"); a head is compared by glossary concept, figure value or name key in
- * any language pair, and by stem within one language. A negated head the
- * other reading does not have at all is rewording, not polarity; across
- * languages, negations of words no key can compare are matched by count.
- * Each change quotes the negated phrase on one side and the same words
- * without the negation on the other: `{ a: "join", b: "not join" }`.
- */
-export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean): Change[] {
-  const ca = negationCues(ta);
-  const cb = negationCues(tb);
-  const headKey = (t: Token | undefined): string | undefined => {
-    if (!t) return undefined;
-    if (t.concept) return `c:${t.concept}`;
-    if (t.kind === 'number') return `n:${t.norm}`;
-    if (t.kind === 'entity') return `t:${nameKey(t.stem)}`;
-    return sameLanguage ? `s:${t.stem}` : undefined;
-  };
-  const out: Change[] = [];
-  const sides = [
-    { cues: ca, other: cb, otherTokens: tb, text: a, otherText: b, key: 'a' as const },
-    { cues: cb, other: ca, otherTokens: ta, text: b, otherText: a, key: 'b' as const },
-  ];
-  for (const side of sides) {
-    const free = [...side.other];
-    const loose: typeof ca = [];
-    for (const c of side.cues) {
-      const key = headKey(c.head);
-      const k = free.findIndex((y) => headKey(y.head) === key);
-      if (k >= 0) {
-        free.splice(k, 1);
-        continue;
-      }
-      if (key === undefined) {
-        loose.push(c);
-        continue;
-      }
-      // The negated word must be there, unnegated, in the other reading.
-      const negated = new Set(side.other.map((y) => y.head));
-      const counterpart = side.otherTokens.find((t) => !t.negation && !negated.has(t) && headKey(t) === key);
-      if (!counterpart) continue;
-      out.push(polarityChange(side.key, side.text, c, side.otherText, counterpart));
-    }
-    // Across languages, negations of words without a comparable key: by count.
-    const looseOther = free.filter((y) => headKey(y.head) === undefined).length;
-    for (const c of loose.slice(looseOther)) out.push(polarityChange(side.key, side.text, c, side.otherText, undefined));
-  }
-  return out;
-}
-
-function polarityChange(side: 'a' | 'b', text: string, c: { cue: Token; head?: Token }, otherText: string, other: Token | undefined): Change {
-  const end = c.head?.end ?? c.cue.end;
-  const negated = { text: text.slice(c.cue.start, end), span: [c.cue.start, end] as [number, number] };
-  const plain = other ? { text: otherText.slice(other.start, other.end), span: [other.start, other.end] as [number, number] } : undefined;
-  return side === 'a'
-    ? { kind: 'polarity', a: negated.text, b: plain?.text ?? null, aSpan: negated.span, ...(plain ? { bSpan: plain.span } : {}) }
-    : { kind: 'polarity', a: plain?.text ?? null, b: negated.text, ...(plain ? { aSpan: plain.span } : {}), bSpan: negated.span };
 }

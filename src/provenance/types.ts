@@ -80,6 +80,8 @@ export interface Evidence {
   sourceText: string;
   /** Number of matched terms inside the spans. */
   matched: number;
+  /** Set when one side negates what the other affirms ("join" / "not join"): the match is on the words, not the meaning. */
+  polarity?: 'opposite';
 }
 
 /** The parts of a pair score, each in [0, 1] (see score.ts for the formula). */
@@ -107,6 +109,8 @@ export interface Candidate {
   unit?: [number, number];
   /** Only the first terms of an over-long point or passage were scored (see MAX_PAIR_CELLS in score.ts). */
   truncated?: boolean;
+  /** Its evidence matches the point only with the opposite polarity (see Evidence.polarity). */
+  polarity?: 'opposite';
 }
 
 export interface Origin {

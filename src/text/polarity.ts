@@ -1,4 +1,5 @@
 import type { Token } from './lex.js';
+import { nameKey } from './names.js';
 
 // Negation is content: "Ukraine will join NATO" and "Ukraine will not join
 // NATO" say opposite things. The cue words are data here; the tokenizer keeps
@@ -48,4 +49,75 @@ export function negationCues(tokens: Token[]): NegationCue[] {
     out.push({ cue: t, ...(head ? { head } : {}) });
   });
   return out;
+}
+
+/** A negation one reading has and the other lacks; `a`/`b` quote each side, spans are offsets into each text. */
+export interface PolarityChange {
+  kind: 'polarity';
+  a: string | null;
+  b: string | null;
+  aSpan?: [number, number];
+  bSpan?: [number, number];
+}
+
+/**
+ * Negations one reading has and the other lacks, on a word both share: "will
+ * join" → "will not join", "Foreign troops" → "No foreign troops". A negation
+ * is matched by the word it negates (its head: "not join" matches "never
+ * join"); a head is compared by glossary concept, figure value or name key in
+ * any language pair, and by stem within one language. A negated head the
+ * other reading does not have at all is rewording, not polarity; across
+ * languages, negations of words no key can compare are matched by count.
+ * Each change quotes the negated phrase on one side and the same words
+ * without the negation on the other: `{ a: "join", b: "not join" }`.
+ */
+export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean): PolarityChange[] {
+  const ca = negationCues(ta);
+  const cb = negationCues(tb);
+  const headKey = (t: Token | undefined): string | undefined => {
+    if (!t) return undefined;
+    if (t.concept) return `c:${t.concept}`;
+    if (t.kind === 'number') return `n:${t.norm}`;
+    if (t.kind === 'entity') return `t:${nameKey(t.stem)}`;
+    return sameLanguage ? `s:${t.stem}` : undefined;
+  };
+  const out: PolarityChange[] = [];
+  const sides = [
+    { cues: ca, other: cb, otherTokens: tb, text: a, otherText: b, key: 'a' as const },
+    { cues: cb, other: ca, otherTokens: ta, text: b, otherText: a, key: 'b' as const },
+  ];
+  for (const side of sides) {
+    const free = [...side.other];
+    const loose: typeof ca = [];
+    for (const c of side.cues) {
+      const key = headKey(c.head);
+      const k = free.findIndex((y) => headKey(y.head) === key);
+      if (k >= 0) {
+        free.splice(k, 1);
+        continue;
+      }
+      if (key === undefined) {
+        loose.push(c);
+        continue;
+      }
+      // The negated word must be there, unnegated, in the other reading.
+      const negated = new Set(side.other.map((y) => y.head));
+      const counterpart = side.otherTokens.find((t) => !t.negation && !negated.has(t) && headKey(t) === key);
+      if (!counterpart) continue;
+      out.push(polarityChange(side.key, side.text, c, side.otherText, counterpart));
+    }
+    // Across languages, negations of words without a comparable key: by count.
+    const looseOther = free.filter((y) => headKey(y.head) === undefined).length;
+    for (const c of loose.slice(looseOther)) out.push(polarityChange(side.key, side.text, c, side.otherText, undefined));
+  }
+  return out;
+}
+
+function polarityChange(side: 'a' | 'b', text: string, c: { cue: Token; head?: Token }, otherText: string, other: Token | undefined): PolarityChange {
+  const end = c.head?.end ?? c.cue.end;
+  const negated = { text: text.slice(c.cue.start, end), span: [c.cue.start, end] as [number, number] };
+  const plain = other ? { text: otherText.slice(other.start, other.end), span: [other.start, other.end] as [number, number] } : undefined;
+  return side === 'a'
+    ? { kind: 'polarity', a: negated.text, b: plain?.text ?? null, aSpan: negated.span, ...(plain ? { bSpan: plain.span } : {}) }
+    : { kind: 'polarity', a: plain?.text ?? null, b: negated.text, ...(plain ? { aSpan: plain.span } : {}), bSpan: negated.span };
 }

@@ -53,7 +53,7 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch, { c
     c.evidence.forEach((e, ei) => {
       const className = `hl-${ei % PHRASE_COLOURS}`;
       const pair = `${point.point}-${ci}-${ei}`;
-      const title = `${ei + 1}: ${e.kind}`;
+      const title = `${ei + 1}: ${e.kind}${e.polarity === 'opposite' ? ', opposite polarity' : ''}`;
       const tag = String(ei + 1);
       planSpans.push({ start: e.plan[0], end: e.plan[1], className, pair, title, tag });
       sourceSpans.push({ start: e.source[0], end: e.source[1], className, pair, title, tag });
