@@ -81,6 +81,17 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
     if (t.kind === 'entity') return `t:${nameKey(t.stem)}`;
     return sameLanguage ? `s:${t.stem}` : undefined;
   };
+  // Two heads name one word: same key, or, within one language, words whose
+  // normal forms differ only in an ending the stemmer left ("умов" / "умовами").
+  const sameHead = (x: Token | undefined, y: Token | undefined): boolean => {
+    const kx = headKey(x);
+    const ky = headKey(y);
+    if (kx === ky) return true;
+    if (!x || !y || !sameLanguage || !kx?.startsWith('s:') || !ky?.startsWith('s:')) return false;
+    let n = 0;
+    while (n < x.norm.length && x.norm[n] === y.norm[n]) n++;
+    return n >= 4 && n >= Math.min(x.norm.length, y.norm.length) - 1;
+  };
   const out: PolarityChange[] = [];
   const sides = [
     { cues: ca, other: cb, otherTokens: tb, text: a, otherText: b, key: 'a' as const },
@@ -91,7 +102,7 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
     const loose: typeof ca = [];
     for (const c of side.cues) {
       const key = headKey(c.head);
-      const k = free.findIndex((y) => headKey(y.head) === key);
+      const k = free.findIndex((y) => sameHead(c.head, y.head));
       if (k >= 0) {
         free.splice(k, 1);
         continue;
@@ -102,7 +113,7 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
       }
       // The negated word must be there, unnegated, in the other reading.
       const negated = new Set(side.other.map((y) => y.head));
-      const counterpart = side.otherTokens.find((t) => !t.negation && !negated.has(t) && headKey(t) === key);
+      const counterpart = side.otherTokens.find((t) => !t.negation && !negated.has(t) && sameHead(c.head, t));
       if (!counterpart) continue;
       out.push(polarityChange(side.key, side.text, c, side.otherText, counterpart));
     }
