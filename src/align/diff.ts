@@ -70,7 +70,25 @@ function pieces(text: string, language: string): Piece[] {
     at = t.end;
   }
   if (at < text.length) push(at, text.length);
-  return out;
+  // A stretch of nothing but invisible characters (a BOM before the first word)
+  // is part of the next piece, or of the last one: it is never a piece of its own.
+  const merged: Piece[] = [];
+  let carry: Piece | undefined;
+  for (const p of out) {
+    if (p.key === '') {
+      carry = carry ? { ...carry, text: carry.text + p.text } : p;
+      continue;
+    }
+    if (carry) {
+      merged.push({ text: carry.text + p.text, start: carry.start, key: p.key });
+      carry = undefined;
+    } else merged.push(p);
+  }
+  if (carry) {
+    const last = merged.pop();
+    merged.push(last ? { ...last, text: last.text + carry.text } : carry);
+  }
+  return merged;
 }
 
 /**
@@ -130,7 +148,7 @@ export function wordDiff(a: string, b: string, language = 'en'): WordDiff {
  * +military to", not six alternating fragments).
  */
 function tidy(parts: DiffPart[], a: string, b: string): DiffPart[] {
-  const isGap = (i: number) => parts[i].op === '=' && /^\s+$/.test(parts[i].text) && i > 0 && i < parts.length - 1 && parts[i - 1].op !== '=' && parts[i + 1].op !== '=';
+  const isGap = (i: number) => parts[i].op === '=' && /^\s+$/.test(fold(parts[i].text)) && i > 0 && i < parts.length - 1 && parts[i - 1].op !== '=' && parts[i + 1].op !== '=';
   const out: DiffPart[] = [];
   let removed: [number, number] | undefined;
   let added: [number, number] | undefined;
@@ -217,7 +235,7 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
       if (CURRENCY_CODES[t.norm]) continue;
       const key = t.concept ?? nameKey(t.stem);
       // Consecutive tokens of one concept ("United States", "St. Petersburg") are one entity.
-      if (last && last.key === key && /^[\s.]*$/.test(text.slice(last.end, t.start))) {
+      if (last && last.key === key && /^[\s.]*$/.test(fold(text.slice(last.end, t.start)))) {
         last.span.end = t.end;
         last.span.text = text.slice(last.span.start, t.end);
         last.end = t.end;
@@ -253,7 +271,7 @@ type Named = { text: string; start: number; end: number };
  */
 function dropAbbreviations(gone: Named[], ta: Token[], added: Named[], tb: Token[]): [Named[], Named[]] {
   const covered = (acr: Named, other: Token[]): [number, number] | undefined => {
-    const letters = acr.text.replace(/[.\s]/g, '');
+    const letters = fold(acr.text).replace(/[.\s]/g, '');
     if (letters.length < 2 || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return undefined;
     const want = [...letters.toUpperCase()];
     for (let i = 0; i < other.length; i++) {
@@ -262,7 +280,8 @@ function dropAbbreviations(gone: Named[], ta: Token[], added: Named[], tb: Token
       let end = -1;
       while (j < other.length && k < want.length) {
         const t = other[j];
-        if (/^\p{Lu}/u.test(t.text) && t.text[0].toUpperCase() === want[k]) {
+        const surface = fold(t.text);
+        if (/^\p{Lu}/u.test(surface) && surface[0].toUpperCase() === want[k]) {
           k++;
           end = t.end;
         } else if (!(t.stop && k > 0)) break;

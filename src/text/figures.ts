@@ -1,6 +1,7 @@
 // Figures: numbers with their value and, when the text names it, their unit.
 // Currency is one unit however written: "€200 billion", "EUR 200 billion",
 // "200 billion euros", "200 млрд евро" are all { value: 2e11, unit: 'EUR' }.
+import { fold } from './fold.js';
 import { lexTokens } from './lex.js';
 import { CURRENCY_CODES, CURRENCY_SIGN_UNITS, UNITS } from './numbers.js';
 
@@ -29,11 +30,12 @@ export function figures(text: string, language: string): Figure[] {
     if (t.kind !== 'number' && t.value === undefined) return;
     const side = t.lang === 'en' || t.lang === 'other' ? 'en' : 'ru';
     let unit: string | undefined;
-    const sign = [...t.text.trimStart()][0];
+    const surface = fold(t.text);
+    const sign = [...surface][0];
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    const after = text.slice(t.end, t.end + 3);
-    if (/%\s*$/.test(t.text)) unit = '%';
+    const after = fold(text.slice(t.end, t.end + 6));
+    if (/%\s*$/.test(surface)) unit = '%';
     else if (sign && CURRENCY_SIGN_UNITS[sign]) unit = CURRENCY_SIGN_UNITS[sign];
     else if (prev && CURRENCY_CODES[prev.norm] && blank(text.slice(prev.end, t.start))) unit = CURRENCY_CODES[prev.norm];
     else if (/^[\p{Zs}]?[$€£₽₴]/u.test(after)) unit = CURRENCY_SIGN_UNITS[after.trimStart()[0]];

@@ -24,7 +24,7 @@ export interface Folded {
 }
 
 /** Invisible characters that carry no letters: removed. Line ends are not among them. */
-const IGNORABLE = /^[\p{Default_Ignorable_Code_Point}\p{Cf}]+$/u;
+const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u;
 /** Space-like characters (Zs and tab): one ASCII space. */
 const SPACE = /^[\p{Zs}\t]$/u;
 /** Compatibility forms folded by NFKC: half-/full-width forms, Latin ligatures, mathematical alphanumerics. */
@@ -38,6 +38,21 @@ const CLUSTER = /\r\n|\P{M}\p{M}*|\p{M}+/gsu;
  * or punctuation mark: only invisible characters and surplus spaces go.
  */
 export function foldText(original: string): Folded {
+  // Pass 1: drop invisible characters, keeping each kept unit's source range,
+  // so that a letter and its combining mark compose even with a joiner between.
+  let clean = '';
+  const cStart: number[] = [];
+  const cEnd: number[] = [];
+  for (const m of original.matchAll(/[\s\S]/gu)) {
+    const ch = m[0];
+    if (INVISIBLE.test(ch)) continue;
+    for (let k = 0; k < ch.length; k++) {
+      cStart.push(m.index!);
+      cEnd.push(m.index! + ch.length);
+    }
+    clean += ch;
+  }
+  // Pass 2: one cluster (a base with its marks, or a CRLF) at a time.
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
@@ -48,18 +63,15 @@ export function foldText(original: string): Folded {
     }
     text += s;
   };
-  for (const m of original.matchAll(CLUSTER)) {
+  for (const m of clean.matchAll(CLUSTER)) {
     const chunk = m[0];
-    const from = m.index!;
-    const to = from + chunk.length;
+    const from = cStart[m.index!];
+    const to = cEnd[m.index! + chunk.length - 1];
     if (chunk === '\r\n' || chunk === '\r' || chunk === '\u2028' || chunk === '\u2029' || chunk === '\u0085') {
       emit('\n', from, to);
       continue;
     }
-    // Invisible marks inside a cluster (a ZWJ after a letter) go; the rest is folded.
-    const visible = chunk.replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '');
-    if (!visible || IGNORABLE.test(chunk)) continue;
-    if (SPACE.test(visible)) {
+    if (SPACE.test(chunk)) {
       // Runs of spaces are one space; the original range of the run is kept.
       if (text.endsWith(' ')) {
         ends[ends.length - 1] = to;
@@ -68,7 +80,7 @@ export function foldText(original: string): Folded {
       emit(' ', from, to);
       continue;
     }
-    let out = visible.normalize('NFC');
+    let out = chunk.normalize('NFC');
     if (COMPAT.test(out)) out = out.normalize('NFKC');
     emit(out, from, to);
   }

@@ -1,4 +1,5 @@
 // Tokens with glossary concepts attached: the form every comparison uses.
+import { fold } from './fold.js';
 import { loadGlossary, type Glossary } from './glossary.js';
 import { lexTokens, type Token } from './lex.js';
 import { nameKey } from './names.js';
@@ -16,8 +17,9 @@ export function tokenize(text: string, language: string, glossary: Glossary = lo
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'number') continue;
-    const acronymConcept = glossary.acronyms.get(t.text.replace(/\./g, '').toUpperCase().replace(/Ё/g, 'Е'));
-    if (acronymConcept && t.text === t.text.toUpperCase()) {
+    const surface = fold(t.text);
+    const acronymConcept = glossary.acronyms.get(surface.replace(/\./g, '').toUpperCase().replace(/Ё/g, 'Е'));
+    if (acronymConcept && surface === surface.toUpperCase()) {
       tag(t, acronymConcept, glossary);
       continue;
     }
