@@ -13,6 +13,7 @@ import { commonSegments, notApplicableReason, rankResults, scoreDocument, scoreP
 import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
 import { UserError } from '../errors.js';
 import { renderTable } from '../table.js';
+import { rawTranslationese } from '../raw-offsets.js';
 
 export interface TranslationeseOptions extends CorpusOptions {
   format: string;
@@ -41,7 +42,7 @@ export function translationeseCommand(inputs: string[], options: TranslationeseO
   }
   const results = docs.flatMap(({ input, doc, prose }) =>
     doc
-      ? scoreDocument(doc, { bySegment: options.bySegment, model, input, only })
+      ? rawTranslationese(scoreDocument(doc, { bySegment: options.bySegment, model, input, only }), doc)
       : scoreProse(prose!, { input, bySegment: options.bySegment, model, language: guessLanguage(prose!) }),
   );
   if (options.format === 'json') return printJson(results);
