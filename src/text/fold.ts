@@ -29,6 +29,7 @@ const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u;
 const SPACE = /^[\p{Zs}\t]$/u;
 /** Compatibility forms folded by NFKC: half-/full-width forms, Latin ligatures, mathematical alphanumerics. */
 const COMPAT = /[\uff00-\uffef\ufb00-\ufb06\u{1d400}-\u{1d7ff}]/u;
+const COMPAT_ALL = new RegExp(COMPAT.source, 'gu');
 /** A base character with its combining marks (one NFC unit of work), a CRLF, or any other code point. */
 const CLUSTER = /\r\n|\P{M}\p{M}*|\p{M}+/gsu;
 
@@ -38,22 +39,35 @@ const CLUSTER = /\r\n|\P{M}\p{M}*|\p{M}+/gsu;
  * or punctuation mark: only invisible characters and surplus spaces go.
  */
 export function foldText(original: string): Folded {
+  // Most text is plain: printable ASCII and LF, no double spaces. Its fold is itself.
+  if (!/[^\x20-\x7e\n]| {2}/.test(original)) {
+    const starts = Array.from({ length: original.length + 1 }, (_, i) => i);
+    const ends = starts.map((i) => Math.min(i + 1, original.length));
+    return { text: original, starts, ends, original };
+  }
   // Pass 1: drop invisible characters, keeping each kept unit's source range,
   // so that a letter and its combining mark compose even with a joiner between.
-  let clean = '';
+  const kept: string[] = [];
   const cStart: number[] = [];
   const cEnd: number[] = [];
-  for (const m of original.matchAll(/[\s\S]/gu)) {
-    const ch = m[0];
-    if (INVISIBLE.test(ch)) continue;
-    for (let k = 0; k < ch.length; k++) {
-      cStart.push(m.index!);
-      cEnd.push(m.index! + ch.length);
+  for (let i = 0; i < original.length; ) {
+    const code = original.codePointAt(i)!;
+    const size = code > 0xffff ? 2 : 1;
+    const ch = size === 1 ? original[i] : original.slice(i, i + 2);
+    if (code < 0x80 || !INVISIBLE.test(ch)) {
+      for (let k = 0; k < size; k++) {
+        cStart.push(i);
+        cEnd.push(i + size);
+      }
+      kept.push(ch);
     }
-    clean += ch;
+    i += size;
   }
+  const clean = kept.join('');
   // Pass 2: one cluster (a base with its marks, or a CRLF) at a time.
-  let text = '';
+  // Pieces are joined once at the end: testing a growing string (endsWith) would flatten it every time.
+  const parts: string[] = [];
+  let last = '';
   const starts: number[] = [];
   const ends: number[] = [];
   const emit = (s: string, from: number, to: number) => {
@@ -61,7 +75,8 @@ export function foldText(original: string): Folded {
       starts.push(from);
       ends.push(to);
     }
-    text += s;
+    parts.push(s);
+    last = s[s.length - 1] ?? last;
   };
   for (const m of clean.matchAll(CLUSTER)) {
     const chunk = m[0];
@@ -73,7 +88,7 @@ export function foldText(original: string): Folded {
     }
     if (SPACE.test(chunk)) {
       // Runs of spaces are one space; the original range of the run is kept.
-      if (text.endsWith(' ')) {
+      if (last === ' ') {
         ends[ends.length - 1] = to;
         continue;
       }
@@ -86,7 +101,7 @@ export function foldText(original: string): Folded {
   }
   starts.push(original.length);
   ends.push(original.length);
-  return { text, starts, ends, original };
+  return { text: parts.join(''), starts, ends, original };
 }
 
 /** The original span of the folded span [start, end) (an empty span maps to an empty span). */
@@ -96,9 +111,18 @@ export function originalSpan(f: Folded, start: number, end: number): [number, nu
   return [s, f.ends[end - 1]];
 }
 
-/** Just the folded text, for comparisons that need no offsets. */
+/**
+ * Just the folded text (equal to `foldText(text).text`), for comparisons that
+ * need no offsets; cheap, since it runs on every word and diff piece.
+ */
 export function fold(text: string): string {
-  return foldText(text).text;
+  if (!/[^\x20-\x7e\n]| {2}/.test(text)) return text;
+  return text
+    .replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '')
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .normalize('NFC')
+    .replace(COMPAT_ALL, (c) => c.normalize('NFKC'))
+    .replace(/[\p{Zs}\t]+/gu, ' ');
 }
 
 /**

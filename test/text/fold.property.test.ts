@@ -71,6 +71,7 @@ describe('fold', () => {
         const text = perturb(point, p);
         const f = foldText(text);
         expect(f.text).toBe(foldText(point).text);
+        expect(fold(text)).toBe(f.text);
         for (let i = 0; i < f.text.length; i++) {
           const [s, e] = originalSpan(f, i, i + 1);
           expect(fold(text.slice(s, e))).toContain(f.text[i] === ' ' ? ' ' : f.text[i]);
