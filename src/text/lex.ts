@@ -76,6 +76,22 @@ export function isAcronym(word: string): boolean {
  * number token ("one hundred" → 100); month names get a `month-N` concept.
  */
 export function lexTokens(text: string, language: string): Token[] {
+  // A long text is often lexed twice in a row (figures(), then tokenize(), on one span): reuse the first pass.
+  if (text.length < MEMO_MIN_CHARS) return lexFresh(text, language);
+  const hit = memo.find((m) => m.language === language && m.text === text);
+  const tokens = hit?.tokens ?? lexFresh(text, language);
+  if (!hit) {
+    memo.unshift({ text, language, tokens });
+    memo.length = Math.min(memo.length, 2);
+  }
+  // Callers tag tokens in place (tokenize), so each gets its own copies.
+  return tokens.map((t) => ({ ...t }));
+}
+
+const MEMO_MIN_CHARS = 4096;
+const memo: { text: string; language: string; tokens: Token[] }[] = [];
+
+function lexFresh(text: string, language: string): Token[] {
   const docLang = languageOf(language);
   const folded = foldText(text);
   const plain = folded.text;
