@@ -160,7 +160,7 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     if (!isNumberWord(tokens[i])) {
-      out.push(tokens[i]);
+      out.push(...numberCompound(tokens[i]));
       continue;
     }
     // Extend over number words, joined by spaces (or "and" between two number words).
@@ -202,6 +202,31 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
     i = j;
   }
   return out;
+}
+
+/**
+ * "thirty-day", "hundred-day": a compound whose first parts are number words
+ * is a number (the figure) and a word (its unit), so it compares with "30-day"
+ * and "30 days". Other tokens come back as they are.
+ */
+function numberCompound(t: Token): Token[] {
+  if (t.kind === 'number' || !t.norm.includes('-')) return [t];
+  const parts = t.norm.split('-');
+  let k = 0;
+  while (k < parts.length - 1 && numberWord(parts[k])) k++;
+  const value = k ? wordsValue(parts.slice(0, k)) : undefined;
+  if (value === undefined) return [t];
+  // "five-year", "two-state": small numbers stay words with a value, as in spelledNumbers.
+  if (k === 1 && value < SMALL_SPELLED) return [{ ...t, value }];
+  // The k-th hyphen of the surface ends the number (the surface may hold invisible characters).
+  const hyphens = [...t.text.matchAll(/[-\u2010\u2011]/g)].map((m) => m.index!);
+  const cut = hyphens[k - 1];
+  if (cut === undefined) return [t];
+  const canon = canonicalNumber(value);
+  const number: Token = { text: t.text.slice(0, cut), start: t.start, end: t.start + cut, norm: canon, stem: canon, kind: 'number', stop: false, lang: t.lang, value };
+  const restNorm = parts.slice(k).join('-');
+  const rest: Token = { ...t, text: t.text.slice(cut + 1), start: t.start + cut + 1, norm: restNorm, stem: stemWord(restNorm, t.lang), kind: 'word', stop: false };
+  return [number, rest];
 }
 
 /** A gap between two tokens as matching sees it (invisible characters gone). */

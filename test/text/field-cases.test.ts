@@ -114,6 +114,17 @@ describe('field case 08-spelled-out-numbers', () => {
     expect(text.slice(f.start, f.end)).toBe(f.text);
   });
 
+  it.each([
+    ['a 30-day ceasefire', 'a thirty-day ceasefire'],
+    ['a 100-day plan', 'a one-hundred-day plan'],
+    ['a 5-year term', 'a five-year term'],
+    ['3 countries', 'three countries'],
+    ['600,000 troops', 'six hundred thousand troops'],
+    ['600 thousand troops', '600\u00a0000 troops'],
+  ])('lists no changed figure between "%s" and "%s"', (a, b) => {
+    expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
+  });
+
   it('reads month names, abbreviated or full, in three languages as one month', () => {
     const forms: [string, string][] = [
       ['By 5 February the talks end.', 'en'],
