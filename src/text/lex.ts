@@ -89,6 +89,7 @@ export function lexTokens(text: string, language: string): Token[] {
 }
 
 const MEMO_MIN_CHARS = 4096;
+const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
 const memo: { text: string; language: string; tokens: Token[] }[] = [];
 
 function lexFresh(text: string, language: string): Token[] {
@@ -105,7 +106,7 @@ function lexFresh(text: string, language: string): Token[] {
     const original = text.slice(start, end);
     const g = m.groups!;
     if (g.num !== undefined) {
-      const digits = surface.replace(new RegExp(`^[${CURRENCY_SIGNS}]`, 'u'), '').replace(/\s?%$/, '');
+      const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
       const scale = g.scale;
       const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
       const value = numberValue(numberPart, scale);

@@ -30,7 +30,9 @@ export function monthOf(norm: string, lang: 'en' | 'ru' | 'uk' | 'other', capita
     const m = MONTHS[i];
     const hit = lang === 'en' || lang === 'other' ? capitalised && m.en.test(norm) : m.ru.test(norm) || m.uk.test(norm);
     if (!hit) continue;
-    const full = norm.length > 4 || (lang === 'en' && ['may', 'june', 'july'].includes(norm)) || ['май', 'мая', 'мае', 'маю', 'маем', 'июня', 'июля', 'июнь', 'июль', 'марта', 'март'].includes(norm);
+    // "May" and "March" are also a modal and a verb: as English months they need a day or year beside them.
+    const ambiguous = lang !== 'ru' && lang !== 'uk' && (norm === 'may' || norm === 'march');
+    const full = !ambiguous && (norm.length > 4 || (lang === 'en' && ['june', 'july'].includes(norm)) || ['май', 'мая', 'мае', 'маю', 'маем', 'июня', 'июля', 'июнь', 'июль', 'марта', 'март'].includes(norm));
     if (!full && !dated) return undefined;
     return i + 1;
   }
