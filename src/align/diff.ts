@@ -4,8 +4,12 @@
 // fold typography and case first, so curly vs straight quotes or a capital
 // letter are not reported as changes.
 import { diffArrays } from 'diff';
-import { figures, loadGlossary, tokenize, transliterate } from '../text/index.js';
+import { figures, loadGlossary, tokenize, type Token } from '../text/index.js';
+import { fold } from '../text/fold.js';
+import { CURRENCY_CODES } from '../text/numbers.js';
 import { lexTokens } from '../text/lex.js';
+import { nameKey } from '../text/names.js';
+import { polarityChanges } from '../text/polarity.js';
 
 /** Diff bounds: beyond this many word edits, or this many milliseconds, the diff is cut short. */
 export const MAX_EDIT_LENGTH = 400;
@@ -33,11 +37,14 @@ export interface WordDiff {
 }
 
 /**
- * One character for one: typographic quotes, dashes, no-break spaces and ё are
- * folded so they do not show as changes, and offsets stay those of the input.
+ * The comparison form of a piece: the text layer's fold (NFC, no invisible
+ * characters, any space-like run one space, full-width forms, LF), then
+ * typographic quotes, dashes and ё, so none of these shows as a change.
+ * Offsets stay those of the input (pieces keep their own spans).
  */
 function foldChars(s: string): string {
-  return s
+  return fold(s)
+    .replace(/\s+/g, ' ')
     .replace(/[\u2018\u2019\u201a\u201b\u02bc]/g, "'")
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
@@ -63,7 +70,25 @@ function pieces(text: string, language: string): Piece[] {
     at = t.end;
   }
   if (at < text.length) push(at, text.length);
-  return out;
+  // A stretch of nothing but invisible characters (a BOM before the first word)
+  // is part of the next piece, or of the last one: it is never a piece of its own.
+  const merged: Piece[] = [];
+  let carry: Piece | undefined;
+  for (const p of out) {
+    if (p.key === '') {
+      carry = carry ? { ...carry, text: carry.text + p.text } : p;
+      continue;
+    }
+    if (carry) {
+      merged.push({ text: carry.text + p.text, start: carry.start, key: p.key });
+      carry = undefined;
+    } else merged.push(p);
+  }
+  if (carry) {
+    const last = merged.pop();
+    merged.push(last ? { ...last, text: last.text + carry.text } : carry);
+  }
+  return merged;
 }
 
 /**
@@ -123,7 +148,7 @@ export function wordDiff(a: string, b: string, language = 'en'): WordDiff {
  * +military to", not six alternating fragments).
  */
 function tidy(parts: DiffPart[], a: string, b: string): DiffPart[] {
-  const isGap = (i: number) => parts[i].op === '=' && /^\s+$/.test(parts[i].text) && i > 0 && i < parts.length - 1 && parts[i - 1].op !== '=' && parts[i + 1].op !== '=';
+  const isGap = (i: number) => parts[i].op === '=' && /^\s+$/.test(fold(parts[i].text)) && i > 0 && i < parts.length - 1 && parts[i - 1].op !== '=' && parts[i + 1].op !== '=';
   const out: DiffPart[] = [];
   let removed: [number, number] | undefined;
   let added: [number, number] | undefined;
@@ -146,7 +171,8 @@ function tidy(parts: DiffPart[], a: string, b: string): DiffPart[] {
 }
 
 export interface Change {
-  kind: 'figure' | 'entity';
+  /** polarity: one reading negates what the other affirms ("join" → "not join"); a and b quote both. */
+  kind: 'figure' | 'entity' | 'polarity';
   /** The reading in A (null when only B has it). */
   a: string | null;
   b: string | null;
@@ -167,8 +193,14 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
   b = b.slice(0, MAX_DIFF_CHARS);
   const out: Change[] = [];
   const glossary = loadGlossary();
+  const cache = new Map<string, Token[]>();
+  const tokens = (text: string, lang: string) => {
+    const key = `${lang}\u0000${text}`;
+    if (!cache.has(key)) cache.set(key, tokenize(text, lang));
+    return cache.get(key)!;
+  };
   // A number inside a glossary phrase ("Article 5") is a name, not a figure.
-  const inPhrase = (text: string, lang: string) => new Set(tokenize(text, lang).filter((t) => t.kind === 'number' && t.concept).map((t) => t.start));
+  const inPhrase = (text: string, lang: string) => new Set(tokens(text, lang).filter((t) => t.kind === 'number' && t.concept).map((t) => t.start));
   const namedA = inPhrase(a, langA);
   const namedB = inPhrase(b, langB);
   const fa = figures(a, langA).filter((f) => !namedA.has(f.start));
@@ -188,14 +220,22 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
   const entities = (text: string, lang: string) => {
     const seen = new Map<string, { text: string; start: number; end: number }>();
     let last: { key: string; end: number; span: { text: string; start: number; end: number } } | undefined;
-    for (const t of tokenize(text, lang)) {
+    for (const t of tokens(text, lang)) {
+      // A hyphenated compound of names ("Ukrainian-Russian", "украинско-российской") is each of its names.
+      if (t.parts?.length) {
+        for (const concept of t.parts) if (!seen.has(concept)) seen.set(concept, { text: t.text, start: t.start, end: t.end });
+        last = undefined;
+        continue;
+      }
       // Names only: glossary places, bodies and people, or capitalised words the
       // glossary does not know. "Armed Forces" is a term, even when capitalised.
       const type = t.concept ? glossary.byConcept.get(t.concept)?.type : undefined;
       if (t.kind !== 'entity' || type === 'term') continue;
-      const key = t.concept ?? transliterate(t.norm).toLowerCase();
+      // A currency code ("EUR 200 billion") is part of a figure's unit, not a name.
+      if (CURRENCY_CODES[t.norm]) continue;
+      const key = t.concept ?? nameKey(t.stem);
       // Consecutive tokens of one concept ("United States", "St. Petersburg") are one entity.
-      if (last && last.key === key && /^[\s.]*$/.test(text.slice(last.end, t.start))) {
+      if (last && last.key === key && /^[\s.]*$/.test(fold(text.slice(last.end, t.start)))) {
         last.span.end = t.end;
         last.span.text = text.slice(last.span.start, t.end);
         last.end = t.end;
@@ -209,11 +249,53 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
   };
   const ea = entities(a, langA);
   const eb = entities(b, langB);
-  const goneA = [...ea].filter(([k]) => !eb.has(k)).map(([, v]) => v);
-  const newB = [...eb].filter(([k]) => !ea.has(k)).map(([, v]) => v);
+  let goneA = [...ea].filter(([k]) => !eb.has(k)).map(([, v]) => v);
+  let newB = [...eb].filter(([k]) => !ea.has(k)).map(([, v]) => v);
+  // A name and its abbreviation ("International Atomic Energy Agency" / "IAEA") are one name.
+  [goneA, newB] = dropAbbreviations(goneA, tokens(a, langA), newB, tokens(b, langB));
   // Entities are not paired: "Europe" dropped and "NATO" added are two facts,
   // and calling one the replacement of the other would be a guess.
   for (const x of goneA) out.push({ kind: 'entity', a: x.text, b: null, aSpan: [x.start, x.end] });
   for (const y of newB) out.push({ kind: 'entity', a: null, b: y.text, bSpan: [y.start, y.end] });
+  out.push(...polarityChanges(a, tokens(a, langA), b, tokens(b, langB), langA === langB));
   return out;
+}
+
+type Named = { text: string; start: number; end: number };
+
+/**
+ * Unmatched names on both sides, less each acronym (2+ capitals) that spells
+ * the initials of a run of capitalised words on the other side (function
+ * words inside the run skipped: "Armed Forces of Ukraine" → AFU), and less
+ * the names inside that run.
+ */
+function dropAbbreviations(gone: Named[], ta: Token[], added: Named[], tb: Token[]): [Named[], Named[]] {
+  const covered = (acr: Named, other: Token[]): [number, number] | undefined => {
+    const letters = fold(acr.text).replace(/[.\s]/g, '');
+    if (letters.length < 2 || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return undefined;
+    const want = [...letters.toUpperCase()];
+    for (let i = 0; i < other.length; i++) {
+      let k = 0;
+      let j = i;
+      let end = -1;
+      while (j < other.length && k < want.length) {
+        const t = other[j];
+        const surface = fold(t.text);
+        if (/^\p{Lu}/u.test(surface) && surface[0].toUpperCase() === want[k]) {
+          k++;
+          end = t.end;
+        } else if (!(t.stop && k > 0)) break;
+        j++;
+      }
+      if (k === want.length) return [other[i].start, end];
+    }
+    return undefined;
+  };
+  const inRun = (n: Named, runs: [number, number][]) => runs.some(([s, e]) => n.start >= s && n.end <= e);
+  const runsB = gone.map((x) => covered(x, tb)).filter((r): r is [number, number] => Boolean(r));
+  const runsA = added.map((y) => covered(y, ta)).filter((r): r is [number, number] => Boolean(r));
+  return [
+    gone.filter((x) => !covered(x, tb) && !inRun(x, runsA)),
+    added.filter((y) => !covered(y, ta) && !inRun(y, runsB)),
+  ];
 }

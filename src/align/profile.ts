@@ -4,7 +4,9 @@
 // ("n:600000"), a name by transliteration ("t:zelenskiy"), else the stem.
 import { segmentText } from '../corpus/coverage.js';
 import type { Document, Segment } from '../corpus/types.js';
-import { contentTokens, tokenize, transliterate, type Token } from '../text/index.js';
+import { contentTokens, tokenize, type Token } from '../text/index.js';
+import { nameKey } from '../text/names.js';
+import { negationCues } from '../text/polarity.js';
 
 /** Longest point text compared, in tokens: a longer point is cut here and flagged `truncated`. */
 export const MAX_TOKENS_PER_POINT = 2000;
@@ -27,7 +29,7 @@ export interface PointProfile {
 export function tokenKey(t: Token): string {
   if (t.concept) return `c:${t.concept}`;
   if (t.kind === 'number') return `n:${t.norm}`;
-  if (t.kind === 'entity') return `t:${transliterate(t.norm).toLowerCase()}`;
+  if (t.kind === 'entity') return `t:${nameKey(t.stem)}`;
   return `${t.lang}:${t.stem}`;
 }
 
@@ -56,6 +58,10 @@ export function segmentProfiles(doc: Document, segments: Segment[]): PointProfil
     const all = tokenize(text, doc.language);
     const tokens = all.slice(0, MAX_TOKENS_PER_POINT);
     const content = contentTokens(tokens);
+    // Polarity is content: a negated word is another key than the word ("en:¬join" vs "en:join"),
+    // so "will join NATO" and "will not join NATO" share less than identical points.
+    const negated = new Set(negationCues(tokens).flatMap((c) => (c.head ? [c.head] : [])));
+    const keyOf = (t: Token) => (negated.has(t) ? tokenKey(t).replace(/^([^:]*:)/, '$1¬') : tokenKey(t));
     return {
       doc: doc.id,
       id: segment.id,
@@ -67,7 +73,7 @@ export function segmentProfiles(doc: Document, segments: Segment[]): PointProfil
       content,
       // A phrase's words also count under their own concept, so "security
       // guarantees" still shares "guarantee" with "the guarantee".
-      keys: new Set([...content.map(tokenKey), ...content.filter((t) => t.broader).map((t) => `c:${t.broader}`)]),
+      keys: new Set([...content.map(keyOf), ...content.filter((t) => t.broader).map((t) => `c:${t.broader}`), ...content.flatMap((t) => (t.parts ?? []).map((c) => `c:${c}`))]),
       trigrams: trigramsOf(content),
       truncated: all.length > tokens.length,
     };

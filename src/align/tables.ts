@@ -9,8 +9,11 @@ export function diffText(parts: DiffPart[]): string {
   return parts.map((p) => (p.op === '=' ? p.text : p.op === '-' ? `[-${p.text}-]` : `{+${p.text}+}`)).join('');
 }
 
+/** Changes in one line: "600,000 → 800,000; −Russia; polarity: join → not join". */
 export function changesText(changes: Change[]): string {
-  return changes.map((c) => (c.a && c.b ? `${c.a} → ${c.b}` : c.a ? `−${c.a}` : `+${c.b}`)).join('; ');
+  return changes
+    .map((c) => (c.kind === 'polarity' ? `polarity: ${c.a ?? '∅'} → ${c.b ?? '∅'}` : c.a && c.b ? `${c.a} → ${c.b}` : c.a ? `−${c.a}` : `+${c.b}`))
+    .join('; ');
 }
 
 /** Point pairs with each pair's sub-item pairs right after it. */

@@ -6,7 +6,8 @@ import { planCoverage } from '../corpus/coverage.js';
 import type { Document, Segment } from '../corpus/types.js';
 import { bm25Idf } from './memory-index.js';
 import { pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
-import { sentences } from '../text/index.js';
+import { sentences, tokenize } from '../text/index.js';
+import { polarityChanges } from '../text/polarity.js';
 import { scorePair, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
 import { spanTokens, termsOf } from './terms.js';
@@ -119,7 +120,7 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
     text: plan.text.slice(seg.start, seg.end),
     partial: Boolean(seg.partial),
     origin: pointOrigin(ranked, ctx.threshold),
-    candidates: ranked.filter((c) => c.score >= MIN_CANDIDATE_SCORE).slice(0, ctx.top),
+    candidates: ranked.filter((c) => c.score >= MIN_CANDIDATE_SCORE).slice(0, ctx.top).map((c) => withPolarity(c, plan, index, ctx)),
     documents: Object.fromEntries([...bestByDoc.values()].sort((a, b) => b.score - a.score).map((c) => [c.doc, c.score])),
   };
 }
@@ -150,6 +151,43 @@ function scoreCandidate(plan: Document, units: Term[][], passage: IndexedPassage
     ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
     ...(pair.truncated ? { truncated: true } : {}),
   };
+}
+
+/**
+ * Flag evidence whose two sides disagree in polarity ("will join" in the
+ * source, "will not join" in the plan): the negation is looked for in the
+ * span and in the few words before it in its clause, since a negation is not
+ * a matched term. A candidate whose flagged evidence is all it has on a
+ * negated word gets `polarity: 'opposite'` as well.
+ */
+function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: PointContext): Candidate {
+  const sourceText = ctx.sourceText(c.doc);
+  const language = index.document(c.doc)?.language;
+  if (!sourceText || !language) return c;
+  let opposite = 0;
+  let agreeing = 0;
+  const evidence = c.evidence.map((e) => {
+    const pText = clause(plan.text, e.plan);
+    const sText = clause(sourceText, e.source);
+    const ta = tokenize(pText, ctx.planLanguage);
+    const tb = tokenize(sText, language);
+    const changes = polarityChanges(pText, ta, sText, tb, baseLanguage(language) === baseLanguage(ctx.planLanguage));
+    if (changes.length) {
+      opposite++;
+      return { ...e, polarity: 'opposite' as const };
+    }
+    if (ta.some((t) => t.negation) && tb.some((t) => t.negation)) agreeing++;
+    return e;
+  });
+  return opposite ? { ...c, evidence, ...(agreeing ? {} : { polarity: 'opposite' as const }) } : c;
+}
+
+/** The span widened back over the words before it in its clause (at most 40 characters). */
+function clause(text: string, [start, end]: [number, number]): string {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\n'), before.lastIndexOf(','));
+  const from = start - before.length + cut + 1;
+  return text.slice(from, end);
 }
 
 /** A sentence or sub-item needs this many terms to be scored on its own. */

@@ -57,7 +57,12 @@ export function provenanceTable(result: MatchResult): ExportTable {
 }
 
 export function evidencePhrases(evidence: Evidence[]): string {
-  return evidence.map((e) => (e.kind === 'shared-phrase' && oneLine(e.text) === oneLine(e.sourceText) ? `"${oneLine(e.text)}"` : `"${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`)).join(' | ');
+  return evidence
+    .map((e) => {
+      if (e.polarity === 'opposite') return `"${oneLine(e.text)}" ≠ "${oneLine(e.sourceText)}" (opposite polarity)`;
+      return e.kind === 'shared-phrase' && oneLine(e.text) === oneLine(e.sourceText) ? `"${oneLine(e.text)}"` : `"${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`;
+    })
+    .join(' | ');
 }
 
 export interface Heatmap {

@@ -12,6 +12,7 @@
 // Adjacent tokens tagged with the same concept (a multi-word glossary form)
 // become one term, so "Armed Forces" counts once, like "ВСУ".
 import { contentTokens, figures, loadGlossary, stemWord, tokenize, transliterate, type Token } from '../text/index.js';
+import { fold } from '../text/fold.js';
 import { UNITS } from '../text/numbers.js';
 import type { Term } from './types.js';
 
@@ -50,7 +51,7 @@ export function termsOf(tokens: UnitToken[], text?: string): Term[] {
     const { key, neutral } = termKey(t);
     const last = terms[terms.length - 1];
     // Merge the tokens of one multi-word glossary form: same concept, nothing but spaces or a hyphen between.
-    if (last && prev && t.concept && prev.concept === t.concept && (text === undefined || /^[\s\-‐‑]{0,3}$/.test(text.slice(prev.end, t.start)))) {
+    if (last && prev && t.concept && prev.concept === t.concept && (text === undefined || /^[\s\-‐‑]{0,3}$/.test(fold(text.slice(prev.end, t.start))))) {
       last.end = t.end;
       prev = t;
       continue;
@@ -91,7 +92,7 @@ export function spanTokens(text: string, start: number, end: number, language: s
 
 // "30-day", "100-day", "15-year": figures() only looks for a unit after a space.
 function hyphenUnit(text: string, end: number): string | undefined {
-  const m = /^[-‐‑](\p{L}+)/u.exec(text.slice(end, end + 20));
+  const m = /^[-‐‑](\p{L}+)/u.exec(fold(text.slice(end, end + 40)));
   if (!m) return undefined;
   const word = m[1].toLowerCase();
   return UNITS.find((u) => [...u.en, ...u.ru].some((prefix) => /\p{L}/u.test(prefix) && word.startsWith(prefix)))?.unit;

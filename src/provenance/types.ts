@@ -80,6 +80,8 @@ export interface Evidence {
   sourceText: string;
   /** Number of matched terms inside the spans. */
   matched: number;
+  /** Set when one side negates what the other affirms ("join" / "not join"): the match is on the words, not the meaning. */
+  polarity?: 'opposite';
   /** Cross-lingual evidence only: the lexicon entries that linked the two spans (see links.ts). */
   links?: EvidenceLink[];
 }
@@ -118,6 +120,8 @@ export interface Candidate {
   unit?: [number, number];
   /** Only the first terms of an over-long point or passage were scored (see MAX_PAIR_CELLS in score.ts). */
   truncated?: boolean;
+  /** Its evidence matches the point only with the opposite polarity (see Evidence.polarity). */
+  polarity?: 'opposite';
 }
 
 export interface Origin {

@@ -1,6 +1,9 @@
 // Find every feature span in a text. A span is data with a position, a rule
 // id and a reason, like a prose linter's message; counting and scoring happen
-// elsewhere. Offsets are into the caller's text (normalisation keeps length).
+// elsewhere. Rules match the text layer's fold (no invisible characters, NFC,
+// one space per run, LF line ends); offsets are mapped back into the caller's
+// text as given, CRLF included.
+import { foldText, originalSpan } from '../text/fold.js';
 import { normalizeForStyle } from './normalize.js';
 import { FEATURE_RULES, type FeatureRule } from './rules.js';
 import { countWords } from './tokens.js';
@@ -39,14 +42,14 @@ const COMPILED = compile(FEATURE_RULES);
 
 /** Every feature span of `text`, sorted by position; one span per rule and place. */
 export function findFeatureSpans(text: string): FeatureSpan[] {
-  const plain = normalizeForStyle(text);
+  const folded = foldText(text);
+  const plain = normalizeForStyle(folded.text);
   const seen = new Set<string>();
   const spans: FeatureSpan[] = [];
   for (const row of COMPILED) {
     for (const m of plain.matchAll(row.regex)) {
       if (m[0].length === 0) continue;
-      const start = m.index!;
-      const end = start + m[0].length;
+      const [start, end] = originalSpan(folded, m.index!, m.index! + m[0].length);
       const key = `${row.rule}:${start}:${end}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -65,5 +68,5 @@ export interface FeatureCounts {
 export function countFeatures(text: string, spans: FeatureSpan[] = findFeatureSpans(text)): FeatureCounts {
   const counts: Record<string, number> = Object.fromEntries(FEATURE_RULES.map((r) => [r.id, 0]));
   for (const s of spans) counts[s.rule] += 1;
-  return { words: countWords(normalizeForStyle(text)), counts };
+  return { words: countWords(normalizeForStyle(foldText(text).text)), counts };
 }

@@ -152,7 +152,8 @@ export function scoreProse(text: string, options: ScoreOptions & { input: string
     return [{ input, segment: null, score: null, label: 'not applicable', interval: null, decided: false, words: 0, judgeable: false, features: [], note }];
   }
   const model = options.model ?? shippedModel();
-  const paragraphs = [...text.matchAll(/\S(?:[^\n]|\n(?![ \t]*\n))*/g)].map((m) => ({ text: m[0], offset: m.index! }));
+  // Blank lines part paragraphs, with LF or CRLF line ends (offsets stay those of `text`).
+  const paragraphs = [...text.matchAll(/\S(?:[^\n]|\n(?![ \t\r]*\n))*/g)].map((m) => ({ text: m[0], offset: m.index! }));
   const results: TranslationeseResult[] = [{ input, segment: null, ...scoreUnits(paragraphs.length ? paragraphs : [{ text, offset: 0 }], model) }];
   if (options.bySegment) paragraphs.forEach((p, i) => results.push({ input, segment: `p${i + 1}`, ...scoreUnits([p], model) }));
   return results;

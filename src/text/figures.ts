@@ -1,6 +1,9 @@
 // Figures: numbers with their value and, when the text names it, their unit.
+// Currency is one unit however written: "€200 billion", "EUR 200 billion",
+// "200 billion euros", "200 млрд евро" are all { value: 2e11, unit: 'EUR' }.
+import { fold } from './fold.js';
 import { lexTokens } from './lex.js';
-import { UNITS } from './numbers.js';
+import { CURRENCY_CODES, CURRENCY_SIGN_UNITS, UNITS } from './numbers.js';
 
 export interface Figure {
   value: number;
@@ -15,21 +18,29 @@ function unitOf(word: string | undefined, side: 'en' | 'ru'): string | undefined
   return UNITS.find((u) => u[side].some((prefix) => word.startsWith(prefix)))?.unit;
 }
 
+/** Only spaces (of any kind) or invisible characters between two offsets. */
+const blank = (s: string) => /^[\p{Zs}\t\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u.test(s);
+
+/** Figures of `text` with offsets into `text` as given (UTF-16 units). */
 export function figures(text: string, language: string): Figure[] {
   const tokens = lexTokens(text, language);
   const out: Figure[] = [];
   tokens.forEach((t, i) => {
-    if (t.kind !== 'number') return;
+    // Numbers, and number words below ten ("three"), which the lexer leaves as words with a value.
+    if (t.kind !== 'number' && t.value === undefined) return;
     const side = t.lang === 'en' || t.lang === 'other' ? 'en' : 'ru';
     let unit: string | undefined;
-    if (t.text.endsWith('%')) unit = '%';
-    else if (/^[$]/.test(t.text)) unit = 'USD';
-    else if (/^€/.test(t.text)) unit = 'EUR';
-    else {
-      // The unit is the next word, when it follows the figure directly.
-      const next = tokens[i + 1];
-      if (next && next.kind !== 'number' && /^[\s\u00a0]*$/.test(text.slice(t.end, next.start))) unit = unitOf(next.norm, side);
-    }
+    const surface = fold(t.text);
+    const sign = [...surface][0];
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const after = fold(text.slice(t.end, t.end + 6));
+    if (/%\s*$/.test(surface)) unit = '%';
+    else if (sign && CURRENCY_SIGN_UNITS[sign]) unit = CURRENCY_SIGN_UNITS[sign];
+    else if (prev && CURRENCY_CODES[prev.norm] && blank(text.slice(prev.end, t.start))) unit = CURRENCY_CODES[prev.norm];
+    else if (/^[\p{Zs}]?[$€£₽₴]/u.test(after)) unit = CURRENCY_SIGN_UNITS[after.trimStart()[0]];
+    // The unit is the next word, when it follows the figure directly.
+    else if (next && next.kind !== 'number' && blank(text.slice(t.end, next.start))) unit = unitOf(next.norm, side);
     out.push({ value: t.value!, text: t.text, start: t.start, end: t.end, ...(unit ? { unit } : {}) });
   });
   return out;

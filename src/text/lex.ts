@@ -1,7 +1,11 @@
 // Raw tokens: words, numbers and acronyms with exact offsets, normalised and
 // stemmed, before any glossary lookup (the glossary itself is built with these).
+import { foldText, originalSpan } from './fold.js';
+import { monthOf } from './months.js';
 import { normalizeWord } from './normalize.js';
-import { canonicalNumber, numberValue, SCALE_PATTERN } from './numbers.js';
+import { NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
+import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
+import { isNegation } from './polarity.js';
 import { isStopWord, stemWord, type Lang } from './stem.js';
 
 export interface Token {
@@ -20,8 +24,12 @@ export interface Token {
   concept?: string;
   /** Inside a glossary phrase, the concept the word has on its own ("guarantee" in "security guarantees"). */
   broader?: string;
-  /** For numbers: the value. */
+  /** For numbers: the value; also set on a number word below ten ("three"), which stays a word. */
   value?: number;
+  /** True for a negation cue ("not", "never", "не", "без"): never a stop word. */
+  negation?: boolean;
+  /** For a hyphenated compound ("Ukrainian-Russian"), the concepts of its parts (set by tokenize). */
+  parts?: string[];
 }
 
 // One pass over the text; the alternation order matters: numbers (with an
@@ -29,7 +37,7 @@ export interface Token {
 // dotted acronyms ("U.S."), then words with inner apostrophes or hyphens.
 const TOKEN_RE = new RegExp(
   [
-    `(?<num>[$€£]?(?:\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?)(?:[\\s\\u00a0]?(?<scale>${SCALE_PATTERN})(?![\\p{L}]))?(?:\\s?%)?)`,
+    `(?<num>[${CURRENCY_SIGNS}]?(?:\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(?<scale>${SCALE_PATTERN})(?![\\p{L}]))?(?:\\s?%)?)`,
     '(?<acr>(?:\\p{Lu}\\.){2,})',
     "(?<word>[\\p{L}\\p{M}]+(?:['\\u2019\\-\\u2010\\u2011][\\p{L}\\p{M}]+)*)",
   ].join('|'),
@@ -59,36 +67,170 @@ export function isAcronym(word: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+/**
+ * Tokens of `text`, matched on its fold (foldText: NFC, no invisible
+ * characters, one space for any run of space-like characters, NFKC for
+ * full-width forms, LF line ends) and reported with offsets into `text` as
+ * given: `text.slice(t.start, t.end) === t.text` always holds, even when a
+ * soft hyphen sits inside the word. Numbers written in words become one
+ * number token ("one hundred" → 100); month names get a `month-N` concept.
+ */
 export function lexTokens(text: string, language: string): Token[] {
+  // A long text is often lexed twice in a row (figures(), then tokenize(), on one span): reuse the first pass.
+  if (text.length < MEMO_MIN_CHARS) return lexFresh(text, language);
+  const hit = memo.find((m) => m.language === language && m.text === text);
+  const tokens = hit?.tokens ?? lexFresh(text, language);
+  if (!hit) {
+    memo.unshift({ text, language, tokens });
+    memo.length = Math.min(memo.length, 2);
+  }
+  // Callers tag tokens in place (tokenize), so each gets its own copies.
+  return tokens.map((t) => ({ ...t }));
+}
+
+const MEMO_MIN_CHARS = 4096;
+const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
+const memo: { text: string; language: string; tokens: Token[] }[] = [];
+
+function lexFresh(text: string, language: string): Token[] {
   const docLang = languageOf(language);
+  const folded = foldText(text);
+  const plain = folded.text;
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  const span = (start: number, end: number) => originalSpan(folded, start, end);
+  for (const m of plain.matchAll(TOKEN_RE)) {
     const surface = m[0];
-    const start = m.index!;
-    const end = start + surface.length;
+    const fStart = m.index!;
+    const fEnd = fStart + surface.length;
+    const [start, end] = span(fStart, fEnd);
+    const original = text.slice(start, end);
     const g = m.groups!;
     if (g.num !== undefined) {
-      const digits = surface.replace(/^[$€£]/, '').replace(/\s?%$/, '');
+      const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
       const scale = g.scale;
       const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
       const value = numberValue(numberPart, scale);
       const canon = canonicalNumber(value);
-      tokens.push({ text: surface, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
+      tokens.push({ text: original, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
       continue;
     }
     const lang = tokenLang(surface, docLang);
     if (g.acr !== undefined) {
       const norm = normalizeWord(surface.replace(/\./g, ''));
-      tokens.push({ text: surface, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
+      tokens.push({ text: original, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
       continue;
     }
     // "Ukraine's" compares as "ukraine": the English possessive is not part of the name.
     const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
     const acronym = isAcronym(surface);
     const capitalised = /^\p{Lu}/u.test(surface);
-    const stop = !acronym && isStopWord(norm, lang);
-    const entity = acronym || (capitalised && !stop && !atSentenceStart(text, start));
-    tokens.push({ text: surface, start, end, norm, stem: acronym ? norm : stemWord(norm, lang), kind: entity ? 'entity' : 'word', stop, lang });
+    const negation = isNegation(norm, lang);
+    const month = acronym ? undefined : monthOf(norm, lang, capitalised, plain[fEnd] === '.' || /^\s?\d/.test(plain.slice(fEnd, fEnd + 2)) || /\d\s?$/.test(plain.slice(Math.max(0, fStart - 2), fStart)));
+    const stop = !acronym && month === undefined && isStopWord(norm, lang);
+    const entity = month === undefined && (acronym || (capitalised && !stop && !negation && !atSentenceStart(plain, fStart)));
+    tokens.push({
+      text: original,
+      start,
+      end,
+      norm,
+      stem: acronym ? norm : stemWord(norm, lang),
+      kind: entity ? 'entity' : 'word',
+      stop,
+      lang,
+      ...(negation ? { negation: true } : {}),
+      ...(month !== undefined ? { concept: `month-${month}` } : {}),
+    });
   }
-  return tokens;
+  return spelledNumbers(tokens, text);
+}
+
+/** One-word numbers below this stay words (with a value): see spelledNumbers. */
+const SMALL_SPELLED = 10;
+
+/**
+ * Runs of number words ("six hundred thousand", "шестьсот тысяч",
+ * "twenty-five") become one number token spanning the run, so a figure
+ * written in words compares by value with one written in digits.
+ */
+function spelledNumbers(tokens: Token[], text: string): Token[] {
+  const out: Token[] = [];
+  const partsOf = (t: Token) => (t.kind === 'number' ? undefined : t.norm.split('-'));
+  const isNumberWord = (t: Token) => {
+    const parts = partsOf(t);
+    return Boolean(parts && parts.every((p) => numberWord(p)));
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNumberWord(tokens[i])) {
+      out.push(...numberCompound(tokens[i]));
+      continue;
+    }
+    // Extend over number words, joined by spaces (or "and" between two number words).
+    let j = i;
+    const words = [...partsOf(tokens[i])!];
+    while (j + 1 < tokens.length) {
+      const gap = text.slice(tokens[j].end, tokens[j + 1].start);
+      if (!/^\s*$/.test(foldGap(gap))) break;
+      if (isNumberWord(tokens[j + 1])) {
+        words.push(...partsOf(tokens[j + 1])!);
+        j++;
+        continue;
+      }
+      const joinerGap = j + 2 < tokens.length ? text.slice(tokens[j + 1].end, tokens[j + 2].start) : '';
+      if (NUMBER_JOINERS.has(tokens[j + 1].norm) && j + 2 < tokens.length && isNumberWord(tokens[j + 2]) && /^\s*$/.test(foldGap(joinerGap))) {
+        words.push(...partsOf(tokens[j + 2])!);
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    const value = wordsValue(words);
+    if (value === undefined) {
+      for (let k = i; k <= j; k++) out.push(tokens[k]);
+      i = j;
+      continue;
+    }
+    if (i === j && value < SMALL_SPELLED) {
+      // "three countries": style guides spell out one to nine in running
+      // prose, where they are rarely the figure a reader tracks; the word
+      // keeps its word key for matching and carries its value for figures().
+      out.push({ ...tokens[i], value });
+      continue;
+    }
+    const start = tokens[i].start;
+    const end = tokens[j].end;
+    const canon = canonicalNumber(value);
+    out.push({ text: text.slice(start, end), start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: tokens[i].lang, value });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * "thirty-day", "hundred-day": a compound whose first parts are number words
+ * is a number (the figure) and a word (its unit), so it compares with "30-day"
+ * and "30 days". Other tokens come back as they are.
+ */
+function numberCompound(t: Token): Token[] {
+  if (t.kind === 'number' || !t.norm.includes('-')) return [t];
+  const parts = t.norm.split('-');
+  let k = 0;
+  while (k < parts.length - 1 && numberWord(parts[k])) k++;
+  const value = k ? wordsValue(parts.slice(0, k)) : undefined;
+  if (value === undefined) return [t];
+  // "five-year", "two-state": small numbers stay words with a value, as in spelledNumbers.
+  if (k === 1 && value < SMALL_SPELLED) return [{ ...t, value }];
+  // The k-th hyphen of the surface ends the number (the surface may hold invisible characters).
+  const hyphens = [...t.text.matchAll(/[-\u2010\u2011]/g)].map((m) => m.index!);
+  const cut = hyphens[k - 1];
+  if (cut === undefined) return [t];
+  const canon = canonicalNumber(value);
+  const number: Token = { text: t.text.slice(0, cut), start: t.start, end: t.start + cut, norm: canon, stem: canon, kind: 'number', stop: false, lang: t.lang, value };
+  const restNorm = parts.slice(k).join('-');
+  const rest: Token = { ...t, text: t.text.slice(cut + 1), start: t.start + cut + 1, norm: restNorm, stem: stemWord(restNorm, t.lang), kind: 'word', stop: false };
+  return [number, rest];
+}
+
+/** A gap between two tokens as matching sees it (invisible characters gone). */
+function foldGap(gap: string): string {
+  return foldText(gap).text;
 }

@@ -1,3 +1,4 @@
+import { fold } from './fold.js';
 // String-level normalisation shared by every comparison: typographic quotes,
 // dashes and spaces are variants of one another across reprints (Axios, AFP,
 // machine translation), so they must not count as changes.
@@ -9,9 +10,9 @@ const QUOTES: [RegExp, string][] = [
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
 const SPACES = /[\u00a0\u2007\u2009\u202f\u200a\u2002\u2003]/g;
 
-/** NFC, straight quotes, ASCII hyphen for every dash, one space for any run of spaces. */
+/** The fold of foldText (NFC, no invisible characters, full-width forms, LF), straight quotes, ASCII hyphen for every dash, one space for any run of spaces. */
 export function normalizeText(text: string): string {
-  let out = text.normalize('NFC');
+  let out = fold(text);
   for (const [re, to] of QUOTES) out = out.replace(re, to);
   return out.replace(DASHES, '-').replace(SPACES, ' ').replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
 }
@@ -22,7 +23,7 @@ export function normalizeText(text: string): string {
  * so `вооружённые` and `вооруженные` are the same word).
  */
 export function normalizeWord(word: string): string {
-  let out = word.normalize('NFC').toLowerCase();
+  let out = fold(word).toLowerCase();
   for (const [re, to] of QUOTES) out = out.replace(re, to);
   return out.replace(DASHES, '-').replace(/ё/g, 'е');
 }

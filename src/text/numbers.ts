@@ -3,13 +3,27 @@
 
 /** Scale words after a number, as data: pattern → multiplier. */
 const SCALES: [RegExp, number][] = [
-  [/^(thousand|тыс\.?|тысяч[аи]?)$/i, 1e3],
-  [/^(million|mln|млн\.?|миллион(а|ов)?)$/i, 1e6],
-  [/^(billion|bn|млрд\.?|миллиард(а|ов)?)$/i, 1e9],
-  [/^(trillion|трлн\.?|триллион(а|ов)?)$/i, 1e12],
+  [/^(thousand|тыс\.?|тысяч[аиу]?|тис\.?|тисяч[аіу]?)$/i, 1e3],
+  [/^(million|mln|млн\.?|миллион(а|ов|ы)?|мільйон(а|ів|и)?)$/i, 1e6],
+  [/^(billion|bn|млрд\.?|миллиард(а|ов|ы)?|мільярд(а|ів|и)?)$/i, 1e9],
+  [/^(trillion|tn|трлн\.?|триллион(а|ов|ы)?|трильйон(а|ів|и)?)$/i, 1e12],
 ];
 
-export const SCALE_PATTERN = 'thousand|million|billion|trillion|mln|bn|тыс\\.?|тысяч[аи]?|млн\\.?|миллион(?:а|ов)?|млрд\\.?|миллиард(?:а|ов)?|трлн\\.?|триллион(?:а|ов)?';
+/** Scale words after digits ("600 thousand", "600 тыс.", "600 тис.", "2 мільярди"); longest alternatives first. */
+export const SCALE_PATTERN = [
+  'thousand', 'million', 'billion', 'trillion', 'mln', 'bn',
+  'тысяч[аиу]?', 'тыс\\.?', 'тисяч[аіу]?', 'тис\\.?',
+  'миллион(?:ов|а|ы)?', 'мільйон(?:ів|а|и)?', 'млн\\.?',
+  'миллиард(?:ов|а|ы)?', 'мільярд(?:ів|а|и)?', 'млрд\\.?',
+  'триллион(?:ов|а|ы)?', 'трильйон(?:ів|а|и)?', 'трлн\\.?',
+].join('|');
+
+/** Currency signs that may stand before a figure ("€200 billion", "₴5 млрд"). */
+export const CURRENCY_SIGNS = '$€£₽₴';
+
+/** Currency signs and codes as units: "€200 billion" = "EUR 200 billion" = "200 billion euros". */
+export const CURRENCY_SIGN_UNITS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '₽': 'RUB', '₴': 'UAH' };
+export const CURRENCY_CODES: Record<string, string> = { usd: 'USD', eur: 'EUR', gbp: 'GBP', rub: 'RUB', rur: 'RUB', uah: 'UAH' };
 
 /**
  * The value of a number as written: digits grouped by `,`/space/no-break
@@ -44,10 +58,13 @@ export function canonicalNumber(value: number): string {
 /** Units named right after (or before) a figure, as data: stem prefix → unit. */
 export const UNITS: { unit: string; en: string[]; ru: string[] }[] = [
   { unit: '%', en: ['percent', 'per cent', '%'], ru: ['процент', '%'] },
-  { unit: 'USD', en: ['dollar', '$', 'usd'], ru: ['доллар', '$'] },
-  { unit: 'EUR', en: ['euro', '€'], ru: ['евро', '€'] },
-  { unit: 'persons', en: ['personnel', 'people', 'troops', 'soldiers', 'servicemen', 'men'], ru: ['человек', 'военнослужащ', 'солдат'] },
-  { unit: 'days', en: ['day'], ru: ['дн', 'дней', 'сут'] },
-  { unit: 'years', en: ['year'], ru: ['лет', 'год'] },
-  { unit: 'km', en: ['km', 'kilomet'], ru: ['км', 'километр'] },
+  { unit: 'USD', en: ['dollar', '$', 'usd'], ru: ['доллар', 'долар', '$', 'usd'] },
+  { unit: 'EUR', en: ['euro', '€', 'eur'], ru: ['евро', 'євро', '€', 'eur'] },
+  { unit: 'GBP', en: ['pound', '£', 'gbp'], ru: ['фунт', '£'] },
+  { unit: 'RUB', en: ['rouble', 'ruble', '₽', 'rub'], ru: ['руб', '₽'] },
+  { unit: 'UAH', en: ['hryvn', '₴', 'uah'], ru: ['грн', 'гривн', 'гривен', '₴'] },
+  { unit: 'persons', en: ['personnel', 'people', 'troops', 'soldiers', 'servicemen', 'men'], ru: ['человек', 'военнослужащ', 'солдат', 'осіб', 'особ', 'людей', 'військовослужбовц', 'військов'] },
+  { unit: 'days', en: ['day'], ru: ['дн', 'дней', 'сут', 'діб', 'доб'] },
+  { unit: 'years', en: ['year'], ru: ['лет', 'год', 'рок', 'рік'] },
+  { unit: 'km', en: ['km', 'kilomet'], ru: ['км', 'километр', 'кілометр'] },
 ];

@@ -65,6 +65,8 @@ export interface CompareCell {
   text?: string;
   figures: { a: string | null; b: string | null }[];
   entities: { a: string | null; b: string | null }[];
+  /** Negations one version has and the other lacks ("join" → "not join"). */
+  polarity?: { a: string | null; b: string | null }[];
   reason?: string;
   truncated?: boolean;
   crossLanguage?: boolean;
@@ -149,6 +151,7 @@ function cellOf(p: AlignedPair, other: Document): CompareCell {
     text: !sameLanguageDiff && p.bSpan ? other.text.slice(p.bSpan[0], p.bSpan[1]) : undefined,
     figures: p.changes.filter((c) => c.kind === 'figure').map((c) => ({ a: c.a, b: c.b })),
     entities: p.changes.filter((c) => c.kind === 'entity').map((c) => ({ a: c.a, b: c.b })),
+    polarity: p.changes.filter((c) => c.kind === 'polarity').map((c) => ({ a: c.a, b: c.b })),
     reason: p.reason,
     truncated: p.diffTruncated,
     crossLanguage: p.crossLanguage,

@@ -33,12 +33,14 @@ describe('tokenize', () => {
     expect(b.concept).toBe('armed-forces');
   });
 
-  it('marks acronyms and mid-sentence names as entities, stop words as stop', () => {
+  it('marks acronyms and mid-sentence names as entities, stop words as stop, negation as a cue', () => {
     const toks = tokenize('Ukraine agrees to enshrine in its constitution that it will not join NATO', 'en');
     expect(toks.find((t) => t.text === 'NATO')).toMatchObject({ kind: 'entity', concept: 'nato', stop: false });
     expect(toks.find((t) => t.text === 'Ukraine')).toMatchObject({ kind: 'entity', concept: 'ukraine' });
     expect(toks.find((t) => t.text === 'to')!.stop).toBe(true);
     expect(contentTokens(toks).map((t) => t.norm)).toEqual(['ukraine', 'agrees', 'enshrine', 'constitution', 'join', 'nato']);
+    // Negation is kept as a cue (it changes the key of the word it negates, see align/profile.ts).
+    expect(toks.find((t) => t.text === 'not')).toMatchObject({ negation: true });
   });
 });
 

@@ -6,6 +6,7 @@ import { serialize } from '../../export/table.js';
 import { UserError } from '../errors.js';
 import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
 import { renderTable } from '../table.js';
+import { rawPairs } from '../raw-offsets.js';
 
 export function alignCommand(ids: string[], options: CorpusOptions & { format: string }): void {
   if (ids.length < 2) throw new UserError('align needs at least two plans');
@@ -21,7 +22,7 @@ export function alignCommand(ids: string[], options: CorpusOptions & { format: s
   }
   const alignment = alignDocuments(docs);
   const { format } = options;
-  if (format === 'json') return printJson(jsonOf(alignment));
+  if (format === 'json') return printJson(jsonOf(alignment, docs));
   if (format === 'tei') return void process.stdout.write(toTei(alignment.collation, docs));
   if (format === 'csv' || format === 'md') {
     const table = docs.length === 2 ? alignmentTable(alignment.alignments[0]) : collationTable(alignment.collation);
@@ -41,9 +42,11 @@ function checkPlans(docs: Document[]) {
 }
 
 /** DESIGN.md's shape for two versions; with three or more, every pair and the collation are added. */
-function jsonOf(al: Alignment) {
-  if (al.versions.length === 2) return { versions: al.versions, pairs: al.pairs };
-  return al;
+function jsonOf(al: Alignment, docs: Document[]) {
+  // Offsets into each plain-text file as given (raw-offsets.ts).
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  if (al.versions.length === 2) return { versions: al.versions, pairs: rawPairs(al.pairs, docs[0], docs[1]) };
+  return { ...al, pairs: rawPairs(al.pairs, docs[0], docs[1]), alignments: al.alignments.map((x) => ({ ...x, pairs: rawPairs(x.pairs, byId.get(x.versions[0])!, byId.get(x.versions[1])!) })) };
 }
 
 function renderPairs(al: Alignment): string {

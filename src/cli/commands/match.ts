@@ -8,6 +8,7 @@ import { openPassageIndex } from '../../provenance/open-index.js';
 import { UserError } from '../errors.js';
 import { progressFor } from '../progress.js';
 import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
+import { rawMatch } from '../raw-offsets.js';
 import { renderTable } from '../table.js';
 
 export interface MatchCommandOptions extends CorpusOptions {
@@ -32,8 +33,8 @@ export function runMatch(planArg: string, options: CorpusOptions & { top?: strin
 }
 
 export function matchCommand(planArg: string, options: MatchCommandOptions): void {
-  const { result } = runMatch(planArg, options);
-  if (options.format === 'json') return printJson(result);
+  const { result, plan } = runMatch(planArg, options);
+  if (options.format === 'json') return printJson(rawMatch(result, plan));
   if (options.format === 'csv' || options.format === 'md') {
     process.stdout.write(serialize(provenanceTable(result), options.format));
     return;

@@ -13,6 +13,7 @@ import { commonSegments, notApplicableReason, rankResults, scoreDocument, scoreP
 import { importedPlan, openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
 import { UserError } from '../errors.js';
 import { renderTable } from '../table.js';
+import { rawTranslationese } from '../raw-offsets.js';
 
 export interface TranslationeseOptions extends CorpusOptions {
   format: string;
@@ -41,7 +42,7 @@ export function translationeseCommand(inputs: string[], options: TranslationeseO
   }
   const results = docs.flatMap(({ input, doc, prose }) =>
     doc
-      ? scoreDocument(doc, { bySegment: options.bySegment, model, input, only })
+      ? rawTranslationese(scoreDocument(doc, { bySegment: options.bySegment, model, input, only }), doc)
       : scoreProse(prose!, { input, bySegment: options.bySegment, model, language: undeclaredLanguage(prose!) }),
   );
   if (options.format === 'json') return printJson(results);
@@ -58,7 +59,9 @@ function proseFile(corpus: Corpus, input: string): string | undefined {
   const decoded = decodeSource(readFileSync(input), input);
   if (!decoded.ok) return undefined; // resolveDocument reports the problem
   const parsed = parseDraft(decoded.text, { id: 'prose', file: input, title: input });
-  return parsed.document && !parsed.issues.some((i) => i.severity === 'error') ? undefined : decoded.text;
+  if (parsed.document && !parsed.issues.some((i) => i.severity === 'error')) return undefined;
+  // Spans are offsets into the file as the user has it (BOM and CRLF kept), not into the loader's LF copy.
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(input));
 }
 
 function renderResults(results: TranslationeseResult[]): string {

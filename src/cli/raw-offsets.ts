@@ -1,0 +1,110 @@
+// Offsets into the file as the user has it. A plain-text draft read from disk
+// is a Document whose text is the file with CRLF/CR turned into LF, the BOM
+// dropped and leading blank lines cut (corpus/source-text.ts, body-lines.ts);
+// every offset the pipeline computes indexes that copy. For such a file the
+// CLI maps each reported offset back into the file before printing JSON, so
+// `file.slice(start, end)` is the quoted words, CRLF or not. Documents with
+// front matter keep offsets into their body (`Document.text`), as documented.
+import type { AlignedPair } from '../align/index.js';
+import type { Document } from '../corpus/types.js';
+import type { MatchResult } from '../provenance/types.js';
+import type { TranslationeseResult } from '../style/score.js';
+import { lineEndMap } from '../text/fold.js';
+
+interface RawMap {
+  raw: string;
+  /** Offset in Document.text → offset in the raw file text (UTF-16 units). */
+  at: (offset: number) => number;
+}
+
+const maps = new WeakMap<Document, RawMap>();
+
+/** Remember the raw file text of a plain-text draft; a no-op when offsets already agree. */
+export function registerRawText(doc: Document, raw: string): void {
+  const { text, toRaw } = lineEndMap(raw);
+  const base = text.indexOf(doc.text);
+  if (base < 0 || (base === 0 && raw === doc.text)) return;
+  maps.set(doc, { raw, at: (o) => toRaw(base + o) });
+}
+
+function span(m: RawMap, [s, e]: [number, number], base = 0): [number, number] {
+  return [m.at(base + s) - m.at(base), m.at(base + e) - m.at(base)];
+}
+
+/** Align pairs of A and B with offsets into the files (document-level spans; diff and change spans relative to each point as given). */
+export function rawPairs(pairs: AlignedPair[], A: Document, B: Document): AlignedPair[] {
+  const ma = maps.get(A);
+  const mb = maps.get(B);
+  if (!ma && !mb) return pairs;
+  const one = (p: AlignedPair): AlignedPair => {
+    const a0 = p.aSpan?.[0] ?? 0;
+    const b0 = p.bSpan?.[0] ?? 0;
+    const pointA = ma && p.aSpan ? ma.raw.slice(ma.at(p.aSpan[0]), ma.at(p.aSpan[1])) : undefined;
+    const pointB = mb && p.bSpan ? mb.raw.slice(mb.at(p.bSpan[0]), mb.at(p.bSpan[1])) : undefined;
+    const relA = (s: [number, number]) => (ma ? span(ma, s, a0) : s);
+    const relB = (s: [number, number]) => (mb ? span(mb, s, b0) : s);
+    return {
+      ...p,
+      ...(p.aSpan && ma ? { aSpan: [ma.at(p.aSpan[0]), ma.at(p.aSpan[1])] as [number, number] } : {}),
+      ...(p.bSpan && mb ? { bSpan: [mb.at(p.bSpan[0]), mb.at(p.bSpan[1])] as [number, number] } : {}),
+      diff: p.diff.map((d) => {
+        const a = d.a ? relA(d.a) : undefined;
+        const b = d.b ? relB(d.b) : undefined;
+        const text = d.op === '-' ? (pointA && a ? pointA.slice(...a) : d.text) : pointB && b ? pointB.slice(...b) : d.text;
+        return { ...d, text, ...(a ? { a } : {}), ...(b ? { b } : {}) };
+      }),
+      changes: p.changes.map((c) => {
+        const aSpan = c.aSpan ? relA(c.aSpan) : undefined;
+        const bSpan = c.bSpan ? relB(c.bSpan) : undefined;
+        return {
+          ...c,
+          ...(aSpan ? { aSpan, a: pointA ? pointA.slice(...aSpan) : c.a } : {}),
+          ...(bSpan ? { bSpan, b: pointB ? pointB.slice(...bSpan) : c.b } : {}),
+        };
+      }),
+      ...(p.subpairs ? { subpairs: p.subpairs.map(one) } : {}),
+    };
+  };
+  return pairs.map(one);
+}
+
+/** A match result with the plan's offsets into its file. */
+export function rawMatch(result: MatchResult, plan: Document): MatchResult {
+  const m = maps.get(plan);
+  if (!m) return result;
+  const at = (s: [number, number]): [number, number] => [m.at(s[0]), m.at(s[1])];
+  return {
+    ...result,
+    points: result.points.map((p) => {
+      const [start, end] = at([p.start, p.end]);
+      return {
+        ...p,
+        start,
+        end,
+        text: m.raw.slice(start, end),
+        candidates: p.candidates.map((c) => ({
+          ...c,
+          ...(c.unit ? { unit: at(c.unit) } : {}),
+          evidence: c.evidence.map((e) => {
+            const plan = at(e.plan);
+            return { ...e, plan, text: m.raw.slice(...plan) };
+          }),
+        })),
+      };
+    }),
+  };
+}
+
+/** Translationese results of a document with feature spans into its file. */
+export function rawTranslationese(results: TranslationeseResult[], doc: Document): TranslationeseResult[] {
+  const m = maps.get(doc);
+  if (!m) return results;
+  return results.map((r) => ({
+    ...r,
+    features: r.features.map((f) => {
+      const start = m.at(f.start);
+      const end = m.at(f.end);
+      return { ...f, start, end, text: m.raw.slice(start, end) };
+    }),
+  }));
+}

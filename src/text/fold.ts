@@ -1,0 +1,149 @@
+// The one folding every comparison sees, with a map back into the user's text.
+//
+// What users paste differs from what they mean in ways no reader sees:
+// invisible format characters (soft hyphen, zero-width space/joiner/non-joiner,
+// word joiner, BOM, bidi marks, embeddings and isolates, variation selectors,
+// the Mongolian vowel separator: Unicode's Default_Ignorable_Code_Point and
+// general category Cf), Unicode form (NFD from macOS file names or PDFs vs
+// NFC), space-like characters (Zs: no-break, thin, narrow, figure,
+// ideographic … and the tab), runs of spaces, full-width letters and digits
+// (NFKC), and line ends (CRLF, CR, U+2028/9). `foldText` removes all of these
+// differences, and keeps for every folded UTF-16 unit the range of the
+// original it came from, so a span found in the folded text is reported as a
+// span of the text the user gave.
+
+export interface Folded {
+  /** The folded text. */
+  text: string;
+  /** For folded unit i: start of its source range in the original (length text.length + 1; the last entry is the original's length). */
+  starts: number[];
+  /** For folded unit i: end of its source range in the original. */
+  ends: number[];
+  /** The original text. */
+  original: string;
+}
+
+/** Invisible characters that carry no letters: removed. Line ends are not among them. */
+const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u;
+/** Space-like characters (Zs and tab): one ASCII space. */
+const SPACE = /^[\p{Zs}\t]$/u;
+/** Compatibility forms folded by NFKC: half-/full-width forms, Latin ligatures, mathematical alphanumerics. */
+const COMPAT = /[\uff00-\uffef\ufb00-\ufb06\u{1d400}-\u{1d7ff}]/u;
+const COMPAT_ALL = new RegExp(COMPAT.source, 'gu');
+/** A base character with its combining marks (one NFC unit of work), a CRLF, or any other code point. */
+const CLUSTER = /\r\n|\P{M}\p{M}*|\p{M}+/gsu;
+
+/**
+ * Fold `original` for matching (see the header). Offsets are UTF-16 units.
+ * Folding never merges across a line end, and never removes a letter, digit
+ * or punctuation mark: only invisible characters and surplus spaces go.
+ */
+export function foldText(original: string): Folded {
+  // Most text is plain: printable ASCII and LF, no double spaces. Its fold is itself.
+  if (!/[^\x20-\x7e\n]| {2}/.test(original)) {
+    const starts = Array.from({ length: original.length + 1 }, (_, i) => i);
+    const ends = starts.map((i) => Math.min(i + 1, original.length));
+    return { text: original, starts, ends, original };
+  }
+  // Pass 1: drop invisible characters, keeping each kept unit's source range,
+  // so that a letter and its combining mark compose even with a joiner between.
+  const kept: string[] = [];
+  const cStart: number[] = [];
+  const cEnd: number[] = [];
+  for (let i = 0; i < original.length; ) {
+    const code = original.codePointAt(i)!;
+    const size = code > 0xffff ? 2 : 1;
+    const ch = size === 1 ? original[i] : original.slice(i, i + 2);
+    if (code < 0x80 || !INVISIBLE.test(ch)) {
+      for (let k = 0; k < size; k++) {
+        cStart.push(i);
+        cEnd.push(i + size);
+      }
+      kept.push(ch);
+    }
+    i += size;
+  }
+  const clean = kept.join('');
+  // Pass 2: one cluster (a base with its marks, or a CRLF) at a time.
+  // Pieces are joined once at the end: testing a growing string (endsWith) would flatten it every time.
+  const parts: string[] = [];
+  let last = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const emit = (s: string, from: number, to: number) => {
+    for (let k = 0; k < s.length; k++) {
+      starts.push(from);
+      ends.push(to);
+    }
+    parts.push(s);
+    last = s[s.length - 1] ?? last;
+  };
+  for (const m of clean.matchAll(CLUSTER)) {
+    const chunk = m[0];
+    const from = cStart[m.index!];
+    const to = cEnd[m.index! + chunk.length - 1];
+    if (chunk === '\r\n' || chunk === '\r' || chunk === '\u2028' || chunk === '\u2029' || chunk === '\u0085') {
+      emit('\n', from, to);
+      continue;
+    }
+    if (SPACE.test(chunk)) {
+      // Runs of spaces are one space; the original range of the run is kept.
+      if (last === ' ') {
+        ends[ends.length - 1] = to;
+        continue;
+      }
+      emit(' ', from, to);
+      continue;
+    }
+    let out = chunk.normalize('NFC');
+    if (COMPAT.test(out)) out = out.normalize('NFKC');
+    emit(out, from, to);
+  }
+  starts.push(original.length);
+  ends.push(original.length);
+  return { text: parts.join(''), starts, ends, original };
+}
+
+/** The original span of the folded span [start, end) (an empty span maps to an empty span). */
+export function originalSpan(f: Folded, start: number, end: number): [number, number] {
+  const s = f.starts[start];
+  if (end <= start) return [s, s];
+  return [s, f.ends[end - 1]];
+}
+
+/**
+ * Just the folded text (equal to `foldText(text).text`), for comparisons that
+ * need no offsets; cheap, since it runs on every word and diff piece.
+ */
+export function fold(text: string): string {
+  if (!/[^\x20-\x7e\n]| {2}/.test(text)) return text;
+  return text
+    .replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '')
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .normalize('NFC')
+    .replace(COMPAT_ALL, (c) => c.normalize('NFKC'))
+    .replace(/[\p{Zs}\t]+/gu, ' ');
+}
+
+/**
+ * A map from a copy with LF line ends and no BOM (what the loader keeps) back
+ * to the raw text as read from disk: `rawOffset(lfOffset)`. Throws nothing; an
+ * offset past the end maps to the raw length.
+ */
+export function lineEndMap(raw: string): { text: string; toRaw: (offset: number) => number } {
+  const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const at: number[] = [];
+  let text = '';
+  for (let i = bom; i < raw.length; i++) {
+    if (raw[i] === '\r') {
+      at.push(i);
+      text += '\n';
+      if (raw[i + 1] === '\n') i++;
+      continue;
+    }
+    at.push(i);
+    text += raw[i];
+  }
+  at.push(raw.length);
+  return { text, toRaw: (offset: number) => at[Math.min(Math.max(offset, 0), at.length - 1)] };
+}

@@ -1,0 +1,134 @@
+// Numbers written in words, in English, Russian and Ukrainian: "one hundred
+// days", "six hundred thousand", "шестьсот тысяч", "тридцати километров",
+// "сто днів", "п'ятсот тисяч". No maintained npm package reads all three
+// languages (words-to-numbers is English only), so the words are data here,
+// each with its value and its role; `wordsValue` combines a run of them.
+//
+// Russian and Ukrainian numerals decline; the oblique forms that plan prose
+// uses (genitive after "до", "более", "не менее"; instrumental after "с") are
+// listed beside the nominative. Words are compared after normalizeWord
+// (lower case, ё→е, straight apostrophe).
+
+type Role = 'unit' | 'hundreds' | 'hundred' | 'scale';
+
+const TABLE = new Map<string, { value: number; role: Role }>();
+
+function add(role: Role, value: number, forms: string) {
+  for (const f of forms.split(/\s+/).filter(Boolean)) TABLE.set(f, { value, role });
+}
+
+// English (the cardinals; "a" is not read as one).
+[
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+].forEach((w, i) => add('unit', i, w));
+['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].forEach((w, i) => add('unit', (i + 2) * 10, w));
+add('hundred', 100, 'hundred');
+add('scale', 1e3, 'thousand');
+add('scale', 1e6, 'million');
+add('scale', 1e9, 'billion');
+add('scale', 1e12, 'trillion');
+
+// Russian.
+add('unit', 0, 'ноль нуль');
+add('unit', 1, 'один одна одно одного одной одному одним одну одном');
+add('unit', 2, 'два две двух двум двумя');
+add('unit', 3, 'три трех трем тремя');
+add('unit', 4, 'четыре четырех четырем четырьмя');
+add('unit', 5, 'пять пяти пятью');
+add('unit', 6, 'шесть шести шестью');
+add('unit', 7, 'семь семи семью');
+add('unit', 8, 'восемь восьми восемью');
+add('unit', 9, 'девять девяти девятью');
+add('unit', 10, 'десять десяти десятью');
+const RU_TEENS = ['одиннадцат', 'двенадцат', 'тринадцат', 'четырнадцат', 'пятнадцат', 'шестнадцат', 'семнадцат', 'восемнадцат', 'девятнадцат'];
+RU_TEENS.forEach((s, i) => add('unit', 11 + i, `${s}ь ${s}и ${s}ью`));
+add('unit', 20, 'двадцать двадцати двадцатью');
+add('unit', 30, 'тридцать тридцати тридцатью');
+add('unit', 40, 'сорок сорока');
+add('unit', 50, 'пятьдесят пятидесяти');
+add('unit', 60, 'шестьдесят шестидесяти');
+add('unit', 70, 'семьдесят семидесяти');
+add('unit', 80, 'восемьдесят восьмидесяти');
+add('unit', 90, 'девяносто девяноста');
+add('hundreds', 100, 'сто ста');
+add('hundreds', 200, 'двести двухсот двумстам');
+add('hundreds', 300, 'триста трехсот тремстам');
+add('hundreds', 400, 'четыреста четырехсот');
+add('hundreds', 500, 'пятьсот пятисот');
+add('hundreds', 600, 'шестьсот шестисот');
+add('hundreds', 700, 'семьсот семисот');
+add('hundreds', 800, 'восемьсот восьмисот');
+add('hundreds', 900, 'девятьсот девятисот');
+add('scale', 1e3, 'тысяча тысячи тысяч тысячу тысячам тысячами тысяче');
+add('scale', 1e6, 'миллион миллиона миллионов миллионы миллионам');
+add('scale', 1e9, 'миллиард миллиарда миллиардов миллиарды миллиардам');
+add('scale', 1e12, 'триллион триллиона триллионов');
+
+// Ukrainian (forms shared with Russian are not repeated).
+add('unit', 1, 'одне одній');
+add('unit', 2, 'дві двох');
+add('unit', 3, 'трьох');
+add('unit', 4, 'чотири чотирьох');
+add('unit', 5, "п'ять п'яти");
+add('unit', 6, 'шість');
+add('unit', 7, 'сім');
+add('unit', 8, 'вісім');
+add('unit', 9, "дев'ять дев'яти");
+const UK_TEENS = ['одинадцят', 'дванадцят', 'тринадцят', 'чотирнадцят', "п'ятнадцят", 'шістнадцят', 'сімнадцят', 'вісімнадцят', "дев'ятнадцят"];
+UK_TEENS.forEach((s, i) => add('unit', 11 + i, `${s}ь ${s}и`));
+add('unit', 20, 'двадцять');
+add('unit', 30, 'тридцять');
+add('unit', 50, "п'ятдесят п'ятдесяти");
+add('unit', 60, 'шістдесят шістдесяти');
+add('unit', 70, 'сімдесят сімдесяти');
+add('unit', 80, 'вісімдесят вісімдесяти');
+add('unit', 90, "дев'яносто");
+add('hundreds', 200, 'двісті двохсот');
+add('hundreds', 300, 'трьохсот');
+add('hundreds', 400, 'чотириста чотирьохсот');
+add('hundreds', 500, "п'ятсот п'ятисот");
+add('hundreds', 600, 'шістсот');
+add('hundreds', 700, 'сімсот');
+add('hundreds', 800, 'вісімсот');
+add('hundreds', 900, "дев'ятсот дев'ятисот");
+add('scale', 1e3, 'тисяча тисячі тисяч тисячу');
+add('scale', 1e6, 'мільйон мільйона мільйонів мільйони');
+add('scale', 1e9, 'мільярд мільярда мільярдів мільярди');
+add('scale', 1e12, 'трильйон трильйона трильйонів');
+
+/** Role and value of one normalised word, or undefined when it is no number word. */
+export function numberWord(norm: string): { value: number; role: Role } | undefined {
+  return TABLE.get(norm);
+}
+
+/** Words that join number words inside one number ("one hundred and five"). */
+export const NUMBER_JOINERS = new Set(['and']);
+
+/**
+ * The value of a run of number words (already normalised, hyphenated compounds
+ * split: "twenty-five" → ["twenty", "five"]), or undefined when the run does
+ * not read as one number ("one" alone is a pronoun as often as a figure).
+ * Method: the usual accumulator — units add, "hundred" multiplies the
+ * running group, a scale word closes the group.
+ */
+export function wordsValue(words: string[]): number | undefined {
+  let total = 0;
+  let group = 0;
+  let seen = 0;
+  for (const w of words) {
+    const entry = TABLE.get(w);
+    if (!entry) return undefined;
+    seen++;
+    if (entry.role === 'unit' || entry.role === 'hundreds') group += entry.value;
+    else if (entry.role === 'hundred') group = (group || 1) * 100;
+    else {
+      total += (group || 1) * entry.value;
+      group = 0;
+    }
+  }
+  if (!seen) return undefined;
+  // "one" alone is a pronoun as often as a figure; a scale word alone ("тысячи людей") is "thousands".
+  if (seen === 1 && ((TABLE.get(words[0])!.value === 1 && TABLE.get(words[0])!.role === 'unit') || TABLE.get(words[0])!.role === 'scale')) return undefined;
+  return total + group;
+}

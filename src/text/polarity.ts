@@ -1,0 +1,134 @@
+import type { Token } from './lex.js';
+import { nameKey } from './names.js';
+
+// Negation is content: "Ukraine will join NATO" and "Ukraine will not join
+// NATO" say opposite things. The cue words are data here; the tokenizer keeps
+// them out of the stop list, and `polarityChanges` reports a pair whose
+// negations differ. Sources: the closed class of English negators (not, no,
+// never, none, nor, neither, without, cannot and the n't clitic), Russian
+// не/ни/нет/без/никогда/нельзя, Ukrainian не/ні/немає/без/ніколи/не можна.
+
+const CUES = {
+  en: new Set(['not', 'no', 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'nowhere', 'without', 'cannot', 'non']),
+  ru: new Set(['не', 'ни', 'нет', 'без', 'никогда', 'нельзя', 'ничего', 'никто', 'никакие', 'никаких', 'никакой', 'никакого', 'никаким', 'никакая']),
+  uk: new Set(['не', 'ні', 'немає', 'нема', 'без', 'ніколи', 'ніщо', 'ніхто', 'жоден', 'жодна', 'жодне', 'жодні', 'жодних', 'жодного', 'жодної', 'жодним']),
+};
+
+/** True when a normalised word is a negation cue in its language ("n't" forms included: "won't", "don't"). */
+export function isNegation(norm: string, lang: string): boolean {
+  if (lang === 'ru') return CUES.ru.has(norm) || CUES.uk.has(norm);
+  if (lang === 'uk') return CUES.uk.has(norm) || CUES.ru.has(norm);
+  return CUES.en.has(norm) || /n't$/.test(norm);
+}
+
+/** A negation in a text: the cue token and the content word it negates (the next one in its clause), if any. */
+export interface NegationCue {
+  cue: Token;
+  head?: Token;
+}
+
+/**
+ * The negations of a token list. "nor" after "neither" is the same negation;
+ * the head is the first content token (not a stop word, not another cue)
+ * within the next four tokens.
+ */
+export function negationCues(tokens: Token[]): NegationCue[] {
+  const out: NegationCue[] = [];
+  let neither = false;
+  tokens.forEach((t, i) => {
+    if (!t.negation) return;
+    if (t.norm === 'neither') neither = true;
+    else if (t.norm === 'nor' && neither) return;
+    let head: Token | undefined;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+      const x = tokens[k];
+      if (x.negation || x.stop) continue;
+      head = x;
+      break;
+    }
+    out.push({ cue: t, ...(head ? { head } : {}) });
+  });
+  return out;
+}
+
+/** A negation one reading has and the other lacks; `a`/`b` quote each side, spans are offsets into each text. */
+export interface PolarityChange {
+  kind: 'polarity';
+  a: string | null;
+  b: string | null;
+  aSpan?: [number, number];
+  bSpan?: [number, number];
+}
+
+/**
+ * Negations one reading has and the other lacks, on a word both share: "will
+ * join" → "will not join", "Foreign troops" → "No foreign troops". A negation
+ * is matched by the word it negates (its head: "not join" matches "never
+ * join"); a head is compared by glossary concept, figure value or name key in
+ * any language pair, and by stem within one language. A negated head the
+ * other reading does not have at all is rewording, not polarity; across
+ * languages, negations of words no key can compare are matched by count.
+ * Each change quotes the negated phrase on one side and the same words
+ * without the negation on the other: `{ a: "join", b: "not join" }`.
+ */
+export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean): PolarityChange[] {
+  const ca = negationCues(ta);
+  const cb = negationCues(tb);
+  const headKey = (t: Token | undefined): string | undefined => {
+    if (!t) return undefined;
+    if (t.concept) return `c:${t.concept}`;
+    if (t.kind === 'number') return `n:${t.norm}`;
+    if (t.kind === 'entity') return `t:${nameKey(t.stem)}`;
+    return sameLanguage ? `s:${t.stem}` : undefined;
+  };
+  // Two heads name one word: same key, or, within one language, words whose
+  // normal forms differ only in an ending the stemmer left ("умов" / "умовами").
+  const sameHead = (x: Token | undefined, y: Token | undefined): boolean => {
+    const kx = headKey(x);
+    const ky = headKey(y);
+    if (kx === ky) return true;
+    if (!x || !y || !sameLanguage || !kx?.startsWith('s:') || !ky?.startsWith('s:')) return false;
+    let n = 0;
+    while (n < x.norm.length && x.norm[n] === y.norm[n]) n++;
+    return n >= 4 && n >= Math.min(x.norm.length, y.norm.length) - 1;
+  };
+  const out: PolarityChange[] = [];
+  const sides = [
+    { cues: ca, other: cb, otherTokens: tb, text: a, otherText: b, key: 'a' as const },
+    { cues: cb, other: ca, otherTokens: ta, text: b, otherText: a, key: 'b' as const },
+  ];
+  for (const side of sides) {
+    const free = [...side.other];
+    const loose: typeof ca = [];
+    for (const c of side.cues) {
+      const key = headKey(c.head);
+      const k = free.findIndex((y) => sameHead(c.head, y.head));
+      if (k >= 0) {
+        free.splice(k, 1);
+        continue;
+      }
+      if (key === undefined) {
+        loose.push(c);
+        continue;
+      }
+      // The negated word must be there, unnegated, in the other reading.
+      const negated = new Set(side.other.map((y) => y.head));
+      const counterpart = side.otherTokens.find((t) => !t.negation && !negated.has(t) && sameHead(c.head, t));
+      if (!counterpart) continue;
+      out.push(polarityChange(side.key, side.text, c, side.otherText, counterpart));
+    }
+    // Across languages, negations of words without a comparable key: by count.
+    const looseOther = free.filter((y) => headKey(y.head) === undefined).length;
+    for (const c of loose.slice(looseOther)) out.push(polarityChange(side.key, side.text, c, side.otherText, undefined));
+  }
+  return out;
+}
+
+function polarityChange(side: 'a' | 'b', text: string, c: { cue: Token; head?: Token }, otherText: string, other: Token | undefined): PolarityChange {
+  const end = c.head?.end ?? c.cue.end;
+  const negated = { text: text.slice(c.cue.start, end), span: [c.cue.start, end] as [number, number] };
+  const plain = other ? { text: otherText.slice(other.start, other.end), span: [other.start, other.end] as [number, number] } : undefined;
+  return side === 'a'
+    ? { kind: 'polarity', a: negated.text, b: plain?.text ?? null, aSpan: negated.span, ...(plain ? { bSpan: plain.span } : {}) }
+    : { kind: 'polarity', a: plain?.text ?? null, b: negated.text, ...(plain ? { aSpan: plain.span } : {}), bSpan: negated.span };
+}

@@ -1,0 +1,67 @@
+// Offsets into the file as the user has it: a plain-text draft saved with
+// CRLF line ends (and a BOM) gets align, match and translationese JSON whose
+// every span slices the file to the quoted words. Inputs: field cases 08, 09
+// and 10 (test/fixtures/field-cases) saved with CRLF.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/field-cases');
+const dir = mkdtempSync(join(tmpdir(), 'raw-offsets-'));
+const crlf = (from: string, to: string, bom = false) => {
+  const text = (bom ? '\ufeff' : '') + readFileSync(resolve(FIXTURES, from), 'utf8').replace(/\r?\n/g, '\r\n');
+  writeFileSync(join(dir, to), text);
+  return join(dir, to);
+};
+
+type Span = [number, number];
+interface Pair { aSpan?: Span; bSpan?: Span; changes: { a: string | null; b: string | null; aSpan?: Span; bSpan?: Span }[]; diff: { op: string; text: string; a?: Span; b?: Span }[]; subpairs?: Pair[] }
+
+describe('CRLF plain-text drafts', () => {
+  it('align --format json: point, change and diff spans slice each file as given', () => {
+    const a = crlf('10-negation-as-stop-word/a.txt', 'a.txt', true);
+    const b = crlf('08-spelled-out-numbers/b.txt', 'b.txt');
+    const r = runCli(['align', a, b, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const A = readFileSync(a, 'utf8');
+    const B = readFileSync(b, 'utf8');
+    let n = 0;
+    const walk = (ps: Pair[]) => {
+      for (const p of ps) {
+        const ta = p.aSpan ? A.slice(...p.aSpan) : '';
+        const tb = p.bSpan ? B.slice(...p.bSpan) : '';
+        for (const c of p.changes) {
+          if (c.aSpan) expect(ta.slice(...c.aSpan)).toBe(c.a), n++;
+          if (c.bSpan) expect(tb.slice(...c.bSpan)).toBe(c.b), n++;
+        }
+        for (const d of p.diff) {
+          if (d.op !== '+') expect(ta.slice(...d.a!)).toBe(d.op === '-' ? d.text : ta.slice(...d.a!)), n++;
+          if (d.op !== '-') expect(tb.slice(...d.b!)).toBe(d.text), n++;
+        }
+        walk(p.subpairs ?? []);
+      }
+    };
+    walk(JSON.parse(r.stdout).pairs);
+    expect(n).toBeGreaterThan(5);
+  });
+
+  it('translationese and match --format json: spans slice the file as given', () => {
+    const lines = readFileSync(resolve(FIXTURES, '09-crlf-translationese-offsets/statement-crlf.txt'), 'utf8').split('\r\n').filter(Boolean);
+    const file = join(dir, 'plan.txt');
+    writeFileSync(file, lines.map((l, i) => `${i + 1}. ${l}`).join('\r\n') + '\r\n');
+    const text = readFileSync(file, 'utf8');
+    const t = runCli(['translationese', file, '--by-segment', '--format', 'json']);
+    expect(t.status).toBe(0);
+    let spans = 0;
+    for (const r of JSON.parse(t.stdout)) for (const f of r.features) expect(text.slice(f.start, f.end)).toBe(f.text), spans++;
+    expect(spans).toBeGreaterThan(10);
+    const m = runCli(['match', file, '--format', 'json', '--top', '2']);
+    expect(m.status).toBe(0);
+    for (const p of JSON.parse(m.stdout).points) {
+      expect(text.slice(p.start, p.end)).toBe(p.text);
+      for (const c of p.candidates) for (const e of c.evidence) expect(text.slice(...e.plan)).toBe(e.text);
+    }
+  });
+});

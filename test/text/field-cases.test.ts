@@ -1,0 +1,240 @@
+// The field cases of issue 11 (copied from shared/field-cases into
+// test/fixtures/field-cases, inputs unchanged), each with the value its
+// expected.txt gives, plus other members of each kind: other invisible
+// characters, other number forms, other negations, other name spellings.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { alignPair, changesText, pairCells, type AlignedPair } from '../../src/align/index.js';
+import { changedFiguresAndEntities, wordDiff } from '../../src/align/diff.js';
+import { parseDraft } from '../../src/corpus/parse-document.js';
+import { scoreProse } from '../../src/style/score.js';
+import { figures } from '../../src/text/figures.js';
+import { diffHtml } from '../../src/web/html.js';
+
+const DIR = resolve(import.meta.dirname, '../fixtures/field-cases');
+const read = (file: string) => readFileSync(resolve(DIR, file), 'utf8');
+
+function doc(file: string, id: string) {
+  const { document, issues } = parseDraft(read(file), { id, file, title: id });
+  expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+  return document!;
+}
+
+function pairs(a: string, b: string): AlignedPair[] {
+  return alignPair(doc(a, 'file-a'), doc(b, 'file-b')).pairs;
+}
+
+const edits = (p: AlignedPair) => p.diff.filter((d) => d.op !== '=');
+
+describe('field case 02-soft-hyphen', () => {
+  it('reads a text with soft hyphens as unchanged: similarity 1, no changed names, no word diff', () => {
+    const [p] = pairs('02-soft-hyphen/a.txt', '02-soft-hyphen/b-soft-hyphens.txt');
+    expect(p.relation).toBe('unchanged');
+    expect(p.similarity).toBe(1);
+    expect(p.changes).toEqual([]);
+    expect(edits(p)).toEqual([]);
+  });
+
+  it.each([
+    ['zero-width space', '\u200b'],
+    ['zero-width non-joiner', '\u200c'],
+    ['zero-width joiner', '\u200d'],
+    ['word joiner', '\u2060'],
+    ['BOM', '\ufeff'],
+    ['left-to-right mark', '\u200e'],
+    ['right-to-left isolate', '\u2067'],
+    ['pop directional isolate', '\u2069'],
+    ['variation selector 16', '\ufe0f'],
+    ['Mongolian vowel separator', '\u180e'],
+    ['combining grapheme joiner', '\u034f'],
+  ])('ignores a %s inside names and figures', (_name, ch) => {
+    const a = 'Sanctions against Russia and 600,000 troops.';
+    const b = `Sanc${ch}tions against Rus${ch}sia and 600${ch},000 troops.`;
+    expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
+    expect(wordDiff(a, b, 'en').parts.filter((d) => d.op !== '=')).toEqual([]);
+  });
+});
+
+describe('field case 04-nfd-combining-marks', () => {
+  it('shows no word diff (CLI and web) between NFC and NFD text', () => {
+    const ps = alignPair(doc('04-nfd-combining-marks/a-nfc.md', 'nfc'), doc('04-nfd-combining-marks/b-nfd.md', 'nfd')).pairs;
+    expect(ps).toHaveLength(2);
+    for (const p of ps) {
+      expect(p.relation).toBe('unchanged');
+      expect(p.similarity).toBe(1);
+      expect(edits(p)).toEqual([]);
+      expect(String(pairCells(p).diff)).not.toMatch(/\[-|\{\+/);
+      expect(diffHtml(p.diff)).not.toMatch(/<del>|<ins>/);
+    }
+  });
+
+  it('folds full-width digits and letters and every space-like character', () => {
+    const a = 'Численность ограничивается 600 000 человек в ЕС.';
+    for (const b of ['Численность ограничивается ６００ ０００ человек в ＥＣ.'.replace('ＥＣ', 'ЕС'), 'Численность\u00a0ограничивается 600\u2009000\u3000человек в ЕС.', 'Численность  ограничивается 600\u202f000 человек\tв ЕС.']) {
+      expect(changedFiguresAndEntities(a, 'ru', b, 'ru')).toEqual([]);
+      expect(wordDiff(a, b, 'ru').parts.filter((d) => d.op !== '=')).toEqual([]);
+    }
+  });
+});
+
+describe('field case 08-spelled-out-numbers', () => {
+  it('lists no figure as removed when b writes a\'s figures in words', () => {
+    const ps = pairs('08-spelled-out-numbers/a.txt', '08-spelled-out-numbers/b.txt');
+    expect(ps).toHaveLength(3);
+    for (const p of ps) expect(p.changes.filter((c) => c.kind === 'figure')).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'one hundred days', 100, 'days'],
+    ['en', 'six hundred thousand troops', 600_000, 'persons'],
+    ['en', 'two hundred and fifty km', 250, 'km'],
+    ['en', 'twenty-five years', 25, 'years'],
+    ['ru', 'шестьсот тысяч человек', 600_000, 'persons'],
+    ['ru', 'до ста дней', 100, 'days'],
+    ['ru', 'тридцати километров', 30, 'km'],
+    ['uk', 'сто днів', 100, 'days'],
+    ['uk', "п'ятсот тисяч осіб", 500_000, 'persons'],
+    ['uk', '600 тис. військовослужбовців', 600_000, 'persons'],
+    ['uk', '5 млрд гривень', 5e9, 'UAH'],
+    ['uk', '200 мільярдів доларів', 2e11, 'USD'],
+    ['en', '€200 billion', 2e11, 'EUR'],
+    ['en', 'EUR 200 billion', 2e11, 'EUR'],
+    ['en', '200 billion euros', 2e11, 'EUR'],
+    ['en', 'USD 100 billion', 1e11, 'USD'],
+    ['ru', '100 млрд ₽', 1e11, 'RUB'],
+    ['ru', '100 млрд руб.', 1e11, 'RUB'],
+    ['uk', '₴5 млрд', 5e9, 'UAH'],
+    ['en', '600\u2009000 troops', 600_000, 'persons'],
+    ['en', '600\u2007000 troops', 600_000, 'persons'],
+    ['en', '600\u00a0000 troops', 600_000, 'persons'],
+  ])('reads %s "%s" as %d %s', (lang, text, value, unit) => {
+    const [f] = figures(text, lang);
+    expect(f).toMatchObject({ value, unit });
+    expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  it.each([
+    ['a 30-day ceasefire', 'a thirty-day ceasefire'],
+    ['a 100-day plan', 'a one-hundred-day plan'],
+    ['a 5-year term', 'a five-year term'],
+    ['3 countries', 'three countries'],
+    ['600,000 troops', 'six hundred thousand troops'],
+    ['600 thousand troops', '600\u00a0000 troops'],
+  ])('lists no changed figure between "%s" and "%s"', (a, b) => {
+    expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
+  });
+
+  it('reads month names, abbreviated or full, in three languages as one month', () => {
+    const forms: [string, string][] = [
+      ['By 5 February the talks end.', 'en'],
+      ['By 5 Feb. the talks end.', 'en'],
+      ['К 5 февраля переговоры завершатся.', 'ru'],
+      ['До 5 лютого переговори завершаться.', 'uk'],
+    ];
+    for (const [a, la] of forms) for (const [b, lb] of forms) {
+      const names = changedFiguresAndEntities(a, la, b, lb).filter((c) => c.kind === 'entity');
+      expect(names).toEqual([]);
+    }
+  });
+});
+
+describe('field case 09-crlf-translationese-offsets', () => {
+  it('reports every feature span as offsets into the CRLF file as given, with the same spans as for LF', () => {
+    const crlf = read('09-crlf-translationese-offsets/statement-crlf.txt');
+    const lf = read('09-crlf-translationese-offsets/statement-lf-control.txt');
+    expect(crlf).toContain('\r\n');
+    const a = scoreProse(crlf, { input: 'crlf', bySegment: true });
+    const b = scoreProse(lf, { input: 'lf', bySegment: true });
+    expect(a.map((r) => [r.segment, r.words, r.score])).toEqual(b.map((r) => [r.segment, r.words, r.score]));
+    let spans = 0;
+    for (const r of a) for (const f of r.features) {
+      expect(crlf.slice(f.start, f.end)).toBe(f.text);
+      spans++;
+    }
+    expect(spans).toBe(32);
+  });
+});
+
+describe('field case 10-negation-as-stop-word', () => {
+  it('scores a negated point clearly below 1 and lists a polarity change with both spans', () => {
+    const a = read('10-negation-as-stop-word/a.txt');
+    const b = read('10-negation-as-stop-word/b.txt');
+    const ps = pairs('10-negation-as-stop-word/a.txt', '10-negation-as-stop-word/b.txt');
+    expect(ps).toHaveLength(3);
+    const A = doc('10-negation-as-stop-word/a.txt', 'file-a');
+    const B = doc('10-negation-as-stop-word/b.txt', 'file-b');
+    for (const p of ps) {
+      expect(p.relation).toBe('reworded');
+      expect(p.similarity).toBeLessThan(0.9);
+      const [c] = p.changes.filter((x) => x.kind === 'polarity');
+      expect(c).toBeDefined();
+      expect(c.aSpan && c.bSpan).toBeTruthy();
+      // Spans are offsets into each point's text.
+      const ta = A.text.slice(p.aSpan![0], p.aSpan![1]);
+      const tb = B.text.slice(p.bSpan![0], p.bSpan![1]);
+      expect(ta.slice(...c.aSpan!)).toBe(c.a);
+      expect(tb.slice(...c.bSpan!)).toBe(c.b);
+      expect(changesText(p.changes)).toMatch(/^polarity: /);
+    }
+    expect(a).not.toBe(b);
+    expect(ps.map((p) => changesText(p.changes))).toEqual(['polarity: join → not join', 'polarity: Foreign → No foreign', 'polarity: invited → never be invited']);
+  });
+
+  it('does the same in Russian', () => {
+    const [p] = alignPair(doc('10-negation-as-stop-word/ru-a.md', 'ru-a'), doc('10-negation-as-stop-word/ru-b.md', 'ru-b')).pairs;
+    expect(p.similarity).toBeLessThan(0.9);
+    expect(changesText(p.changes)).toBe('polarity: вступит → не вступит');
+  });
+
+  it.each([
+    ['en', 'The parties shall withdraw forces.', 'The parties shall not withdraw forces.'],
+    ['en', 'The parties can withdraw forces.', 'The parties cannot withdraw forces.'],
+    ['en', 'The parties will withdraw forces.', "The parties won't withdraw forces."],
+    ['en', 'Sanctions will be lifted with conditions.', 'Sanctions will be lifted without conditions.'],
+    ['en', 'Ukraine and Russia will join.', 'Neither Ukraine nor Russia will join.'],
+    ['ru', 'Санкции будут сняты с условиями.', 'Санкции будут сняты без условий.'],
+    ['uk', 'Україна вступить до НАТО.', 'Україна не вступить до НАТО.'],
+    ['uk', 'Санкції буде знято з умовами.', 'Санкції буде знято без умов.'],
+  ])('lists a polarity change (%s): "%s" / "%s"', (lang, a, b) => {
+    const changes = changedFiguresAndEntities(a, lang, b, lang);
+    expect(changes.filter((c) => c.kind === 'polarity')).toHaveLength(1);
+  });
+
+  it('lists no polarity change when both readings negate the same word', () => {
+    expect(changedFiguresAndEntities('Ukraine will not join NATO.', 'en', 'Ukraine shall never join NATO.', 'en')).toEqual([]);
+    expect(changedFiguresAndEntities('Ukraine will not join NATO.', 'en', 'Украина не вступит в НАТО.', 'ru')).toEqual([]);
+  });
+});
+
+describe('names are not spelling', () => {
+  it.each([
+    ['Kyiv', 'Kiev'],
+    ['Luhansk', 'Lugansk'],
+    ['Zaporizhzhia', 'Zaporozhye'],
+    ['Zaporizhia', 'Zaporizhzhia'],
+    ['Kharkiv', 'Kharkov'],
+    ['Odesa', 'Odessa'],
+    ['Mykolaiv', 'Nikolaev'],
+    ['Lviv', 'Lvov'],
+    ['Chernihiv', 'Chernigov'],
+    ['Sievierodonetsk', 'Severodonetsk'],
+    ['Vinnytsia', 'Vinnitsa'],
+    ['Zelensky', 'Zelenskyy'],
+  ])('%s and %s are one name', (x, y) => {
+    expect(changedFiguresAndEntities(`Talks were held in ${x} today.`, 'en', `Talks were held in ${y} today.`, 'en')).toEqual([]);
+  });
+
+  it('matches names across English, Russian and Ukrainian, hyphenated adjectives and abbreviations', () => {
+    expect(changedFiguresAndEntities('Talks in Kharkiv and Kyiv.', 'en', 'Переговоры в Харькове и Киеве.', 'ru')).toEqual([]);
+    expect(changedFiguresAndEntities('Talks in Ukraine and Kyiv.', 'en', 'Переговори в Україні та Києві.', 'uk')).toEqual([]);
+    expect(changedFiguresAndEntities('the Ukrainian-Russian border', 'en', 'украинско-российской границы', 'ru')).toEqual([]);
+    expect(changedFiguresAndEntities('the Ukrainian-Russian border', 'en', 'the Russian–Ukrainian border', 'en')).toEqual([]);
+    expect(changedFiguresAndEntities('The IAEA will monitor.', 'en', 'The International Atomic Energy Agency will monitor.', 'en')).toEqual([]);
+    expect(changedFiguresAndEntities('The Zaporizhzhia Nuclear Power Plant will restart.', 'en', 'The ZNPP will restart.', 'en')).toEqual([]);
+  });
+
+  it('still lists a different name', () => {
+    expect(changedFiguresAndEntities('Talks in Kharkiv.', 'en', 'Talks in Kherson.', 'en').map((c) => c.kind)).toEqual(['entity', 'entity']);
+  });
+});
