@@ -108,10 +108,22 @@ export function genericKeys(units: PointProfile[]): Set<string> {
   return out;
 }
 
-/** True when two units share something beyond generic keys (same key, or a lexicon link across languages). */
+/** A key without its negation mark ("en:¬join" → "en:join"; see profile.ts). */
+const affirmative = (k: string) => k.replace(/^([^:]*:)¬/, '$1');
+
+/**
+ * True when two units share something beyond generic keys (same key, or a
+ * lexicon link across languages). A word one unit negates and the other
+ * affirms is support: "will not join NATO" and "joining NATO depends on
+ * consensus" are about the same thing, with opposite polarity.
+ */
 export function hasSupport(p: PointProfile, q: PointProfile, genericA: Set<string>, genericB: Set<string>): boolean {
   if (sameLanguage(p, q)) {
-    for (const k of p.keys) if (q.keys.has(k) && !genericA.has(k) && !genericB.has(k)) return true;
+    const qKeys = new Set([...q.keys].map(affirmative));
+    for (const k of p.keys) {
+      const a = affirmative(k);
+      if (qKeys.has(a) && !genericA.has(a) && !genericB.has(a) && !genericA.has(k) && !genericB.has(k)) return true;
+    }
     return false;
   }
   const m = crossMatch(p, q);
