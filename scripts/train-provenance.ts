@@ -9,12 +9,12 @@ import { writeFileSync } from 'node:fs';
 import { FEATURES } from '../src/provenance/features.js';
 import { describeRanker, RANKER_FORMAT, SHIPPED_RANKER_PATH, type RankerModel } from '../src/provenance/ranker.js';
 import { loadGold } from './eval/provenance.js';
-import { collectRows, fitSide, leaveOnePlanOut, trainOn } from './eval/provenance-data.js';
+import { cachedRows, fitSide, leaveOnePlanOut, trainOn } from './eval/provenance-data.js';
 import { bulkSetting, shippedSetting } from './eval/provenance-corpora.js';
 
 const gold = loadGold();
 const setting = bulkSetting() ?? shippedSetting();
-const points = collectRows(setting.corpus, setting.index, gold);
+const points = cachedRows(setting, gold, setting.bulk);
 setting.close();
 const { intercept, weights } = trainOn(points);
 const side = fitSide(points, leaveOnePlanOut(points));

@@ -18,6 +18,8 @@ export interface Setting {
   name: string;
   corpus: Corpus;
   index: PassageIndex;
+  /** The bulk file, when the setting has one. */
+  bulk?: string;
   close(): void;
 }
 
@@ -31,5 +33,5 @@ export function bulkSetting(): Setting | undefined {
   if (!existsSync(BULK_PATH)) return undefined;
   const corpus = loadCorpus({ corpora: [BULK_PATH] });
   const opened = openPassageIndex(corpus);
-  return { name: `+ bulk Kremlin archive (${opened.index.size} passages)`, corpus, index: opened.index, close: () => opened.close() };
+  return { name: `+ bulk Kremlin archive (${opened.index.size} passages)`, corpus, index: opened.index, bulk: BULK_PATH, close: () => opened.close() };
 }

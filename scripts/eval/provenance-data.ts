@@ -5,11 +5,16 @@
 // Features are computed once per corpus setting (shipped statements alone, or
 // with the bulk Kremlin archive) and reused by every fold: they do not depend
 // on the model.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findDocument } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { matchPlan, textLookup, type PassageIndex } from '../../src/provenance/index.js';
 import { calibratedOrigin, sideInputs, sideSupport } from '../../src/provenance/origin.js';
-import { fitPlatt, rankerProbability, trainLogistic, type RankerModel } from '../../src/provenance/ranker.js';
+import { fitPlatt, rankerProbability, trainListwise, type RankerModel } from '../../src/provenance/ranker.js';
 import type { Side } from '../../src/corpus/types.js';
 import type { Candidate } from '../../src/provenance/types.js';
 
@@ -47,8 +52,39 @@ export interface PointRows {
   old: Map<string, number>;
 }
 
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
 /** Pool of passages retrieved per point (as matchPlan's default). */
 export const POOL = 100;
+
+/**
+ * collectRows, cached in the system temporary folder under a hash of
+ * everything the rows depend on: the code of src/ (provenance, text, corpus),
+ * the corpora and glossary, this file, the gold file, and the bulk file's size and time.
+ * A changed feature or term rule gives a new key, never a stale row.
+ */
+export function cachedRows(setting: { name: string; corpus: Corpus; index: PassageIndex }, gold: GoldLike, bulkFile?: string): PointRows[] {
+  const hash = createHash('sha256');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)])).sort();
+  for (const dir of ['src/provenance', 'src/text', 'src/corpus', 'corpora/statements', 'corpora/plans', 'corpora/glossary']) {
+    for (const f of files(resolve(ROOT, dir))) hash.update(f).update(readFileSync(f));
+  }
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(JSON.stringify(gold)).update(setting.name);
+  if (bulkFile) {
+    const st = statSync(bulkFile);
+    hash.update(`${bulkFile} ${st.size} ${st.mtimeMs}`);
+  }
+  const path = join(tmpdir(), `plan-provenance-eval-rows-${hash.digest('hex').slice(0, 16)}.json`);
+  if (existsSync(path)) {
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as (Omit<PointRows, 'old' | 'entry'> & { old: [string, number][]; entry?: GoldEntryLike })[];
+    return raw.map((p) => ({ ...p, old: new Map(p.old) }));
+  }
+  const rows = collectRows(setting.corpus, setting.index, gold);
+  writeFileSync(path, JSON.stringify(rows.map((p) => ({ ...p, old: [...p.old] }))));
+  return rows;
+}
 
 /** Match every gold plan once and keep the rows of the gold points. */
 export function collectRows(corpus: Corpus, index: PassageIndex, gold: GoldLike): PointRows[] {
@@ -100,19 +136,15 @@ export function labels(p: PointRows): (0 | 1 | null)[] {
   });
 }
 
-/** Train the ranker on the rows of the given points. */
+/** Train the ranker on the rows of the given points (listwise, see ranker.ts). */
 export function trainOn(points: PointRows[]): { intercept: number; weights: number[] } {
-  const X: number[][] = [];
-  const y: number[] = [];
-  for (const p of points) {
-    const l = labels(p);
-    p.rows.forEach((r, i) => {
-      if (l[i] === null) return;
-      X.push(r.features);
-      y.push(l[i]!);
-    });
-  }
-  return trainLogistic(X, y);
+  return trainListwise(
+    points.map((p) => {
+      const l = labels(p);
+      const keep = p.rows.map((_, i) => i).filter((i) => l[i] !== null);
+      return { rows: keep.map((i) => p.rows[i].features), labels: keep.map((i) => l[i]!) };
+    }),
+  );
 }
 
 /** Each point's row scores from a ranker trained without the point's plan (leave one plan out). */
@@ -184,40 +216,54 @@ export interface SideOutcome {
 }
 
 /**
+ * Is the top side right: for a gold point with sides, whether the side with
+ * the most support is one of them; for a point with no antecedent, never
+ * (the right answer is `unknown`); undefined for contested points.
+ */
+function topSideRight(p: PointRows, support: [string, number][]): number | undefined {
+  if (!p.entry) return 0;
+  if (!p.entry.sides.length) return undefined;
+  return support.length && p.entry.sides.includes(support[0][0]) ? 1 : 0;
+}
+
+/**
  * Side verdicts with calibration fitted leave-one-plan-out: for each plan,
  * Platt parameters are fitted on the other plans' held-out outcomes (whose
- * ranker scores are themselves leave-one-plan-out), then applied to it.
+ * ranker scores are themselves leave-one-plan-out; points with no antecedent
+ * count as outcomes where the top side is wrong), then applied to it.
  */
-export function sideVerdicts(points: PointRows[], scores: Map<PointRows, number[]>, unknownBelow = 0.5): { outcomes: SideOutcome[]; inputs: Map<PointRows, [number, number]> } {
-  const sided = points.filter((p) => p.entry && p.entry.sides.length);
+export function sideVerdicts(points: PointRows[], scores: Map<PointRows, number[]>, unknownBelow = 0.5): SideOutcome[] {
   const inputs = new Map<PointRows, [number, number]>();
   const right = new Map<PointRows, number>();
   for (const p of points) {
     const support = sideSupport(bestPerDocument(p, scores.get(p)!));
     inputs.set(p, sideInputs(support));
-    if (p.entry?.sides.length) right.set(p, support.length && p.entry.sides.includes(support[0][0]) ? 1 : 0);
+    const r = topSideRight(p, support);
+    if (r !== undefined) right.set(p, r);
   }
+  const judged = points.filter((p) => right.has(p));
   const outcomes: SideOutcome[] = [];
-  for (const plan of [...new Set(sided.map((p) => p.plan))]) {
-    const train = sided.filter((p) => p.plan !== plan);
+  for (const plan of [...new Set(judged.map((p) => p.plan))]) {
+    const train = judged.filter((p) => p.plan !== plan);
     const platt = fitPlatt(train.map((p) => inputs.get(p)!), train.map((p) => right.get(p)!));
-    for (const p of sided.filter((x) => x.plan === plan)) {
+    for (const p of judged.filter((x) => x.plan === plan)) {
       const o = calibratedOrigin(bestPerDocument(p, scores.get(p)!), { ...platt, unknownBelow });
       outcomes.push({ point: p, side: o.side, leaning: o.leaning, confidence: o.confidence, topRight: right.get(p) === 1 });
     }
   }
-  return { outcomes, inputs };
+  return outcomes;
 }
 
-/** Fit the side calibration on all sided points (for the shipped model). */
+/** Fit the side calibration on all judged points (for the shipped model). */
 export function fitSide(points: PointRows[], scores: Map<PointRows, number[]>): RankerModel['side'] {
-  const sided = points.filter((p) => p.entry && p.entry.sides.length);
   const rows: [number, number][] = [];
   const ys: number[] = [];
-  for (const p of sided) {
+  for (const p of points) {
     const support = sideSupport(bestPerDocument(p, scores.get(p)!));
+    const r = topSideRight(p, support);
+    if (r === undefined) continue;
     rows.push(sideInputs(support));
-    ys.push(support.length && p.entry!.sides.includes(support[0][0]) ? 1 : 0);
+    ys.push(r);
   }
   return { ...fitPlatt(rows, ys), unknownBelow: 0.5 };
 }

@@ -9,10 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { matchPlan, MemoryPassageIndex, spanTokens, textLookup, type MatchResult } from '../../src/provenance/index.js';
-import { calibratedOrigin } from '../../src/provenance/origin.js';
 import { describeRanker, shippedRanker } from '../../src/provenance/ranker.js';
 import { BULK_PATH, bulkSetting, shippedSetting } from './provenance-corpora.js';
-import { bestPerDocument, collectRows, fitSide, leaveOnePlanOut, oldRanks, ranksOf, recall, sideVerdicts, type PointRows, type Ranks } from './provenance-data.js';
+import { cachedRows, leaveOnePlanOut, oldRanks, ranksOf, recall, sideVerdicts, type Ranks } from './provenance-data.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const GOLD_PATH = resolve(ROOT, 'eval/gold/provenance.json');
@@ -199,7 +198,7 @@ export async function evalProvenance(): Promise<string> {
       lines.push(`(bulk archive ${BULK_PATH} not found: the bulk rows are left out)`);
       continue;
     }
-    const points = collectRows(setting.corpus, setting.index, gold);
+    const points = cachedRows(setting, gold, setting.bulk);
     setting.close();
     const withEntry = points.filter((p) => p.entry);
     const lopo = leaveOnePlanOut(points);
@@ -217,7 +216,8 @@ export async function evalProvenance(): Promise<string> {
     r3[setting.name] = measure('learned ranker (held out)', learned).at3;
     ranking.push(`| ${setting.name} | (features for ${points.length} points computed in ${ms} ms) | | | | | | |`);
 
-    const { outcomes } = sideVerdicts(points, lopo);
+    const all = sideVerdicts(points, lopo);
+    const outcomes = all.filter((o) => o.point.entry);
     const n = outcomes.length;
     const answered = outcomes.filter((o) => o.side !== 'unknown');
     const correct = outcomes.filter((o) => o.point.entry!.sides.includes(o.side)).length;
@@ -225,25 +225,23 @@ export async function evalProvenance(): Promise<string> {
     for (const o of outcomes) for (const side of o.point.entry!.sides) counts.set(side, (counts.get(side) ?? 0) + 1);
     const [majority, majorityN] = [...counts].sort((a, b) => b[1] - a[1])[0];
     const base = majorityN / n;
-    const brier = outcomes.reduce((sum, o) => sum + (o.confidence - (o.topRight ? 1 : 0)) ** 2, 0) / n;
-    const topRate = outcomes.filter((o) => o.topRight).length / n;
-    const brierBase = outcomes.reduce((sum, o) => sum + (topRate - (o.topRight ? 1 : 0)) ** 2, 0) / n;
-    const bins = [0, 0.5, 0.7, 0.85, 1.0001].slice(0, -1).map((lo, i, a) => {
-      const hi = [0.5, 0.7, 0.85, 1.0001][i];
-      const inBin = outcomes.filter((o) => o.confidence >= lo && o.confidence < hi);
-      if (!inBin.length) return `[${lo}, ${Math.min(1, hi)}): none`;
+    const brier = all.reduce((sum, o) => sum + (o.confidence - (o.topRight ? 1 : 0)) ** 2, 0) / all.length;
+    const topRate = all.filter((o) => o.topRight).length / all.length;
+    const brierBase = all.reduce((sum, o) => sum + (topRate - (o.topRight ? 1 : 0)) ** 2, 0) / all.length;
+    const edges = [0, 0.5, 0.7, 0.85, 1];
+    const bins = edges.slice(0, -1).map((lo, i) => {
+      const hi = edges[i + 1];
+      const inBin = all.filter((o) => o.confidence >= lo && (o.confidence < hi || (hi === 1 && o.confidence <= 1)));
+      if (!inBin.length) return `[${lo}, ${hi}): none`;
       const conf = inBin.reduce((s2, o) => s2 + o.confidence, 0) / inBin.length;
-      return `[${lo}, ${Math.min(1, hi)}): ${inBin.length} points, mean confidence ${conf.toFixed(2)}, right ${(inBin.filter((o) => o.topRight).length / inBin.length).toFixed(2)}`;
+      return `[${lo}, ${hi}${hi === 1 ? ']' : ')'}: ${inBin.length}, confidence ${conf.toFixed(2)}, right ${(inBin.filter((o) => o.topRight).length / inBin.length).toFixed(2)}`;
     });
-    const noAnt = points.filter((p) => !p.entry);
-    const noAntOrigins = noAnt.map((p) => {
-      const o = calibratedSide(p, lopo, points);
-      return `${p.plan} ${p.point} → ${o}`;
-    });
+    const noAnt = all.filter((o) => !o.point.entry);
+    const noAntOrigins = noAnt.map((o) => `${o.point.plan} ${o.point.point} → ${o.side}${o.leaning ? ` (leaning ${o.leaning})` : ''}`);
     sideLines.push(
       `${setting.name}: side accuracy ${(correct / n).toFixed(2)} (${correct}/${n}; \`unknown\` counts as wrong) vs majority "${majority}" ${base.toFixed(2)}; answered ${answered.length}/${n}, right when answered ${(answered.filter((o) => o.point.entry!.sides.includes(o.side)).length / Math.max(1, answered.length)).toFixed(2)}`,
-      `  calibration of the confidence (held out): Brier ${brier.toFixed(3)} vs ${brierBase.toFixed(3)} for a constant ${topRate.toFixed(2)}; reliability: ${bins.join('; ')}`,
-      `  points with no antecedent (right answer unknown): ${noAntOrigins.filter((x) => x.endsWith('unknown')).length}/${noAnt.length} unknown — ${noAntOrigins.join(', ')}`,
+      `  calibration of the confidence that the top side is right (held out, ${all.length} points incl. the ${noAnt.length} with no antecedent): Brier ${brier.toFixed(3)} vs ${brierBase.toFixed(3)} for the constant ${topRate.toFixed(2)}; reliability bins: ${bins.join('; ')}`,
+      `  points with no antecedent (right answer unknown): ${noAnt.filter((o) => o.side === 'unknown').length}/${noAnt.length} unknown — ${noAntOrigins.join(', ')}`,
       `  side errors: ${outcomes.filter((o) => !o.point.entry!.sides.includes(o.side)).map((o) => `${o.point.plan} ${o.point.point} ${o.point.entry!.sides.join('|')}→${o.side}${o.leaning ? ` (leaning ${o.leaning})` : ''} ${o.confidence.toFixed(2)}`).join(', ')}`,
       `  misses at 3 (learned, documents): ${withEntry.filter((p, i) => learned[i].doc === null || learned[i].doc! > 3).map((p) => `${p.plan} ${p.point} (${learned[withEntry.indexOf(p)].doc ?? '-'})`).join(', ') || 'none'}`,
     );
@@ -269,12 +267,6 @@ export async function evalProvenance(): Promise<string> {
     `  misses at 1: ${ruPath.filter((o) => o.rank !== 1).map((o) => `${o.plan} ${o.point} (${o.rank ?? '-'})`).join(', ') || 'none'}`,
   );
   return lines.join('\n');
-}
-
-/** The held-out side verdict of a no-antecedent point, calibrated on all sided points' held-out outcomes. */
-function calibratedSide(p: PointRows, lopo: Map<PointRows, number[]>, points: PointRows[]): string {
-  const side = fitSide(points, lopo);
-  return calibratedOrigin(bestPerDocument(p, lopo.get(p)!), side).side;
 }
 
 function row(name: string, s: Scores): string {

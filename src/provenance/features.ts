@@ -23,6 +23,7 @@ export const FEATURES = [
   'figureChanged',
   'length',
   'nearness',
+  'age',
   'later',
   'proposalText',
   'crossLingual',
@@ -46,6 +47,9 @@ const PROPOSAL_TITLE = /\b(draft|treaty|agreement|memorandum|proposal|proposals|
 
 /** Days in the half-life-like scale of `nearness` (two years: a statement two years before the plan scores e⁻¹). */
 export const NEARNESS_DAYS = 730;
+
+/** Years at which `age` (time between statement and plan) reaches 1. */
+export const AGE_YEARS = 25;
 
 /**
  * The feature vector of one pair, in FEATURES order. `pair` is scorePair's
@@ -93,6 +97,7 @@ export function pairFeatures(point: Term[], passage: Term[], pair: PairScore, do
     figureChanged: pair.figureCheck.changed > 0 ? 1 : 0,
     length: Math.min(1, Math.log1p(passage.length) / Math.log1p(200)),
     nearness: Number.isFinite(gapDays) && !later ? Math.exp(-gapDays / NEARNESS_DAYS) : 0,
+    age: Number.isFinite(gapDays) && !later ? Math.min(1, gapDays / (AGE_YEARS * 365.25)) : 0,
     later: later ? 1 : 0,
     proposalText: PROPOSAL_TITLE.test(doc.title) ? 1 : 0,
     crossLingual: ctx.crossLingual ? 1 : 0,

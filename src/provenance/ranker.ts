@@ -105,6 +105,52 @@ export function trainLogistic(rows: number[][], labels: number[], options: Train
   return { intercept: round(b), weights: [...w].map(round) };
 }
 
+/**
+ * Listwise training (conditional logit): for each point, the probability that
+ * its right passage is passage i is softmax(w·x) over the point's retrieved
+ * passages; w maximises the summed log-probability of the right passages
+ * (L2 penalty `l2`), by full-batch gradient ascent from zero — deterministic.
+ * This learns how to ORDER one point's passages, which is the task; the
+ * scale of w·x across points is then set by Platt scaling on all rows, so
+ * that σ(a + b·w·x) is a probability (the returned weights are b·w, the
+ * intercept a).
+ */
+export function trainListwise(groups: { rows: number[][]; labels: (0 | 1)[] }[], options: TrainOptions = {}): { intercept: number; weights: number[] } {
+  const l2 = options.l2 ?? 0.01;
+  const iterations = options.iterations ?? 400;
+  const rate = options.learningRate ?? 2;
+  const used = groups.filter((g) => g.labels.includes(1) && g.labels.includes(0));
+  if (!used.length) throw new Error('training needs points with right and wrong passages');
+  const d = used[0].rows[0].length;
+  const w = new Float64Array(d);
+  const grad = new Float64Array(d);
+  for (let it = 0; it < iterations; it++) {
+    grad.fill(0);
+    for (const g of used) {
+      const z = g.rows.map((x) => x.reduce((s2, v, j) => s2 + v * w[j], 0));
+      const m = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - m));
+      const all = e.reduce((a2, b2) => a2 + b2, 0);
+      const pos = e.reduce((a2, v, i) => a2 + (g.labels[i] ? v : 0), 0);
+      for (let i = 0; i < g.rows.length; i++) {
+        const coef = (g.labels[i] ? e[i] / pos : 0) - e[i] / all;
+        if (coef !== 0) for (let j = 0; j < d; j++) grad[j] += coef * g.rows[i][j];
+      }
+    }
+    for (let j = 0; j < d; j++) w[j] += rate * (grad[j] / used.length - l2 * w[j]);
+  }
+  const zs: [number, number][] = [];
+  const ys: number[] = [];
+  for (const g of groups) {
+    g.rows.forEach((x, i) => {
+      zs.push([x.reduce((s2, v, j) => s2 + v * w[j], 0), 0]);
+      ys.push(g.labels[i]);
+    });
+  }
+  const platt = fitPlatt(zs, ys);
+  return { intercept: platt.a, weights: [...w].map((v) => round(v * platt.b)) };
+}
+
 /** Platt scaling: fit σ(a + b·x₁ + c·x₂) to 0/1 outcomes (unweighted logistic regression). */
 export function fitPlatt(rows: [number, number][], outcomes: number[]): { a: number; b: number; c: number } {
   let a = 0;

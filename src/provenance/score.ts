@@ -30,6 +30,7 @@
 // signals (verbatim phrases, shared figures and names) 40 %, because those are
 // zero for most true pairs and should raise, not decide, a score.
 import { baseKey, contextualTerms, keyKind } from './figures.js';
+import { isCommonWord } from './common-words.js';
 import { sharedRuns } from './phrases.js';
 import { localAlignments } from './smith-waterman.js';
 import type { ScoreParts, Term } from './types.js';
@@ -149,15 +150,20 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
   for (const al of alignments) {
     const inside = runs.some((r) => al.a[0] >= r.a && al.a[1] <= r.a + r.length);
     if (inside) continue;
-    // One shared plain word is never evidence, however rare in this corpus ("Ensure", "observe", "full"):
-    // a lone term must be a figure or a name. And a stretch that bridges two different figures is a
-    // changed figure, not a match.
-    if (al.matches < 2 && p[al.a[0]].kind === 'word') continue;
+    // One shared common word is never evidence, however rare in this corpus ("Ensure", "observe", "full";
+    // common-words.ts). And a stretch that bridges two different figures is a changed figure, not a match.
+    if (al.matches < 2 && loneCommonWord(p.slice(...al.a), sKeys)) continue;
     if (kinds && figuresDiffer(p.slice(...al.a), s.slice(...al.b))) continue;
     spans.push({ kind: 'alignment', point: mapRange(al.a, pIndex), passage: mapRange(al.b, sIndex), matched: al.matches });
   }
   spans.sort((x, y) => x.point[0] - y.point[0]);
   return { score: round(Math.min(1, score)), parts: mapParts(parts, round), spans, figureCheck };
+}
+
+/** The one shared term of a single-match alignment is a common English word. */
+function loneCommonWord(stretch: Term[], passageKeys: Set<string>): boolean {
+  const shared = stretch.filter((t) => passageKeys.has(t.key));
+  return shared.length <= 1 && shared.every((t) => t.kind === 'word' && isCommonWord(t.key));
 }
 
 /** The point's numbers that the passage has (same value and kind), or changes (same kind, other value). */
