@@ -11,7 +11,8 @@ import { calibratedOrigin, pointOrigin, sideShares, ORIGIN_THRESHOLD } from './o
 import { rankerProbability, shippedRanker, type RankerModel } from './ranker.js';
 import { sentences } from '../text/index.js';
 import { scorePair, type SpanMatch } from './score.js';
-import { spanTokens, termsOf } from './terms.js';
+import { isCommonWord } from './common-words.js';
+import { spanTerms, spanTokens, termsOf } from './terms.js';
 import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, PointMatch, SourceInfo, Term } from './types.js';
 
 export interface MatchOptions {
@@ -192,12 +193,22 @@ function scoreCandidate(
     score,
     later: doc.date > plan.date,
     parts: pair.parts,
-    evidence: pair.spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual)),
+    evidence: pair.spans
+      .map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual))
+      // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
+      // shown alone it would be one common word, which is never evidence.
+      .filter((e) => !oneCommonWord(plan.text, e.plan, plan.language)),
     url: passage.source ?? doc.sources[0] ?? '',
     ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
     ...(pair.truncated ? { truncated: true } : {}),
     ...(ctx.withFeatures ? { fixedScore: pair.score, features } : {}),
   } };
+}
+
+/** The plan side of an evidence pair is a single common English word (common-words.ts). */
+function oneCommonWord(text: string, [start, end]: [number, number], language: string): boolean {
+  const t = spanTerms(text, start, end, language);
+  return t.length === 1 && t[0].kind === 'word' && isCommonWord(t[0].key);
 }
 
 /** A sentence or sub-item needs this many terms to be scored on its own. */
