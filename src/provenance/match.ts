@@ -10,7 +10,7 @@ import { lineageOf } from './lineage.js';
 import { calibratedOrigin, pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
 import { rankerProbability, shippedRanker, type RankerModel } from './ranker.js';
 import { sentences } from '../text/index.js';
-import { scorePair, type SpanMatch } from './score.js';
+import { boundedPair, scorePair, type SpanMatch } from './score.js';
 import { isCommonWord } from './common-words.js';
 import { spanTerms, spanTokens, termsOf } from './terms.js';
 import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, PointMatch, SourceInfo, Term } from './types.js';
@@ -181,7 +181,7 @@ function scoreCandidate(
   const sourceText = ctx.sourceText(doc.id) ?? '';
   const features =
     ctx.ranker || ctx.withFeatures
-      ? pairFeatures(terms, passage.terms, pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planDate: plan.date, crossLingual })
+      ? pairFeatures(...boundedPair(terms, passage.terms), pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planDate: plan.date, crossLingual })
       : undefined;
   const score = ctx.ranker ? Math.round(rankerProbability(ctx.ranker, features!) * 1e4) / 1e4 : pair.score;
   return { candidate: {

@@ -92,12 +92,17 @@ export const MAX_POINT_TERMS = 1_000;
 export const MAX_PAIR_CELLS = 250_000;
 
 export function scorePair(point: Term[], passage: Term[], idf: (key: string) => number, options: ScoreOptions = {}): PairScore {
-  const p = point.length > MAX_POINT_TERMS ? point.slice(0, MAX_POINT_TERMS) : point;
-  const room = Math.max(1, Math.floor(MAX_PAIR_CELLS / p.length));
-  const s = passage.length > room ? passage.slice(0, room) : passage;
+  const [p, s] = boundedPair(point, passage);
   // Prefixes: term indices in the spans stay valid for the caller's sequences.
   const result = scoreWholePair(p, s, idf, options);
   return p === point && s === passage ? result : { ...result, truncated: true };
+}
+
+/** The prefixes of a pair that scorePair scores (the whole pair when within MAX_POINT_TERMS / MAX_PAIR_CELLS). */
+export function boundedPair(point: Term[], passage: Term[]): [Term[], Term[]] {
+  const p = point.length > MAX_POINT_TERMS ? point.slice(0, MAX_POINT_TERMS) : point;
+  const room = Math.max(1, Math.floor(MAX_PAIR_CELLS / p.length));
+  return [p, passage.length > room ? passage.slice(0, room) : passage];
 }
 
 function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {
