@@ -1,5 +1,7 @@
 // How strongly a plan point echoes a passage: a score in [0, 1] and the spans
-// that show it. A pure function of the two term sequences and the IDF, so it
+// that show it. Since the learned ranker (ranker.ts) these parts are four of its
+// features and this formula is the `ranker: 'fixed'` baseline; the spans are
+// still the evidence. A pure function of the two term sequences and the IDF, so it
 // can be run over every passage (brute force) or over an index's candidates.
 //
 //   score = 0.35 · lexical + 0.25 · alignment + 0.20 · phrases + 0.20 · figures
