@@ -127,7 +127,7 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
   for (const c of [...scored].sort(byScore)) if (!bestByDoc.has(c.doc)) bestByDoc.set(c.doc, c);
   const ranked = (ctx.groupByDocument ? [...bestByDoc.values()] : scored).sort(byScore);
   const listed = ranked.filter((c) => c.score >= ctx.minScore).slice(0, ctx.top);
-  if (ctx.groupByDocument) for (const c of listed) addSecondPassage(c, scored, terms, plan, ctx);
+  if (ctx.groupByDocument) for (const c of listed) addSecondPassage(c, scored, terms);
   return {
     point: seg.id,
     label: seg.label,
@@ -147,7 +147,7 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
  * point that the listed passage lacks (at least two, and it scores at least
  * half as high), show it too: a clause split over two paragraphs.
  */
-function addSecondPassage(c: Candidate, scored: Candidate[], point: Term[], plan: Document, ctx: PointContext): void {
+function addSecondPassage(c: Candidate, scored: Candidate[], point: Term[]): void {
   const covers = (x: Candidate) => new Set(x.evidence.flatMap((e) => point.filter((t) => t.kind === 'word' && t.start >= e.plan[0] && t.end <= e.plan[1]).map((t) => t.key)));
   const first = covers(c);
   let best: { cand: Candidate; gain: number } | undefined;
