@@ -142,7 +142,7 @@ export async function evalProvenance(): Promise<string> {
   const sided = gold.entries.filter((e) => e.sides.length);
   lines.push(
     `gold: ${gold.entries.length} points with documented antecedents in ${new Set(gold.entries.map((e) => e.plan)).size} plans (${gold.entries.filter((e) => e.passages).length} with the expected passages), ${gold.noAntecedent.length} points with none; ${sided.length} with a side, ${sided.filter((e) => !e.sides.includes('ru')).length} of them not Russian`,
-    'validation: leave one plan out — the ranker (logistic regression over features.ts) is trained on the gold points of the other plans, with every retrieved passage of another document as a negative, and scores the left-out plan; the side calibration (Platt) is fitted on the other plans\' held-out outcomes. Nothing else is tuned: feature definitions, the kind-of-figure rules and the 0.5 cut for `unknown` were fixed before the first run. Renderings of one plan (us-28 and its Russian/LIGA/pravda texts, the E3 edit) are separate plans, so a fold still sees other renderings of its points.',
+    'validation: leave one plan out — the ranker (a conditional logit over features.ts, Platt-scaled) is trained on the gold points of the other plans, with every retrieved passage of another document as a negative, and scores the left-out plan; the side calibration (Platt) is fitted on the other plans\' held-out outcomes. Nothing else is tuned: feature definitions, the kind-of-figure rules and the 0.5 cut for `unknown` were fixed before the first run. Renderings of one plan (us-28 and its Russian/LIGA/pravda texts, the E3 edit) are separate plans, so a fold still sees other renderings of its points.',
     '',
   );
   const ranking: string[] = [];

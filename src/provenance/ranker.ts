@@ -1,7 +1,7 @@
-// The learned ranker: logistic regression over the pair features
-// (features.ts). P(passage carries the point) = σ(b + Σ wᵢ·xᵢ), every xᵢ in
-// [0, 1], so a weight reads directly as how much a feature moves the log-odds
-// from 0 to 1. Written by `npm run train:provenance` (scripts/train-provenance.ts)
+// The learned ranker: a linear model over the pair features (features.ts),
+// trained listwise (trainListwise) and Platt-scaled, so that
+// P(passage carries the point) = σ(b + Σ wᵢ·xᵢ), every xᵢ in [0, 1]: a weight
+// reads directly as how much a feature moves the log-odds from 0 to 1. Written by `npm run train:provenance` (scripts/train-provenance.ts)
 // from eval/gold/provenance.json with the bulk Kremlin pages as negatives;
 // the same command rewrites the same file byte for byte (fixed order, fixed
 // iterations, no randomness).
@@ -67,42 +67,6 @@ export interface TrainOptions {
   l2?: number;
   iterations?: number;
   learningRate?: number;
-}
-
-/**
- * Weighted logistic regression by full-batch gradient descent from zero
- * weights: deterministic, so the same rows give the same model. Positives and
- * negatives are weighted to carry equal mass (a point has a handful of right
- * passages among a hundred retrieved).
- */
-export function trainLogistic(rows: number[][], labels: number[], options: TrainOptions = {}): { intercept: number; weights: number[] } {
-  const l2 = options.l2 ?? 0.01;
-  const iterations = options.iterations ?? 3000;
-  const rate = options.learningRate ?? 1;
-  const d = rows[0]?.length ?? 0;
-  const nPos = labels.filter((y) => y === 1).length;
-  const nNeg = labels.length - nPos;
-  if (!nPos || !nNeg) throw new Error(`training needs positive and negative rows (got ${nPos} positive, ${nNeg} negative)`);
-  const wPos = 0.5 / nPos;
-  const wNeg = 0.5 / nNeg;
-  const w = new Float64Array(d);
-  let b = 0;
-  const grad = new Float64Array(d);
-  for (let it = 0; it < iterations; it++) {
-    grad.fill(0);
-    let gb = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const x = rows[i];
-      let z = b;
-      for (let j = 0; j < d; j++) z += w[j] * x[j];
-      const err = (sigmoid(z) - labels[i]) * (labels[i] === 1 ? wPos : wNeg);
-      gb += err;
-      for (let j = 0; j < d; j++) grad[j] += err * x[j];
-    }
-    b -= rate * gb;
-    for (let j = 0; j < d; j++) w[j] -= rate * (grad[j] + l2 * w[j]);
-  }
-  return { intercept: round(b), weights: [...w].map(round) };
 }
 
 /**
