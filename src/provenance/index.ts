@@ -4,8 +4,9 @@
 //   const result = matchPlan(plan, index, { top: 5, sourceText: textLookup(corpus.documents) });
 //   const table = provenanceTable(result);                             // CSV / JSON / Markdown
 //
-// `matchPlan` is the pipeline (retrieve → score → rank → origin); `scorePair`
-// is the pure pair scorer; `PassageIndex` is the retrieval interface that a
+// `matchPlan` is the pipeline (retrieve → score → features → learned rank →
+// origin and lineage); `scorePair` is the pure fixed-weight pair scorer whose
+// parts are among the ranker's features (features.ts, ranker.ts); `PassageIndex` is the retrieval interface that a
 // different store (e.g. SQLite FTS5) can implement.
 import type { Document } from '../corpus/types.js';
 
@@ -15,7 +16,12 @@ export { MemoryPassageIndex, indexKeys, bm25Idf } from './memory-index.js';
 export { documentPassages, isSourceDocument, sourceInfo } from './passages.js';
 export { termsOf, termKey, spanTerms, spanTokens } from './terms.js';
 export { evidenceLinks, linksTitle } from './links.js';
-export { pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
+export { pointOrigin, calibratedOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
+export { FEATURES, pairFeatures, type FeatureName } from './features.js';
+export { shippedRanker, rankerProbability, describeRanker, type RankerModel } from './ranker.js';
+export { lineageOf, LINEAGE_MIN_SCORE } from './lineage.js';
+export { figureKind, contextualTerms, type FigureKind } from './figures.js';
+export { auditEvidence, type EvidenceProblem } from './evidence-check.js';
 export { provenanceTable, heatmap, PROVENANCE_COLUMNS, type Heatmap } from './table.js';
 export type * from './types.js';
 

@@ -5,12 +5,16 @@
 import { planCoverage } from '../corpus/coverage.js';
 import type { Document, Segment } from '../corpus/types.js';
 import { bm25Idf } from './memory-index.js';
-import { pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
+import { pairFeatures } from './features.js';
+import { lineageOf } from './lineage.js';
+import { calibratedOrigin, pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
+import { rankerProbability, shippedRanker, type RankerModel } from './ranker.js';
 import { sentences, tokenize } from '../text/index.js';
 import { polarityChanges } from '../text/polarity.js';
-import { scorePair, type SpanMatch } from './score.js';
+import { boundedPair, scorePair, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
-import { spanTokens, termsOf } from './terms.js';
+import { isCommonWord } from './common-words.js';
+import { spanTerms, spanTokens, termsOf } from './terms.js';
 import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, PointMatch, SourceInfo, Term } from './types.js';
 
 export interface MatchOptions {
@@ -31,6 +35,17 @@ export interface MatchOptions {
   units?: boolean;
   /** Look up source document texts by id, to quote the source side of evidence. */
   sourceText: (docId: string) => string | undefined;
+  /**
+   * How candidates are scored: the learned ranker (default: the shipped model,
+   * corpora/reference/provenance/ranker.json) or `fixed`, the fixed-weight
+   * scorer of score.ts with value-and-unit figures as before (the eval's
+   * baseline; its origin is the old threshold rule).
+   */
+  ranker?: RankerModel | 'fixed';
+  /** Candidates scoring below this are not listed. Default MIN_CANDIDATE_SCORE. */
+  minScore?: number;
+  /** Attach each candidate's feature vector and fixed-weight score (for the eval and training). */
+  withFeatures?: boolean;
 }
 
 /** Corpora with at most this many passages are scored exhaustively (no retrieval cut-off). */
@@ -66,6 +81,10 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     units: options.units === true,
     planLanguage: textLanguage(plan),
     sourceText: options.sourceText,
+    ranker: options.ranker === 'fixed' ? undefined : (options.ranker ?? shippedRanker()),
+    minScore: options.minScore ?? MIN_CANDIDATE_SCORE,
+    withFeatures: options.withFeatures === true,
+    maxIdf: bm25Idf(index.size, 0),
   };
   const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, ctx));
   return {
@@ -91,6 +110,10 @@ interface PointContext {
   /** The language the plan's words are in (see textLanguage). */
   planLanguage: string;
   sourceText: (docId: string) => string | undefined;
+  ranker?: RankerModel;
+  minScore: number;
+  withFeatures: boolean;
+  maxIdf: number;
 }
 
 function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: PointContext): PointMatch {
@@ -98,20 +121,21 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
   const terms = termsOf(tokens, plan.text);
   const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
   const scored: Candidate[] = [];
-  for (const ref of index.candidates(tokens, ctx.pool)) {
+  const refs = index.candidates(tokens, ctx.pool);
+  refs.forEach((ref, rank) => {
     const passage = index.passage(ref);
     const doc = index.document(ref.doc);
-    if (!passage || !doc) continue;
-    const candidate = scoreCandidate(plan, units, passage, doc, ctx);
-    if (candidate) scored.push(candidate);
-  }
+    if (!passage || !doc) return;
+    const candidate = scoreCandidate(plan, units, passage, doc, ctx, rank, refs.length);
+    if (candidate) scored.push(candidate.candidate);
+  });
   // Best passage per document, best first; ties broken by date (earlier first), then id.
+  const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.date.localeCompare(b.date) || a.doc.localeCompare(b.doc) || a.passage.localeCompare(b.passage);
   const bestByDoc = new Map<string, Candidate>();
-  for (const c of scored) {
-    const prev = bestByDoc.get(c.doc);
-    if (!prev || c.score > prev.score) bestByDoc.set(c.doc, c);
-  }
-  const ranked = (ctx.groupByDocument ? [...bestByDoc.values()] : scored).sort((a, b) => b.score - a.score || a.date.localeCompare(b.date) || a.doc.localeCompare(b.doc));
+  for (const c of [...scored].sort(byScore)) if (!bestByDoc.has(c.doc)) bestByDoc.set(c.doc, c);
+  const ranked = (ctx.groupByDocument ? [...bestByDoc.values()] : scored).sort(byScore);
+  const listed = ranked.filter((c) => c.score >= ctx.minScore).slice(0, ctx.top);
+  if (ctx.groupByDocument) for (const c of listed) addSecondPassage(c, scored, terms);
   return {
     point: seg.id,
     label: seg.label,
@@ -119,15 +143,41 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
     end: seg.end,
     text: plan.text.slice(seg.start, seg.end),
     partial: Boolean(seg.partial),
-    origin: pointOrigin(ranked, ctx.threshold),
-    candidates: ranked.filter((c) => c.score >= MIN_CANDIDATE_SCORE).slice(0, ctx.top).map((c) => withPolarity(c, plan, index, ctx)),
-    documents: Object.fromEntries([...bestByDoc.values()].sort((a, b) => b.score - a.score).map((c) => [c.doc, c.score])),
+    origin: ctx.ranker ? calibratedOrigin(ranked, ctx.ranker.side) : pointOrigin(ranked, ctx.threshold),
+    candidates: listed.map((c) => withPolarity(c, plan, index, ctx)),
+    documents: Object.fromEntries([...bestByDoc.values()].sort(byScore).map((c) => [c.doc, c.score])),
+    lineage: lineageOf(ctx.groupByDocument ? ranked : [...bestByDoc.values()].sort(byScore)),
   };
 }
 
-function scoreCandidate(plan: Document, units: Term[][], passage: IndexedPassage, doc: SourceInfo, ctx: PointContext): Candidate | undefined {
+/**
+ * When a second passage of the same document carries content words of the
+ * point that the listed passage lacks (at least two, and it scores at least
+ * half as high), show it too: a clause split over two paragraphs.
+ */
+function addSecondPassage(c: Candidate, scored: Candidate[], point: Term[]): void {
+  const covers = (x: Candidate) => new Set(x.evidence.flatMap((e) => point.filter((t) => t.kind === 'word' && t.start >= e.plan[0] && t.end <= e.plan[1]).map((t) => t.key)));
+  const first = covers(c);
+  let best: { cand: Candidate; gain: number } | undefined;
+  for (const other of scored) {
+    if (other.doc !== c.doc || other.passage === c.passage || other.score < c.score / 2) continue;
+    const gain = [...covers(other)].filter((k) => !first.has(k)).length;
+    if (gain >= 2 && (!best || gain > best.gain || (gain === best.gain && other.score > best.cand.score))) best = { cand: other, gain };
+  }
+  if (best) c.also = { passage: best.cand.passage, score: best.cand.score, evidence: best.cand.evidence, url: best.cand.url };
+}
+
+function scoreCandidate(
+  plan: Document,
+  units: Term[][],
+  passage: IndexedPassage,
+  doc: SourceInfo,
+  ctx: PointContext,
+  rank: number,
+  pool: number,
+): { candidate: Candidate } | undefined {
   const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
-  const options = { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf };
+  const options = { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures };
   // The whole point first; a sentence or sub-item replaces it only when it scores higher.
   let best = { terms: units[0], pair: scorePair(units[0], passage.terms, ctx.idf, options) };
   for (const unit of units.slice(1)) {
@@ -137,20 +187,36 @@ function scoreCandidate(plan: Document, units: Term[][], passage: IndexedPassage
   const { terms, pair } = best;
   if (pair.score <= 0) return undefined;
   const sourceText = ctx.sourceText(doc.id) ?? '';
-  return {
+  const features =
+    ctx.ranker || ctx.withFeatures
+      ? pairFeatures(...boundedPair(terms, passage.terms), pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planDate: plan.date, crossLingual })
+      : undefined;
+  const score = ctx.ranker ? Math.round(rankerProbability(ctx.ranker, features!) * 1e4) / 1e4 : pair.score;
+  return { candidate: {
     doc: doc.id,
     side: doc.side,
     speaker: doc.speaker,
     date: doc.date,
     passage: passage.ref.passage,
-    score: pair.score,
+    score,
     later: doc.date > plan.date,
     parts: pair.parts,
-    evidence: pair.spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru')),
+    evidence: pair.spans
+      .map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru'))
+      // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
+      // shown alone it would be one common word, which is never evidence.
+      .filter((e) => !oneCommonWord(plan.text, e.plan, plan.language)),
     url: passage.source ?? doc.sources[0] ?? '',
     ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
     ...(pair.truncated ? { truncated: true } : {}),
-  };
+    ...(ctx.withFeatures ? { fixedScore: pair.score, features } : {}),
+  } };
+}
+
+/** The plan side of an evidence pair is a single common English word (common-words.ts). */
+function oneCommonWord(text: string, [start, end]: [number, number], language: string): boolean {
+  const t = spanTerms(text, start, end, language);
+  return t.length === 1 && t[0].kind === 'word' && isCommonWord(t[0].key);
 }
 
 /**

@@ -1,5 +1,7 @@
 // How strongly a plan point echoes a passage: a score in [0, 1] and the spans
-// that show it. A pure function of the two term sequences and the IDF, so it
+// that show it. Since the learned ranker (ranker.ts) these parts are four of its
+// features and this formula is the `ranker: 'fixed'` baseline; the spans are
+// still the evidence. A pure function of the two term sequences and the IDF, so it
 // can be run over every passage (brute force) or over an index's candidates.
 //
 //   score = 0.35 · lexical + 0.25 · alignment + 0.20 · phrases + 0.20 · figures
@@ -29,6 +31,8 @@
 // (bag of words, order-aware alignment) carry 60 %, the two sparse exact
 // signals (verbatim phrases, shared figures and names) 40 %, because those are
 // zero for most true pairs and should raise, not decide, a score.
+import { baseKey, contextualTerms, keyKind } from './figures.js';
+import { isCommonWord } from './common-words.js';
 import { sharedRuns } from './phrases.js';
 import { localAlignments } from './smith-waterman.js';
 import type { ScoreParts, Term } from './types.js';
@@ -52,6 +56,12 @@ export interface PairScore {
   spans: SpanMatch[];
   /** Set when the pair was over MAX_POINT_TERMS / MAX_PAIR_CELLS and only its first terms were scored. */
   truncated?: boolean;
+  /**
+   * The point's figures (numbers, by value and kind): how many the passage has
+   * (`agree`), how many it gives a different value of the same kind (`changed`:
+   * "50 kilometers" against "15 kilometers"), of `total`.
+   */
+  figureCheck: { total: number; agree: number; changed: number };
 }
 
 export interface ScoreOptions {
@@ -65,6 +75,12 @@ export interface ScoreOptions {
   rareIdf?: number;
   /** IDF at or above which a name counts as distinctive for the figures part (default: every name counts). */
   distinctiveIdf?: number;
+  /**
+   * Match numbers by value and kind of quantity (figures.ts). Default true;
+   * false reproduces the fixed-weight scorer as it was before (value and unit
+   * only), for the eval's baseline.
+   */
+  figureKinds?: boolean;
 }
 
 /**
@@ -78,18 +94,28 @@ export const MAX_POINT_TERMS = 1_000;
 export const MAX_PAIR_CELLS = 250_000;
 
 export function scorePair(point: Term[], passage: Term[], idf: (key: string) => number, options: ScoreOptions = {}): PairScore {
-  const p = point.length > MAX_POINT_TERMS ? point.slice(0, MAX_POINT_TERMS) : point;
-  const room = Math.max(1, Math.floor(MAX_PAIR_CELLS / p.length));
-  const s = passage.length > room ? passage.slice(0, room) : passage;
+  const [p, s] = boundedPair(point, passage);
   // Prefixes: term indices in the spans stay valid for the caller's sequences.
   const result = scoreWholePair(p, s, idf, options);
   return p === point && s === passage ? result : { ...result, truncated: true };
 }
 
-function scoreWholePair(point: Term[], passage: Term[], idf: (key: string) => number, options: ScoreOptions): PairScore {
+/** The prefixes of a pair that scorePair scores (the whole pair when within MAX_POINT_TERMS / MAX_PAIR_CELLS). */
+export function boundedPair(point: Term[], passage: Term[]): [Term[], Term[]] {
+  const p = point.length > MAX_POINT_TERMS ? point.slice(0, MAX_POINT_TERMS) : point;
+  const room = Math.max(1, Math.floor(MAX_PAIR_CELLS / p.length));
+  return [p, passage.length > room ? passage.slice(0, room) : passage];
+}
+
+function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {
+  const kinds = options.figureKinds !== false;
+  const point = kinds ? contextualTerms(rawPoint) : rawPoint;
+  const passage = kinds ? contextualTerms(rawPassage) : rawPassage;
+  const idf = kinds ? (key: string) => rawIdf(baseKey(key)) : rawIdf;
   const p = options.crossLingual ? point.filter((t) => t.neutral) : point;
   const s = options.crossLingual ? passage.filter((t) => t.neutral) : passage;
-  const zero: PairScore = { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [] };
+  const figureCheck = checkFigures(p, s);
+  const zero: PairScore = { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [], figureCheck };
   if (!p.length || !s.length) return zero;
   const pk = p.map((t) => t.key);
   const sk = s.map((t) => t.key);
@@ -130,10 +156,43 @@ function scoreWholePair(point: Term[], passage: Term[], idf: (key: string) => nu
   }));
   for (const al of alignments) {
     const inside = runs.some((r) => al.a[0] >= r.a && al.a[1] <= r.a + r.length);
-    if (!inside) spans.push({ kind: 'alignment', point: mapRange(al.a, pIndex), passage: mapRange(al.b, sIndex), matched: al.matches });
+    if (inside) continue;
+    // One shared common word is never evidence, however rare in this corpus ("Ensure", "observe", "full";
+    // common-words.ts). And a stretch that bridges two different figures is a changed figure, not a match.
+    if (al.matches < 2 && loneCommonWord(p.slice(...al.a), sKeys)) continue;
+    if (kinds && figuresDiffer(p.slice(...al.a), s.slice(...al.b))) continue;
+    spans.push({ kind: 'alignment', point: mapRange(al.a, pIndex), passage: mapRange(al.b, sIndex), matched: al.matches });
   }
   spans.sort((x, y) => x.point[0] - y.point[0]);
-  return { score: round(Math.min(1, score)), parts: mapParts(parts, round), spans };
+  return { score: round(Math.min(1, score)), parts: mapParts(parts, round), spans, figureCheck };
+}
+
+/** The one shared term of a single-match alignment is a common English word. */
+function loneCommonWord(stretch: Term[], passageKeys: Set<string>): boolean {
+  const shared = stretch.filter((t) => passageKeys.has(t.key));
+  return shared.length <= 1 && shared.every((t) => t.kind === 'word' && isCommonWord(t.key));
+}
+
+/** The point's numbers that the passage has (same value and kind), or changes (same kind, other value). */
+function checkFigures(point: Term[], passage: Term[]): PairScore['figureCheck'] {
+  const pKeys = new Set(point.filter((t) => t.kind === 'number').map((t) => t.key));
+  const sKeys = new Set(passage.filter((t) => t.kind === 'number').map((t) => t.key));
+  const sKinds = new Set([...sKeys].map((k) => keyKind(k)).filter((k) => k && k !== 'count' && k !== 'year'));
+  let agree = 0;
+  let changed = 0;
+  for (const k of pKeys) {
+    if (sKeys.has(k)) agree++;
+    else if (sKinds.has(keyKind(k))) changed++;
+  }
+  return { total: pKeys.size, agree, changed };
+}
+
+/** True when the two stretches do not carry the same numbers (by value and kind). */
+function figuresDiffer(a: Term[], b: Term[]): boolean {
+  const na = a.filter((t) => t.kind === 'number').map((t) => t.key).sort();
+  const nb = b.filter((t) => t.kind === 'number').map((t) => t.key).sort();
+  if (!na.length && !nb.length) return false;
+  return na.join('|') !== nb.join('|');
 }
 
 /** TF-IDF cosine between the point and the passage window that is most like it. */

@@ -122,12 +122,45 @@ export interface Candidate {
   truncated?: boolean;
   /** Its evidence matches the point only with the opposite polarity (see Evidence.polarity). */
   polarity?: 'opposite';
+  /**
+   * Another passage of the same document that carries a part of the point the
+   * listed passage does not (content words the first lacks), with its evidence.
+   */
+  also?: { passage: string; score: number; evidence: Evidence[]; url: string };
+  /** The fixed-weight score (score.ts), kept beside the ranker's `score`. */
+  fixedScore?: number;
+  /** Ranker features (features.ts order), only when asked for (`withFeatures`, the eval). */
+  features?: number[];
 }
 
 export interface Origin {
   /** The side best supported by earlier statements, or `unknown` below the threshold. */
   side: Side | 'unknown';
+  /** Learned ranker: the calibrated probability that the top side is right (also when it is below the cut and the side is `unknown`). */
   confidence: number;
+  /** When `unknown` under the learned ranker: the side the weak or split evidence leans to. */
+  leaning?: Side | 'unknown';
+}
+
+/** A dated antecedent of a point: one earlier statement's best passage. */
+export interface LineageStep {
+  doc: string;
+  passage: string;
+  date: string;
+  side: Side;
+  score: number;
+}
+
+/**
+ * The dates of a point's clause: the earliest statement that carries it and
+ * the closest one before the plan, among the antecedents (earlier candidates
+ * the ranker gives at least LINEAGE_MIN_SCORE), oldest first. Later echoes
+ * are not part of it.
+ */
+export interface Lineage {
+  earliest?: LineageStep;
+  closest?: LineageStep;
+  antecedents: LineageStep[];
 }
 
 export interface PointMatch {
@@ -143,6 +176,8 @@ export interface PointMatch {
   candidates: Candidate[];
   /** Best score per source document that was scored (for a points × sources heat map). */
   documents: Record<string, number>;
+  /** Dates of the clause's antecedents (see Lineage). */
+  lineage: Lineage;
 }
 
 export interface MatchSummary {

@@ -157,3 +157,42 @@ export function buildSideBar(result: MatchResult, width = 720): SideBar {
 export function pointMatch(result: MatchResult, n: string): PointMatch | undefined {
   return result.points.find((p) => p.point === n);
 }
+
+export interface LineageTimeline {
+  width: number;
+  height: number;
+  /** One dot per antecedent; `x` in SVG units. */
+  marks: { x: number; doc: string; passage: string; date: string; fill: string; title: string; role: string }[];
+  /** The plan's own date at the right end. */
+  plan: { x: number; date: string };
+  /** First and last year on the axis. */
+  from: string;
+}
+
+const TIMELINE_WIDTH = 240;
+const TIMELINE_PAD = 8;
+
+/**
+ * A small timeline of a point's antecedents (its lineage): one dot per earlier
+ * statement the ranker accepts, coloured by side, on a date axis that ends at
+ * the plan; the earliest and the closest before the plan are named in the dot's
+ * title. Undefined when the point has no antecedent.
+ */
+export function lineageTimeline(point: Pick<PointMatch, 'lineage'>, planDate: string, titleOf: (doc: string) => string): LineageTimeline | undefined {
+  const steps = point.lineage.antecedents;
+  if (!steps.length) return undefined;
+  const t = (d: string) => Date.parse(d);
+  const start = t(steps[0].date);
+  const end = Math.max(t(planDate), start + 86_400_000);
+  const x = (d: string) => Math.round(TIMELINE_PAD + ((t(d) - start) / (end - start)) * (TIMELINE_WIDTH - 2 * TIMELINE_PAD));
+  return {
+    width: TIMELINE_WIDTH,
+    height: 34,
+    marks: steps.map((s) => {
+      const role = [s === point.lineage.earliest ? 'earliest' : '', s === point.lineage.closest ? 'closest before the plan' : ''].filter(Boolean).join(', ');
+      return { x: x(s.date), doc: s.doc, passage: s.passage, date: s.date, fill: sideColour(s.side), role, title: `${s.date} · ${titleOf(s.doc)} (${s.passage}) · ${sideLabel(s.side)} · score ${s.score.toFixed(2)}${role ? ` · ${role}` : ''}` };
+    }),
+    plan: { x: x(planDate), date: planDate },
+    from: steps[0].date.slice(0, 4),
+  };
+}

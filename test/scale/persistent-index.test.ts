@@ -59,9 +59,10 @@ describe('persistent index', () => {
     const texts = new Map(corpus.documents.map((d) => [d.id, d.text]));
     const sourceText = (id: string) => texts.get(id);
     const passages = corpus.documents.flatMap(documentPassages);
-    const brute = top(matchPlan(plan, new BruteForceIndex(opened.index, passages), { top: 5, pool: passages.length, sourceText }));
+    // The fixed-weight scorer on both sides: the learned ranker also weighs the BM25 rank, which brute force has not.
+    const brute = top(matchPlan(plan, new BruteForceIndex(opened.index, passages), { top: 5, pool: passages.length, sourceText, ranker: 'fixed' }));
     // The default pool (100 passages a point, plus the figures channel) is a small part of the corpus: retrieval has to choose.
-    const indexed = top(matchPlan(plan, opened.index, { top: 5, sourceText }));
+    const indexed = top(matchPlan(plan, opened.index, { top: 5, sourceText, ranker: 'fixed' }));
     expect(passages.length).toBeGreaterThan(800);
     expect([...indexed.keys()]).toEqual([...brute.keys()]);
     for (const [point, truth] of brute) expect({ point, top: indexed.get(point) }).toEqual({ point, top: truth });

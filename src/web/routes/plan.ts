@@ -10,7 +10,7 @@ import { downloadLinks, sendTable } from '../download.js';
 import { notFound } from '../http-errors.js';
 import { highlightHtml, safeUrl, type MarkSpan } from '../html.js';
 import { documentById, downloadFormat, pointNumber } from '../params.js';
-import { buildHeatMap, buildSideBar, matchResult } from '../provenance-view.js';
+import { buildHeatMap, buildSideBar, lineageTimeline, matchResult } from '../provenance-view.js';
 import type { AppState } from '../state.js';
 
 /** Passages shown with their evidence under each point of a draft. */
@@ -35,6 +35,7 @@ export function provenanceView(corpus: Corpus, plan: Document, result: MatchResu
     points: result.points.map((p) => ({
       ...p,
       excerpt: excerpt(p.text, 260),
+      timeline: lineageTimeline(p, plan.date, (id) => titles.get(id) ?? id),
       candidates: p.candidates.slice(0, 3).map((c) => ({ ...c, title: titles.get(c.doc) ?? c.doc })),
       // A draft has no point pages: its evidence (two best passages) unfolds in place.
       evidence: inCorpus ? undefined : pointView(corpus, plan, { ...p, candidates: p.candidates.slice(0, DRAFT_EVIDENCE) }, { context: DRAFT_CONTEXT }),
@@ -98,6 +99,7 @@ export function planRoutes(router: Router, state: AppState): void {
       candidates: point ? pointView(state.corpus, plan, point) : [],
       others: point ? otherSources(state.corpus, point) : [],
       neighbours: neighbours(plan, n),
+      timeline: point ? lineageTimeline(point, plan.date, (id) => findDocument(state.corpus, id)?.title ?? id) : undefined,
     });
   });
 }

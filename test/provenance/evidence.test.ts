@@ -1,0 +1,68 @@
+// Evidence in context, on the real corpora: figures match only by value and
+// kind of quantity, and every evidence pair of every shipped plan is audited
+// (no two different figures side by side, never one common word alone).
+import { describe, expect, it } from 'vitest';
+import { findDocument, loadCorpus } from '../../src/corpus/load.js';
+import { figureKind } from '../../src/provenance/figures.js';
+import { auditEvidence } from '../../src/provenance/evidence-check.js';
+import { matchPlan, MemoryPassageIndex, scorePair, spanTerms, textLookup } from '../../src/provenance/index.js';
+
+const corpus = loadCorpus();
+const index = MemoryPassageIndex.fromDocuments(corpus.documents);
+const sourceText = textLookup(corpus.documents);
+const byId = new Map(corpus.documents.map((d) => [d.id, d]));
+
+function termsOfText(text: string, language = 'en') {
+  return spanTerms(text, 0, text.length, language);
+}
+const kindOf = (text: string, language = 'en') => {
+  const terms = termsOfText(text, language);
+  return figureKind(terms, terms.findIndex((t) => t.kind === 'number'));
+};
+
+describe('figures in context', () => {
+  it('tells an army size from a head count of people, by the words around the number', () => {
+    // us-28-2025-11-20 point 6, us-28-alt-en-2025-11-21 point 6, us-28-ru-2025-11-20 point 6 (real plan texts).
+    const plans: [string, string][] = [['us-28-2025-11-20', '6'], ['us-28-alt-en-2025-11-21', '6'], ['us-28-ru-2025-11-20', '6']];
+    for (const [id, n] of plans) {
+      const plan = findDocument(corpus, id)!;
+      const seg = plan.segments.find((s) => s.kind === 'point' && s.id === n)!;
+      const terms = spanTerms(plan.text, seg.start, seg.end, plan.language);
+      expect(figureKind(terms, terms.findIndex((t) => t.kind === 'number'))).toBe('military');
+    }
+    expect(kindOf('The new plant will create jobs for 600,000 people in the region.')).toBe('people');
+  });
+
+  it('reads distance, time and money from the unit', () => {
+    expect(kindOf('withdraw to a distance of at least 15 kilometers')).toBe('distance');
+    expect(kindOf('a 30-day ceasefire')).toBe('time');
+    expect(kindOf('$100 billion in frozen Russian assets')).toBe('money');
+  });
+
+  it('never scores "at least 50 kilometers" and "at least 15 kilometers" as shared evidence', () => {
+    const a = termsOfText('Troops shall withdraw to a distance of at least 50 kilometers from the line.');
+    const b = termsOfText('Troops shall withdraw to a distance of at least 15 kilometers from the line.');
+    const pair = scorePair(a, b, (k) => index.idf(k));
+    expect(pair.figureCheck).toEqual({ total: 1, agree: 0, changed: 1 });
+    for (const s of pair.spans) expect(a.slice(...s.point).some((t) => t.kind === 'number')).toBe(false);
+  });
+
+  it('does not match 600,000 personnel of an army with 600,000 people', () => {
+    const army = termsOfText('The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.');
+    const jobs = termsOfText('The programme will create jobs for 600,000 people in the regions.');
+    expect(scorePair(army, jobs, (k) => index.idf(k)).figureCheck.agree).toBe(0);
+    const same = termsOfText('Ukraine agreed to keep its armed forces at 600,000 troops.');
+    expect(scorePair(army, same, (k) => index.idf(k)).figureCheck.agree).toBe(1);
+  });
+});
+
+describe('evidence audit', () => {
+  const plans = corpus.documents.filter((d) => d.kind === 'plan' && d.status === 'published');
+  for (const plan of plans) {
+    it(`has no pair of different figures and no lone common word in ${plan.id}`, () => {
+      const result = matchPlan(plan, index, { top: 5, sourceText });
+      const problems = auditEvidence(result, plan.text, plan.language, (id) => byId.get(id));
+      expect(problems).toEqual([]);
+    });
+  }
+});

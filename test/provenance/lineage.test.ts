@@ -1,0 +1,60 @@
+// Dates as evidence, the second passage of a document, and the calibrated
+// side verdict, on the shipped corpora and the shipped ranker.
+import { describe, expect, it } from 'vitest';
+import { findDocument, loadCorpus } from '../../src/corpus/load.js';
+import { matchPlan, MemoryPassageIndex, textLookup, type MatchResult } from '../../src/provenance/index.js';
+import { lineageOf } from '../../src/provenance/lineage.js';
+import { calibratedOrigin } from '../../src/provenance/origin.js';
+import { shippedRanker } from '../../src/provenance/ranker.js';
+import type { Candidate } from '../../src/provenance/types.js';
+
+const corpus = loadCorpus();
+const index = MemoryPassageIndex.fromDocuments(corpus.documents);
+const sourceText = textLookup(corpus.documents);
+const results = new Map<string, MatchResult>();
+const point = (plan: string, n: string) => {
+  if (!results.has(plan)) results.set(plan, matchPlan(findDocument(corpus, plan)!, index, { top: 5, sourceText }));
+  return results.get(plan)!.points.find((p) => p.point === n)!;
+};
+
+const cand = (doc: string, date: string, score: number, side: Candidate['side'], later = false): Candidate =>
+  ({ doc, passage: 'p1', date, score, side, later, speaker: '', parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, evidence: [], url: '' }) as Candidate;
+
+describe('lineage', () => {
+  it('names the earliest antecedent and the closest before the plan, and leaves later echoes out', () => {
+    const l = lineageOf([cand('b', '2025-06-02', 0.6, 'ua'), cand('a', '2021-12-17', 0.3, 'ru'), cand('c', '2025-11-30', 0.9, 'ru', true), cand('d', '2019-01-01', 0.1, 'ru')]);
+    expect(l.earliest?.doc).toBe('a');
+    expect(l.closest?.doc).toBe('b');
+    expect(l.antecedents.map((s) => s.doc)).toEqual(['a', 'b']);
+  });
+
+  it("dates the security-guarantee clause of us-28 5 from the April 2025 London counterproposal", () => {
+    const l = point('us-28-2025-11-20', '5').lineage;
+    expect(l.earliest?.doc).toBe('eu-2025-04-23-london-counterproposal');
+    expect(l.earliest?.date).toBe('2025-04-23');
+    expect(l.antecedents.every((s) => s.date <= '2025-11-20')).toBe(true);
+  });
+});
+
+describe('best passages', () => {
+  it('shows both Istanbul 2022 passages for the army cap of the E3 text (e3 6): one has "peacetime", the other the cap', () => {
+    const c = point('e3-counter-2025-11-23', '6').candidates.find((x) => x.doc === 'ru-2022-03-29-istanbul')!;
+    expect([c.passage, c.also?.passage].sort()).toEqual(['p15', 'p22']);
+  });
+});
+
+describe('side verdict', () => {
+  const side = { a: 0, b: 4, c: 4, unknownBelow: 0.5 };
+  it('says unknown, with the side it leans to, when the evidence is weak and split', () => {
+    const o = calibratedOrigin([cand('x', '2020-01-01', 0.05, 'ru'), cand('y', '2020-01-01', 0.04, 'ua')], { ...side, a: -2 });
+    expect(o.side).toBe('unknown');
+    expect(o.leaning).toBe('ru');
+  });
+
+  it('names a side with a confidence in [0, 1] under the shipped calibration', () => {
+    const o = point('us-28-2025-11-20', '6').origin;
+    expect(o.side).toBe('ru');
+    expect(o.confidence).toBeGreaterThan(shippedRanker().side.unknownBelow);
+    expect(o.confidence).toBeLessThanOrEqual(1);
+  });
+});
