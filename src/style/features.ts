@@ -1,12 +1,16 @@
 // Find every feature span in a text. A span is data with a position, a rule
 // id and a reason, like a prose linter's message; counting and scoring happen
-// elsewhere. Offsets are into the caller's text (normalisation keeps length).
+// elsewhere. Features see the text normalised (quotes, dashes) and masked
+// (names, ideology, dates and numbers: mask.ts); both keep length, so offsets
+// are into the caller's text.
+import { maskForStyle } from './mask.js';
 import { normalizeForStyle } from './normalize.js';
-import { FEATURE_RULES, type FeatureRule } from './rules.js';
+import { tag, taggerSpans, TAGGER_FEATURES } from './pos.js';
+import { FEATURE_RULES, featureCatalogue, type FeatureRule } from './rules.js';
 import { countWords } from './tokens.js';
 
 export interface FeatureSpan {
-  /** Feature id from the catalogue (`future-passive`, `calque` …). */
+  /** Feature id from the catalogue (`future-passive`, `fw-the`, `pos-DET_NOUN` …). */
   rule: string;
   start: number;
   end: number;
@@ -36,10 +40,16 @@ function compile(rules: FeatureRule[]): CompiledRow[] {
 }
 
 const COMPILED = compile(FEATURE_RULES);
+const TAGGER_NAMES = new Map(TAGGER_FEATURES.map((f) => [f.id, f.name]));
+
+/** What features see of a text: normalised and masked, same length as `text`. */
+export function styleView(text: string): string {
+  return maskForStyle(normalizeForStyle(text));
+}
 
 /** Every feature span of `text`, sorted by position; one span per rule and place. */
 export function findFeatureSpans(text: string): FeatureSpan[] {
-  const plain = normalizeForStyle(text);
+  const plain = styleView(text);
   const seen = new Set<string>();
   const spans: FeatureSpan[] = [];
   for (const row of COMPILED) {
@@ -53,6 +63,9 @@ export function findFeatureSpans(text: string): FeatureSpan[] {
       spans.push({ rule: row.rule, start, end, text: text.slice(start, end), reason: row.note });
     }
   }
+  for (const s of taggerSpans(plain, tag(plain))) {
+    spans.push({ ...s, text: text.slice(s.start, s.end), reason: TAGGER_NAMES.get(s.rule) ?? s.rule });
+  }
   return spans.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
@@ -62,8 +75,10 @@ export interface FeatureCounts {
   counts: Record<string, number>;
 }
 
+export const FEATURE_IDS: readonly string[] = featureCatalogue().map((f) => f.id);
+
 export function countFeatures(text: string, spans: FeatureSpan[] = findFeatureSpans(text)): FeatureCounts {
-  const counts: Record<string, number> = Object.fromEntries(FEATURE_RULES.map((r) => [r.id, 0]));
+  const counts: Record<string, number> = Object.fromEntries(FEATURE_IDS.map((id) => [id, 0]));
   for (const s of spans) counts[s.rule] += 1;
   return { words: countWords(normalizeForStyle(text)), counts };
 }
