@@ -23,7 +23,7 @@ import { countFeatures, type FeatureCounts } from '../../src/style/features.js';
 import { probability } from '../../src/style/model.js';
 import { featureCatalogue } from '../../src/style/rules.js';
 import { loadReferenceSets, type ReferenceSample } from '../../src/style/reference-set.js';
-import { scoreDocument, scoreProse, type TranslationeseResult } from '../../src/style/score.js';
+import { rangeCheck, scoreDocument, scoreProse, type TranslationeseResult } from '../../src/style/score.js';
 import { LAMBDA_GRID, MODEL_FAMILIES, MODEL_FEATURES, subset, trainModel, trainWithCv, type CountedSet, type TrainOptions } from '../../src/style/train.js';
 import { scoreInterval } from '../../src/style/uncertainty.js';
 
@@ -36,6 +36,8 @@ export interface Prediction {
   /** The label the model would give: decided only past its held-out thresholds. */
   decided: 'translated' | 'original' | null;
   lambda: number;
+  /** False when the scorer would call the text out of the reference sets' range (never decided). */
+  inRange: boolean;
 }
 
 const isTranslated = (l: string): number => (l === 'translated' ? 1 : 0);
@@ -60,8 +62,10 @@ export function heldOutPredictions(
       if (keyOf(s) !== key) return;
       const p = probability(counted[i], model);
       const { low, high } = intervals ? scoreInterval(counted[i], model) : { low: p, high: p };
-      const decided = !intervals ? null : low >= model.decision.translatedFrom ? 'translated' : high <= model.decision.originalTo ? 'original' : null;
-      out.push({ sample: s, p, low, high, decided, lambda: model.lambda });
+      // The same rule as the shipped scorer: nothing is decided out of range.
+      const inRange = !rangeCheck(counted[i], model).reason;
+      const decided = !intervals || !inRange ? null : low >= model.decision.translatedFrom ? 'translated' : high <= model.decision.originalTo ? 'original' : null;
+      out.push({ sample: s, p, low, high, decided, lambda: model.lambda, inRange });
     });
   }
   return out;
@@ -86,6 +90,8 @@ export interface Summary {
   decidedShare: number;
   decidedRight: number;
   decidedN: number;
+  /** Texts the scorer would call out of range. */
+  outOfRange: number;
 }
 
 export function summarise(preds: Prediction[]): Summary {
@@ -102,6 +108,7 @@ export function summarise(preds: Prediction[]): Summary {
     ece += (inBin.length / n) * Math.abs(meanP - obs);
   }
   const decided = preds.filter((p) => p.decided);
+  const outOfRange = preds.filter((p) => !p.inRange).length;
   const translated = y.reduce((s, v) => s + v, 0);
   return {
     n,
@@ -113,6 +120,7 @@ export function summarise(preds: Prediction[]): Summary {
     decidedShare: decided.length / n,
     decidedRight: decided.filter((p) => p.decided === p.sample.label).length,
     decidedN: decided.length,
+    outOfRange,
   };
 }
 
@@ -122,7 +130,7 @@ function row(name: string, preds: Prediction[]): string {
   if (!preds.length) return `  ${name.padEnd(44)} no texts`;
   const s = summarise(preds);
   const decided = s.decidedN ? `${s.decidedRight}/${s.decidedN} right` : 'none';
-  return `  ${name.padEnd(44)} ${String(s.n).padStart(3)} (${String(s.translated).padStart(3)} tr)  acc ${f2(s.accuracy)}  AUC ${f2(s.auc)}  Brier ${f2(s.brier)}  ECE ${f2(s.ece)}  decided ${String(Math.round(100 * s.decidedShare)).padStart(3)}%: ${decided}`;
+  return `  ${name.padEnd(44)} ${String(s.n).padStart(3)} (${String(s.translated).padStart(3)} tr)  acc ${f2(s.accuracy)}  AUC ${f2(s.auc)}  Brier ${f2(s.brier)}  ECE ${f2(s.ece)}  out of range ${String(s.outOfRange).padStart(3)}  decided ${String(Math.round(100 * s.decidedShare)).padStart(3)}%: ${decided}`;
 }
 
 function reliability(preds: Prediction[]): string {
@@ -200,7 +208,7 @@ export async function evalTranslationese(): Promise<string> {
   out.push(
     `Model: ${MODEL_FEATURES.length} features (${MODEL_FAMILIES.join(', ')}) on masked text, genre-centred rates, class-balanced L2 logistic regression; lambda from {${LAMBDA_GRID.join(', ')}} and the decision thresholds by leave-one-publisher-out CV inside each training fold.`,
   );
-  out.push('Columns: texts (translated), accuracy at 0.5, ROC AUC, Brier score (0.25 = always 0.5), expected calibration error (5 bins), share of texts with a decided label and how many of those are right.');
+  out.push('Columns: texts (translated), accuracy at 0.5, ROC AUC, Brier score (0.25 = always 0.5), expected calibration error (5 bins), texts the scorer would call out of range, share of texts with a decided label (in range, interval past the fold\'s thresholds) and how many of those are right.');
   out.push('');
   const lopo = heldOutPredictions(samples, counted, (s) => s.group);
   scheme(out, 'Leave-one-publisher-out (both sets; held-out UNGA-RUS has no UN translation in training):', lopo);

@@ -7,8 +7,8 @@
 //   featureCatalogue()                 → legend: id, name, description per feature
 import type { Cell, ExportTable } from '../export/table.js';
 import type { Document, Segment } from '../corpus/types.js';
-import { countFeatures, findFeatureSpans } from './features.js';
-import { featureRates, nearestGenre, probability, spanWeights, type TranslationeseModel } from './model.js';
+import { countFeatures, findFeatureSpans, type FeatureCounts } from './features.js';
+import { featureRates, nearestGenre, probability, spanWeights, type Genre, type TranslationeseModel } from './model.js';
 import { shippedModel } from './model-file.js';
 import { scoreInterval } from './uncertainty.js';
 
@@ -83,16 +83,7 @@ function scoreUnits(units: Unit[], model: TranslationeseModel, { list = false }:
   const score = probability(counts, model);
   const interval = scoreInterval(counts, model);
   const weights = spanWeights(counts, model);
-  const nearest = nearestGenre(featureRates(counts, model), model);
-  const genre = model.genres[nearest.genre];
-  const outOfRange =
-    counts.words < model.minWords
-      ? `out of range: ${counts.words} words; every reference text has at least ${model.minWords}, so a score this short is mostly noise`
-      : list
-        ? `out of range: a list of ${units.length} short points; the reference texts are continuous prose (speeches, statements, readouts)`
-        : nearest.distance > genre.maxDistance
-          ? `out of range: its feature profile is further from both reference genres than any reference text (distance ${nearest.distance.toFixed(2)}, largest in "${genre.name}" ${genre.maxDistance.toFixed(2)})`
-          : '';
+  const { reason: outOfRange, genre } = rangeCheck(counts, model, { list, items: units.length });
   const decided = !outOfRange && (interval.low >= model.decision.translatedFrom || interval.high <= model.decision.originalTo);
   const label: StyleVerdict = outOfRange ? 'out of range' : !decided ? 'undecided' : interval.low >= model.decision.translatedFrom ? 'translated' : 'original';
   return {
@@ -110,6 +101,26 @@ function scoreUnits(units: Unit[], model: TranslationeseModel, { list = false }:
         ? ''
         : `undecided: a decided label needs the 90% interval at or above ${model.decision.translatedFrom.toFixed(2)} (translated) or at or below ${model.decision.originalTo.toFixed(2)} (original), where held-out texts were right ${Math.round(100 * model.decision.precision)}% of the time`),
   };
+}
+
+/**
+ * Why a text is outside the reference sets' range, or '' when it is inside:
+ * shorter than every reference text, a list of short points (the reference
+ * texts are continuous prose), or a feature profile further from the nearest
+ * genre's centre than any reference text of that genre.
+ */
+export function rangeCheck(counts: FeatureCounts, model: TranslationeseModel, { list = false, items = 1 }: { list?: boolean; items?: number } = {}): { reason: string; genre: Genre } {
+  const nearest = nearestGenre(featureRates(counts, model), model);
+  const genre = model.genres[nearest.genre];
+  const reason =
+    counts.words < model.minWords
+      ? `out of range: ${counts.words} words; every reference text has at least ${model.minWords}, so a score this short is mostly noise`
+      : list
+        ? `out of range: a list of ${items} short points; the reference texts are continuous prose (speeches, statements, readouts)`
+        : nearest.distance > genre.maxDistance
+          ? `out of range: its feature profile is further from both reference genres than any reference text (distance ${nearest.distance.toFixed(2)}, largest in "${genre.name}" ${genre.maxDistance.toFixed(2)})`
+          : '';
+  return { reason, genre };
 }
 
 /** Three or more list items (numbered or bulleted lines) making up at least 30% of the non-blank lines. */
