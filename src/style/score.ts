@@ -7,7 +7,7 @@
 //   featureCatalogue()                 → legend: id, name, description per feature
 import type { Cell, ExportTable } from '../export/table.js';
 import type { Document, Segment } from '../corpus/types.js';
-import { countFeatures, findFeatureSpans, type FeatureCounts } from './features.js';
+import { countFeatures, findFeatureSpans, type FeatureCounts, type FeatureSpan } from './features.js';
 import { featureRates, nearestGenre, probability, spanWeights, type Genre, type TranslationeseModel } from './model.js';
 import { shippedModel } from './model-file.js';
 import { scoreInterval } from './uncertainty.js';
@@ -75,8 +75,17 @@ interface Unit {
   offset: number;
 }
 
-function scoreUnits(units: Unit[], model: TranslationeseModel, { list = false }: { list?: boolean } = {}): TextScore {
-  const spans = units.flatMap((u) => findFeatureSpans(u.text).map((s) => ({ ...s, start: s.start + u.offset, end: s.end + u.offset })));
+/** Feature spans of one unit, offset; `cache` (by offset) saves tagging a segment twice when a document is scored whole and by segment. */
+function unitSpans(u: Unit, cache?: Map<number, FeatureSpan[]>): FeatureSpan[] {
+  const hit = cache?.get(u.offset);
+  if (hit) return hit;
+  const spans = findFeatureSpans(u.text).map((s) => ({ ...s, start: s.start + u.offset, end: s.end + u.offset }));
+  cache?.set(u.offset, spans);
+  return spans;
+}
+
+function scoreUnits(units: Unit[], model: TranslationeseModel, { list = false, cache }: { list?: boolean; cache?: Map<number, FeatureSpan[]> } = {}): TextScore {
+  const spans = units.flatMap((u) => unitSpans(u, cache));
   const counts = countFeatures('', []);
   for (const u of units) counts.words += countFeatures(u.text, []).words;
   for (const s of spans) counts.counts[s.rule] = (counts.counts[s.rule] ?? 0) + 1;
@@ -163,11 +172,12 @@ export function scoreDocument(
   const unitOf = (s: Segment): Unit => ({ text: doc.text.slice(s.start, s.end), offset: s.start });
   const units = segments.length || only ? segments.map(unitOf) : [{ text: doc.text, offset: 0 }];
   const list = segments.filter((s) => s.kind === 'point').length >= 3 || (!segments.length && looksLikeList(doc.text));
-  const whole = scoreUnits(units, model, { list });
+  const cache = new Map<number, FeatureSpan[]>();
+  const whole = scoreUnits(units, model, { list, cache });
   if (only) whole.note = [`points ${segments.map((s) => s.id).join(', ')} only`, whole.note].filter(Boolean).join('; ');
   const results: TranslationeseResult[] = [{ input, segment: null, ...whole }];
   if (options.bySegment) {
-    for (const s of segments) results.push({ input, segment: s.id, ...scoreUnits([unitOf(s)], model) });
+    for (const s of segments) results.push({ input, segment: s.id, ...scoreUnits([unitOf(s)], model, { cache }) });
   }
   return results;
 }
@@ -193,8 +203,9 @@ export function scoreProse(text: string, options: ScoreOptions & { input: string
   }
   const model = options.model ?? shippedModel();
   const paragraphs = [...text.matchAll(/\S(?:[^\n]|\n(?![ \t]*\n))*/g)].map((m) => ({ text: m[0], offset: m.index! }));
-  const results: TranslationeseResult[] = [{ input, segment: null, ...scoreUnits(paragraphs.length ? paragraphs : [{ text, offset: 0 }], model, { list: looksLikeList(text) }) }];
-  if (options.bySegment) paragraphs.forEach((p, i) => results.push({ input, segment: `p${i + 1}`, ...scoreUnits([p], model) }));
+  const cache = new Map<number, FeatureSpan[]>();
+  const results: TranslationeseResult[] = [{ input, segment: null, ...scoreUnits(paragraphs.length ? paragraphs : [{ text, offset: 0 }], model, { list: looksLikeList(text), cache }) }];
+  if (options.bySegment) paragraphs.forEach((p, i) => results.push({ input, segment: `p${i + 1}`, ...scoreUnits([p], model, { cache }) }));
   return results;
 }
 
