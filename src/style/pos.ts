@@ -1,9 +1,8 @@
 // Features that need a tagger: part-of-speech n-grams and sentence lengths.
 //
 // Tagger: wink-nlp 2.4 with wink-eng-lite-web-model 1.8 (both MIT; the model
-// ships inside the npm package, nothing is downloaded at run time). Its
-// tokenisation is lossless (preceding spaces + token values rebuild the text),
-// so token offsets are offsets into the text that was tagged. Tags are
+// ships inside the npm package, nothing is downloaded at run time). Token
+// offsets are found in the tagged text, so they are offsets into it. Tags are
 // Universal Dependencies POS tags (DET, NOUN, ADP …).
 //
 // POS n-grams carry much of the published translationese signal without
@@ -43,16 +42,22 @@ export interface Tagged {
 export function tag(text: string): Tagged {
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
   const all: TaggedToken[] = [];
+  // Preceding spaces + values rebuild ordinary text exactly, but wink drops
+  // some characters (control characters, odd spaces), so each token is found
+  // in the text from where the last one ended; one it cannot find is kept as
+  // an empty token, so token and sentence indexes stay aligned.
   let at = 0;
   for (let i = 0; i < values.length; i++) {
-    at += spaces[i].length;
-    all.push({ start: at, end: at + values[i].length, pos: tags[i] });
-    at += values[i].length;
+    const k = values[i] ? text.indexOf(values[i], at) : -1;
+    if (k < 0) {
+      all.push({ start: at, end: at, pos: tags[i] === 'SPACE' ? 'SPACE' : 'X' });
+      continue;
+    }
+    all.push({ start: k, end: k + values[i].length, pos: tags[i] });
+    at = k + values[i].length;
   }
-  if (at !== text.length) throw new Error(`tagger offsets do not add up (${at} vs ${text.length} UTF-16 units)`);
   const keep = all.map((t) => t.pos !== 'SPACE');
   const newIndex: number[] = [];
   let n = 0;

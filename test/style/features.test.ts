@@ -188,3 +188,14 @@ describe('feature rules', () => {
     expect(maskForStyle('The United Nations and the USSR. New Zealand said so.')).toBe('The Xxxxxx Xxxxxxx and the Xxxx. Xxx Xxxxxxx said so.');
   });
 });
+
+describe('tagger offsets', () => {
+  it('survive characters the tagger drops (line separator, BOM, ideographic space): spans still slice the text', () => {
+    for (const ch of ['\u2028', '\ufeff', '\u3000']) {
+      const text = `The decision was taken.${ch} It is necessary, of course, to act.${ch}We left.`;
+      const spans = findFeatureSpans(text);
+      expect(spans.some((s) => s.rule === 'pos-DET_NOUN')).toBe(true);
+      for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+  });
+});
