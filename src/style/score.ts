@@ -14,9 +14,6 @@ import { scoreInterval } from './uncertainty.js';
 
 export { featureCatalogue } from './rules.js';
 
-/** Below this many words a segment is not even scored for the evaluation's passage figures. */
-export const MIN_WORDS = 10;
-
 export interface StyleFeature {
   /** Feature id from the catalogue. */
   name: string;
