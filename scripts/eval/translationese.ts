@@ -1,56 +1,71 @@
 // Evaluation of the translationese classifier (npm run eval).
 //
-// 1. Leave-one-publisher-out cross-validation on the reference set: every
-//    publisher group is held out in turn and the model is trained on the rest,
-//    so no publisher is on both sides. Each held-out fold has one label only,
-//    so accuracy per fold is "share of that publisher's texts classed right",
-//    and AUC, Brier score and reliability are computed on the pooled
-//    out-of-fold probabilities.
-// 2. Accuracy within each era (2019–2021, 2022–2025) separately, because
-//    translated texts are mostly early and originals mostly late: a model that
-//    learned the year would do well overall and at chance within an era.
-// 3. The Kremlin fold is the Kremlin-formula check: when it is held out, no
-//    Kremlin readout is in training.
-// 4. Held-out documents from corpora/: English texts whose front matter says
-//    translated_from: ru against native English statements and plans. None of
-//    them is used in training.
+// Every figure is on texts the scored model never saw, and every model is
+// trained by the whole procedure (penalty by inner leave-one-publisher-out CV,
+// decision thresholds from that inner CV's out-of-fold probabilities), so
+// nothing below is tuned on the texts it is measured on:
+// 1. leave-one-publisher-out over both reference sets (16 publisher groups);
+// 2. leave-one-decade-out (1940s … 2020s, both sets);
+// 3. each set trained only on the other (statements → UN, UN → statements);
+// 4. the era-reversed subsets of 1 and 2 (statements: translated texts from
+//    2022 on vs originals up to 2021; UN: post-Soviet translations vs Cold War
+//    originals, and the reverse), where a model that learned the era fails;
+// 5. real documents of the corpora (English translated from Russian, and
+//    English originals) scored by the shipped model: no wrong *decided* label.
+// Settings chosen while looking at these figures (the feature families, the
+// grid, genre centring) are listed in the closing note.
+import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Document } from '../../src/corpus/types.js';
 import { countFeatures, type FeatureCounts } from '../../src/style/features.js';
 import { probability } from '../../src/style/model.js';
-import { FEATURE_RULES } from '../../src/style/rules.js';
-import { loadReferenceSet, type ReferenceSample } from '../../src/style/reference-set.js';
-import { scoreDocument, MIN_WORDS } from '../../src/style/score.js';
-import { selectLambda, trainOnCounts, trainModel, DEFAULT_PSEUDO_WORDS, LAMBDA_GRID, type TrainOptions } from '../../src/style/train.js';
+import { featureCatalogue } from '../../src/style/rules.js';
+import { loadReferenceSets, type ReferenceSample } from '../../src/style/reference-set.js';
+import { rangeCheck, scoreDocument, scoreProse, type TranslationeseResult } from '../../src/style/score.js';
+import { LAMBDA_GRID, MODEL_FAMILIES, MODEL_FEATURES, subset, trainModel, trainWithCv, type CountedSet, type TrainOptions } from '../../src/style/train.js';
+import { scoreInterval } from '../../src/style/uncertainty.js';
 
 export interface Prediction {
   sample: ReferenceSample;
-  group: string;
   p: number;
-  /** Penalty used for this prediction's fold. */
-  lambda?: number;
+  /** 90% interval of p from the text's length. */
+  low: number;
+  high: number;
+  /** The label the model would give: decided only past its held-out thresholds. */
+  decided: 'translated' | 'original' | null;
+  lambda: number;
+  /** False when the scorer would call the text out of the reference sets' range (never decided). */
+  inRange: boolean;
 }
 
+const isTranslated = (l: string): number => (l === 'translated' ? 1 : 0);
+
 /**
- * Leave-one-publisher-out CV of the whole training procedure: in each fold the
- * penalty is chosen by an inner leave-one-publisher-out CV on the training
- * publishers only (unless `options.lambda` fixes it).
+ * Hold out each key in turn (publisher group, decade, set), train on the rest
+ * with the full procedure, predict the held-out texts.
  */
-export function crossValidate(
+export function heldOutPredictions(
   samples: ReferenceSample[],
-  counted: FeatureCounts[] = samples.map((s) => countFeatures(s.text)),
+  counted: FeatureCounts[],
+  keyOf: (s: ReferenceSample) => string,
   options: TrainOptions = {},
+  { intervals = true }: { intervals?: boolean } = {},
 ): Prediction[] {
-  const groups = samples.map((s) => s.group);
   const out: Prediction[] = [];
-  for (const g of [...new Set(groups)]) {
-    const train = samples.map((_, i) => i).filter((i) => groups[i] !== g);
-    const trainCounts = train.map((i) => counted[i]);
-    const trainLabels = train.map((i) => samples[i].label);
-    const lambda = options.lambda ?? selectLambda(trainCounts, trainLabels, train.map((i) => groups[i]), options);
-    const model = trainOnCounts(trainCounts, trainLabels, { ...options, lambda });
+  const all: CountedSet = { counted, labels: samples.map((s) => s.label), sets: samples.map((s) => s.set), groups: samples.map((s) => s.group) };
+  for (const key of [...new Set(samples.map(keyOf))]) {
+    const train = samples.map((_, i) => i).filter((i) => keyOf(samples[i]) !== key);
+    const { model } = trainWithCv(subset(all, train), options);
     samples.forEach((s, i) => {
-      if (groups[i] === g) out.push({ sample: s, group: g, p: probability(counted[i], model), lambda });
+      if (keyOf(s) !== key) return;
+      const p = probability(counted[i], model);
+      const { low, high } = intervals ? scoreInterval(counted[i], model) : { low: p, high: p };
+      // The same rule as the shipped scorer: nothing is decided out of range.
+      const inRange = !rangeCheck(counted[i], model).reason;
+      const decided = !intervals || !inRange ? null : low >= model.decision.translatedFrom ? 'translated' : high <= model.decision.originalTo ? 'original' : null;
+      out.push({ sample: s, p, low, high, decided, lambda: model.lambda, inRange });
     });
   }
   return out;
@@ -64,141 +79,205 @@ export function auc(scores: number[], labels: number[]): number {
   return wins / (pos.length * neg.length);
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const isTranslated = (l: string): number => (l === 'translated' ? 1 : 0);
-
-function accuracyLine(name: string, preds: Prediction[]): string {
-  if (!preds.length) return `  ${name}: no texts`;
-  const right = preds.filter((p) => (p.p >= 0.5 ? 1 : 0) === isTranslated(p.sample.label)).length;
-  const tr = preds.filter((p) => p.sample.label === 'translated').length;
-  const chance = Math.max(tr, preds.length - tr) / preds.length;
-  const labels = preds.map((p) => isTranslated(p.sample.label));
-  const a = tr && tr < preds.length ? `, AUC ${auc(preds.map((p) => p.p), labels).toFixed(3)}` : '';
-  return `  ${name}: accuracy ${right}/${preds.length} = ${pct(right / preds.length)} (chance ${pct(chance)}: ${tr} translated, ${preds.length - tr} original)${a}`;
+export interface Summary {
+  n: number;
+  translated: number;
+  accuracy: number;
+  auc: number;
+  brier: number;
+  /** Expected calibration error over 5 equal-width bins. */
+  ece: number;
+  decidedShare: number;
+  decidedRight: number;
+  decidedN: number;
+  /** Texts the scorer would call out of range. */
+  outOfRange: number;
 }
 
-function reliability(preds: Prediction[], bins = 5): string[] {
-  const lines: string[] = [];
-  for (let b = 0; b < bins; b++) {
-    const lo = b / bins;
-    const hi = (b + 1) / bins;
-    const inBin = preds.filter((p) => p.p >= lo && (p.p < hi || (b === bins - 1 && p.p <= hi)));
-    if (!inBin.length) {
-      lines.push(`  [${lo.toFixed(1)}, ${hi.toFixed(1)}): no texts`);
-      continue;
-    }
-    const meanP = inBin.reduce((s, p) => s + p.p, 0) / inBin.length;
-    const observed = inBin.filter((p) => p.sample.label === 'translated').length / inBin.length;
-    lines.push(`  [${lo.toFixed(1)}, ${hi.toFixed(1)}): ${String(inBin.length).padStart(2)} texts, mean predicted ${meanP.toFixed(2)}, observed translated ${observed.toFixed(2)}`);
+export function summarise(preds: Prediction[]): Summary {
+  const y = preds.map((p) => isTranslated(p.sample.label));
+  const n = preds.length;
+  const right = preds.filter((p, i) => (p.p >= 0.5 ? 1 : 0) === y[i]).length;
+  const brier = preds.reduce((s, p, i) => s + (p.p - y[i]) ** 2, 0) / n;
+  let ece = 0;
+  for (let b = 0; b < 5; b++) {
+    const inBin = preds.map((_, i) => i).filter((i) => preds[i].p >= b / 5 && (preds[i].p < (b + 1) / 5 || b === 4));
+    if (!inBin.length) continue;
+    const meanP = inBin.reduce((s, i) => s + preds[i].p, 0) / inBin.length;
+    const obs = inBin.reduce((s, i) => s + y[i], 0) / inBin.length;
+    ece += (inBin.length / n) * Math.abs(meanP - obs);
   }
-  return lines;
+  const decided = preds.filter((p) => p.decided);
+  const outOfRange = preds.filter((p) => !p.inRange).length;
+  const translated = y.reduce((s, v) => s + v, 0);
+  return {
+    n,
+    translated,
+    accuracy: right / n,
+    auc: translated && translated < n ? auc(preds.map((p) => p.p), y) : NaN,
+    brier,
+    ece,
+    decidedShare: decided.length / n,
+    decidedRight: decided.filter((p) => p.decided === p.sample.label).length,
+    decidedN: decided.length,
+    outOfRange,
+  };
 }
 
-/** English corpus documents with a known answer: translated from Russian, or native English. */
-export function heldOutDocuments(documents: Document[]): { doc: Document; label: 'translated' | 'original' }[] {
+const f2 = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(2));
+
+function row(name: string, preds: Prediction[]): string {
+  if (!preds.length) return `  ${name.padEnd(44)} no texts`;
+  const s = summarise(preds);
+  const decided = s.decidedN ? `${s.decidedRight}/${s.decidedN} right` : 'none';
+  return `  ${name.padEnd(44)} ${String(s.n).padStart(3)} (${String(s.translated).padStart(3)} tr)  acc ${f2(s.accuracy)}  AUC ${f2(s.auc)}  Brier ${f2(s.brier)}  ECE ${f2(s.ece)}  out of range ${String(s.outOfRange).padStart(3)}  decided ${String(Math.round(100 * s.decidedShare)).padStart(3)}%: ${decided}`;
+}
+
+function reliability(preds: Prediction[]): string {
+  const cells: string[] = [];
+  for (let b = 0; b < 5; b++) {
+    const inBin = preds.filter((p) => p.p >= b / 5 && (p.p < (b + 1) / 5 || b === 4));
+    if (!inBin.length) continue;
+    const meanP = inBin.reduce((s, p) => s + p.p, 0) / inBin.length;
+    const obs = inBin.filter((p) => p.sample.label === 'translated').length / inBin.length;
+    cells.push(`[${(b / 5).toFixed(1)},${((b + 1) / 5).toFixed(1)}) n ${inBin.length} p ${meanP.toFixed(2)} obs ${obs.toFixed(2)}`);
+  }
+  return `    reliability: ${cells.join(' | ')}`;
+}
+
+/** Statements set: translations from 2022 on vs originals up to 2021, the opposite of the set's era skew. */
+const eraReversedStatements = (p: Prediction) => p.sample.set === 'statements' && (p.sample.label === 'translated' ? p.sample.year >= 2022 : p.sample.year <= 2021);
+/** UN set: post-Soviet translations (1992 on) vs Cold War originals, and the reverse. */
+const unLateTranslatedEarlyOriginal = (p: Prediction) => p.sample.set === 'un' && (p.sample.label === 'translated' ? p.sample.year >= 1992 : p.sample.year < 1992);
+const unEarlyTranslatedLateOriginal = (p: Prediction) => p.sample.set === 'un' && (p.sample.label === 'translated' ? p.sample.year < 1992 : p.sample.year >= 1992);
+
+function scheme(out: string[], title: string, preds: Prediction[]): void {
+  out.push(title);
+  const bySet = (set: string) => preds.filter((p) => p.sample.set === set);
+  out.push(row('statements set', bySet('statements')));
+  out.push(reliability(bySet('statements')));
+  out.push(row('UN set', bySet('un')));
+  out.push(reliability(bySet('un')));
+  out.push(row('statements, era-reversed (tr >= 2022, or <= 2021)', preds.filter(eraReversedStatements)));
+  out.push(row('UN, tr 1992+ vs or before 1992', preds.filter(unLateTranslatedEarlyOriginal)));
+  out.push(row('UN, tr before 1992 vs or 1992+', preds.filter(unEarlyTranslatedLateOriginal)));
+  out.push(`    penalty chosen per fold: ${[...new Set(preds.map((p) => p.lambda))].sort((a, b) => a - b).join(', ')}`);
+  out.push('');
+}
+
+/** English corpus documents with a known answer: translated from Russian, or written in English. */
+export function knownDocuments(documents: Document[]): { doc: Document; label: 'translated' | 'original' }[] {
   const english = documents.filter((d) => d.builtin && d.language === 'en' && d.status === 'published');
   // The 28-point plan's English witnesses are what we want to study, so they
   // are not test data; a US-Ukrainian or Ukrainian text is neither class.
   const isStudied = (d: Document) => d.id.startsWith('us-28-');
   return [
     ...english.filter((d) => d.translatedFrom === 'ru').map((doc) => ({ doc, label: 'translated' as const })),
-    ...english
-      .filter((d) => !d.translatedFrom && ['us', 'eu', 'mixed'].includes(d.side) && !isStudied(d))
-      .map((doc) => ({ doc, label: 'original' as const })),
+    ...english.filter((d) => !d.translatedFrom && ['us', 'eu', 'mixed'].includes(d.side) && !isStudied(d)).map((doc) => ({ doc, label: 'original' as const })),
   ];
+}
+
+/** Treaty-style Kremlin texts of the bulk archive (the site's own English of Russian originals). */
+const BULK_TREATIES = ['kremlin-en-6152'];
+
+function bulkDocuments(ids: string[]): { id: string; text: string }[] {
+  try {
+    const path = join(process.cwd(), '../shared/bulk/kremlin-en-2000-2020.jsonl.gz');
+    const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n');
+    return lines.filter((l) => ids.some((id) => l.includes(`"id": "${id}"`))).map((l) => JSON.parse(l) as { id: string; text: string });
+  } catch {
+    return [];
+  }
+}
+
+function docLine(name: string, label: string, r: TranslationeseResult): string {
+  const wrong = r.decided && r.label !== label;
+  return `  ${name.padEnd(40)} ${label.padEnd(10)} ${String(r.words).padStart(5)} w  ${r.score?.toFixed(2)} [${r.interval?.low.toFixed(2)}, ${r.interval?.high.toFixed(2)}]  ${r.label}${wrong ? '  <-- WRONG DECIDED LABEL' : ''}${r.label === 'out of range' ? ` (${r.note.replace(/^out of range: /, '').slice(0, 60)})` : ''}`;
 }
 
 export async function evalTranslationese(): Promise<string> {
   const started = performance.now();
-  const samples = loadReferenceSet();
+  const samples = loadReferenceSets();
   const counted = samples.map((s) => countFeatures(s.text));
-  const preds = crossValidate(samples, counted);
-  const labels = preds.map((p) => isTranslated(p.sample.label));
-  const brier = preds.reduce((s, p) => s + (p.p - isTranslated(p.sample.label)) ** 2, 0) / preds.length;
-  const base = labels.reduce((s, v) => s + v, 0) / labels.length;
-  const groups = [...new Set(preds.map((p) => p.group))];
-
   const out: string[] = [];
+  const nTr = samples.filter((s) => s.label === 'translated').length;
   out.push('## Translationese classifier');
-  out.push(`Reference set: ${samples.length} texts (${samples.filter((s) => s.label === 'translated').length} translated, ${samples.filter((s) => s.label === 'original').length} original), ${groups.length} publisher groups.`);
   out.push(
-    `Model: class-balanced L2 logistic regression on ${FEATURE_RULES.length} feature rates (shrunk with K = ${DEFAULT_PSEUDO_WORDS} pseudo-words, standardised, clipped at 3 SD); lambda chosen from {${LAMBDA_GRID.join(', ')}} by an inner leave-one-publisher-out CV inside each outer fold (chosen: ${[...new Set(preds.map((p) => p.lambda))].join(', ')}).`,
+    `Reference sets: statements ${samples.filter((s) => s.set === 'statements').length} texts, UN General Debate ${samples.filter((s) => s.set === 'un').length} texts; ${nTr} translated, ${samples.length - nTr} original; ${new Set(samples.map((s) => s.group)).size} publisher groups.`,
   );
+  out.push(
+    `Model: ${MODEL_FEATURES.length} features (${MODEL_FAMILIES.join(', ')}) on masked text, genre-centred rates, class-balanced L2 logistic regression; lambda from {${LAMBDA_GRID.join(', ')}} and the decision thresholds by leave-one-publisher-out CV inside each training fold.`,
+  );
+  out.push('Columns: texts (translated), accuracy at 0.5, ROC AUC, Brier score (0.25 = always 0.5), expected calibration error (5 bins), texts the scorer would call out of range, share of texts with a decided label (in range, interval past the fold\'s thresholds) and how many of those are right.');
   out.push('');
-  out.push('Leave-one-publisher-out cross-validation (pooled out-of-fold predictions):');
-  out.push(accuracyLine('all texts', preds));
-  out.push(`  ROC AUC ${auc(preds.map((p) => p.p), labels).toFixed(3)} (chance 0.500)`);
-  out.push(`  Brier score ${brier.toFixed(3)} (always predicting the base rate ${base.toFixed(2)}: ${(base * (1 - base)).toFixed(3)})`);
-  out.push('  Reliability (5 bins):');
-  out.push(...reliability(preds).map((l) => `  ${l}`));
+  const lopo = heldOutPredictions(samples, counted, (s) => s.group);
+  scheme(out, 'Leave-one-publisher-out (both sets; held-out UNGA-RUS has no UN translation in training):', lopo);
+  const decade = heldOutPredictions(samples, counted, (s) => `${Math.floor(s.year / 10)}0s`);
+  scheme(out, 'Leave-one-decade-out (both sets):', decade);
+  const cross = heldOutPredictions(samples, counted, (s) => s.set);
+  out.push('Each set trained only on the other:');
+  out.push(row('trained on UN, tested on statements', cross.filter((p) => p.sample.set === 'statements')));
+  out.push(reliability(cross.filter((p) => p.sample.set === 'statements')));
+  out.push(row('trained on statements, tested on UN', cross.filter((p) => p.sample.set === 'un')));
+  out.push(reliability(cross.filter((p) => p.sample.set === 'un')));
+  out.push(row('  statements era-reversed subset', cross.filter(eraReversedStatements)));
   out.push('');
-  out.push('Within each era (the era confound: translated texts are mostly 2019-2021, originals 2022-2025):');
-  out.push(accuracyLine('2019-2021', preds.filter((p) => p.sample.year <= 2021)));
-  out.push(accuracyLine('2022-2025', preds.filter((p) => p.sample.year >= 2022)));
-  const byYear = samples.filter((x) => (x.year <= 2021) === (x.label === 'translated')).length;
-  out.push(`  for comparison, the date alone ("translated if dated 2021 or earlier") is right on ${byYear}/${samples.length} = ${pct(byYear / samples.length)}; the features contain no date, so within-era AUC is the measure that counts`);
-  out.push('');
-  out.push('Each publisher held out (share of its texts classed right; the Kremlin row has no Kremlin text in training):');
-  for (const g of groups) {
-    const inG = preds.filter((p) => p.group === g);
-    const right = inG.filter((p) => (p.p >= 0.5 ? 1 : 0) === isTranslated(p.sample.label)).length;
-    out.push(`  ${g} (${inG[0].sample.label}): ${right}/${inG.length} = ${pct(right / inG.length)}`);
-  }
-  out.push(accuracyLine('all but Kremlin', preds.filter((p) => p.group !== 'Kremlin')));
 
-  // Across eras: fit on one era, score the other. A model that had learned
-  // "early = translated" could not rank texts within the other era.
+  // The issue's targets, against the closest held-out proxies measured above.
+  const target = (name: string, preds: Prediction[], acc: number, aucMin: number) => {
+    const x = summarise(preds);
+    const met = x.accuracy >= acc && (Number.isNaN(aucMin) || x.auc >= aucMin);
+    return `  ${name}: acc ${f2(x.accuracy)} (target ${acc})${Number.isNaN(aucMin) ? '' : `, AUC ${f2(x.auc)} (target ${aucMin})`}: ${met ? 'met' : 'NOT met'}`;
+  };
+  out.push('Targets of issue 14 (on unseen texts of each kind; proxies: publisher and decade held out):');
+  for (const [scheme, preds] of [['publisher held out', lopo], ['decade held out', decade]] as const) {
+    out.push(target(`statements kind, ${scheme}`, preds.filter((p) => p.sample.set === 'statements'), 0.85, 0.9));
+    out.push(target(`statements era-reversed, ${scheme}`, preds.filter(eraReversedStatements), 0.75, NaN));
+    out.push(target(`UN kind, ${scheme}`, preds.filter((p) => p.sample.set === 'un'), 0.8, 0.85));
+  }
   out.push('');
-  out.push('Across eras (train on one era, test on the other; publishers may recur across eras):');
-  for (const [trainEra, testEra, inTrain] of [
-    ['2019-2021', '2022-2025', (y: number) => y <= 2021],
-    ['2022-2025', '2019-2021', (y: number) => y >= 2022],
+
+  // Ablation: the families left out of the shipped model, measured the same way.
+  out.push('Ablation (leave-one-publisher-out, lambda fixed at 32, no decision: the shipped families were chosen on these rows and the schemes above):');
+  const catalogue = featureCatalogue();
+  const withFunctionWords = [...MODEL_FEATURES, ...catalogue.filter((f) => f.family === 'function-word').map((f) => f.id)];
+  const constructionsOnly = catalogue.filter((f) => f.family === 'construction').map((f) => f.id);
+  for (const [name, features] of [
+    ['shipped families + function words', withFunctionWords],
+    ['construction rules only', constructionsOnly],
   ] as const) {
-    const tr = samples.map((_, i) => i).filter((i) => inTrain(samples[i].year));
-    const te = samples.map((_, i) => i).filter((i) => !inTrain(samples[i].year));
-    const m = trainOnCounts(tr.map((i) => counted[i]), tr.map((i) => samples[i].label), {
-      lambda: selectLambda(tr.map((i) => counted[i]), tr.map((i) => samples[i].label), tr.map((i) => samples[i].group)),
-    });
-    const eraPreds = te.map((i) => ({ sample: samples[i], group: '', p: probability(counted[i], m) }));
-    out.push(accuracyLine(`trained on ${trainEra} (${tr.length} texts), tested on ${testEra}`, eraPreds));
+    const preds = heldOutPredictions(samples, counted, (s) => s.group, { features, lambda: 32 }, { intervals: false });
+    out.push(row(`${name}, statements`, preds.filter((p) => p.sample.set === 'statements')));
+    out.push(row(`${name}, UN`, preds.filter((p) => p.sample.set === 'un')));
   }
-
-  // Sensitivity, not selection: the shipped settings were fixed before these runs.
   out.push('');
-  out.push(`Sensitivity of grouped-CV AUC to fixed settings (shipped: lambda by inner CV, K ${DEFAULT_PSEUDO_WORDS}):`);
-  for (const lambda of [1, 4, 16]) {
-    const cells = [25, 50, 100].map((pseudoWords) => {
-      const p = crossValidate(samples, counted, { lambda, pseudoWords });
-      return `K ${pseudoWords}: ${auc(p.map((x) => x.p), p.map((x) => isTranslated(x.sample.label))).toFixed(3)}`;
-    });
-    out.push(`  lambda ${lambda}: ${cells.join(', ')}`);
-  }
 
-  // Held-out corpus documents, scored by a model trained on the whole reference set.
+  // Real documents, scored by the shipped model (trained on all 200 reference texts).
   const model = trainModel(samples);
+  out.push(
+    `Shipped model: lambda ${model.lambda}; decided "translated" when the 90% interval is >= ${model.decision.translatedFrom}, "original" when <= ${model.decision.originalTo} (held-out precision target ${model.decision.precision}; a threshold outside [0, 1] means never).`,
+  );
+  out.push('Real documents (never trained on): English translated from Russian, or written in English:');
   const corpus = loadCorpus({ builtin: true });
-  const held = heldOutDocuments(corpus.documents);
-  out.push('');
-  out.push('Held-out corpus documents (never trained on; model fitted on the whole reference set):');
-  const docPreds: { id: string; label: string; p: number }[] = [];
-  const passagePreds: { label: string; p: number }[] = [];
-  for (const { doc, label } of held) {
-    const [whole, ...parts] = scoreDocument(doc, { bySegment: true, model });
-    docPreds.push({ id: doc.id, label, p: whole.score ?? 0.5 });
-    for (const part of parts) if (part.words >= MIN_WORDS) passagePreds.push({ label, p: part.score ?? 0.5 });
-    out.push(`  ${doc.id} (${label}, ${whole.words} words): ${whole.score?.toFixed(2)} [${whole.interval?.low.toFixed(2)}, ${whole.interval?.high.toFixed(2)}]`);
+  let wrong = 0;
+  let decidedDocs = 0;
+  for (const { doc, label } of knownDocuments(corpus.documents)) {
+    const [r] = scoreDocument(doc, { model });
+    if (r.decided) decidedDocs++;
+    if (r.decided && r.label !== label) wrong++;
+    out.push(docLine(doc.id, label, r));
   }
-  const docRight = docPreds.filter((d) => (d.p >= 0.5) === (d.label === 'translated')).length;
-  const docTr = docPreds.filter((d) => d.label === 'translated').length;
-  out.push(
-    `  documents: accuracy ${docRight}/${docPreds.length} = ${pct(docRight / docPreds.length)} (chance ${pct(Math.max(docTr, docPreds.length - docTr) / docPreds.length)}), AUC ${auc(docPreds.map((d) => d.p), docPreds.map((d) => isTranslated(d.label))).toFixed(3)}`,
-  );
-  const pRight = passagePreds.filter((d) => (d.p >= 0.5) === (d.label === 'translated')).length;
-  const pTr = passagePreds.filter((d) => d.label === 'translated').length;
-  out.push(
-    `  segments of >= ${MIN_WORDS} words: accuracy ${pRight}/${passagePreds.length} = ${pct(pRight / passagePreds.length)} (chance ${pct(Math.max(pTr, passagePreds.length - pTr) / passagePreds.length)}), AUC ${auc(passagePreds.map((d) => d.p), passagePreds.map((d) => isTranslated(d.label))).toFixed(3)}`,
-  );
+  for (const d of bulkDocuments(BULK_TREATIES)) {
+    const [r] = scoreProse(d.text, { input: d.id, model });
+    if (r.decided) decidedDocs++;
+    if (r.decided && r.label !== 'translated') wrong++;
+    out.push(docLine(`${d.id} (bulk; draft treaty)`, 'translated', r));
+  }
+  out.push(`  decided labels: ${decidedDocs}, wrong: ${wrong}`);
   out.push('');
+  out.push(
+    'Tuned on what: the construction rules were written by earlier sessions while the statements set was visible; the feature families, the lambda grid, genre centring and the 90% decision precision (on 15+ texts) were chosen here while looking at leave-one-publisher-out, leave-one-decade-out and cross-set figures on the same 200 texts. The POS n-grams were picked by frequency without labels. So these figures are somewhat optimistic; the held-out sets kept outside the repository are the clean test.',
+  );
   out.push(`(evaluated in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   return out.join('\n');
 }

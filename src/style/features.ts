@@ -1,15 +1,19 @@
 // Find every feature span in a text. A span is data with a position, a rule
 // id and a reason, like a prose linter's message; counting and scoring happen
 // elsewhere. Rules match the text layer's fold (no invisible characters, NFC,
-// one space per run, LF line ends); offsets are mapped back into the caller's
-// text as given, CRLF included.
+// one space per run, LF line ends), then the style view: quotes and dashes
+// normalised and names, ideology, dates and numbers masked (mask.ts), both
+// length-keeping; offsets are mapped back into the caller's text as given,
+// CRLF included.
 import { foldText, originalSpan } from '../text/fold.js';
+import { maskForStyle } from './mask.js';
 import { normalizeForStyle } from './normalize.js';
-import { FEATURE_RULES, type FeatureRule } from './rules.js';
+import { tag, taggerSpans, TAGGER_FEATURES } from './pos.js';
+import { FEATURE_RULES, featureCatalogue, type FeatureRule } from './rules.js';
 import { countWords } from './tokens.js';
 
 export interface FeatureSpan {
-  /** Feature id from the catalogue (`future-passive`, `calque` …). */
+  /** Feature id from the catalogue (`future-passive`, `fw-the`, `pos-DET_NOUN` …). */
   rule: string;
   start: number;
   end: number;
@@ -39,11 +43,17 @@ function compile(rules: FeatureRule[]): CompiledRow[] {
 }
 
 const COMPILED = compile(FEATURE_RULES);
+const TAGGER_NAMES = new Map(TAGGER_FEATURES.map((f) => [f.id, f.name]));
+
+/** What features see of a text: normalised and masked, same length as `text`. */
+export function styleView(text: string): string {
+  return maskForStyle(normalizeForStyle(text));
+}
 
 /** Every feature span of `text`, sorted by position; one span per rule and place. */
 export function findFeatureSpans(text: string): FeatureSpan[] {
   const folded = foldText(text);
-  const plain = normalizeForStyle(folded.text);
+  const plain = styleView(folded.text);
   const seen = new Set<string>();
   const spans: FeatureSpan[] = [];
   for (const row of COMPILED) {
@@ -56,6 +66,10 @@ export function findFeatureSpans(text: string): FeatureSpan[] {
       spans.push({ rule: row.rule, start, end, text: text.slice(start, end), reason: row.note });
     }
   }
+  for (const s of taggerSpans(plain, tag(plain))) {
+    const [start, end] = originalSpan(folded, s.start, s.end);
+    spans.push({ ...s, start, end, text: text.slice(start, end), reason: TAGGER_NAMES.get(s.rule) ?? s.rule });
+  }
   return spans.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
@@ -65,8 +79,10 @@ export interface FeatureCounts {
   counts: Record<string, number>;
 }
 
+export const FEATURE_IDS: readonly string[] = featureCatalogue().map((f) => f.id);
+
 export function countFeatures(text: string, spans: FeatureSpan[] = findFeatureSpans(text)): FeatureCounts {
-  const counts: Record<string, number> = Object.fromEntries(FEATURE_RULES.map((r) => [r.id, 0]));
+  const counts: Record<string, number> = Object.fromEntries(FEATURE_IDS.map((id) => [id, 0]));
   for (const s of spans) counts[s.rule] += 1;
   return { words: countWords(normalizeForStyle(foldText(text).text)), counts };
 }

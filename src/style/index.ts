@@ -1,5 +1,5 @@
 // The style module's public surface for the CLI and the web view.
-export { scoreDocument, commonSegments, scoreProse, scoreText, rankResults, translationeseTable, featureSummary, scoredSegments, notApplicableReason, MIN_WORDS } from './score.js';
+export { scoreDocument, commonSegments, scoreProse, scoreText, rankResults, translationeseTable, featureSummary, scoredSegments, notApplicableReason, rangeCheck } from './score.js';
 export type { StyleFeature, TextScore, TranslationeseResult, StyleVerdict } from './score.js';
 export { featureCatalogue, FEATURE_RULES } from './rules.js';
 export { findFeatureSpans, countFeatures } from './features.js';

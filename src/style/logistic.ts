@@ -20,27 +20,44 @@ export function fitLogistic(
   { maxIterations = 100, tolerance = 1e-10, weights }: { maxIterations?: number; tolerance?: number; weights?: number[] } = {},
 ): LogisticFit {
   const d = x[0]?.length ?? 0;
+  const n = x.length;
+  const k = d + 1;
+  // Rows with a leading 1 for the intercept, flat, so the Hessian loop is tight.
+  const rows = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    rows[i * k] = 1;
+    for (let a = 0; a < d; a++) rows[i * k + a + 1] = x[i][a];
+  }
   // Parameter vector: [intercept, w1..wd].
-  let beta = new Array(d + 1).fill(0);
+  let beta = new Array(k).fill(0);
   let iterations = 0;
   for (; iterations < maxIterations; iterations++) {
-    const grad = new Array(d + 1).fill(0);
-    const hess = Array.from({ length: d + 1 }, () => new Array(d + 1).fill(0));
-    for (let i = 0; i < x.length; i++) {
-      const row = [1, ...x[i]];
-      const p = 1 / (1 + Math.exp(-dot(beta, row)));
+    const grad = new Array(k).fill(0);
+    const hess = new Float64Array(k * k);
+    for (let i = 0; i < n; i++) {
+      const off = i * k;
+      let z = 0;
+      for (let a = 0; a < k; a++) z += beta[a] * rows[off + a];
+      const p = 1 / (1 + Math.exp(-z));
       const c = weights?.[i] ?? 1;
       const w = c * p * (1 - p);
-      for (let a = 0; a <= d; a++) {
-        grad[a] += c * (p - y[i]) * row[a];
-        for (let b = 0; b <= d; b++) hess[a][b] += w * row[a] * row[b];
+      const r = c * (p - y[i]);
+      for (let a = 0; a < k; a++) {
+        const va = rows[off + a];
+        if (va === 0) continue;
+        grad[a] += r * va;
+        const wa = w * va;
+        const base = a * k;
+        // Upper triangle only; mirrored below.
+        for (let b = a; b < k; b++) hess[base + b] += wa * rows[off + b];
       }
     }
-    for (let a = 1; a <= d; a++) {
+    for (let a = 1; a < k; a++) {
       grad[a] += lambda * beta[a];
-      hess[a][a] += lambda;
+      hess[a * k + a] += lambda;
     }
-    const step = solve(hess, grad);
+    const full = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => (a <= b ? hess[a * k + b] : hess[b * k + a])));
+    const step = solve(full, grad);
     beta = beta.map((b, a) => b - step[a]);
     if (Math.max(...step.map(Math.abs)) < tolerance) {
       iterations++;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TranslationeseModel } from './model.js';
 import { REFERENCE_DIR } from './reference-set.js';
-import { FEATURE_RULES } from './rules.js';
+import { FEATURE_IDS } from './features.js';
 
 export const SHIPPED_MODEL_PATH = join(REFERENCE_DIR, 'model.json');
 
@@ -18,15 +18,22 @@ export function readModel(path: string = SHIPPED_MODEL_PATH): TranslationeseMode
     throw new Error(`${path}: cannot read the translationese model (${(e as Error).message}); run "npm run train:translationese"`);
   }
   const m = raw as TranslationeseModel;
-  if (m?.format !== 'plan-provenance/translationese-model@1') throw new Error(`${path}: field "format" is not plan-provenance/translationese-model@1`);
+  const format = 'plan-provenance/translationese-model@2';
+  if (m?.format !== format) throw new Error(`${path}: field "format" is not ${format}; run "npm run train:translationese"`);
   const n = m.features?.length;
-  for (const field of ['priorRate', 'mean', 'std', 'coefficients'] as const) {
-    if (!Array.isArray(m[field]) || m[field].length !== n || m[field].some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
-      throw new Error(`${path}: field "${field}" must be ${n} numbers`);
-    }
+  const numbers = (v: unknown) => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+  for (const field of ['priorRate', 'std', 'coefficients'] as const) {
+    if (!numbers(m[field])) throw new Error(`${path}: field "${field}" must be ${n} numbers`);
+  }
+  if (!Array.isArray(m.genres) || !m.genres.length || m.genres.some((g) => !numbers(g?.centre) || typeof g.maxDistance !== 'number')) {
+    throw new Error(`${path}: field "genres" must list each genre with a centre of ${n} numbers and a maxDistance`);
   }
   if (typeof m.zClip !== 'number' || !(m.zClip > 0)) throw new Error(`${path}: field "zClip" must be a positive number`);
-  const known = new Set(FEATURE_RULES.map((r) => r.id));
+  if (typeof m.decision?.translatedFrom !== 'number' || typeof m.decision?.originalTo !== 'number') {
+    throw new Error(`${path}: field "decision" must give translatedFrom and originalTo`);
+  }
+  if (typeof m.minWords !== 'number') throw new Error(`${path}: field "minWords" must be a number`);
+  const known = new Set(FEATURE_IDS);
   const unknown = m.features.find((f) => !known.has(f));
   if (unknown) throw new Error(`${path}: field "features" names "${unknown}", which is not in the feature catalogue; retrain the model`);
   return m;

@@ -10,6 +10,11 @@ import type { LabelledText, StyleLabel } from './train.js';
 
 /** `corpora/reference/translationese` (two levels above src/style and dist/style). */
 export const REFERENCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../corpora/reference/translationese');
+/** `corpora/reference/translationese-un`: UN General Debate, the UN's English of USSR/Russian speeches vs English originals. */
+export const REFERENCE_UN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../corpora/reference/translationese-un');
+
+/** The two reference sets: `statements` (Kremlin, MFA, missions vs US/UK statements, 2019–2025) and `un` (UN General Debate, 1946–2023). */
+export type ReferenceSetName = 'statements' | 'un';
 
 export interface ReferenceSample extends LabelledText {
   file: string;
@@ -21,6 +26,13 @@ export interface ReferenceSample extends LabelledText {
   year: number;
   /** Publisher group for grouped cross-validation (reposts count as their publisher). */
   group: string;
+  /** Which reference set the sample comes from. */
+  set: ReferenceSetName;
+}
+
+/** Both reference sets, statements first: what the shipped model is trained on. */
+export function loadReferenceSets(): ReferenceSample[] {
+  return [...loadReferenceSet(REFERENCE_DIR, 'statements'), ...loadReferenceSet(REFERENCE_UN_DIR, 'un')];
 }
 
 /** Publisher groups: reposts of one publisher's text belong to that publisher. */
@@ -43,7 +55,7 @@ export function publisherGroup(publisher: string): string {
 }
 
 
-export function loadReferenceSet(dir: string = REFERENCE_DIR): ReferenceSample[] {
+export function loadReferenceSet(dir: string = REFERENCE_DIR, set: ReferenceSetName = 'statements'): ReferenceSample[] {
   const indexPath = join(dir, 'index.tsv');
   const rows: Record<string, string>[] = parse(readFileSync(indexPath, 'utf8'), {
     delimiter: '\t',
@@ -71,6 +83,7 @@ export function loadReferenceSet(dir: string = REFERENCE_DIR): ReferenceSample[]
       date: row.date,
       year,
       group: publisherGroup(row.publisher),
+      set,
       text,
     };
   });

@@ -14,6 +14,9 @@
 // Patterns are regular-expression sources matched case-insensitively against
 // the normalised text (straight quotes, hyphen for every dash).
 
+import { FUNCTION_WORD_LIST } from './function-words.js';
+import { TAGGER_FEATURES } from './pos.js';
+
 export interface PatternRow {
   /** Regular-expression source; the whole match is the span. */
   pattern: string;
@@ -21,8 +24,18 @@ export interface PatternRow {
   note: string;
 }
 
+/**
+ * Feature families: `construction` rules are marked phrases (each span worth
+ * reading); the others are rates of common items from the translationese
+ * literature (function words, punctuation, cohesive markers: Baroni &
+ * Bernardini 2006; Volansky, Ordan & Wintner 2015), plus the tagger's
+ * part-of-speech n-grams and sentence-length counts (src/style/pos.ts).
+ */
+export type FeatureFamily = 'construction' | 'function-word' | 'punctuation' | 'cohesive-marker' | 'sentence' | 'pos-ngram';
+
 export interface FeatureRule {
   id: string;
+  family?: FeatureFamily;
   /** Short name for a legend. */
   name: string;
   /** What the feature is and why it suggests (or argues against) translation. */
@@ -45,6 +58,52 @@ const PARTICIPLE =
 
 const ADVERB = "(?:[a-z]+ly )?";
 
+/** One frequency feature per function word (`fw-the` …): its rate per 100 words. */
+const FUNCTION_WORD_RULES: FeatureRule[] = FUNCTION_WORD_LIST.map((w) => ({
+  id: `fw-${w}`,
+  family: 'function-word',
+  kind: 'frequency',
+  name: `"${w}"`,
+  description: `The function word "${w}", counted per 100 words. Translations differ from native English in how often they use function words (articles, pronouns, conjunctions), whatever the topic.`,
+  rows: [{ pattern: `\\b${w}\\b`, note: `function word "${w}"` }],
+}));
+
+/** Punctuation profile: one rate per mark. Quotes and dashes are normalised first (house style). */
+const PUNCTUATION_RULES: FeatureRule[] = [
+  ['comma', 'Comma', ',', ','],
+  ['semicolon', 'Semicolon', ';', ';'],
+  ['colon', 'Colon', ':(?!\\d)', ':'],
+  ['parenthesis', 'Parenthesis', '\\(', '('],
+  ['dash', 'Dash', '(?<=\\s)-(?=\\s)', ' - '],
+  ['quotation', 'Quotation mark', '"', '"'],
+  ['question', 'Question mark', '\\?', '?'],
+  ['possessive', 'Possessive \'s', "(?<=[a-z])(?<!\\b(?:it|that|there|here|what|who|where|he|she|let|how))'s\\b", "'s"],
+].map(([key, name, pattern, mark]) => ({
+  id: `punct-${key}`,
+  family: 'punctuation' as const,
+  kind: 'frequency' as const,
+  name,
+  description: `"${mark}", counted per 100 words. Punctuation profiles differ between translated and native English (Baroni & Bernardini 2006); Russian punctuation rules (commas before every subordinate clause, the dash) show through, and Russian has no possessive 's.`,
+  rows: [{ pattern, note: name.toLowerCase() }],
+}));
+
+/** Cohesive markers (Volansky, Ordan & Wintner 2015), grouped by the relation they mark. */
+const COHESIVE_RULES: FeatureRule[] = (
+  [
+    ['contrast', 'contrast', 'however|nevertheless|nonetheless|on the other hand|at the same time|whereas|although|even though|yet|still|instead|on the contrary|in contrast'],
+    ['addition', 'addition', 'moreover|furthermore|in addition|besides|also|as well as|what is more|additionally|likewise|similarly'],
+    ['cause', 'cause and result', 'therefore|thus|hence|consequently|accordingly|as a result|because|since|that is why|so that|in order to|due to|owing to'],
+    ['restatement', 'example and restatement', 'for example|for instance|in particular|in other words|that is|namely|indeed|in fact|actually|above all|first of all|in short|in conclusion|finally'],
+  ] as const
+).map(([key, relation, markers]) => ({
+  id: `cohesive-${key}`,
+  family: 'cohesive-marker' as const,
+  kind: 'frequency' as const,
+  name: `Cohesive marker: ${relation}`,
+  description: `Markers of ${relation} ("${markers.split('|').slice(0, 3).join('", "')}" …), counted per 100 words. Translations make links between sentences explicit more often than native texts (explicitation).`,
+  rows: [{ pattern: `\\b(?:${markers})\\b`, note: `cohesive marker (${relation})` }],
+}));
+
 /** "X of Y" idioms that take no article in native English either. */
 const ARTICLELESS_IDIOMS =
   'violation|recognition|celebration|commemoration|anticipation|preparation|addition|accordance|defen[cs]e|consequence|possession|furtherance|appreciation|contravention|observance|acknowledge?ment|remembrance|affirmation|consideration|condemnation|expectation|pursuance|excess|advance|assistance|compliance|existence|absence|presence|substance|excellence|importance|significance|relevance|independence|dependence|confidence|evidence|resistance|difference|reference|the|a|an';
@@ -53,6 +112,7 @@ const NOMINAL = '[a-z]+(?:tion|sion|ment|ity|ance|ence|ness|ure|ship|ism)';
 
 const DETERMINER = '(?:the |a |an |our |their |its |this |these |those |his |her |my |your |all |every )';
 
+/** Every regular-expression feature; part-of-speech and sentence features are in pos.ts. */
 export const FEATURE_RULES: FeatureRule[] = [
   {
     id: 'future-passive',
@@ -225,25 +285,24 @@ export const FEATURE_RULES: FeatureRule[] = [
       },
     ],
   },
-  {
-    id: 'definite-article',
-    name: 'Definite article',
-    kind: 'frequency',
-    description:
-      '"the", counted per 100 words. Russian has no articles; translators from it supply "the" before every noun that is definite in context, and translated English has more of it than native English of the same genre.',
-    rows: [{ pattern: '\\bthe\\b', note: 'the' }],
-  },
-  {
-    id: 'and-coordination',
-    name: '"and" coordination',
-    kind: 'frequency',
-    description:
-      '"and", counted per 100 words. Native English political prose strings clauses and lists with "and" more than translation from Russian does, which subordinates or separates (evidence against translation when frequent).',
-    rows: [{ pattern: '\\band\\b', note: 'and' }],
-  },
+  ...FUNCTION_WORD_RULES,
+  ...PUNCTUATION_RULES,
+  ...COHESIVE_RULES,
 ];
 
-/** A legend for readers: id, name and description of every feature. */
-export function featureCatalogue(): { id: string; name: string; description: string; kind: 'construction' | 'frequency' }[] {
-  return FEATURE_RULES.map(({ id, name, description, kind }) => ({ id, name, description, kind: kind ?? 'construction' }));
+
+export interface CatalogueEntry {
+  id: string;
+  family: FeatureFamily;
+  name: string;
+  description: string;
+  kind: 'construction' | 'frequency';
+}
+
+/** A legend for readers: every feature, regular-expression rules first, then the tagger's (pos.ts). */
+export function featureCatalogue(): CatalogueEntry[] {
+  return [
+    ...FEATURE_RULES.map(({ id, family, name, description, kind }) => ({ id, family: family ?? ('construction' as const), name, description, kind: kind ?? ('construction' as const) })),
+    ...TAGGER_FEATURES,
+  ];
 }

@@ -7,15 +7,12 @@
 //   featureCatalogue()                 → legend: id, name, description per feature
 import type { Cell, ExportTable } from '../export/table.js';
 import type { Document, Segment } from '../corpus/types.js';
-import { countFeatures, findFeatureSpans } from './features.js';
-import { probability, spanWeights, type TranslationeseModel } from './model.js';
+import { countFeatures, findFeatureSpans, type FeatureCounts, type FeatureSpan } from './features.js';
+import { featureRates, nearestGenre, probability, spanWeights, type Genre, type TranslationeseModel } from './model.js';
 import { shippedModel } from './model-file.js';
 import { scoreInterval } from './uncertainty.js';
 
 export { featureCatalogue } from './rules.js';
-
-/** Below this many words a text is reported as too short to judge. */
-export const MIN_WORDS = 10;
 
 export interface StyleFeature {
   /** Feature id from the catalogue. */
@@ -29,18 +26,28 @@ export interface StyleFeature {
   reason: string;
 }
 
-export type StyleVerdict = 'translated' | 'original' | 'too short to judge' | 'not applicable';
+/**
+ * `translated` / `original` only when decided (the whole 90% interval past the
+ * model's held-out decision threshold); `undecided` when in range but not
+ * decided; `out of range` when the text is unlike every reference text (too
+ * short, a list of points, an unusual feature profile): its score is shown
+ * but means little.
+ */
+export type StyleVerdict = 'translated' | 'original' | 'undecided' | 'out of range' | 'not applicable';
 
 export interface TextScore {
-  /** Probability the text was translated from Russian (null when not applicable). */
+  /** Probability the text is a translation (null when not applicable). */
   score: number | null;
   label: StyleVerdict;
   /** 90% interval of the score given the text's length. */
   interval: { low: number; high: number; mass: number } | null;
-  /** True when the interval lies wholly on one side of 0.5. */
+  /** True when the label is decided (in range, interval past a held-out threshold). */
   decided: boolean;
   words: number;
+  /** True when the text is within the reference sets' range (length, genre, feature profile). */
   judgeable: boolean;
+  /** Nearest reference genre (`statements`, `un`), null when not applicable. */
+  genre?: string | null;
   features: StyleFeature[];
   note: string;
 }
@@ -65,30 +72,68 @@ interface Unit {
   offset: number;
 }
 
-function scoreUnits(units: Unit[], model: TranslationeseModel): TextScore {
-  const spans = units.flatMap((u) => findFeatureSpans(u.text).map((s) => ({ ...s, start: s.start + u.offset, end: s.end + u.offset })));
+/** Feature spans of one unit, offset; `cache` (by offset) saves tagging a segment twice when a document is scored whole and by segment. */
+function unitSpans(u: Unit, cache?: Map<number, FeatureSpan[]>): FeatureSpan[] {
+  const hit = cache?.get(u.offset);
+  if (hit) return hit;
+  const spans = findFeatureSpans(u.text).map((s) => ({ ...s, start: s.start + u.offset, end: s.end + u.offset }));
+  cache?.set(u.offset, spans);
+  return spans;
+}
+
+function scoreUnits(units: Unit[], model: TranslationeseModel, { list = false, cache }: { list?: boolean; cache?: Map<number, FeatureSpan[]> } = {}): TextScore {
+  const spans = units.flatMap((u) => unitSpans(u, cache));
   const counts = countFeatures('', []);
   for (const u of units) counts.words += countFeatures(u.text, []).words;
   for (const s of spans) counts.counts[s.rule] = (counts.counts[s.rule] ?? 0) + 1;
   const score = probability(counts, model);
   const interval = scoreInterval(counts, model);
   const weights = spanWeights(counts, model);
-  const judgeable = counts.words >= MIN_WORDS;
-  const decided = interval.low > 0.5 || interval.high < 0.5;
+  const { reason: outOfRange, genre } = rangeCheck(counts, model, { list, items: units.length });
+  const decided = !outOfRange && (interval.low >= model.decision.translatedFrom || interval.high <= model.decision.originalTo);
+  const label: StyleVerdict = outOfRange ? 'out of range' : !decided ? 'undecided' : interval.low >= model.decision.translatedFrom ? 'translated' : 'original';
   return {
     score: round(score),
-    label: !judgeable ? 'too short to judge' : score >= 0.5 ? 'translated' : 'original',
+    label,
     interval: { low: round(interval.low), high: round(interval.high), mass: interval.mass },
-    decided: judgeable && decided,
+    decided,
     words: counts.words,
-    judgeable,
+    judgeable: !outOfRange,
+    genre: genre.name,
     features: spans.map((s) => ({ name: s.rule, start: s.start, end: s.end, text: s.text, weight: round(weights[s.rule] ?? 0), reason: s.reason })),
-    note: !judgeable
-      ? `too short to judge: ${counts.words} words (at least ${MIN_WORDS} needed)`
-      : decided
+    note:
+      outOfRange ||
+      (decided
         ? ''
-        : 'the 90% interval spans 0.5: the text is too short or too mixed to decide',
+        : `undecided: a decided label needs the 90% interval at or above ${model.decision.translatedFrom.toFixed(2)} (translated) or at or below ${model.decision.originalTo.toFixed(2)} (original), where held-out texts were right ${Math.round(100 * model.decision.precision)}% of the time`),
   };
+}
+
+/**
+ * Why a text is outside the reference sets' range, or '' when it is inside:
+ * shorter than every reference text, a list of short points (the reference
+ * texts are continuous prose), or a feature profile further from the nearest
+ * genre's centre than any reference text of that genre.
+ */
+export function rangeCheck(counts: FeatureCounts, model: TranslationeseModel, { list = false, items = 1 }: { list?: boolean; items?: number } = {}): { reason: string; genre: Genre } {
+  const nearest = nearestGenre(featureRates(counts, model), model);
+  const genre = model.genres[nearest.genre];
+  const reason =
+    counts.words < model.minWords
+      ? `out of range: ${counts.words} words; every reference text has at least ${model.minWords}, so a score this short is mostly noise`
+      : list
+        ? `out of range: a list of ${items} short points; the reference texts are continuous prose (speeches, statements, readouts)`
+        : nearest.distance > genre.maxDistance
+          ? `out of range: its feature profile is further from both reference genres than any reference text (distance ${nearest.distance.toFixed(2)}, largest in "${genre.name}" ${genre.maxDistance.toFixed(2)})`
+          : '';
+  return { reason, genre };
+}
+
+/** Three or more list items (numbered or bulleted lines) making up at least 30% of the non-blank lines. */
+export function looksLikeList(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  const items = lines.filter((l) => /^\s*(?:[-*\u2022\u2013]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+\S/i.test(l)).length;
+  return items >= 3 && items >= 0.3 * lines.length;
 }
 
 /** The segments that carry a document's own text at the top level. */
@@ -116,18 +161,20 @@ export function scoreDocument(
   const input = options.input ?? doc.id;
   const reason = notApplicableReason(doc);
   if (reason) {
-    return [{ input, segment: null, score: null, label: 'not applicable', interval: null, decided: false, words: 0, judgeable: false, features: [], note: reason }];
+    return [{ input, segment: null, score: null, label: 'not applicable', interval: null, decided: false, words: 0, judgeable: false, genre: null, features: [], note: reason }];
   }
   const model = options.model ?? shippedModel();
   const only = options.only && new Set(options.only);
   const segments = scoredSegments(doc).filter((s) => !only || only.has(s.id));
   const unitOf = (s: Segment): Unit => ({ text: doc.text.slice(s.start, s.end), offset: s.start });
   const units = segments.length || only ? segments.map(unitOf) : [{ text: doc.text, offset: 0 }];
-  const whole = scoreUnits(units, model);
+  const list = segments.filter((s) => s.kind === 'point').length >= 3 || (!segments.length && looksLikeList(doc.text));
+  const cache = new Map<number, FeatureSpan[]>();
+  const whole = scoreUnits(units, model, { list, cache });
   if (only) whole.note = [`points ${segments.map((s) => s.id).join(', ')} only`, whole.note].filter(Boolean).join('; ');
   const results: TranslationeseResult[] = [{ input, segment: null, ...whole }];
   if (options.bySegment) {
-    for (const s of segments) results.push({ input, segment: s.id, ...scoreUnits([unitOf(s)], model) });
+    for (const s of segments) results.push({ input, segment: s.id, ...scoreUnits([unitOf(s)], model, { cache }) });
   }
   return results;
 }
@@ -149,13 +196,14 @@ export function scoreProse(text: string, options: ScoreOptions & { input: string
   const input = options.input;
   if (options.language && options.language !== 'en') {
     const note = `not applicable: the text is in "${options.language}"; translationese is scored on English only`;
-    return [{ input, segment: null, score: null, label: 'not applicable', interval: null, decided: false, words: 0, judgeable: false, features: [], note }];
+    return [{ input, segment: null, score: null, label: 'not applicable', interval: null, decided: false, words: 0, judgeable: false, genre: null, features: [], note }];
   }
   const model = options.model ?? shippedModel();
   // Blank lines part paragraphs, with LF or CRLF line ends (offsets stay those of `text`).
   const paragraphs = [...text.matchAll(/\S(?:[^\n]|\n(?![ \t\r]*\n))*/g)].map((m) => ({ text: m[0], offset: m.index! }));
-  const results: TranslationeseResult[] = [{ input, segment: null, ...scoreUnits(paragraphs.length ? paragraphs : [{ text, offset: 0 }], model) }];
-  if (options.bySegment) paragraphs.forEach((p, i) => results.push({ input, segment: `p${i + 1}`, ...scoreUnits([p], model) }));
+  const cache = new Map<number, FeatureSpan[]>();
+  const results: TranslationeseResult[] = [{ input, segment: null, ...scoreUnits(paragraphs.length ? paragraphs : [{ text, offset: 0 }], model, { list: looksLikeList(text), cache }) }];
+  if (options.bySegment) paragraphs.forEach((p, i) => results.push({ input, segment: `p${i + 1}`, ...scoreUnits([p], model, { cache }) }));
   return results;
 }
 

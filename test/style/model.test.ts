@@ -7,24 +7,36 @@ import { describe, expect, it } from 'vitest';
 import { serializeModel, trainShippedModel } from '../../scripts/train-translationese.js';
 import { fitLogistic } from '../../src/style/logistic.js';
 import { readModel, SHIPPED_MODEL_PATH } from '../../src/style/model-file.js';
-import { loadReferenceSet } from '../../src/style/reference-set.js';
+import { loadReferenceSet, loadReferenceSets } from '../../src/style/reference-set.js';
 
 describe('translationese model', () => {
   it('npm run train:translationese reproduces the shipped model.json byte for byte', () => {
     expect(serializeModel(trainShippedModel())).toBe(readFileSync(SHIPPED_MODEL_PATH, 'utf8'));
   });
 
-  it('the shipped model was trained on the 80 reference texts, 40 of each label', () => {
+  it('the shipped model was trained on both reference sets: 200 texts, 100 of each label, two genres', () => {
     const model = readModel();
-    expect(model.training).toMatchObject({ texts: 80, translated: 40, original: 40 });
+    expect(model.training).toMatchObject({ texts: 200, translated: 100, original: 100 });
+    expect(model.genres.map((g) => [g.name, g.texts])).toEqual([['statements', 80], ['un', 120]]);
     expect(model.features).toContain('future-passive');
+    expect(model.features).toContain('pos-DET_NOUN');
+    // Every feature of the model has a real example span for the legend, except rules that never fire in the reference sets.
+    const missing = model.features.filter((f) => !model.examples[f]);
+    expect(missing).toEqual(['adverb-before-object', 'fronted-predicate']);
+  });
+
+  it('loads the UN reference set with its publisher groups and years', () => {
+    const un = loadReferenceSets().filter((s) => s.set === 'un');
+    expect(un).toHaveLength(120);
+    expect(un.filter((s) => s.label === 'translated').every((s) => s.group === 'UNGA-RUS')).toBe(true);
+    expect(Math.min(...un.map((s) => s.year))).toBe(1946);
   });
 
   it('a model file with a wrong field is refused with the file and field named', () => {
     const dir = mkdtempSync(join(tmpdir(), 'model-'));
     const bad = { ...readModel(), coefficients: [1, 2] };
     writeFileSync(join(dir, 'model.json'), JSON.stringify(bad));
-    expect(() => readModel(join(dir, 'model.json'))).toThrow(/model\.json: field "coefficients" must be 15 numbers/);
+    expect(() => readModel(join(dir, 'model.json'))).toThrow(new RegExp(`model\\.json: field "coefficients" must be ${readModel().features.length} numbers`));
   });
 
   it('logistic regression separates an obviously separable set and is deterministic', () => {

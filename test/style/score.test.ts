@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import { loadReferenceSet } from '../../src/style/reference-set.js';
-import { MIN_WORDS, rankResults, scoreDocument, scoreText, translationeseTable } from '../../src/style/score.js';
+import { readModel } from '../../src/style/model-file.js';
+import { rankResults, scoreDocument, scoreProse, scoreText, translationeseTable } from '../../src/style/score.js';
 
 const corpus = loadCorpus();
 const doc = (id: string) => {
@@ -25,7 +26,7 @@ describe('scoreDocument on us-28-2025-11-20', () => {
       expect(r.score).toBeLessThanOrEqual(1);
       expect(r.interval!.low).toBeLessThanOrEqual(r.score!);
       expect(r.interval!.high).toBeGreaterThanOrEqual(r.score!);
-      expect(['translated', 'original', 'too short to judge']).toContain(r.label);
+      expect(['translated', 'original', 'undecided', 'out of range']).toContain(r.label);
     }
   });
 
@@ -39,10 +40,18 @@ describe('scoreDocument on us-28-2025-11-20', () => {
     expect(p1.features.every((f) => f.start >= point1.start && f.end <= point1.end)).toBe(true);
   });
 
-  it('points under the minimum length are "too short to judge"', () => {
-    const short = results.filter((r) => r.segment && r.words < MIN_WORDS);
-    expect(short.length).toBeGreaterThan(0);
-    for (const r of short) expect(r).toMatchObject({ judgeable: false, label: 'too short to judge', decided: false });
+  it('every point is out of range (most are shorter than any reference text), never decided', () => {
+    const model = readModel();
+    const points = results.filter((r) => r.segment);
+    for (const r of points) expect(r).toMatchObject({ judgeable: false, label: 'out of range', decided: false });
+    const short = points.filter((r) => r.words < model.minWords);
+    expect(short.length).toBeGreaterThan(points.length / 2);
+    for (const r of short) expect(r.note).toMatch(/^out of range: \d+ words; every reference text has at least \d+/);
+  });
+
+  it('the whole plan, a numbered list of short points, is out of the reference sets\' (prose) range', () => {
+    expect(results[0]).toMatchObject({ label: 'out of range', decided: false, judgeable: false });
+    expect(results[0].note).toMatch(/a list of \d+ short points; the reference texts are continuous prose/);
   });
 
   it('the interval of a short point is wider than the whole document\'s', () => {
@@ -53,6 +62,27 @@ describe('scoreDocument on us-28-2025-11-20', () => {
 
   it('is deterministic', () => {
     expect(scoreDocument(plan, { bySegment: true })).toEqual(results);
+  });
+});
+
+describe('decided labels', () => {
+  it('a label is decided only when the whole interval is past the held-out threshold', () => {
+    const model = readModel();
+    for (const s of loadReferenceSet().slice(0, 20)) {
+      const r = scoreText(s.text);
+      expect(r.judgeable).toBe(true);
+      const past = r.interval!.low >= model.decision.translatedFrom || r.interval!.high <= model.decision.originalTo;
+      expect(r.decided).toBe(past);
+      expect(r.label).toBe(!past ? 'undecided' : r.interval!.low >= model.decision.translatedFrom ? 'translated' : 'original');
+      if (!past) expect(r.note).toMatch(/^undecided: a decided label needs the 90% interval/);
+    }
+  });
+
+  it('a bulleted prose text is out of range', () => {
+    const text = loadReferenceSet().find((s) => s.id === 'tr-019')!.text;
+    const sentences = text.split(/(?<=\.) /).slice(0, 8);
+    const [r] = scoreProse(sentences.map((x) => `- ${x}`).join('\n'), { input: 'list' });
+    expect(r.label).toBe('out of range');
   });
 });
 

@@ -58,6 +58,13 @@ describe('pages in Chromium', () => {
     const { page, errors } = await open('/style/us-28-2025-11-20');
     await expect(page.locator('.styled-text mark').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.legend-list li').count()).resolves.toBeGreaterThan(5);
+    // Every new feature family is in the legend with a real example span.
+    for (const id of ['punct-comma', 'cohesive-contrast', 'sentence', 'pos-DET_NOUN']) {
+      await expect(page.locator(`#legend-${id} .example .span-text`).textContent()).resolves.toMatch(/\S/);
+    }
+    // "show" highlights one frequency feature's spans in the text.
+    await Promise.all([page.waitForURL(/feature=pos-DET_NOUN/), page.locator('#legend-pos-DET_NOUN a', { hasText: 'show' }).click()]);
+    await expect(page.locator('.styled-text mark.feat-selected').count()).resolves.toBeGreaterThan(0);
     await shot(page, 'style');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.download', { hasText: 'CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('translationese-us-28-2025-11-20.csv');

@@ -74,7 +74,7 @@ function renderResults(results: TranslationeseResult[]): string {
     { header: 'words', value: (x) => x.r.words, align: 'right' },
     { header: 'score', value: (x) => (x.r.score === null ? '-' : x.r.score.toFixed(2)), align: 'right' },
     { header: '90% interval', value: (x) => (x.r.interval ? `${x.r.interval.low.toFixed(2)}-${x.r.interval.high.toFixed(2)}` : '-') },
-    { header: 'label', value: (x) => x.r.label + (x.r.judgeable && !x.r.decided ? ' (undecided)' : '') },
+    { header: 'label', value: (x) => x.r.label },
     { header: 'evidence', value: (x) => topEvidence(x.r), max: 70 },
   ]);
   return [
