@@ -25,13 +25,13 @@ import type Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { Document } from '../corpus/types.js';
 import type { Token } from '../text/index.js';
-import { bm25Idf, indexKeys } from './memory-index.js';
+import { bm25Idf } from './memory-index.js';
 import { documentPassages, sourceInfo } from './passages.js';
 import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
 
 /** Bump when what is stored changes (tables, keyToken, encodeTerms); the fingerprint covers the term code itself. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** Retrieval leaves out keys found in more than this share of the passages (see `candidates`). */
 export const COMMON_SHARE = 0.02;
@@ -76,6 +76,27 @@ export function keyToken(key: string): string {
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
   }
   return `k${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
+}
+
+/** keyToken of each distinct key seen, bounded: a corpus repeats its term keys millions of times. */
+const tokenMemo = new Map<string, string>();
+const MAX_TOKEN_MEMO = 500_000;
+
+function memoToken(key: string): string {
+  let token = tokenMemo.get(key);
+  if (token === undefined) {
+    token = keyToken(key);
+    if (tokenMemo.size >= MAX_TOKEN_MEMO) tokenMemo.clear();
+    tokenMemo.set(key, token);
+  }
+  return token;
+}
+
+/** The FTS5 text of a passage: its term keys as tokens, in order, space-separated. */
+export function keyTokens(terms: Term[]): string {
+  let out = '';
+  for (const t of terms) out += out ? ` ${memoToken(t.key)}` : memoToken(t.key);
+  return out;
 }
 
 /** Passages of the documents in index order: rowid n + 1 is passages[n]. */
@@ -139,7 +160,7 @@ export class SqlitePassageIndex implements PassageIndex {
   df(key: string): number {
     let v = this.dfCache.get(key);
     if (v === undefined) {
-      v = (this.selectDf.get(keyToken(key)) as number | undefined) ?? 0;
+      v = (this.selectDf.get(memoToken(key)) as number | undefined) ?? 0;
       this.dfCache.set(key, v);
     }
     return v;
@@ -161,7 +182,8 @@ export class SqlitePassageIndex implements PassageIndex {
   candidates(query: Token[], k: number): PassageRef[] {
     if (k <= 0) return [];
     const terms = termsOf(query);
-    const rows = this.search(indexKeys(terms), k);
+    const keys = terms.map((t) => t.key);
+    const rows = this.search(keys, k);
     const figures = terms.filter((t) => t.kind === 'number' || t.kind === 'entity').map((t) => t.key);
     const seen = new Set(rows);
     const addFrom = (found: number[], share: number) => {
@@ -175,7 +197,7 @@ export class SqlitePassageIndex implements PassageIndex {
       }
     };
     if (figures.length) addFrom(this.search(figures, k), this.tuning.figureShare);
-    if (this.tuning.shortShare > 0) addFrom(this.search(indexKeys(terms), k, this.selectShortCandidates), this.tuning.shortShare);
+    if (this.tuning.shortShare > 0) addFrom(this.search(keys, k, this.selectShortCandidates), this.tuning.shortShare);
     this.prefetch(rows);
     return rows.map((rowid) => this.refs[rowid - 1]);
   }
@@ -188,7 +210,7 @@ export class SqlitePassageIndex implements PassageIndex {
     // IDF to the rank but most of its cost: they are left out of retrieval
     // (never out of scoring), unless too few rarer keys remain.
     const byDf = [...new Set(keys)]
-      .map((key) => ({ token: keyToken(key), df: this.df(key) }))
+      .map((key) => ({ token: memoToken(key), df: this.df(key) }))
       .filter((t) => t.df > 0)
       .sort((a, b) => a.df - b.df);
     const common = Math.max(MIN_COMMON_DF, this.size * this.tuning.commonShare);
@@ -248,6 +270,15 @@ function tryOpen(sqlite: Sqlite, path: string, fingerprint: string): Db | undefi
   return undefined;
 }
 
+/**
+ * FTS5 settings for one bulk load (sqlite.org/fts5.html §6 "Special INSERT
+ * commands"): no incremental merging while rows go in, and an in-memory hash
+ * of pending terms large enough that the whole load is flushed as one segment
+ * when the transaction commits, instead of a segment every megabyte that later
+ * merges rewrite again.
+ */
+const BULK_HASH_BYTES = 512 * 1024 * 1024;
+
 function build(sqlite: Sqlite, path: string, documents: Document[], total: number, fingerprint: string, options: SqliteIndexOptions): void {
   // Build into a temporary file and rename it into place: an interrupted build
   // never leaves a half-written index that a later run would trust.
@@ -259,38 +290,39 @@ function build(sqlite: Sqlite, path: string, documents: Document[], total: numbe
     db.pragma('synchronous = OFF');
     db.exec(`
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-      CREATE TABLE passages (rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, passage TEXT NOT NULL, terms TEXT NOT NULL);
-      CREATE TABLE df (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE passages (rowid INTEGER PRIMARY KEY, terms TEXT NOT NULL);
       CREATE VIRTUAL TABLE fts USING fts5(keys, content='', columnsize=0, tokenize='ascii');
       CREATE VIRTUAL TABLE fts_short USING fts5(keys, content='', columnsize=0, tokenize='ascii');
     `);
-    const insertPassage = db.prepare('INSERT INTO passages (rowid, doc, passage, terms) VALUES (?, ?, ?, ?)');
+    for (const table of ['fts', 'fts_short']) {
+      db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 0)`);
+      db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${BULK_HASH_BYTES})`);
+    }
+    const insertPassage = db.prepare('INSERT INTO passages (rowid, terms) VALUES (?, ?)');
     const insertFts = db.prepare('INSERT INTO fts (rowid, keys) VALUES (?, ?)');
     const insertShort = db.prepare('INSERT INTO fts_short (rowid, keys) VALUES (?, ?)');
-    const df = new Map<string, number>();
     let rowid = 0;
-    const addDocs = db.transaction((batch: Document[]) => {
-      for (const doc of batch) {
+    // One transaction for the whole load; progress is reported from inside it.
+    db.transaction(() => {
+      for (const doc of documents) {
         for (const p of documentPassages(doc)) {
           rowid++;
-          const tokens = indexKeys(p.terms).map(keyToken);
-          for (const t of new Set(tokens)) df.set(t, (df.get(t) ?? 0) + 1);
-          insertPassage.run(rowid, p.ref.doc, p.ref.passage, encodeTerms(p.terms));
-          insertFts.run(rowid, tokens.join(' '));
-          if (p.terms.length <= SHORT_PASSAGE_TERMS) insertShort.run(rowid, tokens.join(' '));
+          const tokens = keyTokens(p.terms);
+          insertPassage.run(rowid, encodeTerms(p.terms));
+          insertFts.run(rowid, tokens);
+          if (p.terms.length <= SHORT_PASSAGE_TERMS) insertShort.run(rowid, tokens);
         }
+        if (options.onProgress && rowid % 256 < 16) options.onProgress(rowid, total);
       }
-    });
-    // Documents go in batches so progress can be reported between transactions.
-    const BATCH = 200;
-    for (let i = 0; i < documents.length; i += BATCH) {
-      addDocs(documents.slice(i, i + BATCH));
-      options.onProgress?.(rowid, total);
-    }
-    const insertDf = db.prepare('INSERT INTO df (token, df) VALUES (?, ?)');
-    db.transaction(() => {
-      for (const [t, n] of df) insertDf.run(t, n);
     })();
+    options.onProgress?.(rowid, total);
+    // Document frequencies, read off FTS5's own vocabulary in one statement.
+    db.exec(`
+      CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row');
+      CREATE TABLE df (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+      INSERT INTO df (token, df) SELECT term, doc FROM vocab;
+      DROP TABLE temp.vocab;
+    `);
     // One b-tree per table instead of many segments: faster queries on a read-only index.
     db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
     db.exec("INSERT INTO fts_short (fts_short) VALUES ('optimize')");

@@ -3,6 +3,7 @@
 import { normalizeWord } from './normalize.js';
 import { canonicalNumber, numberValue, SCALE_PATTERN } from './numbers.js';
 import { isStopWord, stemWord, type Lang } from './stem.js';
+import { byWord } from './word-cache.js';
 
 export interface Token {
   /** The surface form: `text.slice(start, end)`. */
@@ -76,19 +77,24 @@ export function lexTokens(text: string, language: string): Token[] {
       tokens.push({ text: surface, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
       continue;
     }
-    const lang = tokenLang(surface, docLang);
     if (g.acr !== undefined) {
+      const lang = tokenLang(surface, docLang);
       const norm = normalizeWord(surface.replace(/\./g, ''));
       tokens.push({ text: surface, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
       continue;
     }
-    // "Ukraine's" compares as "ukraine": the English possessive is not part of the name.
-    const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
-    const acronym = isAcronym(surface);
-    const capitalised = /^\p{Lu}/u.test(surface);
-    const stop = !acronym && isStopWord(norm, lang);
+    const { lang, norm, stem, acronym, capitalised, stop } = byWord(docLang, surface, () => surfaceFacts(surface, tokenLang(surface, docLang)));
     const entity = acronym || (capitalised && !stop && !atSentenceStart(text, start));
-    tokens.push({ text: surface, start, end, norm, stem: acronym ? norm : stemWord(norm, lang), kind: entity ? 'entity' : 'word', stop, lang });
+    tokens.push({ text: surface, start, end, norm, stem, kind: entity ? 'entity' : 'word', stop, lang });
   }
   return tokens;
+}
+
+/** What a word's surface form alone decides (memoised per distinct form by lex: see word-cache.ts). */
+function surfaceFacts(surface: string, lang: Lang) {
+  // "Ukraine's" compares as "ukraine": the English possessive is not part of the name.
+  const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
+  const acronym = isAcronym(surface);
+  const stop = !acronym && isStopWord(norm, lang);
+  return { lang, norm, stem: acronym ? norm : stemWord(norm, lang), acronym, capitalised: /^\p{Lu}/u.test(surface), stop };
 }
