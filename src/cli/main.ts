@@ -66,17 +66,19 @@ program
   .addOption(corpusOption())
   .addOption(builtinOption())
   .option('--top <k>', 'candidates per point (best passage per source document)', '5')
+  .option('--passim <path>', "take candidates from passim's aligned pairs (its output folder, align.json or out.json) instead of the index")
   .addOption(formatOption(['table', 'json', 'csv', 'md']))
   .action(async (plan, opts) => (await import('./commands/match.js')).matchCommand(plan, opts));
 
 program
   .command('export')
-  .description('export the provenance table of a plan as CSV, JSON or Markdown')
+  .description("export the provenance table of a plan as CSV, JSON or Markdown, or the plan and the corpora as passim's input (--format passim)")
   .argument('<plan>', 'plan id or path to a file')
   .addOption(corpusOption())
   .addOption(builtinOption())
   .option('--top <k>', 'candidates per point', '5')
-  .addOption(formatOption(['csv', 'json', 'md'], 'csv'))
+  .option('--passim <path>', "take candidates from passim's aligned pairs instead of the index")
+  .addOption(formatOption(['csv', 'json', 'md', 'passim'], 'csv'))
   .option('--out <file>', 'write to this file instead of stdout')
   .action(async (plan, opts) => (await import('./commands/export.js')).exportCommand(plan, opts));
 
