@@ -44,6 +44,7 @@ program
   .description('start the web view')
   .option('--port <n>', 'port (default: $PORT, else 3000)')
   .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--draft-threads <n>', 'worker threads analysing pasted drafts (0: on the main thread; default: one per core, at most 4)')
   .addOption(corpusOption())
   .addOption(builtinOption())
   .action(async (opts) => (await import('./commands/serve.js')).serveCommand(opts));
