@@ -16,6 +16,8 @@ function unitOf(word: string | undefined, side: 'en' | 'ru'): string | undefined
 }
 
 export function figures(text: string, language: string): Figure[] {
+  // Every figure has a digit: text without one needs no lexing (most passages; it was a second lexing pass per passage).
+  if (!/\d/.test(text)) return [];
   const tokens = lexTokens(text, language);
   const out: Figure[] = [];
   tokens.forEach((t, i) => {

@@ -11,15 +11,22 @@
 /** Entries kept before the memo is emptied: bounds memory on a corpus of millions of distinct forms (~60 MB). */
 export const MAX_WORD_ENTRIES = 300_000;
 
-const memo = new Map<string, unknown>();
+/** Per document language, surface form → value (nested maps: no key string is built per token). */
+const memo = new Map<string, Map<string, unknown>>();
+let entries = 0;
 
 /** `compute()` for this surface form and document language, computed on first sight and remembered. */
 export function byWord<T>(docLang: string, surface: string, compute: () => T): T {
-  const key = `${docLang}\u0000${surface}`;
-  const hit = memo.get(key);
+  let forms = memo.get(docLang);
+  if (!forms) memo.set(docLang, (forms = new Map()));
+  const hit = forms.get(surface);
   if (hit !== undefined) return hit as T;
   const value = compute();
-  if (memo.size >= MAX_WORD_ENTRIES) memo.clear();
-  memo.set(key, value);
+  if (++entries > MAX_WORD_ENTRIES) {
+    memo.clear();
+    entries = 1;
+    memo.set(docLang, (forms = new Map()));
+  }
+  forms.set(surface, value);
   return value;
 }
