@@ -43,8 +43,10 @@ const MIN_QUERY_KEYS = 8;
 const CACHE_PASSAGES = 20_000;
 /** At most this many keys, the rarest, go into one retrieval query. */
 export const MAX_QUERY_KEYS = 1000;
+/** Passages the main BM25 channel retrieves, as a share of `k` (see `candidates`). */
+export const MAIN_SHARE = 3;
 /** Passages the figures channel may add, as a share of `k` (see `candidates`). */
-export const FIGURE_SHARE = 1;
+export const FIGURE_SHARE = 3;
 /** Passages of at most this many terms are also indexed in the short-passage channel. */
 export const SHORT_PASSAGE_TERMS = 10;
 /** Passages the short-passage channel may add, as a share of `k` (see `candidates`). */
@@ -123,7 +125,7 @@ export class SqlitePassageIndex implements PassageIndex {
   private readonly selectShortCandidates: Database.Statement;
   readonly size: number;
   /** Retrieval knobs (see the constants above); the benchmark varies them. */
-  tuning = { commonShare: COMMON_SHARE, figureShare: FIGURE_SHARE, shortShare: SHORT_SHARE, maxQueryKeys: MAX_QUERY_KEYS };
+  tuning = { commonShare: COMMON_SHARE, mainShare: MAIN_SHARE, figureShare: FIGURE_SHARE, shortShare: SHORT_SHARE, maxQueryKeys: MAX_QUERY_KEYS };
 
   private constructor(
     private readonly db: Db,
@@ -183,7 +185,7 @@ export class SqlitePassageIndex implements PassageIndex {
     if (k <= 0) return [];
     const terms = termsOf(query);
     const keys = terms.map((t) => t.key);
-    const rows = this.search(keys, k);
+    const rows = this.search(keys, Math.ceil(k * this.tuning.mainShare));
     const figures = terms.filter((t) => t.kind === 'number' || t.kind === 'entity').map((t) => t.key);
     const seen = new Set(rows);
     const addFrom = (found: number[], share: number) => {
@@ -196,8 +198,8 @@ export class SqlitePassageIndex implements PassageIndex {
         extra--;
       }
     };
-    if (figures.length) addFrom(this.search(figures, k), this.tuning.figureShare);
-    if (this.tuning.shortShare > 0) addFrom(this.search(keys, k, this.selectShortCandidates), this.tuning.shortShare);
+    if (figures.length) addFrom(this.search(figures, Math.ceil(k * this.tuning.figureShare)), this.tuning.figureShare);
+    if (this.tuning.shortShare > 0) addFrom(this.search(keys, Math.ceil(k * this.tuning.shortShare), this.selectShortCandidates), this.tuning.shortShare);
     this.prefetch(rows);
     return rows.map((rowid) => this.refs[rowid - 1]);
   }
