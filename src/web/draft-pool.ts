@@ -61,7 +61,7 @@ export async function poolAnalyser(options: { corpora: string[]; builtin: boolea
     minThreads: options.threads,
     maxThreads: options.threads,
     // Never idle out: a worker's start-up loads the corpora (a second or more).
-    idleTimeout: Number.MAX_SAFE_INTEGER,
+    idleTimeout: Infinity,
     workerData: { corpora: options.corpora, builtin: options.builtin },
     ...(source && !process.execArgv.includes('tsx') ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
   });
