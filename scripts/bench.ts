@@ -77,6 +77,8 @@ interface SizeResult {
   firstRunMs: number;
   /** Second run: load + reuse the index + match the plan. */
   warmRunMs: number;
+  /** The same phases in CPU time (user + system, every thread): what they cost on an idle core, on a machine shared with other jobs. */
+  cpu: { loadMs: number; boundMs: number; bareFtsMs: number; indexMs: number; firstRunMs: number; warmRunMs: number };
   tokenizeMs: number;
   indexMs: number;
   warmMs: number;
@@ -127,26 +129,42 @@ async function runCase(spec: string): Promise<SizeResult> {
       writeFileSync(file, gzipSync(syntheticJsonl(n, pool, SEED)));
     }
     // The yardsticks first, while the file is fresh: streaming parse + plain tokenise, and the vocabulary.
+    const cpuAt = () => process.cpuUsage();
+    const cpuSince = (from: NodeJS.CpuUsage) => {
+      const d = process.cpuUsage(from);
+      return (d.user + d.system) / 1000;
+    };
+    let c0 = cpuAt();
     const bound = await streamingBound(file, true);
+    const boundCpu = cpuSince(c0);
 
     // First run from the fresh file, as a user's first `provenance match --corpus file`: load, build the index, match.
     const firstBegan = performance.now();
+    const firstCpu = cpuAt();
     const [firstCorpus, firstLoadMs] = await timeAsync(() => loadCorpusAsync({ corpora: [file], builtin: false }));
+    const firstLoadCpu = cpuSince(firstCpu);
+    c0 = cpuAt();
     if (firstCorpus.issues.some((i) => i.severity === 'error')) throw new Error(`bench corpus has errors: ${JSON.stringify(firstCorpus.issues[0])}`);
     const cold = openPassageIndex(firstCorpus);
     const indexMs = cold.parts[0].ms;
+    const indexCpu = cpuSince(c0);
     if (cold.parts[0].state !== 'built') throw new Error('expected a cold build');
     const firstTexts = new Map(firstCorpus.documents.map((d) => [d.id, d.text]));
     matchPlan(plan, cold.index, { top: TOP, sourceText: (id) => firstTexts.get(id) });
     const firstRunMs = performance.now() - firstBegan;
+    const firstRunCpu = cpuSince(firstCpu);
     cold.close();
     const passageTexts = firstCorpus.documents.flatMap((d) => d.segments.filter((x) => x.kind === 'passage').map((x) => d.text.slice(x.start, x.end)));
+    c0 = cpuAt();
     const bareFtsMs = bareFts5(passageTexts, join(dir, 'bare.fts.sqlite'));
+    const bareFtsCpu = cpuSince(c0);
     passageTexts.length = 0;
 
     // Warm run: load again, reuse the index, match.
     const warmBegan = performance.now();
+    const warmCpu = cpuAt();
     const [corpus, warmLoadMs] = await timeAsync(() => loadCorpusAsync({ corpora: [file], builtin: false }));
+    const warmLoadCpu = cpuSince(warmCpu);
     const texts = new Map(corpus.documents.map((d) => [d.id, d.text]));
     const sourceText = (id: string) => texts.get(id);
     const warm = openPassageIndex(corpus);
@@ -155,6 +173,7 @@ async function runCase(spec: string): Promise<SizeResult> {
     const index = warm.index;
     matchPlan(plan, index, { top: TOP, sourceText });
     const warmRunMs = performance.now() - warmBegan;
+    const warmRunCpu = cpuSince(warmCpu);
     // Load alone: the faster of the two loads (the ratios are then the less flattering).
     const loadMs = Math.min(firstLoadMs, warmLoadMs);
 
@@ -198,6 +217,7 @@ async function runCase(spec: string): Promise<SizeResult> {
       bareFtsMs,
       firstRunMs,
       warmRunMs,
+      cpu: { loadMs: Math.min(firstLoadCpu, warmLoadCpu), boundMs: boundCpu, bareFtsMs: bareFtsCpu, indexMs: indexCpu, firstRunMs: firstRunCpu, warmRunMs: warmRunCpu },
       tokenizeMs,
       indexMs,
       warmMs,
@@ -325,6 +345,24 @@ function printTable(sizes: SizeResult[], cli: number, server: number, cliRuns: n
         `${fmt(s.warmRunMs)} (${times(s.warmRunMs, s.loadMs)})`,
         `${Math.round(s.peakRssMb)} MB`,
       ]),
+    ),
+  );
+  out.push('The same phases in CPU time (user + system, all threads; robust to other jobs on the machine):');
+  out.push(
+    ...table(
+      ['corpus', 'passages', 'load', 'bound', 'bare FTS5', 'index build (× bound)', 'first run (× load)', 'warm run (× load)'],
+      sizes
+        .filter((s) => s.cpu)
+        .map((s) => [
+          s.corpus,
+          s.passages.toLocaleString('en'),
+          fmt(s.cpu.loadMs),
+          fmt(s.cpu.boundMs),
+          `${fmt(s.cpu.bareFtsMs)} (${times(s.cpu.bareFtsMs, s.cpu.boundMs)})`,
+          `${fmt(s.cpu.indexMs)} (${times(s.cpu.indexMs, s.cpu.boundMs)})`,
+          `${fmt(s.cpu.firstRunMs)} (${times(s.cpu.firstRunMs, s.cpu.loadMs)})`,
+          `${fmt(s.cpu.warmRunMs)} (${times(s.cpu.warmRunMs, s.cpu.loadMs)})`,
+        ]),
     ),
   );
   out.push('bound = stream the file, JSON.parse each record, split its text into words with one regex (scripts/bench/bound.ts); bare FTS5 = the passages as raw text, porter unicode61, one transaction.');
