@@ -83,7 +83,7 @@ export function lexTokens(text: string, language: string): Token[] {
       tokens.push({ text: surface, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
       continue;
     }
-    const { lang, norm, stem, acronym, capitalised, stop } = byWord(docLang, surface, () => surfaceFacts(surface, tokenLang(surface, docLang)));
+    const { lang, norm, stem, acronym, capitalised, stop } = byWord(docLang, surface, surfaceFacts);
     const entity = acronym || (capitalised && !stop && !atSentenceStart(text, start));
     tokens.push({ text: surface, start, end, norm, stem, kind: entity ? 'entity' : 'word', stop, lang });
   }
@@ -91,7 +91,8 @@ export function lexTokens(text: string, language: string): Token[] {
 }
 
 /** What a word's surface form alone decides (memoised per distinct form by lex: see word-cache.ts). */
-function surfaceFacts(surface: string, lang: Lang) {
+function surfaceFacts(surface: string, docLang: Lang) {
+  const lang = tokenLang(surface, docLang);
   // "Ukraine's" compares as "ukraine": the English possessive is not part of the name.
   const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
   const acronym = isAcronym(surface);

@@ -15,13 +15,17 @@ export const MAX_WORD_ENTRIES = 300_000;
 const memo = new Map<string, Map<string, unknown>>();
 let entries = 0;
 
-/** `compute()` for this surface form and document language, computed on first sight and remembered. */
-export function byWord<T>(docLang: string, surface: string, compute: () => T): T {
+/**
+ * `compute(surface, docLang)` for this surface form and document language,
+ * computed on first sight and remembered. `compute` must depend on nothing
+ * else (it is passed, not a closure, so no function is allocated per token).
+ */
+export function byWord<L extends string, T>(docLang: L, surface: string, compute: (surface: string, docLang: L) => T): T {
   let forms = memo.get(docLang);
   if (!forms) memo.set(docLang, (forms = new Map()));
   const hit = forms.get(surface);
   if (hit !== undefined) return hit as T;
-  const value = compute();
+  const value = compute(surface, docLang);
   if (++entries > MAX_WORD_ENTRIES) {
     memo.clear();
     entries = 1;
