@@ -3,9 +3,14 @@
 // concurrent connections. Reports requests/s, p50/p99 latency, errors and
 // timeouts, and the server's resident memory after warm-up and after the run.
 //
-//   npm run load [-- --duration 30 --connections 50 --warmup 15 --only page,download,draft]
+//   npm run load [-- --duration 30 --connections 50 --warmup 15 --only page,download,draft --draft-threads 0]
 //
-// Pass: no errors, no timeouts, no non-2xx answers, and RSS at the end of the
+// Pages and drafts are reported apart: after the warm-up, the page views and
+// downloads alone, then the whole mix; page p99 under concurrent draft POSTs
+// is compared with page p99 alone.
+//
+// Pass: no errors, no timeouts, no non-2xx answers, page p99 under drafts at
+// most 3× page p99 alone, and RSS at the end of the
 // run within 20 % of RSS at the end of the warm-up (each the median of the
 // readings of the phase's last 5 s; the peak and the RSS after 10 s idle are
 // reported too). Exit code 1 otherwise.
@@ -26,12 +31,16 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '15' },
     /** Comma-separated kinds to keep (page, download, draft), to see which part of the mix costs what. */
     only: { type: 'string', default: 'page,download,draft' },
+    /** Passed to `serve --draft-threads` (0: drafts on the main thread, as before the worker pool). */
+    'draft-threads': { type: 'string' },
   },
 });
 const DURATION_S = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const WARMUP_S = Number(args.warmup);
 const RSS_TOLERANCE = 0.2;
+/** Page p99 under concurrent draft POSTs may be at most this multiple of page p99 with no drafts. */
+const PAGE_P99_RATIO = 3;
 
 interface Request {
   method: 'GET' | 'POST';
@@ -93,7 +102,7 @@ function requestMix(): Request[] {
 
 function startServer(): Promise<{ child: ChildProcess; base: string }> {
   // Loopback only: this is a load test of our own server, never of anyone else's.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1', ...(args['draft-threads'] ? ['--draft-threads', args['draft-threads']] : [])], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
@@ -188,6 +197,12 @@ function percentile(values: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 }
 
+/** p50/p99 of every answered request of the given kinds. */
+function byKind(mix: Request[], latencies: Latencies, kinds: Request['kind'][]): { answered: number; p50: number; p99: number } {
+  const all = mix.filter((r) => kinds.includes(r.kind)).flatMap((r) => latencies.get(label(r)) ?? []);
+  return { answered: all.length, p50: percentile(all, 50), p99: percentile(all, 99) };
+}
+
 async function main(): Promise<void> {
   const { child, base } = await startServer();
   try {
@@ -201,6 +216,16 @@ async function main(): Promise<void> {
     const rssStart = rssMb(pid);
     console.log(`warm-up: ${WARMUP_S} s at ${CONNECTIONS} connections…`);
     const warm = await phaseRss(pid, WARMUP_S, run(base, mix, WARMUP_S));
+    // Pages alone first (the same mix without the draft POSTs), then the whole
+    // mix: page latency under concurrent draft analyses against page latency alone.
+    const pagesOnly = mix.filter((r) => r.kind !== 'draft');
+    const alone: Latencies = new Map();
+    let pagesAlone: { answered: number; p50: number; p99: number } | undefined;
+    if (counts.draft && pagesOnly.some((r) => r.kind === 'page' && !r.untimed)) {
+      console.log(`pages alone: ${DURATION_S} s at ${CONNECTIONS} connections…`);
+      await run(base, pagesOnly, DURATION_S, alone);
+      pagesAlone = byKind(pagesOnly, alone, ['page', 'download']);
+    }
     console.log(`run: ${DURATION_S} s at ${CONNECTIONS} connections…`);
     const latencies: Latencies = new Map();
     const measured = await phaseRss(pid, DURATION_S, run(base, mix, DURATION_S, latencies));
@@ -209,10 +234,18 @@ async function main(): Promise<void> {
     const rssAfter = measured.closing;
     const rssIdle = await idleRssMb(pid, 10);
     const growth = (rssAfter - rssWarm) / rssWarm;
+    const pagesUnderDrafts = byKind(mix, latencies, ['page', 'download']);
+    const ratio = pagesAlone && pagesAlone.p99 > 0 ? pagesUnderDrafts.p99 / pagesAlone.p99 : undefined;
     const report = {
       requestsPerSecond: result.requests.average,
       requests: result.requests.total,
       latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+      pages: {
+        alone: pagesAlone,
+        underDrafts: pagesUnderDrafts,
+        p99Ratio: ratio === undefined ? undefined : Number(ratio.toFixed(2)),
+      },
+      drafts: byKind(mix, latencies, ['draft']),
       // Answered requests only (timed-out ones are counted under timeouts).
       byRequest: Object.fromEntries([...latencies].map(([k, v]) => [k.length > 70 ? `${k.slice(0, 67)}...` : k, `${v.length} answered, p50 ${percentile(v, 50)} ms, p99 ${percentile(v, 99)} ms`])),
       errors: result.errors,
@@ -221,8 +254,8 @@ async function main(): Promise<void> {
       rssMb: { start: rssStart, afterWarmup: rssWarm, peakDuringRun: measured.peak, afterRun: rssAfter, idle10sAfterRun: rssIdle, growth: `${(growth * 100).toFixed(1)} %` },
     };
     console.log(JSON.stringify(report, null, 2));
-    const pass = result.errors === 0 && result.timeouts === 0 && result.non2xx === 0 && Math.abs(growth) <= RSS_TOLERANCE;
-    console.log(pass ? 'PASS' : 'FAIL: errors, timeouts, non-2xx answers, or RSS drift beyond 20 %');
+    const pass = result.errors === 0 && result.timeouts === 0 && result.non2xx === 0 && Math.abs(growth) <= RSS_TOLERANCE && (ratio === undefined || ratio <= PAGE_P99_RATIO);
+    console.log(pass ? 'PASS' : `FAIL: errors, timeouts, non-2xx answers, RSS drift beyond 20 %, or page p99 under drafts beyond ${PAGE_P99_RATIO}× page p99 alone`);
     process.exitCode = pass ? 0 : 1;
   } finally {
     child.kill('SIGTERM');

@@ -57,6 +57,7 @@ program
   .description('start the web view')
   .option('--port <n>', 'port (default: $PORT, else 3000)')
   .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--draft-threads <n>', 'worker threads analysing pasted drafts (0: on the main thread; default: one per core, at most 4)')
   .addOption(corpusOption())
   .addOption(builtinOption())
   .addHelpText('after', examples('provenance serve --port 3000', 'provenance serve --corpus corpora/statements --no-builtin'))
@@ -81,18 +82,20 @@ program
   .addOption(corpusOption())
   .addOption(builtinOption())
   .option('--top <k>', 'candidates per point (best passage per source document)', '5')
+  .option('--passim <path>', "take candidates from passim's aligned pairs (its output folder, align.json or out.json) instead of the index")
   .addOption(formatOption(['table', 'json', 'csv', 'md']))
   .addHelpText('after', examples('provenance match us-28-2025-11-20 --top 2', 'provenance match ua-20-2025-12-24 --format csv > ua-20-provenance.csv'))
   .action(async (plan, opts) => (await import('./commands/match.js')).matchCommand(plan, opts));
 
 program
   .command('export')
-  .description('export the provenance table of a plan as CSV, JSON or Markdown')
+  .description("export the provenance table of a plan as CSV, JSON or Markdown, or the plan and the corpora as passim's input (--format passim)")
   .argument('<plan>', 'plan id or path to a file')
   .addOption(corpusOption())
   .addOption(builtinOption())
   .option('--top <k>', 'candidates per point', '5')
-  .addOption(formatOption(['csv', 'json', 'md'], 'csv'))
+  .option('--passim <path>', "take candidates from passim's aligned pairs instead of the index")
+  .addOption(formatOption(['csv', 'json', 'md', 'passim'], 'csv'))
   .option('--out <file>', 'write to this file instead of stdout')
   .addHelpText('after', examples('provenance export ua-20-2025-12-24 --format csv --out ua-20.csv', 'provenance export us-28-2025-11-20 --format md --top 1'))
   .action(async (plan, opts) => (await import('./commands/export.js')).exportCommand(plan, opts));

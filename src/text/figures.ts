@@ -23,6 +23,8 @@ const blank = (s: string) => /^[\p{Zs}\t\p{Cf}\p{Default_Ignorable_Code_Point}]*
 
 /** Figures of `text` with offsets into `text` as given (UTF-16 units). */
 export function figures(text: string, language: string): Figure[] {
+  // Every figure has a digit: text without one needs no lexing (most passages; it was a second lexing pass per passage).
+  if (!/\d/.test(text)) return [];
   const tokens = lexTokens(text, language);
   const out: Figure[] = [];
   tokens.forEach((t, i) => {

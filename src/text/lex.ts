@@ -7,6 +7,7 @@ import { NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
 import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
 import { isNegation } from './polarity.js';
 import { isStopWord, stemWord, type Lang } from './stem.js';
+import { byWord } from './word-cache.js';
 
 export interface Token {
   /** The surface form: `text.slice(start, end)`. */
@@ -114,26 +115,23 @@ function lexFresh(text: string, language: string): Token[] {
       tokens.push({ text: original, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
       continue;
     }
-    const lang = tokenLang(surface, docLang);
     if (g.acr !== undefined) {
+      const lang = tokenLang(surface, docLang);
       const norm = normalizeWord(surface.replace(/\./g, ''));
       tokens.push({ text: original, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
       continue;
     }
-    // "Ukraine's" compares as "ukraine": the English possessive is not part of the name.
-    const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
-    const acronym = isAcronym(surface);
-    const capitalised = /^\p{Lu}/u.test(surface);
-    const negation = isNegation(norm, lang);
+    // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
+    const { lang, norm, stem, acronym, capitalised, stop: stopWord, negation } = byWord(docLang, surface, surfaceFacts);
     const month = acronym ? undefined : monthOf(norm, lang, capitalised, plain[fEnd] === '.' || /^\s?\d/.test(plain.slice(fEnd, fEnd + 2)) || /\d\s?$/.test(plain.slice(Math.max(0, fStart - 2), fStart)));
-    const stop = !acronym && month === undefined && isStopWord(norm, lang);
+    const stop = month === undefined && stopWord;
     const entity = month === undefined && (acronym || (capitalised && !stop && !negation && !atSentenceStart(plain, fStart)));
     tokens.push({
       text: original,
       start,
       end,
       norm,
-      stem: acronym ? norm : stemWord(norm, lang),
+      stem,
       kind: entity ? 'entity' : 'word',
       stop,
       lang,
@@ -233,4 +231,14 @@ function numberCompound(t: Token): Token[] {
 /** A gap between two tokens as matching sees it (invisible characters gone). */
 function foldGap(gap: string): string {
   return foldText(gap).text;
+}
+
+/** What a word's surface form alone decides (memoised per distinct form by lex: see word-cache.ts). */
+function surfaceFacts(surface: string, docLang: Lang) {
+  const lang = tokenLang(surface, docLang);
+  // "Ukraine's" compares as "ukraine": the English possessive is not part of the name.
+  const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
+  const acronym = isAcronym(surface);
+  const stop = !acronym && isStopWord(norm, lang);
+  return { lang, norm, stem: acronym ? norm : stemWord(norm, lang), acronym, capitalised: /^\p{Lu}/u.test(surface), stop, negation: isNegation(norm, lang) };
 }

@@ -20,6 +20,7 @@ import { styleResults, styleRoutes } from './routes/style.js';
 import { securityHeaders } from './security.js';
 import { sideColour, sideLabel } from './sides.js';
 import type { AppState, ServerOptions } from './state.js';
+import { defaultDraftThreads, poolAnalyser } from './draft-pool.js';
 
 export type { AppState, ServerOptions } from './state.js';
 
@@ -60,8 +61,9 @@ export async function startServer(options: ServerOptions): Promise<import('node:
   // match every plan, so no visitor waits for it and requests never re-read files.
   const opened = await openPassageIndex(corpus);
   usePassageIndex(corpus, opened.index);
-  const state = { corpus, options };
+  const state: AppState = { corpus, options };
   const app = createApp(state);
+  const threads = options.draftThreads ?? defaultDraftThreads();
   return new Promise((resolveServer, reject) => {
     const server = app.listen(options.port, options.host ?? '127.0.0.1', () => {
       const address = server.address();
@@ -70,9 +72,20 @@ export async function startServer(options: ServerOptions): Promise<import('node:
       // Warm the plan pages after listening, one plan per tick, so the server
       // answers at once and a request that comes first is simply computed then.
       warmUpInBackground(state);
+      // Draft analyses go to worker threads that load the same corpora; until
+      // they are started, drafts are analysed on this thread.
+      if (threads > 0) {
+        poolAnalyser({ corpora: options.corpora, builtin: options.builtin, threads }).then(
+          (pool) => (server.listening ? (state.drafts = pool) : void pool.close()),
+          (e: unknown) => process.stderr.write(`plan-provenance: draft workers could not start (${(e as Error).message}); drafts are analysed on the main thread\n`),
+        );
+      }
       resolveServer(server);
     });
-    server.on('close', () => opened.close());
+    server.on('close', () => {
+      opened.close();
+      void state.drafts?.close();
+    });
     server.on('error', reject);
   });
 }

@@ -1,5 +1,6 @@
 // `provenance serve` picks its port from --port, else $PORT, else 3000.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
@@ -13,7 +14,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Start the CLI's serve command, wait for its "serving … at URL" line, fetch `/`, stop it. */
-async function serve(args: string[], env: Record<string, string>): Promise<{ url: string; status: number }> {
+async function serve(args: string[], env: Record<string, string>, then?: (url: string) => Promise<void>): Promise<{ url: string; status: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -26,6 +27,7 @@ async function serve(args: string[], env: Record<string, string>): Promise<{ url
       child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
     });
     const res = await fetch(`${url}/`);
+    await then?.(url);
     return { url, status: res.status };
   } finally {
     child.kill('SIGTERM');
@@ -39,5 +41,19 @@ describe('serve', () => {
     expect(withFlag).toEqual({ url: `http://127.0.0.1:${b}`, status: 200 });
     const withEnv = await serve([], { PORT: String(a) });
     expect(withEnv).toEqual({ url: `http://127.0.0.1:${a}`, status: 200 });
+  }, 120_000);
+
+  it('analyses pasted drafts in worker threads: results as on the main thread, several at once', async () => {
+    const e3 = readFileSync('corpora/plans/e3-counter-2025-11-23.md', 'utf8');
+    const post = (url: string, draft: string, against = 'us-28-2025-11-20') => fetch(`${url}/draft`, { method: 'POST', body: new URLSearchParams({ draft, against }) });
+    const pages: string[] = [];
+    await serve(['--port', String(await freePort()), '--draft-threads', '2'], {}, async (url) => {
+      const answers = await Promise.all(['us-28-2025-11-20', 'ua-20-2025-12-24', 'us-28-alt-en-2025-11-21'].map((against) => post(url, e3, against)));
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+      for (const r of answers) pages.push(await r.text());
+      expect((await post(url, 'no numbered points here')).status).toBe(422);
+    });
+    // The draft's provenance table names the statements it matched (from the worker's own index).
+    for (const page of pages) expect(page).toContain('ru-2025-06-02-memorandum');
   }, 120_000);
 });

@@ -31,3 +31,23 @@ describe('WorkQueue', () => {
     expect(queue.waiting).toBe(0);
   });
 });
+
+describe('WorkQueue with a worker pool behind it', () => {
+  it('runs up to `concurrency` asynchronous jobs at once, the rest in arrival order', async () => {
+    const queue = new WorkQueue(10, 2);
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const job = (n: number) => async () => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      order.push(n);
+      return n;
+    };
+    expect(await Promise.all([1, 2, 3, 4, 5].map((n) => queue.run(job(n))))).toEqual([1, 2, 3, 4, 5]);
+    expect(most).toBe(2);
+    expect(order.slice(0, 2).sort()).toEqual([1, 2]);
+  });
+});

@@ -1,29 +1,47 @@
 // `provenance export <plan>`: the provenance table of a plan as CSV, JSON or
-// Markdown, to stdout or to a file (--out).
+// Markdown, or the plan and the corpora as passim's input (--format passim),
+// to stdout or to a file (--out).
 import { writeFileSync } from 'node:fs';
+import { passimRecords, toPassimJsonl } from '../../export/passim.js';
 import { serialize, type ExportFormat } from '../../export/table.js';
+import { isSourceDocument } from '../../provenance/passages.js';
 import { provenanceTable } from '../../provenance/index.js';
 import { UserError } from '../errors.js';
-import type { CorpusOptions } from '../context.js';
+import { openCorpus, resolveDocument, type CorpusOptions } from '../context.js';
 import { runMatch } from './match.js';
 
 export interface ExportCommandOptions extends CorpusOptions {
   top?: string;
-  format: ExportFormat;
+  format: ExportFormat | 'passim';
   out?: string;
+  passim?: string;
 }
 
 export function exportCommand(planArg: string, options: ExportCommandOptions): void {
+  if (options.format === 'passim') return exportPassim(planArg, options);
   const { result } = runMatch(planArg, options);
   const text = serialize(provenanceTable(result), options.format);
-  if (!options.out) {
+  write(text, options.out, `wrote ${result.points.length} points of ${result.plan} to ${options.out}\n`);
+}
+
+/** The plan and every source document as passim's JSON Lines input (see export/passim.ts); no matching is done. */
+function exportPassim(planArg: string, options: ExportCommandOptions): void {
+  const corpus = openCorpus(options);
+  const plan = resolveDocument(corpus, planArg);
+  if (plan.kind !== 'plan') throw new UserError(`"${plan.id}" is a ${plan.kind}, not a plan: give a plan id (see "provenance list") or a file with numbered points`);
+  const sources = corpus.documents.filter(isSourceDocument);
+  write(toPassimJsonl(passimRecords([plan], sources)), options.out, `wrote ${plan.id} and ${sources.length} source documents as passim input to ${options.out}\n`);
+}
+
+function write(text: string, out: string | undefined, done: string): void {
+  if (!out) {
     process.stdout.write(text);
     return;
   }
   try {
-    writeFileSync(options.out, text);
+    writeFileSync(out, text);
   } catch (e) {
-    throw new UserError(`cannot write --out ${options.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(`cannot write --out ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  process.stderr.write(`wrote ${result.points.length} points of ${result.plan} to ${options.out}\n`);
+  process.stderr.write(done);
 }

@@ -5,6 +5,9 @@ import { serialize } from '../../export/table.js';
 import { matchPlan, provenanceTable, textLookup, type Candidate, type MatchResult, type PointMatch } from '../../provenance/index.js';
 import { evidencePhrases } from '../../provenance/table.js';
 import { openPassageIndex } from '../../provenance/open-index.js';
+import { PassimFormatError, readPassimPairs } from '../../corpus/passim-output.js';
+import { PassimPassageIndex } from '../../provenance/passim-index.js';
+import type { PassageIndex } from '../../provenance/types.js';
 import { UserError } from '../errors.js';
 import { progressFor } from '../progress.js';
 import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
@@ -14,10 +17,12 @@ import { renderTable } from '../table.js';
 export interface MatchCommandOptions extends CorpusOptions {
   top?: string;
   format: string;
+  /** passim output to take candidates from (see provenance/passim-index.ts). */
+  passim?: string;
 }
 
 /** Load the corpora, resolve the plan (id or file), index the sources and match. Shared with `export`. */
-export function runMatch(planArg: string, options: CorpusOptions & { top?: string }): { corpus: Corpus; plan: Document; result: MatchResult } {
+export function runMatch(planArg: string, options: CorpusOptions & { top?: string; passim?: string }): { corpus: Corpus; plan: Document; result: MatchResult } {
   const top = parseTop(options.top);
   const corpus = openCorpus(options);
   const plan = resolveDocument(corpus, planArg);
@@ -28,7 +33,8 @@ export function runMatch(planArg: string, options: CorpusOptions & { top?: strin
   const { index } = openPassageIndex(corpus, { onProgress: (done, total, label) => progress.update(done, total, label) });
   progress.stop();
   if (index.size === 0) throw new UserError('no statements to match against: the corpora hold no statement passages (check --corpus, or drop --no-builtin)');
-  const result = matchPlan(plan, index, { top, sourceText: textLookup(corpus.documents) });
+  const candidates = options.passim ? passimIndex(options.passim, index, plan, corpus) : index;
+  const result = matchPlan(plan, candidates, { top, sourceText: textLookup(corpus.documents) });
   return { corpus, plan, result };
 }
 
@@ -40,6 +46,23 @@ export function matchCommand(planArg: string, options: MatchCommandOptions): voi
     return;
   }
   process.stdout.write(`${renderMatch(result)}\n`);
+}
+
+/** passim's aligned pairs as the candidates, scored like the index's; what could not be used is said on stderr. */
+function passimIndex(path: string, base: PassageIndex, plan: Document, corpus: Corpus): PassageIndex {
+  let pairs;
+  try {
+    pairs = readPassimPairs(path);
+  } catch (e) {
+    if (e instanceof PassimFormatError) throw new UserError(e.message);
+    throw e;
+  }
+  const passim = new PassimPassageIndex(base, plan, new Map(corpus.documents.map((d) => [d.id, d])), pairs);
+  const { used, unknownDocuments, otherPairs } = passim.report;
+  if (!used) throw new UserError(`${path}: none of its ${pairs.length} aligned pairs joins "${plan.id}" to a statement in the corpora: export the same plan and corpora (provenance export ${plan.id} --format passim) and pass the same --corpus`);
+  if (unknownDocuments.length) process.stderr.write(`${path}: ${unknownDocuments.length} document(s) not in the corpora were left out (first: ${unknownDocuments[0]}); pass the --corpus files passim was given\n`);
+  if (otherPairs) process.stderr.write(`${path}: ${otherPairs} pair(s) not involving ${plan.id} ignored\n`);
+  return passim;
 }
 
 function parseTop(value: string | undefined): number {

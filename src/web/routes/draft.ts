@@ -3,38 +3,28 @@
 // request: nothing is written to disk and the shipped corpora are untouched.
 import express, { type Request, type Router } from 'express';
 import multer from 'multer';
-import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { formatIssue } from '../../corpus/format-issue.js';
 import { importPlanFile, ImportError, isImportable, type ImportLimits, type LineOrigin } from '../../corpus/import/index.js';
-import { parseDraft } from '../../corpus/parse-document.js';
 import { decodeSource, normaliseSource } from '../../corpus/source-text.js';
 import type { Document } from '../../corpus/types.js';
-import { CancelledError, QueueFullError, WorkQueue } from '../work-queue.js';
+import { CancelledError, QueueFullError } from '../work-queue.js';
+import { inlineAnalyser, type DraftAnalyser } from '../draft-pool.js';
 import { HttpError, badRequest } from '../http-errors.js';
 import { documentById, downloadFormat } from '../params.js';
 import type { AppState } from '../state.js';
 import { documentRows } from './overview.js';
-import { compareView } from '../compare-view.js';
 import { sendTable } from '../download.js';
-import { matchResult } from '../provenance-view.js';
 import { alignmentExport } from '../tables.js';
-import { provenanceTable, type MatchResult } from '../../provenance/index.js';
-import { scoreDocument, translationeseTable, type TranslationeseResult } from '../../style/index.js';
-import { LruCache } from '../memo.js';
+import { provenanceTable } from '../../provenance/index.js';
+import { translationeseTable } from '../../style/index.js';
 import { provenanceView } from './plan.js';
 import { styleView } from './style.js';
 
 /** Largest draft accepted, pasted or uploaded. The longest real plan is ~20 kB; this leaves room for a long paste. */
 export const DRAFT_LIMIT_BYTES = 256 * 1024;
 export const DRAFT_LIMIT_LABEL = '256 kB';
-const DRAFT_ID = 'your-draft';
-/**
- * Most points one draft may have on the web: every point is aligned, matched
- * and scored per request, so this bounds the work a visitor can ask for
- * (2,548 points took 23 s and a 17 MB page; 200 take about 1.4 s).
- */
-export const MAX_DRAFT_POINTS = 200;
+export { MAX_DRAFT_POINTS } from '../draft-analysis.js';
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text', '']);
 /** Drafts as reporters receive them (see src/corpus/import/); the file's first bytes decide how it is read. */
 const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.docx', '.html', '.htm']);
@@ -93,11 +83,12 @@ export function draftRoutes(router: Router, state: AppState): void {
     const against = againstId ? documentById(state.corpus, againstId, 'plan') : undefined;
     const date = draftDate(body.date);
     const format = bodyFormat(body);
-    const analysis = await analyses.run(() => analyseDraft(state, source, against, date), () => req.socket.destroyed).catch((e: unknown) => {
+    const analysis = await analyser(state).analyse({ source, against: against?.id, date }, () => req.socket.destroyed).catch((e: unknown) => {
       if (e instanceof CancelledError) return undefined; // the visitor left: nobody to answer
       throw e instanceof QueueFullError ? new HttpError(503, 'The server is busy analysing other drafts. Try again in a minute.') : e;
     });
     if (!analysis) return;
+    if (!analysis.ok && 'status' in analysis) throw new HttpError(analysis.status, analysis.message);
     if (!analysis.ok) {
       res.status(422).render('draft', { plans: planChoices(state), against: againstId, date, draft: source, imported, problems: analysis.problems, result: undefined, limit: DRAFT_LIMIT_LABEL, uploadLimit: UPLOAD_LIMIT_LABEL });
       return;
@@ -126,44 +117,12 @@ export function draftRoutes(router: Router, state: AppState): void {
   });
 }
 
-type DraftAnalysis =
-  | { ok: false; problems: string[] }
-  | { ok: true; document: Document; problems: string[]; versions: Document[]; compare?: ReturnType<typeof compareView>; match: MatchResult; style: TranslationeseResult[] };
-
-/** Draft analyses, one at a time in arrival order (see work-queue.ts). */
-const analyses = new WorkQueue(200);
-
-/** Analyses of recent drafts, by content: a download re-posts the draft it was shown with. */
-const recent = new LruCache<DraftAnalysis>(16);
-
-/** Parse the draft, then compare it with `against`, match it and score it. Nothing is added to the corpus. */
-function analyseDraft(state: AppState, source: string, against: Document | undefined, date: string | undefined): DraftAnalysis {
-  const key = createHash('sha256').update(`${against?.id ?? ''}\u0000${date ?? ''}\u0000${source}`).digest('hex');
-  const cached = recent.get(key);
-  if (cached) return cached;
-  const { document, issues } = parseDraft(source, { id: DRAFT_ID, title: 'Your draft', file: '<pasted>', date });
-  const problems = issues.map(formatIssue);
-  if (!document || issues.some((i) => i.severity === 'error')) return { ok: false, problems };
-  if (document.kind !== 'plan') throw new HttpError(422, 'A draft is a plan: a numbered list of points (front matter, if any, must say `kind: plan`).');
-  const points = document.segments.filter((s) => s.kind === 'point').length;
-  if (points > MAX_DRAFT_POINTS) {
-    return { ok: false, problems: [`<pasted>: error [body]: the draft has ${points} points; the web view compares, matches and scores at most ${MAX_DRAFT_POINTS} at a time (the longest real plan has 28) — split it, or use the command line`] };
-  }
-  document.id = DRAFT_ID;
-  document.builtin = false;
-  document.path = '<pasted>';
-  const versions = against ? [against, document] : [];
-  const analysis: DraftAnalysis = {
-    ok: true,
-    document,
-    problems,
-    versions,
-    compare: against ? compareView(state.corpus, versions) : undefined,
-    match: matchResult(state.corpus, document),
-    style: scoreDocument(document, { bySegment: true, input: DRAFT_ID }),
-  };
-  recent.set(key, analysis);
-  return analysis;
+/** The server's draft analyser, or one on this thread for an app made without (tests). */
+const inline = new WeakMap<AppState, DraftAnalyser>();
+function analyser(state: AppState): DraftAnalyser {
+  if (state.drafts) return state.drafts;
+  if (!inline.has(state)) inline.set(state, inlineAnalyser(state.corpus));
+  return inline.get(state)!;
 }
 
 /** An uploaded PDF, Word file or web page, as shown above the text extracted from it. */
