@@ -3,6 +3,7 @@
 // "200 billion euros", "200 млрд евро" are all { value: 2e11, unit: 'EUR' }.
 import { fold } from './fold.js';
 import { lexTokens } from './lex.js';
+import { mayHoldNumberWord } from './number-words.js';
 import { CURRENCY_CODES, CURRENCY_SIGN_UNITS, UNITS } from './numbers.js';
 
 export interface Figure {
@@ -23,8 +24,9 @@ const blank = (s: string) => /^[\p{Zs}\t\p{Cf}\p{Default_Ignorable_Code_Point}]*
 
 /** Figures of `text` with offsets into `text` as given (UTF-16 units). */
 export function figures(text: string, language: string): Figure[] {
-  // Every figure has a digit: text without one needs no lexing (most passages; it was a second lexing pass per passage).
-  if (!/\d/.test(text)) return [];
+  // A figure needs a digit (of any script: full-width too) or a number word: text with neither needs no lexing
+  // (a second lexing pass per passage when indexing a bulk corpus).
+  if (!/\p{Nd}/u.test(text) && !mayHoldNumberWord(text)) return [];
   const tokens = lexTokens(text, language);
   const out: Figure[] = [];
   tokens.forEach((t, i) => {

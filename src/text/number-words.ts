@@ -132,3 +132,17 @@ export function wordsValue(words: string[]): number | undefined {
   if (seen === 1 && ((TABLE.get(words[0])!.value === 1 && TABLE.get(words[0])!.role === 'unit') || TABLE.get(words[0])!.role === 'scale')) return undefined;
   return total + group;
 }
+
+/** Any table word standing as a word of its own (text lower-cased, ё→е, straight apostrophe, invisible characters out). */
+let NUMBER_WORD_RE: RegExp | undefined;
+
+/**
+ * True when `text` may hold a number written in words: a cheap pre-check
+ * (one regular expression, no lexing) that lets figures() skip text with no
+ * digit of any script and no number word. It errs on the side of true.
+ */
+export function mayHoldNumberWord(text: string): boolean {
+  NUMBER_WORD_RE ??= new RegExp(`(?<!\\p{L})(?:${[...TABLE.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\p{L})`, 'u');
+  const plain = text.toLowerCase().replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').replace(/ё/g, 'е').replace(/[\u2018\u2019\u02bc\u2032]/g, "'");
+  return NUMBER_WORD_RE.test(plain);
+}
