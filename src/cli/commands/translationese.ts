@@ -80,7 +80,7 @@ function renderResults(results: TranslationeseResult[]): string {
   return [
     table,
     '',
-    'score: probability that the English was translated from Russian (style features only; see README "Translationese").',
+    'score: probability that the English reads as translated (trained on translations from Russian; the score cannot tell the source language: see README "Translationese").',
     'evidence: strongest spans toward translation (+) and against it (-); --format json gives every span with offsets.',
   ].join('\n');
 }
