@@ -126,10 +126,12 @@ export function hasSupport(p: PointProfile, q: PointProfile, genericA: Set<strin
     }
     return false;
   }
-  const m = crossMatch(p, q);
-  for (const k of m.a.keys()) if (!genericA.has(k) && !genericB.has(k)) return true;
-  for (const k of m.b.keys()) if (!genericA.has(k) && !genericB.has(k)) return true;
-  return false;
+  const supported = (m: ReturnType<typeof crossMatch>) =>
+    [...m.a.keys(), ...m.b.keys()].some((k) => !genericA.has(k) && !genericB.has(k) && !genericA.has(affirmative(k)) && !genericB.has(affirmative(k)));
+  if (supported(crossMatch(p, q))) return true;
+  // Opposite polarity is still support ("не вступит" / "joining"): match the words without their negation marks.
+  const unmarked = (u: PointProfile): PointProfile => ({ ...u, keys: new Set([...u.keys].map(affirmative)) });
+  return [...p.keys, ...q.keys].some((k) => k !== affirmative(k)) && supported(crossMatch(unmarked(p), unmarked(q)));
 }
 
 /**

@@ -9,6 +9,7 @@ import { fold } from '../text/fold.js';
 import { CURRENCY_CODES } from '../text/numbers.js';
 import { lexTokens } from '../text/lex.js';
 import { nameKey } from '../text/names.js';
+import { translationLink } from '../text/lexicon/index.js';
 import { polarityChanges } from '../text/polarity.js';
 
 /** Diff bounds: beyond this many word edits, or this many milliseconds, the diff is cut short. */
@@ -257,7 +258,7 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
   // and calling one the replacement of the other would be a guess.
   for (const x of goneA) out.push({ kind: 'entity', a: x.text, b: null, aSpan: [x.start, x.end] });
   for (const y of newB) out.push({ kind: 'entity', a: null, b: y.text, bSpan: [y.start, y.end] });
-  out.push(...polarityChanges(a, tokens(a, langA), b, tokens(b, langB), langA === langB));
+  out.push(...polarityChanges(a, tokens(a, langA), b, tokens(b, langB), langA === langB, langA === langB ? undefined : translationLink()));
   return out;
 }
 

@@ -93,15 +93,21 @@ function outsOf(p: PointProfile, lexicon: Lexicon): Outs {
     if (t.kind === 'number' || (t.kind === 'entity' && !t.concept)) continue;
     const links = t.lang === 'ru' ? lexicon.fromRussian(t.stem) : t.lang === 'en' ? lexicon.fromEnglish(t.norm, t.stem) : undefined;
     if (!links?.size) continue;
-    const key = tokenKey(t);
-    const row = outs.get(key) ?? new Map<string, LexLink>();
     const other = t.lang === 'ru' ? 'en' : 'ru';
-    for (const [k2, l] of links) {
-      const k = `${other}:${k2}`;
-      const old = row.get(k);
-      if (!old || old.weight < l.weight) row.set(k, l);
+    // A negated word's key carries the negation mark (profile.ts: "en:¬join"); it links to the
+    // negated rendering only ("ru:¬вступить"), as within one language "join" ≠ "not join".
+    const plain = tokenKey(t);
+    for (const negated of [false, true]) {
+      const key = negated ? plain.replace(/^([^:]*:)/, '$1¬') : plain;
+      if (!p.keys.has(key)) continue;
+      const row = outs.get(key) ?? new Map<string, LexLink>();
+      for (const [k2, l] of links) {
+        const k = `${other}:${negated ? '¬' : ''}${k2}`;
+        const old = row.get(k);
+        if (!old || old.weight < l.weight) row.set(k, l);
+      }
+      outs.set(key, row);
     }
-    outs.set(key, row);
   }
   outsCache.set(p, { lexicon, outs });
   return outs;

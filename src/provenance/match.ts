@@ -11,6 +11,7 @@ import { calibratedOrigin, pointOrigin, sideShares, ORIGIN_THRESHOLD } from './o
 import { rankerProbability, shippedRanker, type RankerModel } from './ranker.js';
 import { sentences, tokenize } from '../text/index.js';
 import { polarityChanges } from '../text/polarity.js';
+import { translationLink } from '../text/lexicon/index.js';
 import { boundedPair, scorePair, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
 import { isCommonWord } from './common-words.js';
@@ -237,7 +238,8 @@ function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: Po
     const sText = clause(sourceText, e.source);
     const ta = tokenize(pText, ctx.planLanguage);
     const tb = tokenize(sText, language);
-    const changes = polarityChanges(pText, ta, sText, tb, baseLanguage(language) === baseLanguage(ctx.planLanguage));
+    const same = baseLanguage(language) === baseLanguage(ctx.planLanguage);
+    const changes = polarityChanges(pText, ta, sText, tb, same, same ? undefined : translationLink());
     if (changes.length) {
       opposite++;
       return { ...e, polarity: 'opposite' as const };

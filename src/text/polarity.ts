@@ -61,6 +61,13 @@ export interface PolarityChange {
 }
 
 /**
+ * Across languages: true when a word of one reading renders a word of the other
+ * (the bilingual lexicon's links: see src/text/lexicon). Passed in by callers
+ * so that this module does not load the lexicon.
+ */
+export type TranslationLink = (x: Token, y: Token) => boolean;
+
+/**
  * Negations one reading has and the other lacks, on a word both share: "will
  * join" → "will not join", "Foreign troops" → "No foreign troops". A negation
  * is matched by the word it negates (its head: "not join" matches "never
@@ -71,7 +78,7 @@ export interface PolarityChange {
  * Each change quotes the negated phrase on one side and the same words
  * without the negation on the other: `{ a: "join", b: "not join" }`.
  */
-export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean): PolarityChange[] {
+export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean, translates?: TranslationLink): PolarityChange[] {
   const ca = negationCues(ta);
   const cb = negationCues(tb);
   const headKey = (t: Token | undefined): string | undefined => {
@@ -87,6 +94,7 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
     const kx = headKey(x);
     const ky = headKey(y);
     if (kx === ky) return true;
+    if (!sameLanguage && x && y && translates?.(x, y)) return true;
     if (!x || !y || !sameLanguage || !kx?.startsWith('s:') || !ky?.startsWith('s:')) return false;
     let n = 0;
     while (n < x.norm.length && x.norm[n] === y.norm[n]) n++;
@@ -107,7 +115,8 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
         free.splice(k, 1);
         continue;
       }
-      if (key === undefined) {
+      // A head no key compares and no lexicon link renders: matched by count below.
+      if (key === undefined && !(translates && c.head && side.otherTokens.some((t) => translates(c.head!, t)))) {
         loose.push(c);
         continue;
       }
@@ -117,8 +126,9 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
       if (!counterpart) continue;
       out.push(polarityChange(side.key, side.text, c, side.otherText, counterpart));
     }
-    // Across languages, negations of words without a comparable key: by count.
-    const looseOther = free.filter((y) => headKey(y.head) === undefined).length;
+    // Across languages, negations of words without a comparable key: by count, against every negation
+    // of the other reading that no key paired ("not host" / "не разместит": "host" has a concept, "разместит" none).
+    const looseOther = sameLanguage ? free.filter((y) => headKey(y.head) === undefined).length : free.length;
     for (const c of loose.slice(looseOther)) out.push(polarityChange(side.key, side.text, c, side.otherText, undefined));
   }
   return out;

@@ -195,3 +195,24 @@ describe('CLI', () => {
     expect(r.stderr.trim()).toBe('provenance: "ru-2025-06-02-memorandum" is a statement, not a plan; align compares versions of a plan');
   });
 });
+
+describe('polarity across languages', () => {
+  // The wording of us-28 7 and its Russian text (corpora/plans), cut to the two negated clauses.
+  const en = parseDraft('1. Ukraine agrees to enshrine in its constitution that it will not join NATO, and Ukraine will not be admitted in the future.\n', { id: 'en-neg' }).document!;
+  const ruNeg = parseDraft('1. Украина закрепит в своей конституции, что она не присоединится к НАТО, а Украина не будет принята в будущем.\n', { id: 'ru-neg' }).document!;
+  const ruPos = parseDraft('1. Украина закрепит в своей конституции, что она присоединится к НАТО, а Украина будет принята в будущем.\n', { id: 'ru-pos' }).document!;
+
+  it('links a negated word to its negated rendering: a faithful translation is `translated` with no polarity change', () => {
+    const [p] = alignPair(en, ruNeg).pairs;
+    expect(p.relation).toBe('translated');
+    expect(p.changes.filter((c) => c.kind === 'polarity')).toEqual([]);
+  });
+
+  it('lists the negations the Russian drops as polarity changes and scores the pair lower', () => {
+    const [neg] = alignPair(en, ruNeg).pairs;
+    const [pos] = alignPair(en, ruPos).pairs;
+    expect(pos.relation).toBe('reworded');
+    expect(pos.changes.filter((c) => c.kind === 'polarity').length).toBeGreaterThanOrEqual(1);
+    expect(pos.similarity).toBeLessThan(neg.similarity);
+  });
+});

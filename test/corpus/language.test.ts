@@ -138,3 +138,12 @@ describe('a plain draft without front matter is in the language its text shows',
     expect(saved.ok && saved.text).toMatch(/^language: ru$/m);
   });
 });
+
+describe('an undeclared Cyrillic sentence with no letter unique to either alphabet', () => {
+  it('reads as Russian once it is long enough that Ukrainian would show і, ї or є (us-28-ru point 7)', () => {
+    const clause = 'Украина закрепит в своей конституции, что она не присоединится к НАТО, а НАТО соглашается включить в свой устав положение о том, что Украина не будет принята в будущем';
+    expect(clause.match(/[іїєґыэъё]/giu)).toBeNull();
+    expect(undeclaredLanguage(clause)).toBe('ru');
+    expect(parseDraft(`1. ${clause}.\n`, { id: 'clause' }).document!.language).toBe('ru');
+  });
+});

@@ -13,7 +13,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGlossary } from '../glossary.js';
-import { isAcronym } from '../lex.js';
+import { isAcronym, type Token } from '../lex.js';
 import { englishHead, englishStem, russianLemmaOf } from './gloss.js';
 import { loadMueller } from './mueller.js';
 import { ALL_LAYERS, enabledLayers, type LayerName } from './layers.js';
@@ -155,4 +155,18 @@ export function loadLexicon(names: LayerName[] = enabledLayers()): Lexicon {
   const key = names.join(',');
   if (cached?.key !== key) cached = { key, lexicon: buildLexicon(names) };
   return cached.lexicon;
+}
+
+/**
+ * Whether one token renders the other across English and Russian/Ukrainian,
+ * by the lexicon's links (Russian lemma → English stems, English word →
+ * Russian lemmas), for `polarityChanges` across languages. Tokens of one
+ * language, or of other languages, never link here.
+ */
+export function translationLink(lexicon: Lexicon = loadLexicon()): (x: Token, y: Token) => boolean {
+  return (x, y) => {
+    const [en, ru] = x.lang === 'en' && (y.lang === 'ru' || y.lang === 'uk') ? [x, y] : y.lang === 'en' && (x.lang === 'ru' || x.lang === 'uk') ? [y, x] : [undefined, undefined];
+    if (!en || !ru) return false;
+    return lexicon.fromRussian(ru.stem).has(en.stem) || lexicon.fromEnglish(en.norm, en.stem).has(ru.stem);
+  };
 }
