@@ -2,7 +2,7 @@
 // from eval/gold/provenance.json: every gold point's retrieved passages, with
 // the bulk Kremlin archive added so that its 97,828 passages compete as
 // negatives, one conditional logit over the features of features.ts; then
-// the side calibration (origin.ts), fitted on leave-one-plan-out outcomes.
+// the side calibration (origin.ts: per-side tallies), from leave-one-plan-out outcomes.
 // Writes corpora/reference/provenance/ranker.json (deterministic: the same
 // inputs give the same bytes) and prints the weights.
 import { writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ const model: RankerModel = {
     points: points.length,
     rows: points.reduce((n, p) => n + p.rows.length, 0),
     corpus: setting.name.replace(/\(.*\)/, '').trim(),
-    method: 'conditional logit (softmax over each point\'s retrieved passages), L2 0.01, 400 full-batch gradient steps from zero, then Platt scaling over all rows; side: Platt scaling on leave-one-plan-out outcomes (points with no antecedent count as wrong sides)',
+    method: 'conditional logit (softmax over each point\'s retrieved passages), L2 0.01, 400 full-batch gradient steps from zero, then Platt scaling over all rows; side: per named side, how often it was right on leave-one-plan-out outcomes (points with no antecedent count as wrong sides), shrunk toward the overall rate by 5 points',
   },
 };
 writeFileSync(SHIPPED_RANKER_PATH, `${JSON.stringify(model, null, 2)}\n`);

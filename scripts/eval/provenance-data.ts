@@ -13,9 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { findDocument } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { matchPlan, textLookup, type PassageIndex } from '../../src/provenance/index.js';
-import { calibratedOrigin, sideInputs, sideSupport } from '../../src/provenance/origin.js';
-import { fitPlatt, rankerProbability, trainListwise, type RankerModel } from '../../src/provenance/ranker.js';
+import { calibratedOrigin, sideSupport, type SideCalibration, type SideTally } from '../../src/provenance/origin.js';
+import { fitPlatt, rankerProbability, trainListwise } from '../../src/provenance/ranker.js';
 import type { Side } from '../../src/corpus/types.js';
+import type { Origin } from '../../src/provenance/types.js';
 import type { Candidate } from '../../src/provenance/types.js';
 
 export interface GoldEntryLike {
@@ -226,44 +227,79 @@ function topSideRight(p: PointRows, support: [string, number][]): number | undef
   return support.length && p.entry.sides.includes(support[0][0]) ? 1 : 0;
 }
 
-/**
- * Side verdicts with calibration fitted leave-one-plan-out: for each plan,
- * Platt parameters are fitted on the other plans' held-out outcomes (whose
- * ranker scores are themselves leave-one-plan-out; points with no antecedent
- * count as outcomes where the top side is wrong), then applied to it.
- */
-export function sideVerdicts(points: PointRows[], scores: Map<PointRows, number[]>, unknownBelow = 0.5): SideOutcome[] {
-  const inputs = new Map<PointRows, [number, number]>();
-  const right = new Map<PointRows, number>();
+/** Shrinkage of the per-side calibration, in points (fixed before measuring; the eval also prints 2 and 10). */
+export const SIDE_SHRINK = 5;
+
+interface Judged {
+  point: PointRows;
+  support: [string, number][];
+  right: number;
+}
+
+function judge(points: PointRows[], scores: Map<PointRows, number[]>): Judged[] {
+  const out: Judged[] = [];
   for (const p of points) {
     const support = sideSupport(bestPerDocument(p, scores.get(p)!));
-    inputs.set(p, sideInputs(support));
-    const r = topSideRight(p, support);
-    if (r !== undefined) right.set(p, r);
+    const right = topSideRight(p, support);
+    if (right !== undefined) out.push({ point: p, support, right });
   }
-  const judged = points.filter((p) => right.has(p));
+  return out;
+}
+
+/** Tally per named side of the given outcomes (the calibration of origin.ts). */
+function tally(judged: Judged[], shrink: number, unknownBelow: number): SideCalibration {
+  const bySide: Record<string, SideTally> = {};
+  for (const j of judged) {
+    const side = j.support[0]?.[0];
+    if (!side) continue;
+    bySide[side] ??= { n: 0, right: 0 };
+    bySide[side].n++;
+    bySide[side].right += j.right;
+  }
+  const sorted = Object.fromEntries(Object.entries(bySide).sort((a, b) => a[0].localeCompare(b[0])));
+  return { shrink, overall: { n: judged.length, right: judged.reduce((s, j) => s + j.right, 0) }, bySide: sorted, unknownBelow };
+}
+
+export type SideMethod = 'per-side' | 'platt' | 'constant';
+
+/**
+ * Side verdicts with calibration fitted leave-one-plan-out: for each plan,
+ * the calibration is fitted on the other plans' outcomes (whose ranker
+ * scores are themselves leave-one-plan-out; points with no antecedent count
+ * as outcomes where the top side is wrong), then applied to it. `per-side`
+ * is the shipped method (origin.ts); `platt` the earlier σ(a + b·margin +
+ * c·best) and `constant` the other plans' overall rate, for comparison.
+ */
+export function sideVerdicts(points: PointRows[], scores: Map<PointRows, number[]>, options: { method?: SideMethod; shrink?: number; unknownBelow?: number } = {}): SideOutcome[] {
+  const { method = 'per-side', shrink = SIDE_SHRINK, unknownBelow = 0.5 } = options;
+  const judged = judge(points, scores);
   const outcomes: SideOutcome[] = [];
-  for (const plan of [...new Set(judged.map((p) => p.plan))]) {
-    const train = judged.filter((p) => p.plan !== plan);
-    const platt = fitPlatt(train.map((p) => inputs.get(p)!), train.map((p) => right.get(p)!));
-    for (const p of judged.filter((x) => x.plan === plan)) {
-      const o = calibratedOrigin(bestPerDocument(p, scores.get(p)!), { ...platt, unknownBelow });
-      outcomes.push({ point: p, side: o.side, leaning: o.leaning, confidence: o.confidence, topRight: right.get(p) === 1 });
+  for (const plan of [...new Set(judged.map((j) => j.point.plan))]) {
+    const train = judged.filter((j) => j.point.plan !== plan);
+    const calibration = tally(train, method === 'constant' ? Number.MAX_SAFE_INTEGER : shrink, unknownBelow);
+    const platt = method === 'platt' ? fitPlatt(train.map((j) => plattInputs(j.support)), train.map((j) => j.right)) : undefined;
+    for (const j of judged.filter((x) => x.point.plan === plan)) {
+      let o = calibratedOrigin(bestPerDocument(j.point, scores.get(j.point)!), calibration);
+      if (method === 'constant') o = { ...o, confidence: calibration.overall.right / calibration.overall.n };
+      if (platt && j.support.length) {
+        const [margin, best] = plattInputs(j.support);
+        const confidence = 1 / (1 + Math.exp(-(platt.a + platt.b * margin + platt.c * best)));
+        const top = j.support[0][0];
+        o = confidence < unknownBelow ? { side: 'unknown', confidence, leaning: top as Origin['leaning'] } : { side: top as Origin['side'], confidence };
+      }
+      outcomes.push({ point: j.point, side: o.side, leaning: o.leaning, confidence: o.confidence, topRight: j.right === 1 });
     }
   }
   return outcomes;
 }
 
+/** The earlier calibration's inputs: the top side's margin over the next, and its support. */
+function plattInputs(support: [string, number][]): [number, number] {
+  const best = support[0]?.[1] ?? 0;
+  return [best - (support[1]?.[1] ?? 0), best];
+}
+
 /** Fit the side calibration on all judged points (for the shipped model). */
-export function fitSide(points: PointRows[], scores: Map<PointRows, number[]>): RankerModel['side'] {
-  const rows: [number, number][] = [];
-  const ys: number[] = [];
-  for (const p of points) {
-    const support = sideSupport(bestPerDocument(p, scores.get(p)!));
-    const r = topSideRight(p, support);
-    if (r === undefined) continue;
-    rows.push(sideInputs(support));
-    ys.push(r);
-  }
-  return { ...fitPlatt(rows, ys), unknownBelow: 0.5 };
+export function fitSide(points: PointRows[], scores: Map<PointRows, number[]>): SideCalibration {
+  return tally(judge(points, scores), SIDE_SHRINK, 0.5);
 }

@@ -44,26 +44,56 @@ export function sideSupport(candidates: Pick<Candidate, 'side' | 'score' | 'late
   return [...support].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-/** The two inputs of the calibrated side confidence: the top side's margin over the next, and its support. */
-export function sideInputs(support: [string, number][]): [number, number] {
-  const best = support[0]?.[1] ?? 0;
-  return [best - (support[1]?.[1] ?? 0), best];
+/** Held-out outcomes of one named side: how often it was named, how often rightly. */
+export interface SideTally {
+  n: number;
+  right: number;
+}
+
+/**
+ * Calibration of the side verdict, fitted by `npm run train:provenance` on
+ * leave-one-plan-out outcomes of the gold (scripts/eval/provenance-data.ts):
+ * per named side, how often naming it was right, shrunk toward the overall
+ * rate by a Beta prior worth `shrink` points.
+ */
+export interface SideCalibration {
+  /** Weight of the overall rate, in points (5: fixed before measuring, not tuned). */
+  shrink: number;
+  overall: SideTally;
+  bySide: Record<string, SideTally>;
+  /** Below this confidence the side is `unknown` (0.5: more likely wrong than right). */
+  unknownBelow: number;
+}
+
+/**
+ * P(the named side is right) under a calibration: (right + shrink·rate) /
+ * (n + shrink), where rate is the overall held-out rate and n, right the
+ * named side's tally (0, 0 for a side never named in training → the overall
+ * rate). Result in [0, 1], rounded to 4 decimals.
+ */
+export function sideReliability(side: string, calibration: Pick<SideCalibration, 'shrink' | 'overall' | 'bySide'>): number {
+  const rate = calibration.overall.n ? calibration.overall.right / calibration.overall.n : 0.5;
+  const t = calibration.bySide[side] ?? { n: 0, right: 0 };
+  return Math.round(((t.right + calibration.shrink * rate) / (t.n + calibration.shrink)) * 1e4) / 1e4;
 }
 
 /**
  * The side verdict of the learned ranker (candidates scored by ranker.ts):
- * the side with the highest support, with confidence
- *   σ(a + b · margin + c · best)
- * fitted (Platt scaling) on held-out gold outcomes by `npm run
- * train:provenance`: the estimated probability that the named side is right.
- * Below `unknownBelow` (0.5: more likely wrong than right) the side is
- * `unknown`, and `leaning` names the side the evidence would point to.
+ * the side with the highest support (the best ranker probability of an
+ * earlier statement of that side), with confidence = how often naming that
+ * side was right on held-out gold (sideReliability). Why not the strength of
+ * the evidence: on the held-out gold, the best support and the margin over
+ * the next side predict whether the named side is right no better than a
+ * constant does (Brier of a Platt fit on them ≥ the constant's, see README),
+ * while the named side itself does (a Ukrainian or US statement topping the
+ * list was mostly a reaction to, or a restatement of, another side's
+ * demand). Below `unknownBelow` the side is `unknown`, and `leaning` names
+ * the side the evidence points to. No earlier statement at all: `unknown`, 0.
  */
-export function calibratedOrigin(candidates: Pick<Candidate, 'side' | 'score' | 'later'>[], side: { a: number; b: number; c: number; unknownBelow: number }): Origin {
+export function calibratedOrigin(candidates: Pick<Candidate, 'side' | 'score' | 'later'>[], calibration: SideCalibration): Origin {
   const support = sideSupport(candidates);
   if (!support.length) return { side: 'unknown', confidence: 0 };
-  const [margin, best] = sideInputs(support);
-  const confidence = Math.round((1 / (1 + Math.exp(-(side.a + side.b * margin + side.c * best)))) * 1e4) / 1e4;
   const top = support[0][0] as Origin['side'];
-  return confidence < side.unknownBelow ? { side: 'unknown', confidence, leaning: top } : { side: top, confidence };
+  const confidence = sideReliability(top, calibration);
+  return confidence < calibration.unknownBelow ? { side: 'unknown', confidence, leaning: top } : { side: top, confidence };
 }

@@ -11,8 +11,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FEATURES } from './features.js';
+import { sideReliability, type SideCalibration } from './origin.js';
 
-export const RANKER_FORMAT = 'plan-provenance/provenance-ranker@1';
+// @2: the side calibration became per named side (origin.ts SideCalibration).
+export const RANKER_FORMAT = 'plan-provenance/provenance-ranker@2';
 
 export const SHIPPED_RANKER_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../corpora/reference/provenance/ranker.json');
 
@@ -21,8 +23,8 @@ export interface RankerModel {
   features: string[];
   intercept: number;
   weights: number[];
-  /** Side confidence = σ(a + b·margin + c·best) (Platt scaling, see origin.ts). */
-  side: { a: number; b: number; c: number; unknownBelow: number };
+  /** Side confidence: held-out reliability of each named side (see origin.ts). */
+  side: SideCalibration;
   /** What it was trained on (for the record; not read by the code). */
   trainedOn: Record<string, unknown>;
 }
@@ -57,7 +59,10 @@ export function shippedRanker(path = SHIPPED_RANKER_PATH): RankerModel {
     throw new Error(`${path}: field "weights" must be ${FEATURES.length} numbers`);
   }
   if (!Number.isFinite(raw.intercept)) throw new Error(`${path}: field "intercept" must be a number`);
-  if (!raw.side || !['a', 'b', 'c', 'unknownBelow'].every((k) => Number.isFinite(raw.side[k as 'a']))) throw new Error(`${path}: field "side" must hold numbers a, b, c, unknownBelow`);
+  const tally = (t: unknown) => Number.isFinite((t as { n?: number })?.n) && Number.isFinite((t as { right?: number })?.right);
+  if (!raw.side || !Number.isFinite(raw.side.shrink) || !Number.isFinite(raw.side.unknownBelow) || !tally(raw.side.overall) || typeof raw.side.bySide !== 'object' || !Object.values(raw.side.bySide ?? {}).every(tally)) {
+    throw new Error(`${path}: field "side" must hold numbers shrink and unknownBelow, a tally overall {n, right} and a tally per side in bySide`);
+  }
   if (path === SHIPPED_RANKER_PATH) cached = raw;
   return raw;
 }
@@ -145,5 +150,5 @@ function round(x: number): number {
 /** The model's weights as lines of text (printed by training and by the eval). */
 export function describeRanker(m: RankerModel): string {
   const w = m.features.map((f, i) => `  ${f.padEnd(16)} ${m.weights[i] >= 0 ? '+' : ''}${m.weights[i].toFixed(3)}`);
-  return [`  intercept        ${m.intercept.toFixed(3)}`, ...w, `  side confidence = σ(${m.side.a} + ${m.side.b}·margin + ${m.side.c}·best); unknown below ${m.side.unknownBelow}`].join('\n');
+  return [`  intercept        ${m.intercept.toFixed(3)}`, ...w, `  side confidence = (right + ${m.side.shrink}·${m.side.overall.right}/${m.side.overall.n}) / (named + ${m.side.shrink}) per named side: ${Object.entries(m.side.bySide).map(([s, t]) => `${s} ${t.right}/${t.n} → ${sideReliability(s, m.side).toFixed(2)}`).join(', ')}; unknown below ${m.side.unknownBelow}`].join('\n');
 }

@@ -138,7 +138,7 @@ export interface Origin {
   side: Side | 'unknown';
   /** Learned ranker: the calibrated probability that the top side is right (also when it is below the cut and the side is `unknown`). */
   confidence: number;
-  /** When `unknown` under the learned ranker: the side the weak or split evidence leans to. */
+  /** When `unknown` under the learned ranker: the side the evidence leans to (a side whose naming was mostly wrong on held-out gold). */
   leaning?: Side | 'unknown';
 }
 

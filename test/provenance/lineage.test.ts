@@ -44,11 +44,19 @@ describe('best passages', () => {
 });
 
 describe('side verdict', () => {
-  const side = { a: 0, b: 4, c: 4, unknownBelow: 0.5 };
-  it('says unknown, with the side it leans to, when the evidence is weak and split', () => {
-    const o = calibratedOrigin([cand('x', '2020-01-01', 0.05, 'ru'), cand('y', '2020-01-01', 0.04, 'ua')], { ...side, a: -2 });
+  const side = { shrink: 5, overall: { n: 40, right: 28 }, bySide: { ru: { n: 30, right: 25 }, ua: { n: 6, right: 1 }, eu: { n: 4, right: 4 } }, unknownBelow: 0.5 };
+  it('says unknown, with the side it leans to, when the named side was mostly wrong on held-out gold', () => {
+    const o = calibratedOrigin([cand('x', '2020-01-01', 0.6, 'ua'), cand('y', '2020-01-01', 0.4, 'ru')], side);
     expect(o.side).toBe('unknown');
-    expect(o.leaning).toBe('ru');
+    expect(o.leaning).toBe('ua');
+    // (1 + 5·28/40) / (6 + 5)
+    expect(o.confidence).toBeCloseTo(4.5 / 11, 4);
+  });
+
+  it('names a side that was mostly right, shrunk toward the overall rate; a never-named side gets the overall rate', () => {
+    expect(calibratedOrigin([cand('x', '2020-01-01', 0.2, 'eu')], side)).toEqual({ side: 'eu', confidence: Math.round(((4 + 3.5) / 9) * 1e4) / 1e4 });
+    expect(calibratedOrigin([cand('x', '2020-01-01', 0.2, 'us')], side)).toEqual({ side: 'us', confidence: 0.7 });
+    expect(calibratedOrigin([cand('x', '2020-01-01', 0.9, 'ru', true)], side)).toEqual({ side: 'unknown', confidence: 0 });
   });
 
   it('names a side with a confidence in [0, 1] under the shipped calibration', () => {
