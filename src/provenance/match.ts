@@ -148,7 +148,32 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
     candidates: listed.map((c) => withPolarity(c, plan, index, ctx)),
     documents: Object.fromEntries([...bestByDoc.values()].sort(byScore).map((c) => [c.doc, c.score])),
     lineage: lineageOf(ctx.groupByDocument ? ranked : [...bestByDoc.values()].sort(byScore)),
+    echoes: laterEchoes(scored).map((c) => withPolarity(c, plan, index, ctx)),
   };
+}
+
+/** A later statement is listed as an echo from this fixed-weight (content) score: the old origin threshold. */
+export const ECHO_MIN_SCORE = 0.1;
+/** At most this many later echoes per point. */
+export const ECHO_MAX = 3;
+
+/**
+ * Statements dated after the plan that carry the point's wording: the best
+ * passage per document by the fixed-weight score (score.ts: wording only, no
+ * date), at least ECHO_MIN_SCORE and with evidence of two words or more. The ranker weighs `later`
+ * against a passage being an antecedent, so echoes are ranked apart from the
+ * candidates: they show where the clause went, never where it came from.
+ */
+function laterEchoes(scored: Candidate[]): Candidate[] {
+  const best = new Map<string, Candidate>();
+  for (const c of scored) {
+    // Wording, not a shared word: the evidence spans hold at least two words between them.
+    const words = c.evidence.reduce((n, e) => n + (e.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+    if (!c.later || c.fixedScore === undefined || c.fixedScore < ECHO_MIN_SCORE || words < 2) continue;
+    const prev = best.get(c.doc);
+    if (!prev || c.fixedScore > prev.fixedScore!) best.set(c.doc, c);
+  }
+  return [...best.values()].sort((a, b) => b.fixedScore! - a.fixedScore! || a.doc.localeCompare(b.doc)).slice(0, ECHO_MAX);
 }
 
 /**
@@ -210,7 +235,7 @@ function scoreCandidate(
     url: passage.source ?? doc.sources[0] ?? '',
     ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
     ...(pair.truncated ? { truncated: true } : {}),
-    ...(ctx.withFeatures ? { fixedScore: pair.score, features } : {}),
+    ...(ctx.withFeatures ? { fixedScore: pair.score, features } : doc.date > plan.date ? { fixedScore: pair.score } : {}),
   } };
 }
 

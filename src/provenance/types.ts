@@ -178,6 +178,8 @@ export interface PointMatch {
   documents: Record<string, number>;
   /** Dates of the clause's antecedents (see Lineage). */
   lineage: Lineage;
+  /** Statements after the plan that carry its wording (best by `fixedScore`, the wording-only score): echoes, never origins. */
+  echoes: Candidate[];
 }
 
 export interface MatchSummary {

@@ -133,6 +133,21 @@ describe('matchPlan', () => {
     expect(echo!.evidence.map((e) => e.sourceText).join(' ')).toMatch(/rights/);
   });
 
+  it('lists later echoes apart from the antecedents: Lavrov 2026 on the minority-rights clause (us-28 20), Zelensky 2026 on the army cap (us-28 6)', () => {
+    const echoes = (n: string) => point('us-28-2025-11-20', n).echoes;
+    expect(echoes('20').map((e) => e.doc)).toContain('ru-2026-02-lavrov-20-point-plan');
+    expect(echoes('6').map((e) => e.doc)).toContain('ua-2026-01-zelensky-guarantees-and-talks');
+    for (const plan of publishedPlans) {
+      for (const p of match(plan).points) {
+        for (const e of p.echoes) {
+          expect(e.later).toBe(true);
+          expect(p.lineage.antecedents.map((a) => a.doc)).not.toContain(e.doc);
+          expect(e.evidence.map((x) => x.text).join(' ').match(/[\p{L}\p{N}]+/gu)!.length).toBeGreaterThanOrEqual(2);
+        }
+      }
+    }
+  });
+
   it('names Russia as the likely origin of the NATO points of the 28-point plan and sums sides per plan', () => {
     for (const n of ['3', '7']) expect(point('us-28-2025-11-20', n).origin.side).toBe('ru');
     const shares = Object.values(match('us-28-2025-11-20').summary.sides);
