@@ -72,17 +72,21 @@ function parseTop(value: string | undefined): number {
 }
 
 function renderMatch(result: MatchResult): string {
-  type Row = { p: PointMatch; c?: Candidate; i: number };
-  const rows: Row[] = result.points.flatMap((p): Row[] => (p.candidates.length ? p.candidates.map((c, i) => ({ p, c, i })) : [{ p, i: 0 }]));
+  type Row = { p: PointMatch; c?: Candidate; i: number; echo?: boolean };
+  const rows: Row[] = result.points.flatMap((p): Row[] => [
+    ...(p.candidates.length ? p.candidates.map((c, i) => ({ p, c, i })) : [{ p, i: 0 }]),
+    // Later echoes (statements after the plan carrying its wording), after the candidates, scored by wording only.
+    ...(p.echoes ?? []).filter((e) => !p.candidates.some((c) => c.doc === e.doc)).map((c, k) => ({ p, c, i: p.candidates.length + k, echo: true })),
+  ]);
   const table = renderTable(rows, [
     { header: 'point', value: (r) => (r.i === 0 ? r.p.point : '') },
     { header: 'origin', value: (r) => (r.i === 0 ? (r.p.origin.side === 'unknown' ? 'unknown' : `${r.p.origin.side} ${r.p.origin.confidence.toFixed(2)}`) : '') },
-    { header: '#', value: (r) => (r.c ? r.i + 1 : ''), align: 'right' },
+    { header: '#', value: (r) => (r.echo ? 'echo' : r.c ? r.i + 1 : ''), align: 'right' },
     { header: 'lineage', value: (r) => (r.i === 0 && r.p.lineage.earliest ? `${r.p.lineage.earliest.date}…${r.p.lineage.closest!.date}` : '') },
     { header: 'source', value: (r) => (r.c ? `${r.c.doc} ${r.c.passage}${r.c.also ? ` +${r.c.also.passage}` : ''}` : '(no earlier statement shares its words)'), max: 48 },
     { header: 'side', value: (r) => r.c?.side ?? '' },
     { header: 'date', value: (r) => r.c?.date ?? '' },
-    { header: 'score', value: (r) => (r.c ? r.c.score.toFixed(3) : ''), align: 'right' },
+    { header: 'score', value: (r) => (r.echo ? `${r.c!.fixedScore!.toFixed(3)}w` : r.c ? r.c.score.toFixed(3) : ''), align: 'right' },
     { header: 'later', value: (r) => (r.c?.later ? 'later' : '') },
     { header: 'evidence', value: (r) => (r.c ? evidencePhrases(r.c.evidence) : ''), max: 70 },
   ]);
@@ -90,5 +94,6 @@ function renderMatch(result: MatchResult): string {
     .map(([side, share]) => `${side} ${Math.round(share * 100)}%`)
     .join(', ');
   const missing = result.missing.length ? `\nno text for points ${result.missing.join(', ')} (not matched)` : '';
-  return `${result.plan}: ${result.summary.points} points matched; likely origin: ${sides}${missing}\n\n${table}`;
+  const echoes = rows.some((r) => r.echo) ? '\n\necho: a statement dated after the plan that carries its wording (score w: wording only, no date): where the clause went, never its origin.' : '';
+  return `${result.plan}: ${result.summary.points} points matched; likely origin: ${sides}${missing}\n\n${table}${echoes}`;
 }
