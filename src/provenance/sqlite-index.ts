@@ -360,9 +360,25 @@ export function encodeTerms(terms: Term[]): string {
   return JSON.stringify(terms.map((t) => [t.key, t.start, t.end, KIND_CODES[t.kind] + (t.neutral ? 4 : 0)]));
 }
 
+/**
+ * Decoded keys, one string object per distinct key: JSON.parse makes a fresh
+ * string for every occurrence, and the scorer looks each key up in maps many
+ * times per pair; a shared string is hashed once and compared by identity.
+ */
+const keyStrings = new Map<string, string>();
+const MAX_KEY_STRINGS = 500_000;
+
+function internKey(key: string): string {
+  const known = keyStrings.get(key);
+  if (known !== undefined) return known;
+  if (keyStrings.size >= MAX_KEY_STRINGS) keyStrings.clear();
+  keyStrings.set(key, key);
+  return key;
+}
+
 export function decodeTerms(stored: string): Term[] {
   return (JSON.parse(stored) as [string, number, number, number][]).map(([key, start, end, flags]) => ({
-    key,
+    key: internKey(key),
     start,
     end,
     kind: KINDS[flags & 3],
