@@ -89,7 +89,8 @@ export function lexTokens(text: string, language: string): Token[] {
   return tokens.map((t) => ({ ...t }));
 }
 
-const MEMO_MIN_CHARS = 4096;
+// Any passage with a figure is lexed twice (figures(), then tokenize()): copying the tokens is far cheaper than lexing again.
+const MEMO_MIN_CHARS = 32;
 const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
 const memo: { text: string; language: string; tokens: Token[] }[] = [];
 
