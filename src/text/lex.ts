@@ -1,7 +1,7 @@
 // Raw tokens: words, numbers and acronyms with exact offsets, normalised and
 // stemmed, before any glossary lookup (the glossary itself is built with these).
 import { foldText, originalSpan } from './fold.js';
-import { monthOf } from './months.js';
+import { monthCandidate } from './months.js';
 import { normalizeWord } from './normalize.js';
 import { NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
 import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
@@ -123,8 +123,14 @@ function lexFresh(text: string, language: string): Token[] {
       continue;
     }
     // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
-    const { lang, norm, stem, acronym, capitalised, stop: stopWord, negation } = byWord(docLang, surface, surfaceFacts);
-    const month = acronym ? undefined : monthOf(norm, lang, capitalised, plain[fEnd] === '.' || /^\s?\d/.test(plain.slice(fEnd, fEnd + 2)) || /\d\s?$/.test(plain.slice(Math.max(0, fStart - 2), fStart)));
+    const { lang, norm, stem, acronym, stop: stopWord, negation, capitalised, monthHit } = byWord(docLang, surface, surfaceFacts);
+    // monthOf, with the word's part memoised: the context (a full stop or a day number beside it) is read only for a month name.
+    const month =
+      acronym || !monthHit
+        ? undefined
+        : !monthHit.needsDate || plain[fEnd] === '.' || /^\s?\d/.test(plain.slice(fEnd, fEnd + 2)) || /\d\s?$/.test(plain.slice(Math.max(0, fStart - 2), fStart))
+          ? monthHit.month
+          : undefined;
     const stop = month === undefined && stopWord;
     const entity = month === undefined && (acronym || (capitalised && !stop && !negation && !atSentenceStart(plain, fStart)));
     tokens.push({
@@ -241,5 +247,6 @@ function surfaceFacts(surface: string, docLang: Lang) {
   const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
   const acronym = isAcronym(surface);
   const stop = !acronym && isStopWord(norm, lang);
-  return { lang, norm, stem: acronym ? norm : stemWord(norm, lang), acronym, capitalised: /^\p{Lu}/u.test(surface), stop, negation: isNegation(norm, lang) };
+  const capitalised = /^\p{Lu}/u.test(surface);
+  return { lang, norm, stem: acronym ? norm : stemWord(norm, lang), acronym, capitalised, stop, negation: isNegation(norm, lang), monthHit: monthCandidate(norm, lang, capitalised) };
 }
