@@ -32,6 +32,8 @@ const SPACE = /^[\p{Zs}\t]$/u;
 /** Compatibility forms folded by NFKC: half-/full-width forms, Latin ligatures, mathematical alphanumerics. */
 const COMPAT = /[\uff00-\uffef\ufb00-\ufb06\u{1d400}-\u{1d7ff}]/u;
 const COMPAT_ALL = new RegExp(COMPAT.source, 'gu');
+/** A character that folding may change or remove (see foldText's fast path); ' ' is the only Zs kept as is. */
+const MAY_FOLD = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{M}\t\r\u2028\u2029\u0085\uff00-\uffef\ufb00-\ufb06\u{10000}-\u{10ffff}]|(?! )\p{Zs}| {2}/u;
 /** A base character with its combining marks (one NFC unit of work), a CRLF, or any other code point. */
 const CLUSTER = /\r\n|\P{M}\p{M}*|\p{M}+/gsu;
 
@@ -45,6 +47,9 @@ export function foldText(original: string): Folded {
   // The offset tables are then built only if someone reads them: building two arrays of the text's
   // length for every passage was a sixth of the time it took to index a bulk file.
   if (!/[^\x20-\x7e\n]| {2}/.test(original)) return identityFold(original);
+  // So is most other text (curly quotes, dashes, Cyrillic): nothing invisible, no mark, no space but
+  // U+0020 and never two, no other line end, no compatibility form or astral character, already NFC.
+  if (!MAY_FOLD.test(original) && original.normalize('NFC') === original) return identityFold(original);
   // Pass 1: drop invisible characters, keeping each kept unit's source range,
   // so that a letter and its combining mark compose even with a joiner between.
   const kept: string[] = [];
