@@ -240,10 +240,14 @@ export function windowCosine(point: string[], passage: string[], idf: (key: stri
   const width = Math.max(2 * point.length, 12);
   if (passage.length <= width) return cosine(0, passage.length);
   let best = 0;
-  // Only windows that start on a shared term can be the best one.
+  let last = -1;
+  // Only windows that start on a shared term can be the best one. Near the end
+  // every start is clamped to the last window, which is then computed once.
   for (let i = 0; i < passage.length; i++) {
     if (!pfOf[sid[i]]) continue;
     const from = Math.min(i, passage.length - width);
+    if (from === last) continue;
+    last = from;
     best = Math.max(best, cosine(from, from + width));
   }
   return best;
