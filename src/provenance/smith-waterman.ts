@@ -53,8 +53,12 @@ export function localAlignments(a: string[], b: string[], options: AlignOptions)
   const out: LocalAlignment[] = [];
   const w = b.length + 1;
   const h = new Float64Array((a.length + 1) * w);
+  const firstA = new Int32Array(ids.size);
+  const lastA = new Int32Array(ids.size);
+  // The rectangle written in the previous round: the only cells to clear.
+  let written: [number, number, number, number] | undefined;
   for (let round = 0; round < max; round++) {
-    if (round > 0) h.fill(0);
+    if (written) for (let i = written[0]; i <= written[1]; i++) h.fill(0, i * w + written[2], i * w + written[3] + 1);
     let best = 0;
     let bi = 0;
     let bj = 0;
@@ -62,20 +66,25 @@ export function localAlignments(a: string[], b: string[], options: AlignOptions)
     // positive cell that matters: before the first match every cell is 0, and
     // after the last one scores only fall (a cell rises above its neighbours
     // only on a match), so the best cell and its trace-back lie inside.
+    firstA.fill(-1);
+    for (let i = 1; i <= a.length; i++) {
+      if (maskedA[i - 1]) continue;
+      if (firstA[idA[i - 1]] < 0) firstA[idA[i - 1]] = i;
+      lastA[idA[i - 1]] = i;
+    }
     let loI = a.length + 1;
     let hiI = 0;
     let loJ = b.length + 1;
     let hiJ = 0;
     for (let j = 1; j <= b.length; j++) {
-      if (maskedB[j - 1] || idB[j - 1] < 0) continue;
-      for (let i = 1; i <= a.length; i++) {
-        if (maskedA[i - 1] || idA[i - 1] !== idB[j - 1]) continue;
-        if (i < loI) loI = i;
-        if (i > hiI) hiI = i;
-        if (j < loJ) loJ = j;
-        if (j > hiJ) hiJ = j;
-      }
+      const id = idB[j - 1];
+      if (id < 0 || maskedB[j - 1] || firstA[id] < 0) continue;
+      if (j < loJ) loJ = j;
+      hiJ = j;
+      if (firstA[id] < loI) loI = firstA[id];
+      if (lastA[id] > hiI) hiI = lastA[id];
     }
+    written = [loI, hiI, loJ, hiJ];
     for (let i = loI; i <= hiI; i++) {
       const ai = maskedA[i - 1] ? -1 : idA[i - 1];
       const match = weightA[i - 1];
