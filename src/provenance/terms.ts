@@ -101,12 +101,15 @@ export function spanTokens(text: string, start: number, end: number, language: s
   const markers = listMarkers(slice);
   const inMarker = (t: Token) => markers.some(([a, b]) => t.start >= a && t.end <= b);
   const units = new Map(figures(slice, language).filter((f) => f.unit).map((f) => [f.start, f.unit!]));
-  return tokenize(slice, language)
-    .filter((t) => !inMarker(t))
-    .map((t) => {
-      const unit = t.kind === 'number' ? (units.get(t.start) ?? hyphenUnit(slice, t.end)) : undefined;
-      return { ...t, start: t.start + start, end: t.end + start, ...(unit ? { unit } : {}) };
-    });
+  const tokens: UnitToken[] = markers.length ? tokenize(slice, language).filter((t) => !inMarker(t)) : tokenize(slice, language);
+  // tokenize's tokens are this call's own: shifted in place rather than copied (a copy per token was a tenth of indexing).
+  for (const t of tokens) {
+    const unit = t.kind === 'number' ? (units.get(t.start) ?? hyphenUnit(slice, t.end)) : undefined;
+    t.start += start;
+    t.end += start;
+    if (unit) t.unit = unit;
+  }
+  return tokens;
 }
 
 // "30-day", "100-day", "15-year": figures() only looks for a unit after a space.

@@ -76,22 +76,24 @@ export function isAcronym(word: string): boolean {
  * soft hyphen sits inside the word. Numbers written in words become one
  * number token ("one hundred" → 100); month names get a `month-N` concept.
  */
-export function lexTokens(text: string, language: string): Token[] {
-  // A long text is often lexed twice in a row (figures(), then tokenize(), on one span): reuse the first pass.
-  if (text.length < MEMO_MIN_CHARS) return lexFresh(text, language);
-  const hit = memo.find((m) => m.language === language && m.text === text);
-  const tokens = hit?.tokens ?? lexFresh(text, language);
-  if (!hit) {
+export function lexTokens(text: string, language: string, options: { keep?: boolean } = {}): Token[] {
+  // A text is often lexed twice in a row: figures() (which only reads its tokens) keeps
+  // them, and the next lexTokens of the same text (tokenize, which tags them in place)
+  // takes them over, so neither lexes nor copies twice. Only figures() may pass `keep`.
+  const at = memo.findIndex((m) => m.language === language && m.text === text);
+  if (options.keep) {
+    if (at >= 0) return memo[at].tokens;
+    const tokens = lexFresh(text, language);
     memo.unshift({ text, language, tokens });
     memo.length = Math.min(memo.length, 2);
+    return tokens;
   }
-  // Callers tag tokens in place (tokenize), so each gets its own copies.
-  return tokens.map((t) => ({ ...t }));
+  if (at < 0) return lexFresh(text, language);
+  return memo.splice(at, 1)[0].tokens;
 }
 
-// Any passage with a figure is lexed twice (figures(), then tokenize()): copying the tokens is far cheaper than lexing again.
-const MEMO_MIN_CHARS = 32;
 const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
+/** Tokens figures() kept for the next lexTokens of the same text (at most two texts). */
 const memo: { text: string; language: string; tokens: Token[] }[] = [];
 
 function lexFresh(text: string, language: string): Token[] {
