@@ -79,8 +79,16 @@ export const KIND_SEPARATOR = '#';
  */
 export function contextualTerms(terms: Term[]): Term[] {
   if (!terms.some((t) => t.kind === 'number')) return terms;
-  return terms.map((t, i) => (t.kind === 'number' ? { ...t, key: `${t.key}${KIND_SEPARATOR}${figureKind(terms, i)}` } : t));
+  // The scorer and the ranker's features ask for the same passage's terms once
+  // per point: remembered per term array (an index's passages are not mutated).
+  const known = contextual.get(terms);
+  if (known) return known;
+  const out = terms.map((t, i) => (t.kind === 'number' ? { ...t, key: `${t.key}${KIND_SEPARATOR}${figureKind(terms, i)}` } : t));
+  contextual.set(terms, out);
+  return out;
 }
+
+const contextual = new WeakMap<Term[], Term[]>();
 
 /** The key without its figure kind (what the index's IDF knows). */
 export function baseKey(key: string): string {

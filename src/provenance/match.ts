@@ -66,7 +66,13 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
   // keep the BM25 pool.
   const pool = options.pool ?? (index.size <= EXHAUSTIVE_UP_TO ? index.size : 100);
   const threshold = options.threshold ?? ORIGIN_THRESHOLD;
-  const idf = (key: string) => index.idf(key);
+  // IDF of each key looked up once per plan: the scorer asks for it in every pair.
+  const idfs = new Map<string, number>();
+  const idf = (key: string) => {
+    let v = idfs.get(key);
+    if (v === undefined) idfs.set(key, (v = index.idf(key)));
+    return v;
+  };
   // One shared term alone is evidence only when it is rare: in at most 2 % of the passages.
   const rareIdf = bm25Idf(index.size, Math.max(1, Math.floor(index.size * 0.02)));
   // A name is distinctive when it is found in at most 1 passage in 20.
@@ -86,6 +92,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     minScore: options.minScore ?? MIN_CANDIDATE_SCORE,
     withFeatures: options.withFeatures === true,
     maxIdf: bm25Idf(index.size, 0),
+    oneCommonWord: memoOneCommonWord(plan),
   };
   const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, ctx));
   return {
@@ -115,6 +122,8 @@ interface PointContext {
   minScore: number;
   withFeatures: boolean;
   maxIdf: number;
+  /** oneCommonWord on the plan, remembered per span (the same spans recur across candidates). */
+  oneCommonWord: (span: [number, number]) => boolean;
 }
 
 function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: PointContext): PointMatch {
@@ -231,12 +240,22 @@ function scoreCandidate(
       .map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru'))
       // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
       // shown alone it would be one common word, which is never evidence.
-      .filter((e) => !oneCommonWord(plan.text, e.plan, plan.language)),
+      .filter((e) => !ctx.oneCommonWord(e.plan)),
     url: passage.source ?? doc.sources[0] ?? '',
     ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
     ...(pair.truncated ? { truncated: true } : {}),
     ...(ctx.withFeatures ? { fixedScore: pair.score, features } : doc.date > plan.date ? { fixedScore: pair.score } : {}),
   } };
+}
+
+function memoOneCommonWord(plan: Document): (span: [number, number]) => boolean {
+  const known = new Map<string, boolean>();
+  return (span) => {
+    const key = `${span[0]}:${span[1]}`;
+    let v = known.get(key);
+    if (v === undefined) known.set(key, (v = oneCommonWord(plan.text, span, plan.language)));
+    return v;
+  };
 }
 
 /** The plan side of an evidence pair is a single common English word (common-words.ts). */

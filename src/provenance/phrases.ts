@@ -17,14 +17,27 @@ export interface Run {
  */
 export function sharedRuns(a: string[], b: string[], min = 3): Run[] {
   const found: Run[] = [];
+  // Keys as small integers (a key of b not in a gets -1): the table compares
+  // |a| × |b| pairs, and integer comparisons are several times cheaper than strings.
+  const ids = new Map<string, number>();
+  const ia = new Int32Array(a.length + 1).fill(-2);
+  for (let i = 0; i < a.length; i++) {
+    let id = ids.get(a[i]);
+    if (id === undefined) ids.set(a[i], (id = ids.size));
+    ia[i] = id;
+  }
+  const ib = new Int32Array(b.length + 1).fill(-3);
+  for (let j = 0; j < b.length; j++) ib[j] = ids.get(b[j]) ?? -1;
   let prev = new Int32Array(b.length + 1);
   let row = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
+    const x = ia[i - 1];
+    const next = i < a.length ? ia[i] : -4;
     for (let j = 1; j <= b.length; j++) {
-      row[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : 0;
+      const r = x === ib[j - 1] ? prev[j - 1] + 1 : 0;
+      row[j] = r;
       // A run ends here if it cannot be extended by the next pair of terms.
-      const extendable = i < a.length && j < b.length && a[i] === b[j];
-      if (row[j] >= min && !extendable) found.push({ a: i - row[j], b: j - row[j], length: row[j] });
+      if (r >= min && !(j < b.length && next === ib[j])) found.push({ a: i - r, b: j - r, length: r });
     }
     [prev, row] = [row, prev];
     row.fill(0);

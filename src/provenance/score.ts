@@ -203,26 +203,51 @@ export function windowCosine(point: string[], passage: string[], idf: (key: stri
   for (const [k, f] of pv) pNorm += (f * idf(k)) ** 2;
   pNorm = Math.sqrt(pNorm);
   if (pNorm === 0) return 0;
-  const width = Math.max(2 * point.length, 12);
+  // The passage's keys as small integers, each with its IDF and its count in
+  // the point looked up once: a window is counted in typed arrays, not a Map
+  // per window. Sums run over a window's keys in the order they first occur
+  // in it, as a Map's iteration did, so the result is the same to the last bit.
+  const ids = new Map<string, number>();
+  const sid = new Int32Array(passage.length);
+  const idfOf: number[] = [];
+  const pfOf: number[] = [];
+  for (let i = 0; i < passage.length; i++) {
+    let id = ids.get(passage[i]);
+    if (id === undefined) {
+      ids.set(passage[i], (id = ids.size));
+      idfOf.push(idf(passage[i]));
+      pfOf.push(pv.get(passage[i]) ?? 0);
+    }
+    sid[i] = id;
+  }
+  const count = new Int32Array(ids.size);
+  const order = new Int32Array(passage.length);
   const cosine = (from: number, to: number) => {
-    const wv = new Map<string, number>();
-    for (let i = from; i < to; i++) wv.set(passage[i], (wv.get(passage[i]) ?? 0) + 1);
+    let distinct = 0;
+    for (let i = from; i < to; i++) if (count[sid[i]]++ === 0) order[distinct++] = sid[i];
     let dot = 0;
     let wNorm = 0;
-    for (const [k, f] of wv) {
-      const x = f * idf(k);
+    for (let n = 0; n < distinct; n++) {
+      const id = order[n];
+      const x = count[id] * idfOf[id];
+      count[id] = 0;
       wNorm += x * x;
-      const pf = pv.get(k);
-      if (pf) dot += pf * idf(k) * x;
+      const pf = pfOf[id];
+      if (pf) dot += pf * idfOf[id] * x;
     }
     return wNorm > 0 ? dot / (pNorm * Math.sqrt(wNorm)) : 0;
   };
+  const width = Math.max(2 * point.length, 12);
   if (passage.length <= width) return cosine(0, passage.length);
   let best = 0;
-  // Only windows that start on a shared term can be the best one.
+  let last = -1;
+  // Only windows that start on a shared term can be the best one. Near the end
+  // every start is clamped to the last window, which is then computed once.
   for (let i = 0; i < passage.length; i++) {
-    if (!pv.has(passage[i])) continue;
+    if (!pfOf[sid[i]]) continue;
     const from = Math.min(i, passage.length - width);
+    if (from === last) continue;
+    last = from;
     best = Math.max(best, cosine(from, from + width));
   }
   return best;

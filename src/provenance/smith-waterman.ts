@@ -32,25 +32,78 @@ export function localAlignments(a: string[], b: string[], options: AlignOptions)
   const weight = options.weight ?? (() => 1);
   const max = options.max ?? 3;
   const minScore = options.minScore ?? 0;
+  const penalty = options.penalty;
+  // Keys as small integers and each term's weight looked up once: the table has
+  // |a| × |b| cells per round, and comparing strings and calling `weight` in
+  // every cell was most of the scorer's time. A masked term gets id -1 (side a)
+  // or -2 (side b), so it never equals anything.
+  const ids = new Map<string, number>();
+  const idA = new Int32Array(a.length);
+  const weightA = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    let id = ids.get(a[i]);
+    if (id === undefined) ids.set(a[i], (id = ids.size));
+    idA[i] = id;
+    weightA[i] = weight(a[i]);
+  }
+  const idB = new Int32Array(b.length);
+  for (let j = 0; j < b.length; j++) idB[j] = ids.get(b[j]) ?? -3;
   const maskedA = new Uint8Array(a.length);
   const maskedB = new Uint8Array(b.length);
   const out: LocalAlignment[] = [];
   const w = b.length + 1;
   const h = new Float64Array((a.length + 1) * w);
+  const firstA = new Int32Array(ids.size);
+  const lastA = new Int32Array(ids.size);
+  // The rectangle written in the previous round: the only cells to clear.
+  let written: [number, number, number, number] | undefined;
   for (let round = 0; round < max; round++) {
-    h.fill(0);
+    if (written) for (let i = written[0]; i <= written[1]; i++) h.fill(0, i * w + written[2], i * w + written[3] + 1);
     let best = 0;
     let bi = 0;
     let bj = 0;
+    // Only the rectangle spanned by the unmasked matching pairs can hold a
+    // positive cell that matters: before the first match every cell is 0, and
+    // after the last one scores only fall (a cell rises above its neighbours
+    // only on a match), so the best cell and its trace-back lie inside.
+    firstA.fill(-1);
     for (let i = 1; i <= a.length; i++) {
-      for (let j = 1; j <= b.length; j++) {
-        const same = !maskedA[i - 1] && !maskedB[j - 1] && a[i - 1] === b[j - 1];
-        const diag = h[(i - 1) * w + j - 1] + (same ? weight(a[i - 1]) : -options.penalty);
-        const up = h[(i - 1) * w + j] - options.penalty;
-        const left = h[i * w + j - 1] - options.penalty;
-        const v = Math.max(0, diag, up, left);
-        h[i * w + j] = v;
-        if (v > best) [best, bi, bj] = [v, i, j];
+      if (maskedA[i - 1]) continue;
+      if (firstA[idA[i - 1]] < 0) firstA[idA[i - 1]] = i;
+      lastA[idA[i - 1]] = i;
+    }
+    let loI = a.length + 1;
+    let hiI = 0;
+    let loJ = b.length + 1;
+    let hiJ = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const id = idB[j - 1];
+      if (id < 0 || maskedB[j - 1] || firstA[id] < 0) continue;
+      if (j < loJ) loJ = j;
+      hiJ = j;
+      if (firstA[id] < loI) loI = firstA[id];
+      if (lastA[id] > hiI) hiI = lastA[id];
+    }
+    written = [loI, hiI, loJ, hiJ];
+    for (let i = loI; i <= hiI; i++) {
+      const ai = maskedA[i - 1] ? -1 : idA[i - 1];
+      const match = weightA[i - 1];
+      const row = i * w;
+      const prev = row - w;
+      for (let j = loJ; j <= hiJ; j++) {
+        const same = ai === idB[j - 1] && !maskedB[j - 1];
+        const diag = h[prev + j - 1] + (same ? match : -penalty);
+        const up = h[prev + j] - penalty;
+        const left = h[row + j - 1] - penalty;
+        let v = diag > up ? diag : up;
+        if (left > v) v = left;
+        if (v < 0) v = 0;
+        h[row + j] = v;
+        if (v > best) {
+          best = v;
+          bi = i;
+          bj = j;
+        }
       }
     }
     if (best <= 0 || best < minScore) break;
@@ -62,8 +115,8 @@ export function localAlignments(a: string[], b: string[], options: AlignOptions)
     let firstJ = bj;
     while (i > 0 && j > 0 && h[i * w + j] > 0) {
       const v = h[i * w + j];
-      const same = !maskedA[i - 1] && !maskedB[j - 1] && a[i - 1] === b[j - 1];
-      if (same && Math.abs(v - (h[(i - 1) * w + j - 1] + weight(a[i - 1]))) < 1e-9) {
+      const same = !maskedA[i - 1] && !maskedB[j - 1] && idA[i - 1] === idB[j - 1];
+      if (same && Math.abs(v - (h[(i - 1) * w + j - 1] + weightA[i - 1])) < 1e-9) {
         matches++;
         firstI = i;
         firstJ = j;

@@ -124,6 +124,7 @@ export class SqlitePassageIndex implements PassageIndex {
   private readonly refIndex = new Map<string, number>();
   private readonly sources = new Map<string, SourceInfo>();
   private readonly selectDf: Database.Statement;
+  private readonly selectManyDf: Database.Statement;
   private readonly selectTerms: Database.Statement;
   private readonly selectManyTerms: Database.Statement;
   /** Decoded passages by rowid: the points of one plan share many candidates. */
@@ -143,6 +144,7 @@ export class SqlitePassageIndex implements PassageIndex {
     refs.forEach((r, n) => this.refIndex.set(`${r.doc}\u0000${r.passage}`, n));
     for (const doc of docs.values()) this.sources.set(doc.id, sourceInfo(doc));
     this.selectDf = db.prepare('SELECT df FROM df WHERE token = ?').pluck();
+    this.selectManyDf = db.prepare('SELECT token, df FROM df WHERE token IN (SELECT value FROM json_each(?))').raw();
     this.selectTerms = db.prepare('SELECT terms FROM passages WHERE rowid = ?').pluck();
     this.selectManyTerms = db.prepare('SELECT rowid, terms FROM passages WHERE rowid IN (SELECT value FROM json_each(?))').raw();
     this.selectCandidates = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?').pluck();
@@ -249,7 +251,25 @@ export class SqlitePassageIndex implements PassageIndex {
     const missing = rowids.filter((r) => !this.cache.has(r));
     if (!missing.length) return;
     if (this.cache.size + missing.length > CACHE_PASSAGES) this.cache.clear();
-    for (const [rowid, terms] of this.selectManyTerms.all(JSON.stringify(missing)) as [number, string][]) this.remember(rowid, terms);
+    const decoded: IndexedPassage[] = [];
+    for (const [rowid, terms] of this.selectManyTerms.all(JSON.stringify(missing)) as [number, string][]) {
+      const p = this.remember(rowid, terms);
+      if (p) decoded.push(p);
+    }
+    this.prefetchDf(decoded);
+  }
+
+  /**
+   * The scorer asks for the IDF of every key of every candidate: on a fresh
+   * index that was one statement per key (a quarter of the first match's
+   * time on the kremlin archive), now one statement for all keys not yet known.
+   */
+  private prefetchDf(passages: IndexedPassage[]): void {
+    const missing = new Map<string, string>();
+    for (const p of passages) for (const t of p.terms) if (!this.dfCache.has(t.key)) missing.set(memoToken(t.key), t.key);
+    if (!missing.size) return;
+    for (const key of missing.values()) this.dfCache.set(key, 0);
+    for (const [token, df] of this.selectManyDf.all(JSON.stringify([...missing.keys()])) as [string, number][]) this.dfCache.set(missing.get(token)!, df);
   }
 
   private remember(rowid: number, stored: string): IndexedPassage | undefined {
@@ -360,9 +380,25 @@ export function encodeTerms(terms: Term[]): string {
   return JSON.stringify(terms.map((t) => [t.key, t.start, t.end, KIND_CODES[t.kind] + (t.neutral ? 4 : 0)]));
 }
 
+/**
+ * Decoded keys, one string object per distinct key: JSON.parse makes a fresh
+ * string for every occurrence, and the scorer looks each key up in maps many
+ * times per pair; a shared string is hashed once and compared by identity.
+ */
+const keyStrings = new Map<string, string>();
+const MAX_KEY_STRINGS = 500_000;
+
+function internKey(key: string): string {
+  const known = keyStrings.get(key);
+  if (known !== undefined) return known;
+  if (keyStrings.size >= MAX_KEY_STRINGS) keyStrings.clear();
+  keyStrings.set(key, key);
+  return key;
+}
+
 export function decodeTerms(stored: string): Term[] {
   return (JSON.parse(stored) as [string, number, number, number][]).map(([key, start, end, flags]) => ({
-    key,
+    key: internKey(key),
     start,
     end,
     kind: KINDS[flags & 3],

@@ -27,7 +27,8 @@ export function figures(text: string, language: string): Figure[] {
   // A figure needs a digit (of any script: full-width too) or a number word: text with neither needs no lexing
   // (a second lexing pass per passage when indexing a bulk corpus).
   if (!/\p{Nd}/u.test(text) && !mayHoldNumberWord(text)) return [];
-  const tokens = lexTokens(text, language);
+  // Kept for tokenize(), which usually lexes the same text next (see lexTokens).
+  const tokens = lexTokens(text, language, { keep: true });
   const out: Figure[] = [];
   tokens.forEach((t, i) => {
     // Numbers, and number words below ten ("three"), which the lexer leaves as words with a value.

@@ -21,6 +21,8 @@ export interface Folded {
   ends: number[];
   /** The original text. */
   original: string;
+  /** True when the fold is the text itself (every unit maps to itself): originalSpan then needs no table. */
+  identity?: boolean;
 }
 
 /** Invisible characters that carry no letters: removed. Line ends are not among them. */
@@ -30,6 +32,8 @@ const SPACE = /^[\p{Zs}\t]$/u;
 /** Compatibility forms folded by NFKC: half-/full-width forms, Latin ligatures, mathematical alphanumerics. */
 const COMPAT = /[\uff00-\uffef\ufb00-\ufb06\u{1d400}-\u{1d7ff}]/u;
 const COMPAT_ALL = new RegExp(COMPAT.source, 'gu');
+/** A character that folding may change or remove (see foldText's fast path); ' ' is the only Zs kept as is. */
+const MAY_FOLD = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{M}\t\r\u2028\u2029\u0085\uff00-\uffef\ufb00-\ufb06\u{10000}-\u{10ffff}]|(?! )\p{Zs}| {2}/u;
 /** A base character with its combining marks (one NFC unit of work), a CRLF, or any other code point. */
 const CLUSTER = /\r\n|\P{M}\p{M}*|\p{M}+/gsu;
 
@@ -40,11 +44,12 @@ const CLUSTER = /\r\n|\P{M}\p{M}*|\p{M}+/gsu;
  */
 export function foldText(original: string): Folded {
   // Most text is plain: printable ASCII and LF, no double spaces. Its fold is itself.
-  if (!/[^\x20-\x7e\n]| {2}/.test(original)) {
-    const starts = Array.from({ length: original.length + 1 }, (_, i) => i);
-    const ends = starts.map((i) => Math.min(i + 1, original.length));
-    return { text: original, starts, ends, original };
-  }
+  // The offset tables are then built only if someone reads them: building two arrays of the text's
+  // length for every passage was a sixth of the time it took to index a bulk file.
+  if (!/[^\x20-\x7e\n]| {2}/.test(original)) return identityFold(original);
+  // So is most other text (curly quotes, dashes, Cyrillic): nothing invisible, no mark, no space but
+  // U+0020 and never two, no other line end, no compatibility form or astral character, already NFC.
+  if (!MAY_FOLD.test(original) && original.normalize('NFC') === original) return identityFold(original);
   // Pass 1: drop invisible characters, keeping each kept unit's source range,
   // so that a letter and its combining mark compose even with a joiner between.
   const kept: string[] = [];
@@ -104,8 +109,25 @@ export function foldText(original: string): Folded {
   return { text: parts.join(''), starts, ends, original };
 }
 
+function identityFold(original: string): Folded {
+  let starts: number[] | undefined;
+  let ends: number[] | undefined;
+  return {
+    text: original,
+    original,
+    identity: true,
+    get starts() {
+      return (starts ??= Array.from({ length: original.length + 1 }, (_, i) => i));
+    },
+    get ends() {
+      return (ends ??= Array.from({ length: original.length + 1 }, (_, i) => Math.min(i + 1, original.length)));
+    },
+  };
+}
+
 /** The original span of the folded span [start, end) (an empty span maps to an empty span). */
 export function originalSpan(f: Folded, start: number, end: number): [number, number] {
+  if (f.identity) return end <= start ? [start, start] : [start, Math.min(end, f.original.length)];
   const s = f.starts[start];
   if (end <= start) return [s, s];
   return [s, f.ends[end - 1]];

@@ -1,7 +1,7 @@
 // Raw tokens: words, numbers and acronyms with exact offsets, normalised and
 // stemmed, before any glossary lookup (the glossary itself is built with these).
 import { foldText, originalSpan } from './fold.js';
-import { monthOf } from './months.js';
+import { monthCandidate } from './months.js';
 import { normalizeWord } from './normalize.js';
 import { NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
 import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
@@ -76,21 +76,24 @@ export function isAcronym(word: string): boolean {
  * soft hyphen sits inside the word. Numbers written in words become one
  * number token ("one hundred" → 100); month names get a `month-N` concept.
  */
-export function lexTokens(text: string, language: string): Token[] {
-  // A long text is often lexed twice in a row (figures(), then tokenize(), on one span): reuse the first pass.
-  if (text.length < MEMO_MIN_CHARS) return lexFresh(text, language);
-  const hit = memo.find((m) => m.language === language && m.text === text);
-  const tokens = hit?.tokens ?? lexFresh(text, language);
-  if (!hit) {
+export function lexTokens(text: string, language: string, options: { keep?: boolean } = {}): Token[] {
+  // A text is often lexed twice in a row: figures() (which only reads its tokens) keeps
+  // them, and the next lexTokens of the same text (tokenize, which tags them in place)
+  // takes them over, so neither lexes nor copies twice. Only figures() may pass `keep`.
+  const at = memo.findIndex((m) => m.language === language && m.text === text);
+  if (options.keep) {
+    if (at >= 0) return memo[at].tokens;
+    const tokens = lexFresh(text, language);
     memo.unshift({ text, language, tokens });
     memo.length = Math.min(memo.length, 2);
+    return tokens;
   }
-  // Callers tag tokens in place (tokenize), so each gets its own copies.
-  return tokens.map((t) => ({ ...t }));
+  if (at < 0) return lexFresh(text, language);
+  return memo.splice(at, 1)[0].tokens;
 }
 
-const MEMO_MIN_CHARS = 4096;
 const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
+/** Tokens figures() kept for the next lexTokens of the same text (at most two texts). */
 const memo: { text: string; language: string; tokens: Token[] }[] = [];
 
 function lexFresh(text: string, language: string): Token[] {
@@ -122,8 +125,14 @@ function lexFresh(text: string, language: string): Token[] {
       continue;
     }
     // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
-    const { lang, norm, stem, acronym, capitalised, stop: stopWord, negation } = byWord(docLang, surface, surfaceFacts);
-    const month = acronym ? undefined : monthOf(norm, lang, capitalised, plain[fEnd] === '.' || /^\s?\d/.test(plain.slice(fEnd, fEnd + 2)) || /\d\s?$/.test(plain.slice(Math.max(0, fStart - 2), fStart)));
+    const { lang, norm, stem, acronym, stop: stopWord, negation, capitalised, monthHit } = byWord(docLang, surface, surfaceFacts);
+    // monthOf, with the word's part memoised: the context (a full stop or a day number beside it) is read only for a month name.
+    const month =
+      acronym || !monthHit
+        ? undefined
+        : !monthHit.needsDate || plain[fEnd] === '.' || /^\s?\d/.test(plain.slice(fEnd, fEnd + 2)) || /\d\s?$/.test(plain.slice(Math.max(0, fStart - 2), fStart))
+          ? monthHit.month
+          : undefined;
     const stop = month === undefined && stopWord;
     const entity = month === undefined && (acronym || (capitalised && !stop && !negation && !atSentenceStart(plain, fStart)));
     tokens.push({
@@ -240,5 +249,6 @@ function surfaceFacts(surface: string, docLang: Lang) {
   const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
   const acronym = isAcronym(surface);
   const stop = !acronym && isStopWord(norm, lang);
-  return { lang, norm, stem: acronym ? norm : stemWord(norm, lang), acronym, capitalised: /^\p{Lu}/u.test(surface), stop, negation: isNegation(norm, lang) };
+  const capitalised = /^\p{Lu}/u.test(surface);
+  return { lang, norm, stem: acronym ? norm : stemWord(norm, lang), acronym, capitalised, stop, negation: isNegation(norm, lang), monthHit: monthCandidate(norm, lang, capitalised) };
 }

@@ -26,6 +26,17 @@ const MONTHS: { en: RegExp; ru: RegExp; uk: RegExp }[] = [
  * next to a day number (`dated`), so "лист" (a leaf) and "мар" are not months.
  */
 export function monthOf(norm: string, lang: 'en' | 'ru' | 'uk' | 'other', capitalised: boolean, dated: boolean): number | undefined {
+  const c = monthCandidate(norm, lang, capitalised);
+  return c && (!c.needsDate || dated) ? c.month : undefined;
+}
+
+/**
+ * What monthOf decides from the word alone: the month it may name and whether
+ * it needs a date beside it (`dated`) to count. Undefined for nearly every
+ * word, so the lexer memoises this per word and looks at the context only for
+ * month names.
+ */
+export function monthCandidate(norm: string, lang: 'en' | 'ru' | 'uk' | 'other', capitalised: boolean): { month: number; needsDate: boolean } | undefined {
   for (let i = 0; i < MONTHS.length; i++) {
     const m = MONTHS[i];
     const hit = lang === 'en' || lang === 'other' ? capitalised && m.en.test(norm) : m.ru.test(norm) || m.uk.test(norm);
@@ -33,8 +44,7 @@ export function monthOf(norm: string, lang: 'en' | 'ru' | 'uk' | 'other', capita
     // "May" and "March" are also a modal and a verb: as English months they need a day or year beside them.
     const ambiguous = lang !== 'ru' && lang !== 'uk' && (norm === 'may' || norm === 'march');
     const full = !ambiguous && (norm.length > 4 || (lang === 'en' && ['june', 'july'].includes(norm)) || ['май', 'мая', 'мае', 'маю', 'маем', 'июня', 'июля', 'июнь', 'июль', 'марта', 'март'].includes(norm));
-    if (!full && !dated) return undefined;
-    return i + 1;
+    return { month: i + 1, needsDate: !full };
   }
   return undefined;
 }

@@ -19,6 +19,19 @@ import { transliterate } from './transliterate.js';
 
 /** The skeleton key of a normalised (lower-case) name, Latin or Cyrillic. */
 export function nameKey(norm: string): string {
+  // The tokenizer asks for the key of every entity token: remembered per name (bounded).
+  let key = keys.get(norm);
+  if (key === undefined) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(norm, (key = freshNameKey(norm)));
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+const MAX_KEYS = 100_000;
+
+function freshNameKey(norm: string): string {
   let s = transliterate(norm.toLowerCase())
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
