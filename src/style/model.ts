@@ -22,6 +22,8 @@ export interface Genre {
   /** Largest RMS z-distance of a training text of this set from the centre (the range check). */
   maxDistance: number;
   texts: number;
+  /** Standard deviation of each rate within this genre, when the model standardises per genre (else the pooled `std`). */
+  std?: number[];
 }
 
 export interface TranslationeseModel {
@@ -84,7 +86,8 @@ export function nearestGenre(rates: number[], model: TranslationeseModel): { gen
 
 /** A rate as the model sees it: centred on the genre, standardised, clipped to ±zClip. */
 export function standardize(rate: number, j: number, model: TranslationeseModel, genre: number): number {
-  const z = (rate - model.genres[genre].centre[j]) / model.std[j];
+  const g = model.genres[genre];
+  const z = (rate - g.centre[j]) / (g.std?.[j] ?? model.std[j]);
   return Math.max(-model.zClip, Math.min(model.zClip, z));
 }
 
