@@ -48,6 +48,8 @@ export interface TranslationeseModel {
   zClip: number;
   /** L2 penalty used in training (on coefficients, not the intercept). */
   lambda: number;
+  /** When the model is the log-odds mean of the full model and one on a subset of its features: the subset's size and penalty. */
+  blend?: { features: number; lambda: number };
   /**
    * When a label is decided, from a held-out check on the training texts
    * (leave-one-publisher-out): "translated" only when the whole 90% interval is

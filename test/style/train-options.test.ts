@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { countFeatures } from '../../src/style/features.js';
 import { probability } from '../../src/style/model.js';
 import { loadReferenceSets } from '../../src/style/reference-set.js';
-import { MODEL_FEATURES, selectFeatures, trainOnCounts, trainWithCv, type CountedSet } from '../../src/style/train.js';
+import { MODEL_BLEND, MODEL_FEATURES, selectFeatures, trainOnCounts, trainWithCv, type CountedSet } from '../../src/style/train.js';
 
 const samples = loadReferenceSets();
 const data: CountedSet = {
@@ -38,5 +38,18 @@ describe('translationese training options', () => {
     const small = MODEL_FEATURES.filter((id) => !id.startsWith('pos-'));
     const { model } = trainWithCv(data, { featureSets: [[...MODEL_FEATURES], small], lambda: 32 });
     expect([MODEL_FEATURES.length, small.length]).toContain(model.features.length);
+  });
+
+  it('blend: the shipped procedure averages the full model with a construction-only one, term by term', () => {
+    const full = trainWithCv(data, { lambda: 32, blendWith: [] }).model;
+    const part = trainWithCv(data, { lambda: 32, features: MODEL_BLEND }).model;
+    const blend = trainWithCv(data, { lambda: 32 }).model;
+    expect(blend.blend).toEqual({ features: MODEL_BLEND.length, lambda: 32 });
+    expect(full.blend).toBeUndefined();
+    const j = blend.features.indexOf('calque');
+    expect(blend.coefficients[j]).toBeCloseTo((full.coefficients[j] + part.coefficients[part.features.indexOf('calque')]) / 2, 8);
+    const k = blend.features.indexOf('pos-DET_NOUN');
+    expect(blend.coefficients[k]).toBeCloseTo(full.coefficients[k] / 2, 8);
+    expect(blend.intercept).toBeCloseTo((full.intercept + part.intercept) / 2, 8);
   });
 });
