@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { countFeatures } from '../../src/style/features.js';
 import { probability } from '../../src/style/model.js';
 import { loadReferenceSets } from '../../src/style/reference-set.js';
-import { MODEL_BLEND, MODEL_FEATURES, selectFeatures, trainOnCounts, trainWithCv, type CountedSet } from '../../src/style/train.js';
+import { CONSTRUCTION_BLEND, MODEL_FEATURES, selectFeatures, trainOnCounts, trainWithCv, type CountedSet } from '../../src/style/train.js';
 
 const samples = loadReferenceSets();
 const data: CountedSet = {
@@ -40,11 +40,11 @@ describe('translationese training options', () => {
     expect([MODEL_FEATURES.length, small.length]).toContain(model.features.length);
   });
 
-  it('blend: the shipped procedure averages the full model with a construction-only one, term by term', () => {
-    const full = trainWithCv(data, { lambda: 32, blendWith: [] }).model;
-    const part = trainWithCv(data, { lambda: 32, features: MODEL_BLEND }).model;
-    const blend = trainWithCv(data, { lambda: 32 }).model;
-    expect(blend.blend).toEqual({ features: MODEL_BLEND.length, lambda: 32 });
+  it('blendWith averages the full model with a construction-only one, term by term', () => {
+    const full = trainWithCv(data, { lambda: 32 }).model;
+    const part = trainWithCv(data, { lambda: 32, features: CONSTRUCTION_BLEND }).model;
+    const blend = trainWithCv(data, { lambda: 32, blendWith: CONSTRUCTION_BLEND }).model;
+    expect(blend.blend).toEqual({ features: CONSTRUCTION_BLEND.length, lambda: 32 });
     expect(full.blend).toBeUndefined();
     const j = blend.features.indexOf('calque');
     expect(blend.coefficients[j]).toBeCloseTo((full.coefficients[j] + part.coefficients[part.features.indexOf('calque')]) / 2, 8);
