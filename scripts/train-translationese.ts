@@ -25,6 +25,7 @@ export function describeModel(model: TranslationeseModel): string {
   const lines = [
     `${model.training.texts} texts (${model.training.translated} translated, ${model.training.original} original); genres ${model.genres.map((g) => `${g.name} (${g.texts})`).join(', ')}`,
     `lambda ${model.lambda} (chosen by leave-one-publisher-out CV), K ${model.pseudoWords} pseudo-words, clip ±${model.zClip} SD`,
+    ...(model.blend ? [`log-odds mean of this model and one on the ${model.blend.features} construction rules alone (lambda ${model.blend.lambda}): the weights below are the means`] : []),
     `decided: translated when the 90% interval is >= ${model.decision.translatedFrom}, original when <= ${model.decision.originalTo} (${Math.round(model.decision.precision * 100)}% precision on ${model.decision.heldOut})`,
     `out of range below ${model.minWords} words, for lists of points, or beyond each genre's largest reference distance (${model.genres.map((g) => `${g.name} ${g.maxDistance.toFixed(2)}`).join(', ')})`,
     'weights on genre-centred, standardised rates (+ = more like a translation):',

@@ -22,6 +22,8 @@ export interface Genre {
   /** Largest RMS z-distance of a training text of this set from the centre (the range check). */
   maxDistance: number;
   texts: number;
+  /** Standard deviation of each rate within this genre, when the model standardises per genre (else the pooled `std`). */
+  std?: number[];
 }
 
 export interface TranslationeseModel {
@@ -46,6 +48,8 @@ export interface TranslationeseModel {
   zClip: number;
   /** L2 penalty used in training (on coefficients, not the intercept). */
   lambda: number;
+  /** When the model is the log-odds mean of the full model and one on a subset of its features: the subset's size and penalty. */
+  blend?: { features: number; lambda: number };
   /**
    * When a label is decided, from a held-out check on the training texts
    * (leave-one-publisher-out): "translated" only when the whole 90% interval is
@@ -84,7 +88,8 @@ export function nearestGenre(rates: number[], model: TranslationeseModel): { gen
 
 /** A rate as the model sees it: centred on the genre, standardised, clipped to ±zClip. */
 export function standardize(rate: number, j: number, model: TranslationeseModel, genre: number): number {
-  const z = (rate - model.genres[genre].centre[j]) / model.std[j];
+  const g = model.genres[genre];
+  const z = (rate - g.centre[j]) / (g.std?.[j] ?? model.std[j]);
   return Math.max(-model.zClip, Math.min(model.zClip, z));
 }
 
