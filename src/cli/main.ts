@@ -36,7 +36,7 @@ program
 program
   .command('show')
   .description('print one document segmented, with missing points marked')
-  .argument('<id>', 'document id or path to a file')
+  .argument('<id|file>', 'document id or path to a file (.md, .txt, .pdf, .docx, .html)')
   .addOption(corpusOption())
   .addOption(builtinOption())
   .addOption(formatOption(['table', 'json']))
