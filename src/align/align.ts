@@ -8,7 +8,7 @@ import type { Document } from '../corpus/types.js';
 import { normalizeText } from '../text/index.js';
 import { assign, DEFAULT_PARAMS, type AssignParams, type Link } from './assign.js';
 import { changedFiguresAndEntities, wordDiff, type Change, type DiffPart } from './diff.js';
-import { pointProfiles, subpointProfiles, tokenKey, type PointProfile } from './profile.js';
+import { pointProfiles, subpointProfiles, affirmativeKey, tokenKey, type PointProfile } from './profile.js';
 import { containment, crossMatch, keyWeights, sameLanguage, similarity } from './similarity.js';
 
 /**
@@ -108,8 +108,6 @@ export function genericKeys(units: PointProfile[]): Set<string> {
   return out;
 }
 
-/** A key without its negation mark ("en:¬join" → "en:join"; see profile.ts). */
-const affirmative = (k: string) => k.replace(/^([^:]*:)¬/, '$1');
 
 /**
  * True when two units share something beyond generic keys (same key, or a
@@ -119,19 +117,19 @@ const affirmative = (k: string) => k.replace(/^([^:]*:)¬/, '$1');
  */
 export function hasSupport(p: PointProfile, q: PointProfile, genericA: Set<string>, genericB: Set<string>): boolean {
   if (sameLanguage(p, q)) {
-    const qKeys = new Set([...q.keys].map(affirmative));
+    const qKeys = new Set([...q.keys].map(affirmativeKey));
     for (const k of p.keys) {
-      const a = affirmative(k);
+      const a = affirmativeKey(k);
       if (qKeys.has(a) && !genericA.has(a) && !genericB.has(a) && !genericA.has(k) && !genericB.has(k)) return true;
     }
     return false;
   }
   const supported = (m: ReturnType<typeof crossMatch>) =>
-    [...m.a.keys(), ...m.b.keys()].some((k) => !genericA.has(k) && !genericB.has(k) && !genericA.has(affirmative(k)) && !genericB.has(affirmative(k)));
+    [...m.a.keys(), ...m.b.keys()].some((k) => !genericA.has(k) && !genericB.has(k) && !genericA.has(affirmativeKey(k)) && !genericB.has(affirmativeKey(k)));
   if (supported(crossMatch(p, q))) return true;
   // Opposite polarity is still support ("не вступит" / "joining"): match the words without their negation marks.
-  const unmarked = (u: PointProfile): PointProfile => ({ ...u, keys: new Set([...u.keys].map(affirmative)) });
-  return [...p.keys, ...q.keys].some((k) => k !== affirmative(k)) && supported(crossMatch(unmarked(p), unmarked(q)));
+  const unmarked = (u: PointProfile): PointProfile => ({ ...u, keys: new Set([...u.keys].map(affirmativeKey)) });
+  return [...p.keys, ...q.keys].some((k) => k !== affirmativeKey(k)) && supported(crossMatch(unmarked(p), unmarked(q)));
 }
 
 /**

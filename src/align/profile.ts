@@ -26,6 +26,20 @@ export interface PointProfile {
   truncated: boolean;
 }
 
+/**
+ * The key of a negated word: the word's key with the negation mark after its
+ * prefix ("en:join" → "en:¬join"). Polarity is content, so "will join" and
+ * "will not join" share less than identical points.
+ */
+export function negatedKey(key: string): string {
+  return key.replace(/^([^:]*:)/, '$1¬');
+}
+
+/** A key without its negation mark ("en:¬join" → "en:join"). */
+export function affirmativeKey(key: string): string {
+  return key.replace(/^([^:]*:)¬/, '$1');
+}
+
 export function tokenKey(t: Token): string {
   if (t.concept) return `c:${t.concept}`;
   if (t.kind === 'number') return `n:${t.norm}`;
@@ -61,7 +75,7 @@ export function segmentProfiles(doc: Document, segments: Segment[]): PointProfil
     // Polarity is content: a negated word is another key than the word ("en:¬join" vs "en:join"),
     // so "will join NATO" and "will not join NATO" share less than identical points.
     const negated = new Set(negationCues(tokens).flatMap((c) => (c.head ? [c.head] : [])));
-    const keyOf = (t: Token) => (negated.has(t) ? tokenKey(t).replace(/^([^:]*:)/, '$1¬') : tokenKey(t));
+    const keyOf = (t: Token) => (negated.has(t) ? negatedKey(tokenKey(t)) : tokenKey(t));
     return {
       doc: doc.id,
       id: segment.id,

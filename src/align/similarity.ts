@@ -18,7 +18,7 @@
 //           renderings (the trigram part and untranslatable words are missing).
 import { loadLexicon, type LexLink, type Lexicon } from '../text/lexicon/index.js';
 import type { PointProfile } from './profile.js';
-import { tokenKey } from './profile.js';
+import { negatedKey, tokenKey } from './profile.js';
 
 export type Weights = Map<string, number>;
 
@@ -98,11 +98,11 @@ function outsOf(p: PointProfile, lexicon: Lexicon): Outs {
     // negated rendering only ("ru:¬вступить"), as within one language "join" ≠ "not join".
     const plain = tokenKey(t);
     for (const negated of [false, true]) {
-      const key = negated ? plain.replace(/^([^:]*:)/, '$1¬') : plain;
+      const key = negated ? negatedKey(plain) : plain;
       if (!p.keys.has(key)) continue;
       const row = outs.get(key) ?? new Map<string, LexLink>();
       for (const [k2, l] of links) {
-        const k = `${other}:${negated ? '¬' : ''}${k2}`;
+        const k = negated ? negatedKey(`${other}:${k2}`) : `${other}:${k2}`;
         const old = row.get(k);
         if (!old || old.weight < l.weight) row.set(k, l);
       }
