@@ -117,6 +117,16 @@ program.hook('preAction', async (_program, command) => {
   if (command.args.length) await (await import('./context.js')).importPlanArguments(command.args);
 });
 
+// `provenance match … | head`: the reader closed the pipe. Nothing is lost that
+// the user still wants, so leave quietly (as cat or grep do) instead of
+// Node's unhandled 'error' event with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 try {
   try {
     enabledLayers();

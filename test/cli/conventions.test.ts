@@ -112,3 +112,13 @@ describe('colour only on a terminal', () => {
     expect(JSON.parse(json.replace(/\r\n/g, '\n'))).toMatchObject({ documents: 0, notes: [{ severity: 'note' }] });
   });
 });
+
+describe('a closed pipe (provenance … | head)', () => {
+  it('exits 0 quietly, with no stack trace, when the reader stops reading', () => {
+    // `head -c 100` closes its end after 100 bytes; the CLI still has ~400 kB of JSON to write.
+    const cmd = `${process.execPath} --import tsx ${join(ROOT, 'src/cli/main.ts')} match us-28-2025-11-20 --format json | head -c 100 > /dev/null; echo "status=\${PIPESTATUS[0]}"`;
+    const r = spawnSync('bash', ['-c', cmd], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\(node:|Error/);
+    expect(r.stdout.trim()).toBe('status=0');
+  });
+});
