@@ -7,7 +7,7 @@
 // front matter keep offsets into their body (`Document.text`), as documented.
 import type { AlignedPair } from '../align/index.js';
 import type { Document } from '../corpus/types.js';
-import type { MatchResult } from '../provenance/types.js';
+import type { Candidate, Evidence, MatchResult } from '../provenance/types.js';
 import type { TranslationeseResult } from '../style/score.js';
 import { lineEndMap } from '../text/fold.js';
 
@@ -73,24 +73,24 @@ export function rawMatch(result: MatchResult, plan: Document): MatchResult {
   const m = maps.get(plan);
   if (!m) return result;
   const at = (s: [number, number]): [number, number] => [m.at(s[0]), m.at(s[1])];
+  const pairs = (list: Evidence[]) =>
+    list.map((e) => {
+      const plan = at(e.plan);
+      return { ...e, plan, text: m.raw.slice(...plan) };
+    });
+  // Every plan-side span of a candidate: its evidence, its shared words, its second passage's evidence.
+  const candidate = (c: Candidate): Candidate => ({
+    ...c,
+    ...(c.unit ? { unit: at(c.unit) } : {}),
+    evidence: pairs(c.evidence),
+    ...(c.words ? { words: pairs(c.words) } : {}),
+    ...(c.also ? { also: { ...c.also, evidence: pairs(c.also.evidence) } } : {}),
+  });
   return {
     ...result,
     points: result.points.map((p) => {
       const [start, end] = at([p.start, p.end]);
-      return {
-        ...p,
-        start,
-        end,
-        text: m.raw.slice(start, end),
-        candidates: p.candidates.map((c) => ({
-          ...c,
-          ...(c.unit ? { unit: at(c.unit) } : {}),
-          evidence: c.evidence.map((e) => {
-            const plan = at(e.plan);
-            return { ...e, plan, text: m.raw.slice(...plan) };
-          }),
-        })),
-      };
+      return { ...p, start, end, text: m.raw.slice(start, end), candidates: p.candidates.map(candidate), echoes: p.echoes.map(candidate) };
     }),
   };
 }

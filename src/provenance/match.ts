@@ -12,7 +12,7 @@ import { rankerProbability, shippedRanker, type RankerModel } from './ranker.js'
 import { sentences, tokenize } from '../text/index.js';
 import { polarityChanges } from '../text/polarity.js';
 import { translationLink } from '../text/lexicon/index.js';
-import { boundedPair, scorePair, type SpanMatch } from './score.js';
+import { boundedPair, scorePair, sharedWordSpans, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
 import { isCommonWord } from './common-words.js';
 import { spanTerms, spanTokens, termsOf } from './terms.js';
@@ -154,7 +154,7 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
     text: plan.text.slice(seg.start, seg.end),
     partial: Boolean(seg.partial),
     origin: ctx.ranker ? calibratedOrigin(ranked, ctx.ranker.side) : pointOrigin(ranked, ctx.threshold),
-    candidates: listed.map((c) => withPolarity(c, plan, index, ctx)),
+    candidates: listed.map((c) => withPolarity(withWords(c, units, index, ctx, plan), plan, index, ctx)),
     documents: Object.fromEntries([...bestByDoc.values()].sort(byScore).map((c) => [c.doc, c.score])),
     lineage: lineageOf(ctx.groupByDocument ? ranked : [...bestByDoc.values()].sort(byScore)),
     echoes: laterEchoes(scored).map((c) => withPolarity(c, plan, index, ctx)),
@@ -265,6 +265,27 @@ function oneCommonWord(text: string, [start, end]: [number, number], language: s
 }
 
 /**
+ * A listed candidate with no evidence left (its score rests on scattered
+ * shared words: no phrase, no alignment, or only a lone common word that
+ * cannot be shown as reused wording) gets `words`: the terms behind its
+ * lexical part (score.ts sharedWordSpans), so that every listed score shows
+ * what made it. Computed for listed candidates only, with the unit (whole
+ * point, sentence or sub-item) that gave the score.
+ */
+function withWords(c: Candidate, units: Term[][], index: PassageIndex, ctx: PointContext, plan: Document): Candidate {
+  if (c.evidence.length) return c;
+  const passage = index.passage({ doc: c.doc, passage: c.passage });
+  const doc = index.document(c.doc);
+  if (!passage || !doc) return c;
+  const terms = (c.unit && units.find((u) => u.length && u[0].start === c.unit![0] && u[u.length - 1].end === c.unit![1])) || units[0];
+  const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
+  const spans = sharedWordSpans(terms, passage.terms, ctx.idf, { crossLingual, figureKinds: ctx.ranker !== undefined || ctx.withFeatures });
+  if (!spans.length) return c;
+  const sourceText = ctx.sourceText(doc.id) ?? '';
+  return { ...c, words: spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru')) };
+}
+
+/**
  * Flag evidence whose two sides disagree in polarity ("will join" in the
  * source, "will not join" in the plan): the negation is looked for in the
  * span and in the few words before it in its clause, since a negation is not
@@ -277,7 +298,7 @@ function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: Po
   if (!sourceText || !language) return c;
   let opposite = 0;
   let agreeing = 0;
-  const evidence = c.evidence.map((e) => {
+  const flag = (e: Evidence): Evidence => {
     const pText = clause(plan.text, e.plan);
     const sText = clause(sourceText, e.source);
     const ta = tokenize(pText, ctx.planLanguage);
@@ -290,8 +311,11 @@ function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: Po
     }
     if (ta.some((t) => t.negation) && tb.some((t) => t.negation)) agreeing++;
     return e;
-  });
-  return opposite ? { ...c, evidence, ...(agreeing ? {} : { polarity: 'opposite' as const }) } : c;
+  };
+  const evidence = c.evidence.map(flag);
+  // A candidate's shared words (when it has no evidence) are checked the same way.
+  const words = c.words?.map(flag);
+  return opposite ? { ...c, evidence, ...(words ? { words } : {}), ...(agreeing ? {} : { polarity: 'opposite' as const }) } : c;
 }
 
 /** The span widened back over the words before it in its clause (at most 40 characters). */
@@ -323,7 +347,7 @@ function toEvidence(span: SpanMatch, point: Term[], passage: Term[], planText: s
   const source: [number, number] = [passage[span.passage[0]].start, passage[span.passage[1] - 1].end];
   const links = crossLingual ? evidenceLinks(point.slice(...span.point), passage.slice(...span.passage), planText, sourceText, planIsRussian) : undefined;
   return {
-    kind: crossLingual ? 'cross-lingual' : span.kind === 'phrase' ? 'shared-phrase' : 'paraphrase',
+    kind: span.kind === 'word' ? 'shared-word' : crossLingual ? 'cross-lingual' : span.kind === 'phrase' ? 'shared-phrase' : 'paraphrase',
     plan,
     source,
     text: planText.slice(...plan),

@@ -44,7 +44,8 @@ export const MIN_PHRASE = 3;
 
 /** A matched stretch, as term index ranges into the two sequences given to scorePair. */
 export interface SpanMatch {
-  kind: 'phrase' | 'alignment';
+  /** `word`: one shared term of the lexical part's best window (see sharedWordSpans). */
+  kind: 'phrase' | 'alignment' | 'word';
   point: [number, number];
   passage: [number, number];
   matched: number;
@@ -167,6 +168,56 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
   return { score: round(Math.min(1, score)), parts: mapParts(parts, round), spans, figureCheck };
 }
 
+/** At most this many shared terms are listed for a score made of scattered words. */
+export const MAX_SHARED_WORDS = 6;
+
+/**
+ * The words behind the lexical part of a pair that has no phrase or
+ * alignment to show: the terms the point shares with the passage window the
+ * cosine rated best (windowCosine), rarest first, at most MAX_SHARED_WORDS,
+ * then in point order, as one-term spans (`kind: 'word'`) with indices into
+ * `point` and `passage` as given (same filtering and figure kinds as
+ * scorePair). Empty when they share nothing.
+ */
+export function sharedWordSpans(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions = {}): SpanMatch[] {
+  const [bp, bs] = boundedPair(rawPoint, rawPassage);
+  const kinds = options.figureKinds !== false;
+  const point = kinds ? contextualTerms(bp) : bp;
+  const passage = kinds ? contextualTerms(bs) : bs;
+  const idf = kinds ? (key: string) => rawIdf(baseKey(key)) : rawIdf;
+  const p = options.crossLingual ? point.filter((t) => t.neutral) : point;
+  const pk = p.map((t) => t.key);
+  // The cosine reads all passage terms, across languages too (see scoreWholePair).
+  const cosineKeys = passage.map((t) => t.key);
+  const window = bestWindow(pk, cosineKeys, idf);
+  if (!(window.score > 0)) return [];
+  return windowWords(pk, cosineKeys, window, idf, options.crossLingual ? indexMap(point, p) : undefined);
+}
+
+/**
+ * The shared terms of a window as one-term spans: for each key the
+ * point shares with the window, its first place in the point and in the
+ * window. Indices are into the caller's sequences (`pIndex` maps a filtered
+ * point back; the cosine's passage keys are already the caller's passage).
+ */
+function windowWords(pk: string[], passageKeys: string[], window: { from: number; to: number }, idf: (key: string) => number, pIndex?: number[]): SpanMatch[] {
+  const inPoint = new Map<string, number>();
+  pk.forEach((k, i) => {
+    if (!inPoint.has(k)) inPoint.set(k, i);
+  });
+  const found = new Map<string, [number, number]>();
+  for (let j = window.from; j < window.to; j++) {
+    const k = passageKeys[j];
+    const i = inPoint.get(k);
+    if (i !== undefined && !found.has(k)) found.set(k, [pIndex ? pIndex[i] : i, j]);
+  }
+  return [...found]
+    .sort((a, b) => idf(b[0]) - idf(a[0]) || a[1][0] - b[1][0])
+    .slice(0, MAX_SHARED_WORDS)
+    .sort((a, b) => a[1][0] - b[1][0])
+    .map(([, [i, j]]) => ({ kind: 'word' as const, point: [i, i + 1] as [number, number], passage: [j, j + 1] as [number, number], matched: 1 }));
+}
+
 /** The one shared term of a single-match alignment is a common English word. */
 function loneCommonWord(stretch: Term[], passageKeys: Set<string>): boolean {
   const shared = stretch.filter((t) => passageKeys.has(t.key));
@@ -197,12 +248,17 @@ function figuresDiffer(a: Term[], b: Term[]): boolean {
 
 /** TF-IDF cosine between the point and the passage window that is most like it. */
 export function windowCosine(point: string[], passage: string[], idf: (key: string) => number): number {
+  return bestWindow(point, passage, idf).score;
+}
+
+/** windowCosine, with the window it was found in: passage indices [from, to). */
+function bestWindow(point: string[], passage: string[], idf: (key: string) => number): { score: number; from: number; to: number } {
   const pv = new Map<string, number>();
   for (const k of point) pv.set(k, (pv.get(k) ?? 0) + 1);
   let pNorm = 0;
   for (const [k, f] of pv) pNorm += (f * idf(k)) ** 2;
   pNorm = Math.sqrt(pNorm);
-  if (pNorm === 0) return 0;
+  if (pNorm === 0) return { score: 0, from: 0, to: 0 };
   // The passage's keys as small integers, each with its IDF and its count in
   // the point looked up once: a window is counted in typed arrays, not a Map
   // per window. Sums run over a window's keys in the order they first occur
@@ -238,8 +294,9 @@ export function windowCosine(point: string[], passage: string[], idf: (key: stri
     return wNorm > 0 ? dot / (pNorm * Math.sqrt(wNorm)) : 0;
   };
   const width = Math.max(2 * point.length, 12);
-  if (passage.length <= width) return cosine(0, passage.length);
+  if (passage.length <= width) return { score: cosine(0, passage.length), from: 0, to: passage.length };
   let best = 0;
+  let bestFrom = 0;
   let last = -1;
   // Only windows that start on a shared term can be the best one. Near the end
   // every start is clamped to the last window, which is then computed once.
@@ -248,9 +305,13 @@ export function windowCosine(point: string[], passage: string[], idf: (key: stri
     const from = Math.min(i, passage.length - width);
     if (from === last) continue;
     last = from;
-    best = Math.max(best, cosine(from, from + width));
+    const c = cosine(from, from + width);
+    if (c > best) {
+      best = c;
+      bestFrom = from;
+    }
   }
-  return best;
+  return { score: best, from: bestFrom, to: bestFrom + width };
 }
 
 /** Undefined when the point has no figure or distinctive name (the part does not apply). */

@@ -48,7 +48,8 @@ export function provenanceTable(result: MatchResult): ExportTable {
         passage: c.passage,
         score: c.score,
         later: c.later,
-        'evidence phrases': evidencePhrases(c.evidence),
+        // A candidate with no reused wording shows the shared words behind its score instead.
+        'evidence phrases': evidencePhrases(c.evidence.length ? c.evidence : (c.words ?? [])),
         'source URL': c.url,
       }),
     );
@@ -60,6 +61,8 @@ export function evidencePhrases(evidence: Evidence[]): string {
   return evidence
     .map((e) => {
       if (e.polarity === 'opposite') return `"${oneLine(e.text)}" ≠ "${oneLine(e.sourceText)}" (opposite polarity)`;
+      // A word the lexical score counted, not reused wording: marked so a citation does not read it as a phrase.
+      if (e.kind === 'shared-word') return oneLine(e.text) === oneLine(e.sourceText) ? `word "${oneLine(e.text)}"` : `word "${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`;
       return e.kind === 'shared-phrase' && oneLine(e.text) === oneLine(e.sourceText) ? `"${oneLine(e.text)}"` : `"${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`;
     })
     .join(' | ');

@@ -65,7 +65,13 @@ export interface PassageIndex {
   idf(key: string): number;
 }
 
-export type EvidenceKind = 'shared-phrase' | 'paraphrase' | 'cross-lingual';
+/**
+ * `shared-phrase`: the same run of terms; `paraphrase`: a local alignment
+ * (terms in order, with gaps or changes); `cross-lingual`: either, across
+ * languages through the lexicon. `shared-word` is only found in a
+ * candidate's `words`, never in its `evidence`.
+ */
+export type EvidenceKind = 'shared-phrase' | 'paraphrase' | 'cross-lingual' | 'shared-word';
 
 /** A stretch of the point and the stretch of the source it echoes. */
 export interface Evidence {
@@ -114,6 +120,14 @@ export interface Candidate {
   later: boolean;
   parts: ScoreParts;
   evidence: Evidence[];
+  /**
+   * Only when `evidence` is empty (no shared phrase, alignment or
+   * cross-lingual span survived): the words behind the lexical part of the
+   * score, one term on each side (`kind: 'shared-word'`, see
+   * score.ts sharedWordSpans), so that a listed score still shows what made
+   * it. They say which words counted, not that wording was reused.
+   */
+  words?: Evidence[];
   /** The passage's source URL, else the document's first source. */
   url: string;
   /** When one sentence or sub-item of the point scored higher than the whole point: its offsets in the plan text. */

@@ -64,4 +64,32 @@ describe('CRLF plain-text drafts', () => {
       for (const c of p.candidates) for (const e of c.evidence) expect(text.slice(...e.plan)).toBe(e.text);
     }
   });
+
+  it('match --format json on a CRLF copy of the 28-point plan: evidence, shared words, second passages and echoes slice the file', async () => {
+    const { findDocument, loadCorpus } = await import('../../src/corpus/load.js');
+    const plan = findDocument(loadCorpus({}), 'us-28-2025-11-20')!;
+    const points = plan.segments.filter((s) => s.kind === 'point').map((s) => `${s.label}. ${plan.text.slice(s.start, s.end).replace(/\s*\n\s*/g, ' ')}`);
+    const file = join(dir, 'us-28-crlf.txt');
+    writeFileSync(file, `\ufeff${points.join('\r\n')}\r\n`);
+    const text = readFileSync(file, 'utf8');
+    const m = runCli(['match', file, '--format', 'json', '--top', '5']);
+    expect(m.status).toBe(0);
+    const seen = { evidence: 0, words: 0, also: 0, echoes: 0 };
+    type E = { plan: [number, number]; text: string };
+    type C = { evidence: E[]; words?: E[]; also?: { evidence: E[] } };
+    const check = (list: E[] | undefined, kind: keyof typeof seen) => {
+      for (const e of list ?? []) expect(text.slice(...e.plan)).toBe(e.text), seen[kind]++;
+    };
+    for (const p of JSON.parse(m.stdout).points as { candidates: C[]; echoes: C[] }[]) {
+      for (const c of p.candidates) {
+        check(c.evidence, 'evidence');
+        check(c.words, 'words');
+        check(c.also?.evidence, 'also');
+      }
+      for (const c of p.echoes) check(c.evidence, 'echoes');
+    }
+    // An undated plain list has no later statements, so no echoes; second passages are mapped when present.
+    expect(seen.evidence, JSON.stringify(seen)).toBeGreaterThan(20);
+    expect(seen.words, JSON.stringify(seen)).toBeGreaterThan(20);
+  });
 });

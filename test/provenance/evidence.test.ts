@@ -66,3 +66,40 @@ describe('evidence audit', () => {
     });
   }
 });
+
+describe('every listed score shows its evidence', () => {
+  const plans = corpus.documents.filter((d) => d.kind === 'plan' && d.status === 'published');
+  for (const plan of plans) {
+    it(`lists evidence or, failing that, the shared words for every candidate of ${plan.id}`, () => {
+      const result = matchPlan(plan, index, { top: 5, sourceText });
+      let withWords = 0;
+      for (const p of result.points) {
+        for (const c of p.candidates) {
+          const source = byId.get(c.doc)!;
+          const shown = [...c.evidence, ...(c.words ?? [])];
+          expect({ point: p.point, doc: c.doc, shown: shown.length > 0 }).toEqual({ point: p.point, doc: c.doc, shown: true });
+          for (const e of shown) {
+            expect(plan.text.slice(...e.plan)).toBe(e.text);
+            expect(source.text.slice(...e.source)).toBe(e.sourceText);
+          }
+          // The documented evidence kinds stay as they were; shared words live apart, only where evidence is empty.
+          for (const e of c.evidence) expect(['shared-phrase', 'paraphrase', 'cross-lingual']).toContain(e.kind);
+          if (!c.words) continue;
+          withWords++;
+          expect(c.evidence).toEqual([]);
+          for (const e of c.words) {
+            expect(e.kind).toBe('shared-word');
+            // One term each side, carrying the same key (the same stem, concept, name or figure).
+            const a = spanTerms(plan.text, ...e.plan, plan.language);
+            const b = spanTerms(source.text, ...e.source, source.language);
+            expect(a).toHaveLength(1);
+            expect(b).toHaveLength(1);
+            expect(b[0].key).toBe(a[0].key);
+          }
+        }
+      }
+      // us-28-2025-11-20: 30 of its 79 listed candidates had nothing to show before shared words were listed.
+      if (plan.id === 'us-28-2025-11-20') expect(withWords).toBeGreaterThan(10);
+    });
+  }
+});

@@ -51,7 +51,9 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch, { c
     const passage = source?.segments.find((s) => s.id === c.passage);
     const planSpans: MarkSpan[] = [];
     const sourceSpans: MarkSpan[] = [];
-    c.evidence.forEach((e, ei) => {
+    // No phrase or alignment to show: the shared words behind the score are marked instead.
+    const shown = c.evidence.length ? c.evidence : (c.words ?? []);
+    shown.forEach((e, ei) => {
       const className = `hl-${ei % PHRASE_COLOURS}`;
       const pair = `${point.point}-${ci}-${ei}`;
       // Cross-lingual spans name what linked them: "перемирие ≈ ceasefire (glossary)".
@@ -65,7 +67,8 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch, { c
       title: source?.title ?? c.doc,
       language: source?.language ?? 'en',
       url: safeUrl(c.url),
-      evidence: c.evidence.map((e, ei) => ({ ...e, className: `hl-${ei % PHRASE_COLOURS}`, n: ei + 1, linksTitle: e.links?.length ? linksTitle(e.links) : '' })),
+      wordsOnly: !c.evidence.length && shown.length > 0,
+      evidence: shown.map((e, ei) => ({ ...e, className: `hl-${ei % PHRASE_COLOURS}`, n: ei + 1, linksTitle: e.links?.length ? linksTitle(e.links) : '' })),
       planHtml: highlightHtml(plan.text, planSpans, point.start, point.end),
       passageLabel: passage?.label ?? c.passage,
       passageHtml: source && passage ? passageHtml(source.text, sourceSpans, passage.start, passage.end, context) : undefined,
