@@ -8,5 +8,29 @@ export async function serveCommand(options: CorpusOptions & { port?: string; hos
   const threads = options.draftThreads === undefined ? undefined : Number(options.draftThreads);
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64)) throw new UserError(`--draft-threads must be a whole number from 0 to 64 (got "${options.draftThreads}")`);
   const { startServer } = await import('../../web/server.js');
-  await startServer({ port, host: options.host, corpora: options.corpus ?? [], builtin: options.builtin !== false, ...(threads === undefined ? {} : { draftThreads: threads }) });
+  const server = await startServer({ port, host: options.host, corpora: options.corpus ?? [], builtin: options.builtin !== false, ...(threads === undefined ? {} : { draftThreads: threads }) });
+  if (process.env.npm_lifecycle_event) exitWithParent(server);
+}
+
+/**
+ * `npm start` runs `sh -c "node bin/provenance.js serve"`. Killing npm (`kill %1`
+ * on a backgrounded `npm start`, or a terminal that signals npm alone) ends npm
+ * and the shell but not this process, which is re-parented and keeps holding
+ * the port, so the next `npm start` fails with the port in use. Under an npm
+ * script, the server therefore closes when its parent goes away
+ * (`process.ppid` changes; checked every second, the timer does not keep the
+ * process alive). A direct `provenance serve` is left alone: `nohup … &`
+ * detaches it on purpose.
+ */
+function exitWithParent(server: import('node:http').Server): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    process.stderr.write('plan-provenance: the npm script that started the server has ended; closing\n');
+    server.close();
+    // Open keep-alive connections and draft workers must not hold the process.
+    setTimeout(() => process.exit(0), 500).unref();
+  }, 1000);
+  timer.unref();
 }
