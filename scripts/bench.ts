@@ -27,7 +27,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadCorpusAsync } from '../src/corpus/load-async.js';
@@ -79,6 +80,11 @@ interface SizeResult {
   warmRunMs: number;
   /** The same phases in CPU time (user + system, every thread): what they cost on an idle core, on a machine shared with other jobs. */
   cpu: { loadMs: number; boundMs: number; bareFtsMs: number; indexMs: number; firstRunMs: number; warmRunMs: number };
+  /**
+   * The same first and warm runs as a user types them: `provenance match <plan file> --no-builtin --corpus <file>`,
+   * each in a fresh process (module loading, JIT warm-up and lazy data included), wall and CPU ms.
+   */
+  cli?: { firstMs: number; firstCpuMs: number; warmMs: number; warmCpuMs: number };
   tokenizeMs: number;
   indexMs: number;
   warmMs: number;
@@ -245,10 +251,40 @@ async function runCase(spec: string): Promise<SizeResult> {
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
     warm.close();
+    result.cli = cliRuns(file, dir);
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A first and a warm `provenance match` from the command line, each a fresh
+ * process, on a fresh copy of the corpus file (so the first run builds its
+ * index). CPU time is the child's own (user + system, all threads), printed
+ * at exit by a preloaded module, since a child's rusage is not otherwise
+ * reported to Node.
+ */
+function cliRuns(file: string, dir: string): SizeResult['cli'] {
+  const copy = join(dir, `cli-${basename(file)}`);
+  copyFileSync(file, copy);
+  const preload = join(dir, 'cpu-at-exit.mjs');
+  writeFileSync(preload, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`\\ncpu-ms ${(u.user + u.system) / 1000}\\n`); });\n");
+  const run = () => {
+    const began = performance.now();
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, join(ROOT, 'bin/provenance.js'), 'match', join(ROOT, `corpora/plans/${PLAN_ID}.md`), '--no-builtin', '--corpus', copy, '--top', String(TOP), '--format', 'json'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const ms = performance.now() - began;
+    const cpu = /cpu-ms ([\d.]+)/.exec(r.stderr.toString());
+    if (r.status !== 0 || !cpu) throw new Error(`provenance match failed (${r.status}): ${r.stderr.toString().slice(0, 500)}`);
+    return [ms, Number(cpu[1])];
+  };
+  const [firstMs, firstCpuMs] = run();
+  const [warmMs, warmCpuMs] = run();
+  return { firstMs, firstCpuMs, warmMs, warmCpuMs };
 }
 
 /** Share of the brute-force top passages (over the points brute-forced) that the indexed match also lists. */
@@ -288,9 +324,8 @@ function runChild(spec: string): SizeResult {
 }
 
 function ensureBuilt() {
-  const main = join(ROOT, 'dist/cli/main.js');
-  if (existsSync(main)) return;
-  log('building dist/ (npm run build) for the start-up measurements');
+  // Always: a dist/ older than src/ would time yesterday's code.
+  log('building dist/ (npm run build) for the command-line measurements');
   spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 }
 
@@ -377,6 +412,24 @@ function printTable(sizes: SizeResult[], cli: number, server: number, cliRuns: n
     ),
   );
   out.push('bound = stream the file, JSON.parse each record, split its text into words with one regex (scripts/bench/bound.ts); bare FTS5 = the passages as raw text, porter unicode61, one transaction.');
+  const withCli = sizes.filter((s) => s.cli);
+  if (withCli.length) {
+    out.push('The same two runs from the command line, each a fresh process (provenance match <plan file> --no-builtin --corpus <file> --top 10 --format json):');
+    out.push(
+      ...table(
+        ['corpus', 'passages', 'load (in process)', 'first run (× load)', 'first run CPU (× load CPU)', 'warm run (× load)', 'warm run CPU (× load CPU)'],
+        withCli.map((s) => [
+          s.corpus,
+          s.passages.toLocaleString('en'),
+          `${fmt(s.loadMs)} / ${fmt(s.cpu.loadMs)} CPU`,
+          `${fmt(s.cli!.firstMs)} (${times(s.cli!.firstMs, s.loadMs)})`,
+          `${fmt(s.cli!.firstCpuMs)} (${times(s.cli!.firstCpuMs, s.cpu.loadMs)})`,
+          `${fmt(s.cli!.warmMs)} (${times(s.cli!.warmMs, s.loadMs)})`,
+          `${fmt(s.cli!.warmCpuMs)} (${times(s.cli!.warmCpuMs, s.cpu.loadMs)})`,
+        ]),
+      ),
+    );
+  }
   out.push('first run = load + build the index + match the plan, from the fresh file; warm run = load + reuse the index + match; load = the faster of the two loads.');
   out.push('');
   out.push('Vocabulary (plain words, lower case):');
