@@ -42,18 +42,22 @@ const counted = samples.map((s) => {
   const tagged = tag(plain);
   const spans = [...mixedNgramSpans(plain, tagged), ...sentenceInitialSpans(plain, tagged), ...mixedNgramSpans(plain, tagged, undefined, { kept: IMPERSONAL_WORDS, prefix: 'mixp-' })];
   for (const sp of spans) c.counts[sp.rule] = (c.counts[sp.rule] ?? 0) + 1;
+  // "mixf-": the mixed n-grams with at least one function word in them; the rest
+  // ("mix-ADJ_NOUN") nearly duplicate the POS n-grams already in the model.
+  for (const [id, n] of Object.entries(c.counts)) if (id.startsWith('mix-') && /(^|_)[a-z]/.test(id.slice(4))) c.counts[`mixf-${id.slice(4)}`] = n;
   return c;
 });
 // Candidate vocabularies, label-blind: the 600 most frequent mixed n-grams and 60 sentence
 // openings of all 200 texts; each fit then keeps the top N of these by frequency in its own
 // training texts (TrainOptions.frequent), so the vocabulary is chosen inside every fold.
-for (const [prefix, keep] of [['mix-', 600], ['mixp-', 600], ['sinit-', 60]] as const) {
+for (const [prefix, keep] of [['mix-', 600], ['mixp-', 600], ['mixf-', 600], ['sinit-', 60]] as const) {
   const candidates = new Set(mostFrequent(counted, prefix, keep));
   for (const c of counted) for (const id of Object.keys(c.counts)) if (id.startsWith(prefix) && !candidates.has(id)) delete c.counts[id];
 }
 const mixed = (top: number) => ({ prefix: 'mix-', top });
 const openings = (top: number) => ({ prefix: 'sinit-', top });
 const mixedImpersonal = (top: number) => ({ prefix: 'mixp-', top });
+const mixedLexical = (top: number) => ({ prefix: 'mixf-', top });
 const WIDE_GRID = [8, 32, 128, 512, 2048, 8192];
 
 const shipped = [...MODEL_FEATURES];
@@ -95,6 +99,8 @@ const ROWS: [string, TrainOptions][] = [
   ['POS unigrams + mixed n-grams top 100', { features: unigramsOnly, frequent: [mixed(100)] }],
   ['no POS features + mixed n-grams top 100', { features: noPos, frequent: [mixed(100)] }],
   ['shipped + mixed n-grams, pronouns as POS, top 100', { frequent: [mixedImpersonal(100)] }],
+  ['shipped + mixed n-grams with a function word, top 20', { frequent: [mixedLexical(20)] }],
+  ['shipped + mixed n-grams with a function word, top 50', { frequent: [mixedLexical(50)] }],
   ['shipped + mixed n-grams, pronouns as POS, top 20', { frequent: [mixedImpersonal(20)] }],
   ['POS unigrams + mixed n-grams, pronouns as POS, top 100', { features: unigramsOnly, frequent: [mixedImpersonal(100)] }],
   ['shipped + sentence openings top 20', { frequent: [openings(20)] }],
