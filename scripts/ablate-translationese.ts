@@ -3,7 +3,7 @@
 // tried"), each measured by the same held-out schemes as `npm run eval`
 // (publisher, decade, the other set), penalty chosen inside every training
 // fold. Not part of `npm run eval`: each row refits ~1,500 models (0.5–3 min
-// on an idle core).
+// on an idle core; rows with 100 mixed n-grams or the wider grid 5–10 min).
 // Prints accuracy / AUC at 0.5 on each set, and accuracy on the era-reversed
 // subsets (as `npm run eval`); no decided labels.
 import { countFeatures, findFeatureSpans, styleView } from '../src/style/features.js';
