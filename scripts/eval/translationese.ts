@@ -146,10 +146,10 @@ function reliability(preds: Prediction[]): string {
 }
 
 /** Statements set: translations from 2022 on vs originals up to 2021, the opposite of the set's era skew. */
-const eraReversedStatements = (p: Prediction) => p.sample.set === 'statements' && (p.sample.label === 'translated' ? p.sample.year >= 2022 : p.sample.year <= 2021);
+export const eraReversedStatements = (p: Prediction) => p.sample.set === 'statements' && (p.sample.label === 'translated' ? p.sample.year >= 2022 : p.sample.year <= 2021);
 /** UN set: post-Soviet translations (1992 on) vs Cold War originals, and the reverse. */
-const unLateTranslatedEarlyOriginal = (p: Prediction) => p.sample.set === 'un' && (p.sample.label === 'translated' ? p.sample.year >= 1992 : p.sample.year < 1992);
-const unEarlyTranslatedLateOriginal = (p: Prediction) => p.sample.set === 'un' && (p.sample.label === 'translated' ? p.sample.year < 1992 : p.sample.year >= 1992);
+export const unLateTranslatedEarlyOriginal = (p: Prediction) => p.sample.set === 'un' && (p.sample.label === 'translated' ? p.sample.year >= 1992 : p.sample.year < 1992);
+export const unEarlyTranslatedLateOriginal = (p: Prediction) => p.sample.set === 'un' && (p.sample.label === 'translated' ? p.sample.year < 1992 : p.sample.year >= 1992);
 
 function scheme(out: string[], title: string, preds: Prediction[]): void {
   out.push(title);

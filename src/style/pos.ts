@@ -13,6 +13,7 @@
 // nothing that chose them), so choosing them cannot leak a label.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { FUNCTION_WORDS } from './function-words.js';
 import type { FeatureFamily } from './rules.js';
 import { countWords } from './tokens.js';
 
@@ -176,4 +177,73 @@ export function ngramCounts(tagged: Tagged): Map<string, number> {
     }
   }
   return counts;
+}
+
+// Mixed n-grams (Baroni & Bernardini 2006; Volansky, Ordan & Wintner 2015):
+// every token is its part-of-speech tag unless it is a function word of the
+// fixed list (function-words.ts), which is kept as itself ("of the NOUN").
+// Punctuation is kept as a named mark (COMMA, STOP …) so an id stays one URL
+// path segment. An n-gram that touches a masked word ("xxxx"), a digit, a
+// proper name, a number or an unknown tag is not counted: those say who or
+// when, not how.
+
+/** Names of punctuation marks in mixed n-gram ids. */
+const MARKS: Record<string, string> = { ',': 'COMMA', '.': 'STOP', ';': 'SEMI', ':': 'COLON', '-': 'DASH', '(': 'PAREN', ')': 'PAREN', '"': 'QUOTE', '?': 'QMARK', '!': 'EXCL' };
+const OPAQUE_TAGS = new Set(['PROPN', 'NUM', 'SYM', 'X', 'INTJ', 'SPACE']);
+
+/** A token as the mixed sequence sees it, or null when it is masked or opaque (name, number). */
+export function mixedToken(text: string, t: TaggedToken, kept: ReadonlySet<string> = FUNCTION_WORDS): string | null {
+  const word = text.slice(t.start, t.end);
+  if (/^[xX]x*$/.test(word) || /[0-9]/.test(word) || OPAQUE_TAGS.has(t.pos)) return null;
+  const lower = word.toLowerCase();
+  if (kept.has(lower)) return lower;
+  if (t.pos === 'PUNCT') return MARKS[word] ?? 'PUNCT';
+  return t.pos;
+}
+
+/**
+ * Spans of mixed n-grams (n in `sizes`, never across a sentence boundary), as
+ * `mix-<a>_<b>[_<c>]` rules. With `keep`, only those ids; without, every
+ * n-gram (for choosing a vocabulary by frequency, label-blind).
+ */
+export function mixedNgramSpans(
+  text: string,
+  tagged: Tagged,
+  keep?: ReadonlySet<string>,
+  { sizes = [2, 3], kept = FUNCTION_WORDS, prefix = 'mix-' }: { sizes?: readonly number[]; kept?: ReadonlySet<string>; prefix?: string } = {},
+): TaggerSpan[] {
+  const spans: TaggerSpan[] = [];
+  for (const s of tagged.sentences) {
+    const seq = tagged.tokens.slice(s.first, s.last).map((t) => mixedToken(text, t, kept));
+    for (let i = 0; i < seq.length; i++) {
+      for (const n of sizes) {
+        if (i + n > seq.length) continue;
+        const part = seq.slice(i, i + n);
+        if (part.some((x) => x === null)) continue;
+        const rule = `${prefix}${part.join('_')}`;
+        if (keep && !keep.has(rule)) continue;
+        spans.push({ rule, start: tagged.tokens[s.first + i].start, end: tagged.tokens[s.first + i + n - 1].end });
+      }
+    }
+  }
+  return spans;
+}
+
+/**
+ * Positional tokens: the mixed token that opens each sentence (`sinit-however`,
+ * `sinit-ADV` …), a span of that first token. Translations keep the source's
+ * sentence openings (Russian often fronts adverbials and connectives).
+ */
+export function sentenceInitialSpans(text: string, tagged: Tagged, keep?: ReadonlySet<string>): TaggerSpan[] {
+  const spans: TaggerSpan[] = [];
+  for (const s of tagged.sentences) {
+    const first = tagged.tokens.slice(s.first, s.last).find((t) => t.pos !== 'PUNCT');
+    if (!first) continue;
+    const tok = mixedToken(text, first);
+    if (tok === null) continue;
+    const rule = `sinit-${tok}`;
+    if (keep && !keep.has(rule)) continue;
+    spans.push({ rule, start: first.start, end: first.end });
+  }
+  return spans;
 }

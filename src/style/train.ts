@@ -59,6 +59,15 @@ export interface TrainOptions {
   blendWith?: readonly string[];
   /** Standardise each genre's rates by that genre's own standard deviations (else pooled). */
   perGenreStd?: boolean;
+  /**
+   * Label-blind vocabularies added to the features inside every fit (so inside
+   * every CV fold): for each entry, the `top` ids starting with `prefix` that
+   * occur most often in the texts being fitted (total count; ties by id). The
+   * counts must carry every candidate id (e.g. every mixed n-gram, `mix-`).
+   */
+  frequent?: readonly { prefix: string; top: number }[];
+  /** Penalties to choose from by grouped CV (default LAMBDA_GRID). */
+  lambdaGrid?: readonly number[];
 }
 
 /**
@@ -154,7 +163,7 @@ function trainBlend(data: CountedSet, options: TrainOptions, part: readonly stri
 }
 
 function trainSingle(data: CountedSet, options: TrainOptions): { model: TranslationeseModel; outOfFold: number[] } {
-  const grid = options.lambda !== undefined ? [options.lambda] : LAMBDA_GRID;
+  const grid = options.lambda !== undefined ? [options.lambda] : (options.lambdaGrid ?? LAMBDA_GRID);
   const featureSets = options.featureSets ?? [options.features ?? MODEL_FEATURES];
   const weights = balancedWeights(data.labels);
   let best = { lambda: options.lambda ?? FALLBACK_LAMBDA, features: featureSets[0], loss: Infinity, oof: [] as number[] };
@@ -227,6 +236,7 @@ export function trainOnCounts(data: CountedSet, options: TrainOptions = {}): Tra
   const lambda = options.lambda ?? FALLBACK_LAMBDA;
   const pseudoWords = options.pseudoWords ?? DEFAULT_PSEUDO_WORDS;
   let features = [...(options.features ?? MODEL_FEATURES)];
+  for (const v of options.frequent ?? []) features.push(...mostFrequent(counted, v.prefix, v.top).filter((id) => !features.includes(id)));
   if (options.selectTop !== undefined && options.selectTop < features.length) features = selectFeatures(data, features, options.selectTop, pseudoWords);
   const totalWords = counted.reduce((s, c) => s + c.words, 0);
   const priorRate = features.map((id) => round(counted.reduce((s, c) => s + (c.counts[id] ?? 0), 0) / Math.max(totalWords, 1)));
@@ -297,6 +307,23 @@ export function selectFeatures(data: CountedSet, features: string[], k: number, 
   });
   const keep = new Set(features.map((_, j) => j).sort((a, b) => t[b] - t[a] || a - b).slice(0, k));
   return features.filter((_, j) => keep.has(j));
+}
+
+/** The `top` ids starting with `prefix` with the largest total count over `counted` (ties by id); labels unused. */
+export function mostFrequent(counted: FeatureCounts[], prefix: string, top: number): string[] {
+  const totals = new Map<string, number>();
+  for (const c of counted) for (const [id, n] of prefixed(c, prefix)) totals.set(id, (totals.get(id) ?? 0) + n);
+  return [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, top).map(([id]) => id);
+}
+
+const PREFIXED = new WeakMap<FeatureCounts, Map<string, [string, number][]>>();
+/** A text's counts of the ids starting with `prefix`, cached: CV refits ask for them thousands of times. */
+function prefixed(c: FeatureCounts, prefix: string): [string, number][] {
+  let byPrefix = PREFIXED.get(c);
+  if (!byPrefix) PREFIXED.set(c, (byPrefix = new Map()));
+  let list = byPrefix.get(prefix);
+  if (!list) byPrefix.set(prefix, (list = Object.entries(c.counts).filter(([id]) => id.startsWith(prefix))));
+  return list;
 }
 
 /** The midpoint of the two labels' mean rates; the plain mean when a set has one label only. */
