@@ -5,6 +5,7 @@
 // each draw gives an interval that is wide for a 15-word point and narrow for
 // a 1,000-word statement. A bootstrap over sentences would not do: a plan
 // point is often one sentence, and resampling one sentence has no spread.
+import { LruCache } from '../util/lru-cache.js';
 import { seededRandom } from '../util/seeded-random.js';
 import type { FeatureCounts } from './features.js';
 import { featureRates, nearestGenre, sigmoid, type TranslationeseModel } from './model.js';
@@ -28,6 +29,19 @@ export interface Interval {
  * `featureRates`, so the interval is the same to the last bit.
  */
 export function scoreInterval(counts: FeatureCounts, model: TranslationeseModel, { draws = 200, mass = 0.9, seed = 20251120 } = {}): Interval {
+  // A pure function of the counts the model reads: a draft's points that did not change since the
+  // last time it was sent (or that are a published plan's) have the same counts and get the same interval.
+  let kept = intervals.get(model);
+  if (!kept) intervals.set(model, (kept = new LruCache(INTERVALS_KEPT)));
+  const key = `${draws} ${mass} ${seed} ${counts.words} ${model.features.map((id) => counts.counts[id] ?? 0).join(',')}`;
+  return { ...kept.getOrSet(key, () => drawInterval(counts, model, draws, mass, seed)) };
+}
+
+/** Intervals kept per model: a few drafts' worth of points (one per unit scored). */
+const INTERVALS_KEPT = 1024;
+const intervals = new WeakMap<TranslationeseModel, LruCache<Interval>>();
+
+function drawInterval(counts: FeatureCounts, model: TranslationeseModel, draws: number, mass: number, seed: number): Interval {
   const random = seededRandom(seed);
   // The genre is the point estimate's: the interval is about sampling noise in the counts, not about which genre.
   const genre = model.genres[nearestGenre(featureRates(counts, model), model).genre];
