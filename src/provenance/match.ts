@@ -131,12 +131,12 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
   const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
   const terms = termsOf(tokens, plan.text);
   const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
-  const { pool, pairs } = pointPairs(plan, seg, index, ctx, () => scorePoint(units, tokens, index, ctx));
+  const { pairs } = pointPairs(plan, seg, index, ctx, () => scorePoint(plan, units, tokens, index, ctx));
   const scored: Candidate[] = [];
-  for (const { ref, rank, unit, pair } of pairs) {
-    const passage = index.passage(ref);
-    const doc = index.document(ref.doc);
-    if (passage && doc) scored.push(scoreCandidate(plan, units, unit, pair, passage, doc, ctx, rank, pool));
+  for (const p of pairs) {
+    const passage = index.passage(p.ref);
+    const doc = index.document(p.ref.doc);
+    if (passage && doc) scored.push(scoreCandidate(plan, units, p, passage, doc, ctx));
   }
   // Best passage per document, best first; ties broken by date (earlier first), then id.
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.date.localeCompare(b.date) || a.doc.localeCompare(b.doc) || a.passage.localeCompare(b.passage);
@@ -201,17 +201,23 @@ function addSecondPassage(c: Candidate, scored: Candidate[], point: Term[]): voi
   if (best) c.also = { passage: best.cand.passage, score: best.cand.score, evidence: best.cand.evidence, url: best.cand.url };
 }
 
-/** A retrieved passage that scored above 0 for a point: its BM25 rank, the unit (0: the whole point) that scored best, and that pair's score. */
+/**
+ * A retrieved passage that scored above 0 for a point: its BM25 rank, the unit
+ * (0: the whole point) that scored best, that pair's score, and the ranker's
+ * feature vector when asked for.
+ */
 interface PointPair {
   ref: PassageRef;
   rank: number;
   unit: number;
   pair: PairScore;
+  features?: number[];
 }
 
 /** Retrieve a point's candidate passages and score each pair (the costly part of matching: every passage that shares a term). */
-function scorePoint(units: Term[][], tokens: UnitToken[], index: PassageIndex, ctx: PointContext): { pool: number; pairs: PointPair[] } {
+function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index: PassageIndex, ctx: PointContext): { pool: number; pairs: PointPair[] } {
   const refs = index.candidates(tokens, ctx.pool);
+  const pool = refs.length;
   const pairs: PointPair[] = [];
   refs.forEach((ref, rank) => {
     const passage = index.passage(ref);
@@ -225,16 +231,21 @@ function scorePoint(units: Term[][], tokens: UnitToken[], index: PassageIndex, c
       const pair = scorePair(units[u], passage.terms, ctx.idf, options);
       if (pair.score > best.pair.score) best = { unit: u, pair };
     }
-    if (best.pair.score > 0) pairs.push({ ref, rank, ...best });
+    if (best.pair.score <= 0) return;
+    const features =
+      ctx.ranker || ctx.withFeatures
+        ? pairFeatures(...boundedPair(units[best.unit], passage.terms), best.pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planDate: plan.date, crossLingual })
+        : undefined;
+    pairs.push({ ref, rank, ...best, features });
   });
-  return { pool: refs.length, pairs };
+  return { pool, pairs };
 }
 
 /**
  * Scored pairs by point text, per index: a pure function of the point's text
  * (its term indices, not its offsets), the plan's language and the index, so a
  * draft sent again after an edit re-scores only the points that changed. The
- * evidence offsets, dates and features are computed per plan from these.
+ * evidence offsets are computed per plan from these.
  * 256 points: nine drafts of 28.
  */
 const POINT_PAIRS_KEPT = 256;
@@ -244,28 +255,14 @@ function pointPairs(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
   let cache = pointPairsByIndex.get(index);
   if (!cache) pointPairsByIndex.set(index, (cache = new LruCache(POINT_PAIRS_KEPT)));
   // Everything scorePoint reads besides the index's contents (the size stands for those: an index only grows).
-  const key = [index.size, ctx.pool, plan.language, ctx.planLanguage, ctx.units, ctx.ranker !== undefined || ctx.withFeatures, ctx.rareIdf, ctx.distinctiveIdf, plan.text.slice(seg.start, seg.end)].join('\u0000');
+  const key = [index.size, ctx.pool, plan.language, plan.date, ctx.planLanguage, ctx.units, ctx.ranker !== undefined || ctx.withFeatures, ctx.rareIdf, ctx.distinctiveIdf, plan.text.slice(seg.start, seg.end)].join('\u0000');
   return cache.getOrSet(key, compute);
 }
 
-function scoreCandidate(
-  plan: Document,
-  units: Term[][],
-  unit: number,
-  pair: PairScore,
-  passage: IndexedPassage,
-  doc: SourceInfo,
-  ctx: PointContext,
-  rank: number,
-  pool: number,
-): Candidate {
+function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features }: PointPair, passage: IndexedPassage, doc: SourceInfo, ctx: PointContext): Candidate {
   const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
   const terms = units[unit];
   const sourceText = ctx.sourceText(doc.id) ?? '';
-  const features =
-    ctx.ranker || ctx.withFeatures
-      ? pairFeatures(...boundedPair(terms, passage.terms), pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planDate: plan.date, crossLingual })
-      : undefined;
   const score = ctx.ranker ? Math.round(rankerProbability(ctx.ranker, features!) * 1e4) / 1e4 : pair.score;
   return {
     doc: doc.id,
@@ -285,7 +282,7 @@ function scoreCandidate(
     url: passage.source ?? doc.sources[0] ?? '',
     ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
     ...(pair.truncated ? { truncated: true } : {}),
-    ...(ctx.withFeatures ? { fixedScore: pair.score, features } : doc.date > plan.date ? { fixedScore: pair.score } : {}),
+    ...(ctx.withFeatures ? { fixedScore: pair.score, features: [...features!] } : doc.date > plan.date ? { fixedScore: pair.score } : {}),
   };
 }
 
