@@ -246,9 +246,9 @@ function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index:
  * (its term indices, not its offsets), the plan's language and the index, so a
  * draft sent again after an edit re-scores only the points that changed. The
  * evidence offsets are computed per plan from these.
- * 256 points: nine drafts of 28.
+ * 128 points: four drafts of 28 (about 14 MB).
  */
-const POINT_PAIRS_KEPT = 256;
+const POINT_PAIRS_KEPT = 128;
 const pointPairsByIndex = new WeakMap<PassageIndex, LruCache<{ pool: number; pairs: PointPair[] }>>();
 
 function pointPairs(plan: Document, seg: Segment, index: PassageIndex, ctx: PointContext, compute: () => { pool: number; pairs: PointPair[] }): { pool: number; pairs: PointPair[] } {
