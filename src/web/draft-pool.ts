@@ -14,22 +14,6 @@ import { WorkQueue } from './work-queue.js';
 
 /** Young-generation limit of each draft worker's V8 heap (see poolAnalyser). */
 const YOUNG_GENERATION_MB = 8;
-/**
- * Old-generation limit of each draft worker's V8 heap. A worker's live heap is
- * about 90–130 MB (corpora, index, lexicon, remembered points). Under V8's
- * default limit (4 GB here) the heap grew to 350 MB before a full collection
- * (factor 4 growth); below 2 GB V8 grows it by a factor of about 1.3–2
- * (heap-controller.cc, MaxGrowingFactor), and a worker stayed at 100–140 MB
- * over 400 drafts. 512 MB leaves room for a 200-point draft; with bulk
- * corpora the limit is three times this thread's heap once it has loaded the
- * same corpora (a worker holds the same), so a worker never starts out of memory.
- */
-const OLD_GENERATION_MB = 512;
-
-function oldGenerationMb(): number {
-  return Math.max(OLD_GENERATION_MB, Math.ceil((3 * process.memoryUsage().heapUsed) / 2 ** 20));
-}
-
 /** Drafts waiting beyond this are refused at once (HTTP 503). */
 export const MAX_WAITING_DRAFTS = 200;
 
@@ -83,9 +67,9 @@ export async function poolAnalyser(options: { corpora: string[]; builtin: boolea
     workerData: { corpora: options.corpora, builtin: options.builtin },
     // A small young generation per worker: each isolate otherwise grows its
     // semi-spaces under the allocation rate of analyses (tens of MB each), and
-    // the server's RSS grew 36 % over a load test instead of settling. A bounded
-    // old generation for the same reason (see OLD_GENERATION_MB).
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb() },
+    // the server's RSS grew 36 % over a load test instead of settling. (The old
+    // generation's growth is bounded process-wide: HEAP_GROWING_PERCENT in server.ts.)
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     ...(source && !process.execArgv.includes('tsx') ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
   });
   const queue = new WorkQueue(MAX_WAITING_DRAFTS, options.threads);
