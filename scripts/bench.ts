@@ -33,7 +33,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadCorpusAsync } from '../src/corpus/load-async.js';
 import { findDocument, loadCorpus } from '../src/corpus/load.js';
-import { matchPlan } from '../src/provenance/match.js';
+import { forgetPointPairs, matchPlan } from '../src/provenance/match.js';
 import { openPassageIndex } from '../src/provenance/open-index.js';
 import { documentPassages } from '../src/provenance/passages.js';
 import { FIGURE_SHARE, MAIN_SHARE, SHORT_SHARE, type SqlitePassageIndex } from '../src/provenance/sqlite-index.js';
@@ -198,6 +198,8 @@ async function runCase(spec: string): Promise<SizeResult> {
       const runs: number[] = [];
       let last: MatchResult | undefined;
       for (let i = 0; i < 3; i++) {
+        // Every run scores every pair: matchPlan remembers a point's pairs for the next draft with that point.
+        forgetPointPairs(index);
         const [r, ms] = time(() => matchPlan(plan, index, { top: TOP, sourceText, ...(pool ? { pool } : {}), ...(ranker ? { ranker } : {}) }));
         last = r;
         runs.push(ms);

@@ -12,11 +12,12 @@ import { rankerProbability, shippedRanker, type RankerModel } from './ranker.js'
 import { sentences, tokenize } from '../text/index.js';
 import { polarityChanges } from '../text/polarity.js';
 import { translationLink } from '../text/lexicon/index.js';
-import { boundedPair, scorePair, sharedWordSpans, type SpanMatch } from './score.js';
+import { boundedPair, scorePair, sharedWordSpans, type PairScore, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
 import { isCommonWord } from './common-words.js';
-import { spanTerms, spanTokens, termsOf } from './terms.js';
-import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, PointMatch, SourceInfo, Term } from './types.js';
+import { spanTerms, spanTokens, termsOf, type UnitToken } from './terms.js';
+import { LruCache } from '../util/lru-cache.js';
+import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, PassageRef, PointMatch, SourceInfo, Term } from './types.js';
 
 export interface MatchOptions {
   /** Candidates listed per point (best passage per document). Default 5. */
@@ -130,15 +131,13 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
   const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
   const terms = termsOf(tokens, plan.text);
   const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
+  const { pairs } = pointPairs(plan, seg, index, ctx, () => scorePoint(plan, units, tokens, index, ctx));
   const scored: Candidate[] = [];
-  const refs = index.candidates(tokens, ctx.pool);
-  refs.forEach((ref, rank) => {
-    const passage = index.passage(ref);
-    const doc = index.document(ref.doc);
-    if (!passage || !doc) return;
-    const candidate = scoreCandidate(plan, units, passage, doc, ctx, rank, refs.length);
-    if (candidate) scored.push(candidate.candidate);
-  });
+  for (const p of pairs) {
+    const passage = index.passage(p.ref);
+    const doc = index.document(p.ref.doc);
+    if (passage && doc) scored.push(scoreCandidate(plan, units, p, passage, doc, ctx));
+  }
   // Best passage per document, best first; ties broken by date (earlier first), then id.
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.date.localeCompare(b.date) || a.doc.localeCompare(b.doc) || a.passage.localeCompare(b.passage);
   const bestByDoc = new Map<string, Candidate>();
@@ -202,32 +201,78 @@ function addSecondPassage(c: Candidate, scored: Candidate[], point: Term[]): voi
   if (best) c.also = { passage: best.cand.passage, score: best.cand.score, evidence: best.cand.evidence, url: best.cand.url };
 }
 
-function scoreCandidate(
-  plan: Document,
-  units: Term[][],
-  passage: IndexedPassage,
-  doc: SourceInfo,
-  ctx: PointContext,
-  rank: number,
-  pool: number,
-): { candidate: Candidate } | undefined {
+/**
+ * A retrieved passage that scored above 0 for a point: its BM25 rank, the unit
+ * (0: the whole point) that scored best, that pair's score, and the ranker's
+ * feature vector when asked for.
+ */
+interface PointPair {
+  ref: PassageRef;
+  rank: number;
+  unit: number;
+  pair: PairScore;
+  features?: number[];
+}
+
+/** Retrieve a point's candidate passages and score each pair (the costly part of matching: every passage that shares a term). */
+function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index: PassageIndex, ctx: PointContext): { pool: number; pairs: PointPair[] } {
+  const refs = index.candidates(tokens, ctx.pool);
+  const pool = refs.length;
+  const pairs: PointPair[] = [];
+  refs.forEach((ref, rank) => {
+    const passage = index.passage(ref);
+    const doc = index.document(ref.doc);
+    if (!passage || !doc) return;
+    const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
+    const options = { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures };
+    // The whole point first; a sentence or sub-item replaces it only when it scores higher.
+    let best = { unit: 0, pair: scorePair(units[0], passage.terms, ctx.idf, options) };
+    for (let u = 1; u < units.length; u++) {
+      const pair = scorePair(units[u], passage.terms, ctx.idf, options);
+      if (pair.score > best.pair.score) best = { unit: u, pair };
+    }
+    if (best.pair.score <= 0) return;
+    const features =
+      ctx.ranker || ctx.withFeatures
+        ? pairFeatures(...boundedPair(units[best.unit], passage.terms), best.pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planDate: plan.date, crossLingual })
+        : undefined;
+    pairs.push({ ref, rank, ...best, features });
+  });
+  return { pool, pairs };
+}
+
+/**
+ * Scored pairs by point text, per index: a pure function of the point's text
+ * (its term indices, not its offsets), the plan's language and the index, so a
+ * draft sent again after an edit re-scores only the points that changed. The
+ * evidence offsets are computed per plan from these.
+ * 128 points: four drafts of 28 (about 14 MB).
+ */
+const POINT_PAIRS_KEPT = 128;
+const pointPairsByIndex = new WeakMap<PassageIndex, LruCache<{ pool: number; pairs: PointPair[] }>>();
+
+/**
+ * Forget every remembered point's pairs, so that the next match scores every
+ * pair again: the benchmark times matching, not the memo.
+ */
+export function forgetPointPairs(index: PassageIndex): void {
+  pointPairsByIndex.delete(index);
+}
+
+function pointPairs(plan: Document, seg: Segment, index: PassageIndex, ctx: PointContext, compute: () => { pool: number; pairs: PointPair[] }): { pool: number; pairs: PointPair[] } {
+  let cache = pointPairsByIndex.get(index);
+  if (!cache) pointPairsByIndex.set(index, (cache = new LruCache(POINT_PAIRS_KEPT)));
+  // Everything scorePoint reads besides the index's contents (the size stands for those: an index only grows).
+  const key = [index.size, ctx.pool, plan.language, plan.date, ctx.planLanguage, ctx.units, ctx.ranker !== undefined || ctx.withFeatures, ctx.rareIdf, ctx.distinctiveIdf, plan.text.slice(seg.start, seg.end)].join('\u0000');
+  return cache.getOrSet(key, compute);
+}
+
+function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features }: PointPair, passage: IndexedPassage, doc: SourceInfo, ctx: PointContext): Candidate {
   const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
-  const options = { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures };
-  // The whole point first; a sentence or sub-item replaces it only when it scores higher.
-  let best = { terms: units[0], pair: scorePair(units[0], passage.terms, ctx.idf, options) };
-  for (const unit of units.slice(1)) {
-    const pair = scorePair(unit, passage.terms, ctx.idf, options);
-    if (pair.score > best.pair.score) best = { terms: unit, pair };
-  }
-  const { terms, pair } = best;
-  if (pair.score <= 0) return undefined;
+  const terms = units[unit];
   const sourceText = ctx.sourceText(doc.id) ?? '';
-  const features =
-    ctx.ranker || ctx.withFeatures
-      ? pairFeatures(...boundedPair(terms, passage.terms), pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planDate: plan.date, crossLingual })
-      : undefined;
   const score = ctx.ranker ? Math.round(rankerProbability(ctx.ranker, features!) * 1e4) / 1e4 : pair.score;
-  return { candidate: {
+  return {
     doc: doc.id,
     side: doc.side,
     speaker: doc.speaker,
@@ -235,7 +280,8 @@ function scoreCandidate(
     passage: passage.ref.passage,
     score,
     later: doc.date > plan.date,
-    parts: pair.parts,
+    // A copy: the pair is kept for the next draft with this point.
+    parts: { ...pair.parts },
     evidence: pair.spans
       .map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru'))
       // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
@@ -244,8 +290,8 @@ function scoreCandidate(
     url: passage.source ?? doc.sources[0] ?? '',
     ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
     ...(pair.truncated ? { truncated: true } : {}),
-    ...(ctx.withFeatures ? { fixedScore: pair.score, features } : doc.date > plan.date ? { fixedScore: pair.score } : {}),
-  } };
+    ...(ctx.withFeatures ? { fixedScore: pair.score, features: [...features!] } : doc.date > plan.date ? { fixedScore: pair.score } : {}),
+  };
 }
 
 function memoOneCommonWord(plan: Document): (span: [number, number]) => boolean {

@@ -11,6 +11,7 @@ import { countFeatures, findFeatureSpans, type FeatureCounts, type FeatureSpan }
 import { featureRates, nearestGenre, probability, spanWeights, type Genre, type TranslationeseModel } from './model.js';
 import { shippedModel } from './model-file.js';
 import { scoreInterval } from './uncertainty.js';
+import { LruCache } from '../util/lru-cache.js';
 
 export { featureCatalogue } from './rules.js';
 
@@ -76,15 +77,28 @@ interface Unit {
 function unitSpans(u: Unit, cache?: Map<number, FeatureSpan[]>): FeatureSpan[] {
   const hit = cache?.get(u.offset);
   if (hit) return hit;
-  const spans = findFeatureSpans(u.text).map((s) => ({ ...s, start: s.start + u.offset, end: s.end + u.offset }));
+  const spans = textFeatures(u.text).spans.map((s) => ({ ...s, start: s.start + u.offset, end: s.end + u.offset }));
   cache?.set(u.offset, spans);
   return spans;
 }
 
+/**
+ * Feature spans (offsets into `text`) and word count of a unit's text: a pure
+ * function of the text, kept for the points of recent drafts, so an edited
+ * draft sent again tags only the points that changed. Callers copy the spans.
+ */
+function textFeatures(text: string): { spans: readonly FeatureSpan[]; words: number } {
+  return unitFeatures.getOrSet(text, () => ({ spans: findFeatureSpans(text), words: countFeatures(text, []).words }));
+}
+
+/** Unit texts kept (points and paragraphs; a few drafts' worth). */
+const UNIT_FEATURES_KEPT = 1024;
+const unitFeatures = new LruCache<{ spans: readonly FeatureSpan[]; words: number }>(UNIT_FEATURES_KEPT);
+
 function scoreUnits(units: Unit[], model: TranslationeseModel, { list = false, cache }: { list?: boolean; cache?: Map<number, FeatureSpan[]> } = {}): TextScore {
   const spans = units.flatMap((u) => unitSpans(u, cache));
   const counts = countFeatures('', []);
-  for (const u of units) counts.words += countFeatures(u.text, []).words;
+  for (const u of units) counts.words += textFeatures(u.text).words;
   for (const s of spans) counts.counts[s.rule] = (counts.counts[s.rule] ?? 0) + 1;
   const score = probability(counts, model);
   const interval = scoreInterval(counts, model);

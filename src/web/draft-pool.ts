@@ -14,7 +14,6 @@ import { WorkQueue } from './work-queue.js';
 
 /** Young-generation limit of each draft worker's V8 heap (see poolAnalyser). */
 const YOUNG_GENERATION_MB = 8;
-
 /** Drafts waiting beyond this are refused at once (HTTP 503). */
 export const MAX_WAITING_DRAFTS = 200;
 
@@ -68,7 +67,8 @@ export async function poolAnalyser(options: { corpora: string[]; builtin: boolea
     workerData: { corpora: options.corpora, builtin: options.builtin },
     // A small young generation per worker: each isolate otherwise grows its
     // semi-spaces under the allocation rate of analyses (tens of MB each), and
-    // the server's RSS grew 36 % over a load test instead of settling.
+    // the server's RSS grew 36 % over a load test instead of settling. (The old
+    // generation's growth is bounded process-wide: HEAP_GROWING_PERCENT in server.ts.)
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     ...(source && !process.execArgv.includes('tsx') ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
   });

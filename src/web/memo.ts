@@ -17,26 +17,6 @@ export function memoByDocument<T>(compute: (doc: Document) => T): (doc: Document
   };
 }
 
-/**
- * A small least-recently-used cache. The draft page uses it because every
- * download button re-posts the same draft: the second request should not
- * redo the alignment, matching and scoring.
- */
-export class LruCache<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-  }
-}
+// The draft page keeps recent analyses in one: every download button re-posts
+// the same draft, and the second request should not redo the analysis.
+export { LruCache } from '../util/lru-cache.js';

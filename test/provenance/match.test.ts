@@ -182,6 +182,24 @@ describe('matchPlan', () => {
   });
 });
 
+describe('remembered point scores', () => {
+  it('a draft whose points were scored before (at other offsets) gets the result it gets from a fresh index', () => {
+    // The pair scores of a point are kept per index by point text; a draft with one point left out
+    // shifts every later point, so the evidence offsets must come from the draft, not the memory.
+    const plan = findDocument(corpus, 'us-28-2025-11-20')!;
+    const left = plan.segments.find((s) => s.kind === 'point' && s.id === '3')!;
+    const draft = parseDraft(`${plan.text.slice(0, left.start)}${plan.text.slice(left.end)}`, { id: 'your-draft' }).document!;
+    const warm = MemoryPassageIndex.fromDocuments(corpus.documents);
+    matchPlan(plan, warm, { sourceText });
+    const fresh = MemoryPassageIndex.fromDocuments(corpus.documents);
+    const again = matchPlan(draft, warm, { sourceText });
+    expect(again).toEqual(matchPlan(draft, fresh, { sourceText }));
+    // And the draft's evidence slices to its own text.
+    for (const p of again.points) for (const c of p.candidates) for (const e of c.evidence) expect(draft.text.slice(...e.plan)).toBe(e.text);
+    expect(again.points.find((p) => p.point === '4')!.start).toBeLessThan(point('us-28-2025-11-20', '4').start);
+  });
+});
+
 describe('cross-lingual evidence', () => {
   it('names the entries that linked a Russian point to an English statement, and their layer', () => {
     const p = point('us-28-ru-2025-11-20', '1');
