@@ -108,6 +108,18 @@ describe('field case 08-spelled-out-numbers', () => {
     ['en', '600\u2009000 troops', 600_000, 'persons'],
     ['en', '600\u2007000 troops', 600_000, 'persons'],
     ['en', '600\u00a0000 troops', 600_000, 'persons'],
+    // Every case of the Russian and Ukrainian numerals and scale nouns, not only nominative and genitive.
+    ['ru', 'ограничена шестьюстами тысячами человек', 600_000, 'persons'],
+    ['ru', 'ограничена 600 тысячами человек', 600_000, 'persons'],
+    ['ru', 'двадцатью пятью тысячами человек', 25_000, 'persons'],
+    ['ru', 'о двухстах миллиардах долларов', 2e11, 'USD'],
+    ['ru', 'полтора миллиона человек', 1_500_000, 'persons'],
+    ['uk', "п'ятьмастами тисячами осіб", 500_000, 'persons'],
+    ['uk', '500 тисячами осіб', 500_000, 'persons'],
+    ['uk', 'двомастами мільярдами доларів', 2e11, 'USD'],
+    ['uk', 'півтора мільйона осіб', 1_500_000, 'persons'],
+    ['en', 'one hundred and twenty days', 120, 'days'],
+    ['en', 'a hundred days', 100, 'days'],
   ])('reads %s "%s" as %d %s', (lang, text, value, unit) => {
     const [f] = figures(text, lang);
     expect(f).toMatchObject({ value, unit });
@@ -123,6 +135,14 @@ describe('field case 08-spelled-out-numbers', () => {
     ['600 thousand troops', '600\u00a0000 troops'],
   ])('lists no changed figure between "%s" and "%s"', (a, b) => {
     expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
+  });
+
+  // us-28-ru point 6 (corpora/plans/us-28-ru-2025-11-20.md) with its figure read out in the instrumental case.
+  it.each([
+    'Численность вооруженных сил Украины будет ограничена шестьюстами тысячами человек.',
+    'Численность вооруженных сил Украины будет ограничена 600 тысячами человек.',
+  ])('lists no changed figure between us-28-ru point 6 and "%s"', (b) => {
+    expect(changedFiguresAndEntities('Численность вооруженных сил Украины будет ограничена 600 тыс. человек.', 'ru', b, 'ru')).toEqual([]);
   });
 
   it('reads month names, abbreviated or full, in three languages as one month', () => {
