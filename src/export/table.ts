@@ -39,9 +39,9 @@ export function toCsv(table: ExportTable): string {
 /**
  * Characters that make Excel, LibreOffice or Google Sheets read a cell as a
  * formula (OWASP "CSV Injection": = + - @ tab CR; full-width ＝ ＋ － ＠ too, as
- * some spreadsheets fold them), also after leading blanks: LibreOffice's
- * "Trim spaces" import option and Google Sheets drop leading spaces before
- * they look for a formula, so " =HYPERLINK(…)" runs there too. Blanks are
+ * some spreadsheets fold them), also after leading blanks: an import that
+ * trims spaces first (LibreOffice's "Trim spaces" option, scripts that strip
+ * cells) turns " =HYPERLINK(…)" back into a formula. Blanks are
  * any white space (LF included), space separator or invisible format
  * character (a zero-width space or BOM is as easy to paste as a space).
  */
