@@ -28,21 +28,39 @@ export interface NegationCue {
 }
 
 /**
- * The negations of a token list. "nor" after "neither" is the same negation;
- * the head is the first content token (not a stop word, not another cue)
- * within the next four tokens.
+ * Words that extend a negation rather than being what it negates: "no longer
+ * eligible" negates "eligible", "no more" likewise.
  */
-export function negationCues(tokens: Token[]): NegationCue[] {
+const NEGATION_DEGREE = new Set(['longer', 'more']);
+
+/**
+ * The negations of a token list. "nor" after "neither" is the same negation;
+ * the head is the first content token (not a stop word, not another cue, not
+ * "longer"/"more") within the next four tokens. Given the text the tokens index,
+ * a parenthetical right after the cue is skipped ("will not, under any
+ * circumstances, join": the head is "join"), up to eight tokens.
+ */
+export function negationCues(tokens: Token[], text?: string): NegationCue[] {
   const out: NegationCue[] = [];
   let neither = false;
   tokens.forEach((t, i) => {
     if (!t.negation) return;
     if (t.norm === 'neither') neither = true;
     else if (t.norm === 'nor' && neither) return;
+    let from = i + 1;
+    let window = 4;
+    if (text && from < tokens.length && text.slice(t.end, tokens[from].start).includes(',')) {
+      // A parenthetical: its closing comma precedes the word the negation is about.
+      const close = tokens.findIndex((x, k) => k > from && k <= i + 9 && text.slice(tokens[k - 1].end, x.start).includes(','));
+      if (close > 0) {
+        from = close;
+        window = 4;
+      }
+    }
     let head: Token | undefined;
-    for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+    for (let k = from; k < Math.min(tokens.length, from + window); k++) {
       const x = tokens[k];
-      if (x.negation || x.stop) continue;
+      if (x.negation || x.stop || NEGATION_DEGREE.has(x.norm)) continue;
       head = x;
       break;
     }
@@ -79,8 +97,8 @@ export type TranslationLink = (x: Token, y: Token) => boolean;
  * without the negation on the other: `{ a: "join", b: "not join" }`.
  */
 export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean, translates?: TranslationLink): PolarityChange[] {
-  const ca = negationCues(ta);
-  const cb = negationCues(tb);
+  const ca = negationCues(ta, a);
+  const cb = negationCues(tb, b);
   const headKey = (t: Token | undefined): string | undefined => {
     if (!t) return undefined;
     if (t.concept) return `c:${t.concept}`;
@@ -94,6 +112,9 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
     const kx = headKey(x);
     const ky = headKey(y);
     if (kx === ky) return true;
+    // Within one language the same stem is the same word, even where a glossary phrase gave one of them
+    // a concept ("without cause" is a phrase, "with cause" is not).
+    if (sameLanguage && x && y && x.kind === 'word' && y.kind === 'word' && x.stem === y.stem) return true;
     if (!sameLanguage && x && y && translates?.(x, y)) return true;
     if (!x || !y || !sameLanguage || !kx?.startsWith('s:') || !ky?.startsWith('s:')) return false;
     let n = 0;

@@ -224,6 +224,23 @@ describe('field case 10-negation-as-stop-word', () => {
     expect(changes.filter((c) => c.kind === 'polarity')).toHaveLength(1);
   });
 
+  // Real points (corpora/plans: us-28 points 2/10/11, ua-20 point 5, us-28-ru point 7) with only a negation added or removed.
+  it.each([
+    ['en', 'Ukraine is eligible for EU membership and will receive short-term preferential access to the European market while this issue is being considered.', 'Ukraine is no longer eligible for EU membership and will receive short-term preferential access to the European market while this issue is being considered.', 'eligible → no longer eligible'],
+    ['en', 'If Ukraine launches a missile at Moscow or St. Petersburg without cause, the security guarantee will be deemed invalid.', 'If Ukraine launches a missile at Moscow or St. Petersburg with cause, the security guarantee will be deemed invalid.', 'without cause → cause'],
+    ['en', 'If Ukraine invades Russia or opens fire on Russian territory without provocation, the security guarantees will be considered void.', 'If Ukraine invades Russia or opens fire on Russian territory with provocation, the security guarantees will be considered void.', 'without provocation → provocation'],
+    ['en', 'Ukraine will receive reliable security guarantees.', 'Ukraine will not, under any circumstances, receive reliable security guarantees.', 'receive → not, under any circumstances, receive'],
+    ['en', 'Ukraine will receive reliable security guarantees.', 'Ukraine doesn’t receive reliable security guarantees.', 'receive → doesn’t receive'],
+    ['ru', 'Украина закрепит в своей конституции, что она не присоединится к НАТО', 'Украина закрепит в своей конституции, что она присоединится к НАТО', 'не присоединится → присоединится'],
+  ])('lists the polarity change (%s) of a real point: "%s" / "%s"', (lang, a, b, expected) => {
+    const changes = changedFiguresAndEntities(a, lang, b, lang).filter((c) => c.kind === 'polarity');
+    expect(changes.map((c) => `${c.a} → ${c.b}`)).toEqual([expected]);
+    for (const c of changes) {
+      expect(a.slice(...c.aSpan!)).toBe(c.a);
+      expect(b.slice(...c.bSpan!)).toBe(c.b);
+    }
+  });
+
   it('lists no polarity change when both readings negate the same word', () => {
     expect(changedFiguresAndEntities('Ukraine will not join NATO.', 'en', 'Ukraine shall never join NATO.', 'en')).toEqual([]);
     expect(changedFiguresAndEntities('Ukraine will not join NATO.', 'en', 'Украина не вступит в НАТО.', 'ru')).toEqual([]);
