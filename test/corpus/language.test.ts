@@ -61,6 +61,25 @@ describe('check warns when the declared language contradicts the letters', () =>
     expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "uk" but the text reads as "ru" \(Russian: the text has .*letters the Ukrainian alphabet does not have\)/)]);
   });
 
+  it('a Russian point with no ы, э, ъ or ё filed as Ukrainian (us-28-ru point 7: 137 letters, no і, ї or є)', () => {
+    const point7 = ruLines[6].replace(/^7\. /, '');
+    expect(point7).not.toMatch(/[ыэъёіїє]/i);
+    const source = ruPlan.replace('language: ru', 'language: uk').replace(ruBody, `\n${ruLines[6]}\n`);
+    expect(parseDocumentSource(source, 'x.md').issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "uk" but the text reads as "ru" \(Russian: 137 Cyrillic letters without і, ї or є/)]);
+    // Declared Russian it passes, and franc (which calls it Ukrainian) is not asked.
+    expect(languageMismatch('ru', point7)).toBeUndefined();
+    expect(undeclaredLanguage(point7)).toBe('ru');
+  });
+
+  it.each([
+    ["Дев'ять", "Дев'ять держав"],
+    ['Дев’ять', 'Дев’ять держав'],
+    ['Девʼять', 'Девʼять держав'],
+  ])('the Ukrainian apostrophe (%s) tells Ukrainian where no і, ї or є does', (_, text) => {
+    expect(alphabetLanguage(text)).toEqual({ language: 'uk', reason: 'the text has an apostrophe before я, ю, є or ї, which Russian spells with ъ' });
+    expect(languageMismatch('ru', text)).toMatch(/declared language "ru" but the text reads as "uk"/);
+  });
+
   it('a short English plan filed as Russian, and a short Russian one filed as English', () => {
     const en = us28.replace('language: en', 'language: ru').replace(/\n---\n[\s\S]*$/, '\n---\n1. Ukraine\'s sovereignty will be confirmed.\n');
     expect(parseDocumentSource(en, 'en.md').issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "ru" but the text reads as "en" \(English: the text is in Latin script\)/)]);
