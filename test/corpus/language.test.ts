@@ -117,6 +117,18 @@ describe('a plain draft without front matter is in the language its text shows',
     expect(table.stdout.match(/not applicable {2}not applicable: the text is in "ru"/g)).toHaveLength(2);
   });
 
+  it('a Ukrainian plain list beside an English plan: not applicable and unranked in the table, CSV and JSON', () => {
+    // The Ukrainian field-case sentence (12-short-ukrainian-declared-ru) as a one-point plain list.
+    const file = join(mkdtempSync(join(tmpdir(), 'lang-')), 'uk-draft.txt');
+    writeFileSync(file, `1. ${ukSentence}\n`);
+    const table = runCli(['translationese', file, 'us-28-2025-11-20']);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/not applicable {2}not applicable: the text is in "uk"/);
+    const csv = runCli(['translationese', file, 'us-28-2025-11-20', '--format', 'csv']).stdout.split('\r\n');
+    expect(csv[1]).toMatch(/^1,us-28-2025-11-20,/);
+    expect(csv[2]).toMatch(/^,.*uk-draft\.txt,,0,,,,not applicable,/);
+  });
+
   it('align: the Russian plan against its own body as a plain list compares word for word (same language)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lang-')), 'ru-draft.txt');
     writeFileSync(file, ruBody);
@@ -143,7 +155,7 @@ describe('a plain draft without front matter is in the language its text shows',
       const post = async (table: string) =>
         JSON.parse(await (await fetch(`${app.url}/draft`, { method: 'POST', body: new URLSearchParams({ draft: ruBody, against: 'us-28-ru-2025-11-20', table, format: 'json' }) })).text());
       const [style] = await post('translationese');
-      expect(style).toMatchObject({ label: 'not applicable', note: expect.stringMatching(/the text is in "ru"/) });
+      expect(style).toMatchObject({ rank: null, score: null, label: 'not applicable', note: expect.stringMatching(/the text is in "ru"/) });
       const rows = (await post('alignment')) as { relation: string }[];
       expect(rows.filter((r) => r.relation === 'unchanged').length).toBeGreaterThanOrEqual(9);
     } finally {
