@@ -10,6 +10,7 @@ import { changedFiguresAndEntities, wordDiff } from '../../src/align/diff.js';
 import { parseDraft } from '../../src/corpus/parse-document.js';
 import { scoreProse } from '../../src/style/score.js';
 import { figures } from '../../src/text/figures.js';
+import { fold } from '../../src/text/fold.js';
 import { diffHtml } from '../../src/web/html.js';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/field-cases');
@@ -53,6 +54,29 @@ describe('field case 02-soft-hyphen', () => {
     const b = `Sanc${ch}tions against Rus${ch}sia and 600${ch},000 troops.`;
     expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
     expect(wordDiff(a, b, 'en').parts.filter((d) => d.op !== '=')).toEqual([]);
+  });
+});
+
+describe('compatibility forms (kind of 02): raised digits and ordinals, ligatures', () => {
+  // Points of us-28 (corpora/plans/us-28-2025-11-20.md), changed only by the typographic form.
+  it.each([
+    ['raised figure', 'All ambiguities of the last 30 years will be considered settled.', 'All ambiguities of the last ³⁰ years will be considered settled.'],
+    ['raised percentage', 'The U.S. will receive 50 percent of the profits from this venture.', 'The U.S. will receive ⁵⁰ percent of the profits from this venture.'],
+    ['ff ligature', 'invested in U.S.-led efforts to rebuild and invest in Ukraine', 'invested in U.S.-led eﬀorts to rebuild and invest in Ukraine'],
+    ['fi ligature', 'European fighter jets will be stationed in Poland.', 'European ﬁghter jets will be stationed in Poland.'],
+    ['non-breaking hyphen', 'A comprehensive non-aggression agreement will be concluded', 'A comprehensive non\u2011aggression agreement will be concluded'],
+    ['full-width letters', 'between Russia, Ukraine and Europe.', 'between Russia, Ukraine and Ｅｕｒｏｐｅ.'],
+  ])('a %s is no change', (_name, a, b) => {
+    expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
+    expect(wordDiff(a, b, 'en').parts.filter((d) => d.op !== '=')).toEqual([]);
+  });
+
+  it('reads raised ordinals as ordinals, and keeps footnote marks and exponents out of figures', () => {
+    expect(fold('the 1ˢᵗ, 2ⁿᵈ, 3ʳᵈ and 4ᵗʰ anniversary')).toBe('the 1st, 2nd, 3rd and 4th anniversary');
+    // A footnote mark after a word is no figure; an exponent after digits is not folded into them ("10⁹" is not 109).
+    expect(changedFiguresAndEntities('between Russia, Ukraine and Europe.', 'en', 'between Russia, Ukraine and Europe¹.', 'en')).toEqual([]);
+    expect(fold('10⁹ euros')).toBe('10⁹ euros');
+    expect(figures('last ³⁰ years', 'en')).toMatchObject([{ value: 30, unit: 'years', text: '³⁰', start: 5, end: 7 }]);
   });
 });
 
