@@ -3,7 +3,7 @@
 import { foldText, originalSpan } from './fold.js';
 import { monthCandidate } from './months.js';
 import { normalizeWord } from './normalize.js';
-import { NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
+import { AND_A_HALF, HALF_A, NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
 import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
 import { isNegation } from './polarity.js';
 import { isStopWord, stemWord, type Lang } from './stem.js';
@@ -166,17 +166,28 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
     const parts = partsOf(t);
     return Boolean(parts && parts.every((p) => numberWord(p)));
   };
+  // Tokens k, k+1, … spell `words` (normalised), each after a blank gap.
+  const spells = (k: number, words: string[]) =>
+    words.every((w, n) => tokens[k + n]?.norm === w && (n === 0 || /^\s*$/.test(foldGap(text.slice(tokens[k + n - 1].end, tokens[k + n].start)))));
+  // "half a million": "half a" before a scale word is one half of it.
+  const halfA = (k: number) => spells(k, ['half', 'a']) && k + 2 < tokens.length && numberWord(tokens[k + 2].norm)?.role === 'scale' && /^\s*$/.test(foldGap(text.slice(tokens[k + 1].end, tokens[k + 2].start)));
   for (let i = 0; i < tokens.length; i++) {
-    if (!isNumberWord(tokens[i])) {
+    const half = halfA(i);
+    if (!half && !isNumberWord(tokens[i])) {
       out.push(...numberCompound(tokens[i]));
       continue;
     }
-    // Extend over number words, joined by spaces (or "and" between two number words).
-    let j = i;
-    const words = [...partsOf(tokens[i])!];
+    // Extend over number words, joined by spaces (or "and" between two number words; "and a half").
+    let j = half ? i + 1 : i;
+    const words = half ? [HALF_A] : [...partsOf(tokens[i])!];
     while (j + 1 < tokens.length) {
       const gap = text.slice(tokens[j].end, tokens[j + 1].start);
       if (!/^\s*$/.test(foldGap(gap))) break;
+      if (spells(j + 1, ['and', 'a', 'half'])) {
+        words.push(AND_A_HALF);
+        j += 3;
+        continue;
+      }
       if (isNumberWord(tokens[j + 1])) {
         words.push(...partsOf(tokens[j + 1])!);
         j++;

@@ -24,6 +24,10 @@ function add(role: Role, value: number, forms: string) {
 ].forEach((w, i) => add('unit', i, w));
 ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].forEach((w, i) => add('unit', (i + 2) * 10, w));
 add('hundred', 100, 'hundred');
+/** "one and a half million", "half a million": the lexer reads these phrases as one word each (see spelledNumbers). */
+export const AND_A_HALF = 'and-a-half';
+export const HALF_A = 'half-a';
+add('unit', 0.5, `${AND_A_HALF} ${HALF_A}`);
 add('scale', 1e3, 'thousand');
 add('scale', 1e6, 'million');
 add('scale', 1e9, 'billion');
@@ -54,6 +58,9 @@ add('unit', 80, 'восемьдесят восьмидесяти восемью�
 add('unit', 90, 'девяносто девяноста');
 // "полтора миллиона" = 1.5 million.
 add('unit', 1.5, 'полтора полторы полутора');
+// "полмиллиона" = 500,000: one word, so a value of its own.
+add('unit', 5e5, 'полмиллиона');
+add('unit', 5e8, 'полмиллиарда');
 add('hundreds', 100, 'сто ста');
 add('hundreds', 200, 'двести двухсот двумстам двумястами двухстах');
 add('hundreds', 300, 'триста трехсот тремстам тремястами трехстах');
@@ -90,6 +97,8 @@ add('unit', 70, 'сімдесят сімдесяти сімдесятьом сі
 add('unit', 80, 'вісімдесят вісімдесяти вісімдесятьом вісімдесятьма');
 add('unit', 90, "дев'яносто дев'яноста");
 add('unit', 1.5, 'півтора півтори');
+add('unit', 5e5, 'півмільйона');
+add('unit', 5e8, 'півмільярда');
 add('hundreds', 200, 'двісті двохсот двомстам двомастами двохстах');
 add('hundreds', 300, 'трьохсот трьомстам трьомастами трьохстах');
 add('hundreds', 400, 'чотириста чотирьохсот чотирьомстам чотирмастами чотирьохстах');

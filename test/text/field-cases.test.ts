@@ -144,6 +144,10 @@ describe('field case 08-spelled-out-numbers', () => {
     ['uk', 'півтора мільйона осіб', 1_500_000, 'persons'],
     ['en', 'one hundred and twenty days', 120, 'days'],
     ['en', 'a hundred days', 100, 'days'],
+    ['en', 'one and a half million people', 1_500_000, 'persons'],
+    ['en', 'half a million people', 500_000, 'persons'],
+    ['ru', 'полмиллиона человек', 500_000, 'persons'],
+    ['uk', 'півмільйона осіб', 500_000, 'persons'],
   ])('reads %s "%s" as %d %s', (lang, text, value, unit) => {
     const [f] = figures(text, lang);
     expect(f).toMatchObject({ value, unit });
@@ -157,6 +161,8 @@ describe('field case 08-spelled-out-numbers', () => {
     ['3 countries', 'three countries'],
     ['600,000 troops', 'six hundred thousand troops'],
     ['600 thousand troops', '600\u00a0000 troops'],
+    ['1.5 million people', 'one and a half million people'],
+    ['500,000 people', 'half a million people'],
   ])('lists no changed figure between "%s" and "%s"', (a, b) => {
     expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
   });
