@@ -21,7 +21,9 @@ export const MIN_SCRIPT_LETTERS = 10;
 
 /** Letters of one of the two Cyrillic alphabets that the other lacks (lower and upper case). */
 export const UNIQUE_LETTERS: Record<'ru' | 'uk', RegExp> = {
-  uk: /[іїєґІЇЄҐ]/gu,
+  // A Latin i or ï touching a Cyrillic letter is a Ukrainian і or ї typed on a Latin layout ("Мiжнародний"),
+  // a common homoglyph in Ukrainian web text; Russian has no letter it could stand for.
+  uk: /[іїєґІЇЄҐ]|(?<=[\u0400-\u04ff])[iIïÏ]|[iIïÏ](?=[\u0400-\u04ff])/gu,
   ru: /[ыэъёЫЭЪЁ]/gu,
 };
 
@@ -64,8 +66,9 @@ export function alphabetLanguage(text: string): AlphabetEvidence | undefined {
   // one alphabet's letters must clearly outnumber the other's.
   const shown = (letters: string[]) => [...new Set(letters.map((l) => l.toLowerCase()))].slice(0, 5).join(', ');
   if (uk.length > 0 && uk.length >= 4 * ru.length) {
+    const cyrillicForm = (l: string) => ({ i: 'і', I: 'І', ï: 'ї', Ï: 'Ї' })[l] ?? l;
     const reason = ukLetters.length
-      ? `the text has ${shown(ukLetters)}, letters the Russian alphabet does not have`
+      ? `the text has ${shown(ukLetters.map(cyrillicForm))}, letters the Russian alphabet does not have`
       : 'the text has an apostrophe before я, ю, є or ї, which Russian spells with ъ';
     return { language: 'uk', reason };
   }

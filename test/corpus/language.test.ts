@@ -80,6 +80,17 @@ describe('check warns when the declared language contradicts the letters', () =>
     expect(languageMismatch('ru', text)).toMatch(/declared language "ru" but the text reads as "uk"/);
   });
 
+  it('a Ukrainian і typed as a Latin i (a homoglyph) still tells Ukrainian', () => {
+    // The last sentence of field case 12's long statement, with every і typed on a Latin layout.
+    const long = readFileSync(join(CASES, '12-short-ukrainian-declared-ru/corpus/long-uk-declared-ru-control.md'), 'utf8');
+    const latinI = long.slice(long.indexOf('Міжнародний')).trim().replace(/і/g, 'i');
+    expect(latinI).toBe('Мiжнародний монiторинг забезпечать партнери.');
+    expect(alphabetLanguage(latinI)?.language).toBe('uk');
+    expect(undeclaredLanguage(latinI)).toBe('uk');
+    expect(languageMismatch('ru', latinI)).toMatch(/declared language "ru" but the text reads as "uk" \(Ukrainian: the text has і,/);
+    expect(languageMismatch('uk', latinI)).toBeUndefined();
+  });
+
   it('a short English plan filed as Russian, and a short Russian one filed as English', () => {
     const en = us28.replace('language: en', 'language: ru').replace(/\n---\n[\s\S]*$/, '\n---\n1. Ukraine\'s sovereignty will be confirmed.\n');
     expect(parseDocumentSource(en, 'en.md').issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "ru" but the text reads as "en" \(English: the text is in Latin script\)/)]);
