@@ -34,6 +34,12 @@ export interface NegationCue {
 const NEGATION_DEGREE = new Set(['longer', 'more']);
 
 /**
+ * "not only … but also", "не только … но и", "не лише … а й": a cue before one of
+ * these words adds rather than negates, so it is no negation.
+ */
+const NOT_ONLY = new Set(['only', 'just', 'merely', 'только', 'лишь', 'лише', 'тільки', 'лиш']);
+
+/**
  * The negations of a token list. "nor" after "neither" is the same negation;
  * the head is the first content token (not a stop word, not another cue, not
  * "longer"/"more") within the next four tokens. Given the text the tokens index,
@@ -45,6 +51,7 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
   let neither = false;
   tokens.forEach((t, i) => {
     if (!t.negation) return;
+    if ((t.norm === 'not' || t.norm === 'не') && NOT_ONLY.has(tokens[i + 1]?.norm ?? '')) return;
     if (t.norm === 'neither') neither = true;
     else if (t.norm === 'nor' && neither) return;
     let from = i + 1;

@@ -271,6 +271,14 @@ describe('field case 10-negation-as-stop-word', () => {
     }
   });
 
+  it('"not only" adds rather than negates: no polarity change', () => {
+    // A statement in corpora/statements (ua-2026-01-zelensky-guarantees-and-talks), with and without "not only".
+    const a = 'Russians have to be ready for compromises because, you know, everybody has to be ready, not only Ukraine.';
+    const b = 'Russians have to be ready for compromises because, you know, everybody has to be ready, Ukraine too.';
+    expect(changedFiguresAndEntities(a, 'en', b, 'en').filter((c) => c.kind === 'polarity')).toEqual([]);
+    expect(changedFiguresAndEntities('Украина не только вступит в ЕС.', 'ru', 'Украина вступит в ЕС.', 'ru').filter((c) => c.kind === 'polarity')).toEqual([]);
+  });
+
   it('lists no polarity change when both readings negate the same word', () => {
     expect(changedFiguresAndEntities('Ukraine will not join NATO.', 'en', 'Ukraine shall never join NATO.', 'en')).toEqual([]);
     expect(changedFiguresAndEntities('Ukraine will not join NATO.', 'en', 'Украина не вступит в НАТО.', 'ru')).toEqual([]);
