@@ -7,6 +7,7 @@
 // the file before printing JSON, so `file.slice(start, end)` is the quoted
 // words, whatever the line ends and with or without front matter.
 import type { AlignedPair } from '../align/index.js';
+import type { Collation } from '../align/collate.js';
 import type { Document } from '../corpus/types.js';
 import type { MatchResult } from '../provenance/types.js';
 import type { TranslationeseResult } from '../style/score.js';
@@ -123,6 +124,22 @@ export function rawPairs(pairs: AlignedPair[], A: Document, B: Document): Aligne
     };
   };
   return pairs.map(one);
+}
+
+/** A collation whose readings' spans (offsets into each witness's document text) point into the witnesses' files. */
+export function rawCollation(collation: Collation, docs: Document[]): Collation {
+  const byId = new Map(docs.map((d) => [d.id, maps.get(d)]));
+  if (![...byId.values()].some(Boolean)) return collation;
+  return {
+    ...collation,
+    rows: collation.rows.map((row) => ({
+      ...row,
+      readings: row.readings.map((r) => {
+        const m = byId.get(r.witness);
+        return m ? { ...r, spans: r.spans.map(([s, e]) => [m.at(s), m.at(e)] as [number, number]) } : r;
+      }),
+    })),
+  };
 }
 
 /** A match result with the plan's offsets into its file. */

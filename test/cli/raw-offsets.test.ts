@@ -108,6 +108,17 @@ describe('CR-only and mixed line ends, with front matter or source comments', ()
         for (const d of p.diff) if (d.op !== '-') expect(tb.slice(...d.b!)).toBe(d.text), n++;
       }
       expect(n).toBeGreaterThan(20);
+      // Three versions: the collation's reading spans point into the file too.
+      const c = runCli(['align', file, 'e3-counter-2025-11-23', 'ua-20-2025-12-24', '--format', 'json']);
+      expect(c.status).toBe(0);
+      let readings = 0;
+      for (const row of JSON.parse(c.stdout).collation.rows)
+        for (const r of row.readings)
+          if (r.witness === 'us-28-copy' && r.spans.length === 1) {
+            expect(text.slice(...r.spans[0]).replace(/\r\n?/g, '\n')).toContain(r.text.split('\n')[0]);
+            readings++;
+          }
+      expect(readings).toBeGreaterThan(8);
       const m = runCli(['match', file, '--format', 'json', '--top', '1']);
       expect(m.status).toBe(0);
       for (const p of JSON.parse(m.stdout).points) {
