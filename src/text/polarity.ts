@@ -40,6 +40,27 @@ const NEGATION_DEGREE = new Set(['longer', 'more']);
 const NOT_ONLY = new Set(['only', 'just', 'merely', 'только', 'лишь', 'лише', 'тільки', 'лиш']);
 
 /**
+ * Bounds, not negations: "no later than 100 days", "not less than 20 years",
+ * "не менее 20 лет" (= "at least 20 years"), "не позднее", "не більше". The
+ * cue before one of these comparatives (English: followed by "than") sets a
+ * limit on a figure or date and negates nothing.
+ */
+const BOUND_EN = new Set(['later', 'earlier', 'more', 'less', 'fewer', 'greater', 'longer', 'sooner']);
+const BOUND_CYRILLIC = new Set([
+  'менее', 'более', 'позднее', 'ранее', 'больше', 'меньше', 'позже', 'раньше', 'свыше',
+  'менше', 'більше', 'пізніше', 'раніше', 'пізніше', 'понад',
+]);
+
+function isBound(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1]?.norm;
+  if (!next) return false;
+  const cue = tokens[i].norm;
+  if (cue === 'no' || cue === 'not') return BOUND_EN.has(next) && tokens[i + 2]?.norm === 'than';
+  if (cue === 'не') return BOUND_CYRILLIC.has(next);
+  return false;
+}
+
+/**
  * The negations of a token list. "nor" after "neither" is the same negation;
  * the head is the first content token (not a stop word, not another cue, not
  * "longer"/"more") within the next four tokens. Given the text the tokens index,
@@ -52,6 +73,7 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
   tokens.forEach((t, i) => {
     if (!t.negation) return;
     if ((t.norm === 'not' || t.norm === 'не') && NOT_ONLY.has(tokens[i + 1]?.norm ?? '')) return;
+    if (isBound(tokens, i)) return;
     if (t.norm === 'neither') neither = true;
     else if (t.norm === 'nor' && neither) return;
     let from = i + 1;

@@ -279,6 +279,16 @@ describe('field case 10-negation-as-stop-word', () => {
     expect(changedFiguresAndEntities('Украина не только вступит в ЕС.', 'ru', 'Украина вступит в ЕС.', 'ru').filter((c) => c.kind === 'polarity')).toEqual([]);
   });
 
+  // Bounds are not negations. Real points and passages (us-28 and us-28-ru point 6, ru-2025-06-02-memorandum) with only a bound put in.
+  it.each([
+    ['en', 'The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.', 'ru', 'Численность вооруженных сил Украины будет ограничена не более 600 тыс. человек.'],
+    ['ru', 'Численность вооруженных сил Украины будет ограничена 600 тыс. человек.', 'ru', 'Численность вооруженных сил Украины будет ограничена не более 600 тыс. человек.'],
+    ['en', 'Determining the date for the elections of the President and the Verkhovna Rada (no later than 100 days after the lifting of martial law).', 'en', 'Determining the date for the elections of the President and the Verkhovna Rada (within 100 days after the lifting of martial law).'],
+    ['en', 'The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.', 'en', 'The size of the Ukrainian Armed Forces will be limited to no more than 600,000 personnel.'],
+  ])('a bound ("no later than", "no more than", "не более") is no polarity change: %s "%s" / %s "%s"', (la, a, lb, b) => {
+    expect(changedFiguresAndEntities(a, la, b, lb).filter((c) => c.kind === 'polarity')).toEqual([]);
+  });
+
   it('lists no polarity change when both readings negate the same word', () => {
     expect(changedFiguresAndEntities('Ukraine will not join NATO.', 'en', 'Ukraine shall never join NATO.', 'en')).toEqual([]);
     expect(changedFiguresAndEntities('Ukraine will not join NATO.', 'en', 'Украина не вступит в НАТО.', 'ru')).toEqual([]);
