@@ -167,6 +167,23 @@ describe('field case 08-spelled-out-numbers', () => {
     expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
   });
 
+  // A date from corpora/plans/us-ua-security-guarantees-2026-01.md (notes), written as Russian and Ukrainian
+  // texts (day.month.year) and as ISO 8601 would write it.
+  it.each([
+    ['at Munich on 14 Feb 2026 Zelensky sought at least 20 years before signing a peace accord', 'at Munich on 14.02.2026 Zelensky sought at least 20 years before signing a peace accord'],
+    ['at Munich on 14 Feb 2026 Zelensky sought at least 20 years before signing a peace accord', 'at Munich on 2026-02-14 Zelensky sought at least 20 years before signing a peace accord'],
+  ])('lists no changed figure between "%s" and "%s"', (a, b) => {
+    expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
+  });
+
+  it('reads numeric dates as day, month and year, and dots grouping two or more thousands', () => {
+    const t = 'on 14.02.2026 and 2026-02-14';
+    expect(figures(t, 'ru').map((f) => f.text)).toEqual(['14', '2026', '2026', '14']);
+    expect(changedFiguresAndEntities('at Munich on 14 Feb 2026', 'en', 'at Munich on 15.02.2026', 'en').map((c) => [c.a, c.b])).toEqual([['14', '15']]);
+    expect(figures('сумма 1.234.567 рублей.', 'ru')).toMatchObject([{ value: 1_234_567, text: '1.234.567', unit: 'RUB' }]);
+    expect(figures('1.500 troops', 'en')).toMatchObject([{ value: 1.5 }]);
+  });
+
   // us-28-ru point 6 (corpora/plans/us-28-ru-2025-11-20.md) with its figure read out in the instrumental case.
   it.each([
     'Численность вооруженных сил Украины будет ограничена шестьюстами тысячами человек.',
