@@ -162,6 +162,9 @@ describe('field case 08-spelled-out-numbers', () => {
     ['600,000 troops', 'six hundred thousand troops'],
     ['600 thousand troops', '600\u00a0000 troops'],
     ['1.5 million people', 'one and a half million people'],
+    // us-28 point 14: the currency's country is part of the unit, not a new name.
+    ['Europe will add $100 billion to increase the amount of investment available for Ukraine’s reconstruction.', 'Europe will add US$100 billion to increase the amount of investment available for Ukraine’s reconstruction.'],
+    ['Europe will add $100 billion to increase the amount of investment available for Ukraine’s reconstruction.', 'Europe will add 100 billion US dollars to increase the amount of investment available for Ukraine’s reconstruction.'],
     ['500,000 people', 'half a million people'],
   ])('lists no changed figure between "%s" and "%s"', (a, b) => {
     expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
