@@ -49,6 +49,8 @@ export interface AlphabetEvidence {
  * unique to one alphabet (or both alphabets' unique letters in similar number).
  */
 export function alphabetLanguage(text: string): AlphabetEvidence | undefined {
+  // NFC first: in NFD text (macOS file names, some PDFs) ё is е + U+0308 and ї is і + U+0308.
+  text = text.normalize('NFC');
   let latin = 0;
   let cyrillic = 0;
   for (const ch of text) {
@@ -156,6 +158,7 @@ export function languageMismatch(declared: string, text: string): string | undef
 
 /** The number of Cyrillic letters when the text is Cyrillic (4 to 1 over Latin) with no і, ї, є, ґ or Ukrainian apostrophe; else 0. */
 function cyrillicWithoutUkrainianLetters(text: string): number {
+  text = text.normalize('NFC');
   if (new RegExp(UNIQUE_LETTERS.uk.source, 'u').test(text) || new RegExp(UKRAINIAN_APOSTROPHE.source, 'u').test(text)) return 0;
   let latin = 0;
   let cyrillic = 0;

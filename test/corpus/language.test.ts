@@ -91,6 +91,14 @@ describe('check warns when the declared language contradicts the letters', () =>
     expect(languageMismatch('uk', latinI)).toBeUndefined();
   });
 
+  it('a Russian sentence whose only distinctive letter is ё still reads as Russian in NFD (ё = е + U+0308)', () => {
+    const nfc = readFileSync(join(CASES, '04-nfd-combining-marks/a-nfc.md'), 'utf8').split('\n').find((l) => l.startsWith('1. '))!.slice(3);
+    expect(nfc).toMatch(/ё/);
+    expect(nfc).not.toMatch(/[ыэъіїє]/);
+    expect(alphabetLanguage(nfc.normalize('NFD'))?.language).toBe('ru');
+    expect(languageMismatch('uk', nfc.normalize('NFD'))).toMatch(/declared language "uk" but the text reads as "ru" \(Russian: the text has ё,/);
+  });
+
   it('a short English plan filed as Russian, and a short Russian one filed as English', () => {
     const en = us28.replace('language: en', 'language: ru').replace(/\n---\n[\s\S]*$/, '\n---\n1. Ukraine\'s sovereignty will be confirmed.\n');
     expect(parseDocumentSource(en, 'en.md').issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "ru" but the text reads as "en" \(English: the text is in Latin script\)/)]);
