@@ -221,7 +221,8 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
   const entities = (text: string, lang: string) => {
     const seen = new Map<string, { text: string; start: number; end: number }>();
     let last: { key: string; end: number; span: { text: string; start: number; end: number } } | undefined;
-    for (const t of tokens(text, lang)) {
+    const all = tokens(text, lang);
+    for (const [i, t] of all.entries()) {
       // A hyphenated compound of names ("Ukrainian-Russian", "украинско-российской") is each of its names.
       if (t.parts?.length) {
         for (const concept of t.parts) if (!seen.has(concept)) seen.set(concept, { text: t.text, start: t.start, end: t.end });
@@ -234,6 +235,8 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
       if (t.kind !== 'entity' || type === 'term') continue;
       // A currency code ("EUR 200 billion") is part of a figure's unit, not a name.
       if (CURRENCY_CODES[t.norm]) continue;
+      // So is the country of a currency: "US$100 billion", "100 billion US dollars".
+      if (currencyCountry(t, all[i + 1], text)) continue;
       const key = t.concept ?? nameKey(t.stem);
       // Consecutive tokens of one concept ("United States", "St. Petersburg") are one entity.
       if (last && last.key === key && /^[\s.]*$/.test(fold(text.slice(last.end, t.start)))) {
@@ -263,6 +266,16 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
 }
 
 type Named = { text: string; start: number; end: number };
+
+/** Country names that qualify a currency right after them ("US dollars", "US$", "U.S. dollar"). */
+const CURRENCY_COUNTRIES = new Set(['us', 'u.s', 'usa']);
+
+/** True when `t` names the country of the currency that follows it: "US" before "dollars" or glued to "$100". */
+function currencyCountry(t: Token, next: Token | undefined, text: string): boolean {
+  if (!next || !CURRENCY_COUNTRIES.has(t.norm.replace(/\.$/, ''))) return false;
+  if (next.kind === 'number') return next.start === t.end && /^[$]/.test(next.text);
+  return /^[\s]*$/.test(text.slice(t.end, next.start)) && /^dollar/.test(next.norm);
+}
 
 /**
  * Unmatched names on both sides, less each acronym (2+ capitals) that spells

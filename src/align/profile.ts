@@ -74,7 +74,7 @@ export function segmentProfiles(doc: Document, segments: Segment[]): PointProfil
     const content = contentTokens(tokens);
     // Polarity is content: a negated word is another key than the word ("en:¬join" vs "en:join"),
     // so "will join NATO" and "will not join NATO" share less than identical points.
-    const negated = new Set(negationCues(tokens).flatMap((c) => (c.head ? [c.head] : [])));
+    const negated = new Set(negationCues(tokens, text).flatMap((c) => (c.head ? [c.head] : [])));
     const keyOf = (t: Token) => (negated.has(t) ? negatedKey(tokenKey(t)) : tokenKey(t));
     return {
       doc: doc.id,

@@ -12,7 +12,6 @@ import { decodeSource, sizeIssue } from '../corpus/source-text.js';
 import type { Corpus, Document } from '../corpus/types.js';
 import { UserError } from './errors.js';
 import { registerRawText } from './raw-offsets.js';
-import { hasFrontMatter } from '../corpus/front-matter.js';
 import { progressFor } from './progress.js';
 
 export interface CorpusOptions {
@@ -68,9 +67,9 @@ export function resolveDocument(corpus: Corpus, arg: string): Document {
     const error = issues.find((i) => i.severity === 'error');
     if (!document || error) throw new UserError(`${formatIssue(error!)}${imported ? ` (in the text extracted from the ${imported.format.toUpperCase()}, which begins ${JSON.stringify(excerpt(imported.text))})` : ''}`);
     if (imported) document.imported = { format: imported.format, pages: imported.pages, origins: imported.origins };
-    // A plain-text draft's offsets are reported into the file as given (CRLF, BOM): see raw-offsets.ts.
+    // A file's offsets are reported into the file as given (CRLF, CR, BOM, front matter): see raw-offsets.ts.
     // An imported file's offsets refer to the extracted text, which `show --format json` prints.
-    else if (!hasFrontMatter(decoded.text)) registerRawText(document, new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(arg)));
+    else registerRawText(document, new TextDecoder('utf-8', { ignoreBOM: true }).decode(readFileSync(arg)));
     const existing = findDocument(corpus, document.id);
     if (existing && existing.path !== document.path) document.id = `${document.id}-draft`;
     if (!findDocument(corpus, document.id)) addDocument(corpus, document);

@@ -1,14 +1,17 @@
-// Offsets into the file as the user has it. A plain-text draft read from disk
-// is a Document whose text is the file with CRLF/CR turned into LF, the BOM
-// dropped and leading blank lines cut (corpus/source-text.ts, body-lines.ts);
-// every offset the pipeline computes indexes that copy. For such a file the
-// CLI maps each reported offset back into the file before printing JSON, so
-// `file.slice(start, end)` is the quoted words, CRLF or not. Documents with
-// front matter keep offsets into their body (`Document.text`), as documented.
+// Offsets into the file as the user has it. A draft read from disk is a
+// Document whose text is the file with CRLF/CR turned into LF, the BOM
+// dropped, leading blank lines cut, `<!-- src: URL -->` lines taken out and,
+// for a Markdown document, the front matter left off (corpus/source-text.ts,
+// body-lines.ts); every offset the pipeline computes indexes that copy. For a
+// file given on the command line the CLI maps each reported offset back into
+// the file before printing JSON, so `file.slice(start, end)` is the quoted
+// words, whatever the line ends and with or without front matter.
 import type { AlignedPair } from '../align/index.js';
+import type { Collation } from '../align/collate.js';
 import type { Document } from '../corpus/types.js';
 import type { Candidate, Evidence, MatchResult } from '../provenance/types.js';
 import type { TranslationeseResult } from '../style/score.js';
+import { hasFrontMatter } from '../corpus/front-matter.js';
 import { lineEndMap } from '../text/fold.js';
 
 interface RawMap {
@@ -19,12 +22,67 @@ interface RawMap {
 
 const maps = new WeakMap<Document, RawMap>();
 
-/** Remember the raw file text of a plain-text draft; a no-op when offsets already agree. */
+/** Remember the raw file text of a draft read from disk; a no-op when offsets already agree. */
 export function registerRawText(doc: Document, raw: string): void {
+  if (raw === doc.text) return;
   const { text, toRaw } = lineEndMap(raw);
-  const base = text.indexOf(doc.text);
-  if (base < 0 || (base === 0 && raw === doc.text)) return;
-  maps.set(doc, { raw, at: (o) => toRaw(base + o) });
+  const at = docToFile(doc.text, text, hasFrontMatter(text) ? bodyStart(text) : 0);
+  if (at) maps.set(doc, { raw, at: (o) => toRaw(at(o)) });
+}
+
+/** Offset of the first body line of an LF text that opens with front matter (after the closing `---`). */
+function bodyStart(text: string): number {
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    const next = text.indexOf('\n', i + 1);
+    const line = text.slice(i + 1, next < 0 ? text.length : next);
+    if (/^---[ \t]*$/.test(line)) return next < 0 ? text.length : next + 1;
+    i = next;
+  }
+  return 0;
+}
+
+/**
+ * Offset in the document text → offset in the LF file text, or undefined when
+ * the document's lines are not found in the file. The document text is the
+ * file's body from `from` on, minus whole lines the loader takes out (leading
+ * and trailing blank lines, `<!-- src: URL -->` metadata): its lines are found
+ * in order among the file's lines, and each offset moves with its line.
+ */
+function docToFile(docText: string, text: string, from: number): ((offset: number) => number) | undefined {
+  const base = text.indexOf(docText, from);
+  if (base >= 0) return (o) => base + o;
+  const docLines = docText.split('\n');
+  const docStarts: number[] = [];
+  const fileStarts: number[] = [];
+  let d = 0;
+  let f = from;
+  for (const line of docLines) {
+    for (;;) {
+      if (f > text.length) return undefined;
+      const end = text.indexOf('\n', f);
+      const fileLine = text.slice(f, end < 0 ? text.length : end);
+      const start = f;
+      f = end < 0 ? text.length + 1 : end + 1;
+      if (fileLine === line) {
+        docStarts.push(d);
+        fileStarts.push(start);
+        break;
+      }
+    }
+    d += line.length + 1;
+  }
+  return (o) => {
+    // The last document line starting at or before o.
+    let lo = 0;
+    let hi = docStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (docStarts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return fileStarts[lo] + (o - docStarts[lo]);
+  };
 }
 
 function span(m: RawMap, [s, e]: [number, number], base = 0): [number, number] {
@@ -66,6 +124,22 @@ export function rawPairs(pairs: AlignedPair[], A: Document, B: Document): Aligne
     };
   };
   return pairs.map(one);
+}
+
+/** A collation whose readings' spans (offsets into each witness's document text) point into the witnesses' files. */
+export function rawCollation(collation: Collation, docs: Document[]): Collation {
+  const byId = new Map(docs.map((d) => [d.id, maps.get(d)]));
+  if (![...byId.values()].some(Boolean)) return collation;
+  return {
+    ...collation,
+    rows: collation.rows.map((row) => ({
+      ...row,
+      readings: row.readings.map((r) => {
+        const m = byId.get(r.witness);
+        return m ? { ...r, spans: r.spans.map(([s, e]) => [m.at(s), m.at(e)] as [number, number]) } : r;
+      }),
+    })),
+  };
 }
 
 /** A match result with the plan's offsets into its file. */

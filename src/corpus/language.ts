@@ -21,9 +21,18 @@ export const MIN_SCRIPT_LETTERS = 10;
 
 /** Letters of one of the two Cyrillic alphabets that the other lacks (lower and upper case). */
 export const UNIQUE_LETTERS: Record<'ru' | 'uk', RegExp> = {
-  uk: /[іїєґІЇЄҐ]/gu,
+  // A Latin i or ï touching a Cyrillic letter is a Ukrainian і or ї typed on a Latin layout ("Мiжнародний"),
+  // a common homoglyph in Ukrainian web text; Russian has no letter it could stand for.
+  uk: /[іїєґІЇЄҐ]|(?<=[\u0400-\u04ff])[iIïÏ]|[iIïÏ](?=[\u0400-\u04ff])/gu,
   ru: /[ыэъёЫЭЪЁ]/gu,
 };
+
+/**
+ * The Ukrainian apostrophe (', ’ or ʼ) between a consonant and я, ю, є or ї
+ * ("п'ять", "об’єкт", "мʼясо"): Russian spells that break with ъ or ь, never
+ * with an apostrophe, so it tells Ukrainian like the letters above.
+ */
+export const UKRAINIAN_APOSTROPHE = /(?<=[бпвмфрхкзгґжчшщБПВМФРХКЗГҐЖЧШЩ])['\u2019\u02bc](?=[яюєїЯЮЄЇ])/gu;
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ru: 'Russian', uk: 'Ukrainian' };
 
@@ -40,6 +49,8 @@ export interface AlphabetEvidence {
  * unique to one alphabet (or both alphabets' unique letters in similar number).
  */
 export function alphabetLanguage(text: string): AlphabetEvidence | undefined {
+  // NFC first: in NFD text (macOS file names, some PDFs) ё is е + U+0308 and ї is і + U+0308.
+  text = text.normalize('NFC');
   let latin = 0;
   let cyrillic = 0;
   for (const ch of text) {
@@ -49,13 +60,19 @@ export function alphabetLanguage(text: string): AlphabetEvidence | undefined {
   if (latin + cyrillic < MIN_SCRIPT_LETTERS) return undefined;
   if (latin > cyrillic * 4) return { language: 'en', reason: 'the text is in Latin script' };
   if (cyrillic <= latin * 4) return undefined; // mixed: leave it to franc
-  const uk = text.match(UNIQUE_LETTERS.uk) ?? [];
+  const ukLetters = text.match(UNIQUE_LETTERS.uk) ?? [];
+  const apostrophes = text.match(UKRAINIAN_APOSTROPHE) ?? [];
+  const uk = [...ukLetters, ...apostrophes];
   const ru = text.match(UNIQUE_LETTERS.ru) ?? [];
   // A quoted name from the other language (Київ in a Russian text) must not decide:
   // one alphabet's letters must clearly outnumber the other's.
   const shown = (letters: string[]) => [...new Set(letters.map((l) => l.toLowerCase()))].slice(0, 5).join(', ');
   if (uk.length > 0 && uk.length >= 4 * ru.length) {
-    return { language: 'uk', reason: `the text has ${shown(uk)}, letters the Russian alphabet does not have` };
+    const cyrillicForm = (l: string) => ({ i: 'і', I: 'І', ï: 'ї', Ï: 'Ї' })[l] ?? l;
+    const reason = ukLetters.length
+      ? `the text has ${shown(ukLetters.map(cyrillicForm))}, letters the Russian alphabet does not have`
+      : 'the text has an apostrophe before я, ю, є or ї, which Russian spells with ъ';
+    return { language: 'uk', reason };
   }
   if (ru.length > 0 && ru.length >= 4 * uk.length) {
     return { language: 'ru', reason: `the text has ${shown(ru)}, letters the Ukrainian alphabet does not have` };
@@ -88,7 +105,11 @@ export function guessLanguage(text: string): string | undefined {
  * floor, Russian if it cannot tell; else English.
  */
 export function undeclaredLanguage(text: string): string {
-  const guess = guessLanguage(text);
+  const byLetters = alphabetLanguage(text);
+  if (byLetters) return byLetters.language;
+  // Before franc, which can call a long Russian text with no і, ї or є Ukrainian (see below).
+  if (cyrillicWithoutUkrainianLetters(text) >= UKRAINIAN_LETTER_SPAN) return 'ru';
+  const guess = francLanguage(text);
   if (guess) return guess;
   let latin = 0;
   let cyrillic = 0;
@@ -120,9 +141,30 @@ export function languageMismatch(declared: string, text: string): string | undef
     return `declared language "${declared}" but the text reads as "${byLetters.language}" (${LANGUAGE_NAMES[byLetters.language]}: ${script}${byLetters.reason}): check the language field`;
   }
   if (byLetters) return undefined;
+  // Cyrillic with no і, ї, є or Ukrainian apostrophe over UKRAINIAN_LETTER_SPAN letters is not Ukrainian
+  // (see undeclaredLanguage); franc, which can call such a text Ukrainian, is not asked.
+  const cyrillic = cyrillicWithoutUkrainianLetters(text);
+  if (cyrillic >= UKRAINIAN_LETTER_SPAN) {
+    return declared === 'ru'
+      ? undefined
+      : `declared language "${declared}" but the text reads as "ru" (Russian: ${cyrillic} Cyrillic letters without і, ї or є, which Ukrainian text of that length almost always has): check the language field`;
+  }
   const guess = francLanguage(text);
   if (guess && guess !== declared) {
     return `declared language "${declared}" but the text reads as "${guess}": check the language field`;
   }
   return undefined;
+}
+
+/** The number of Cyrillic letters when the text is Cyrillic (4 to 1 over Latin) with no і, ї, є, ґ or Ukrainian apostrophe; else 0. */
+function cyrillicWithoutUkrainianLetters(text: string): number {
+  text = text.normalize('NFC');
+  if (new RegExp(UNIQUE_LETTERS.uk.source, 'u').test(text) || new RegExp(UKRAINIAN_APOSTROPHE.source, 'u').test(text)) return 0;
+  let latin = 0;
+  let cyrillic = 0;
+  for (const ch of text) {
+    if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) latin++;
+    else if (ch >= '\u0400' && ch <= '\u04FF') cyrillic++;
+  }
+  return cyrillic > latin * 4 ? cyrillic : 0;
 }

@@ -39,15 +39,20 @@ export function toCsv(table: ExportTable): string {
 /**
  * Characters that make Excel, LibreOffice or Google Sheets read a cell as a
  * formula (OWASP "CSV Injection": = + - @ tab CR; full-width ＝ ＋ － ＠ too, as
- * some spreadsheets fold them).
+ * some spreadsheets fold them), also after leading blanks: an import that
+ * trims spaces first (LibreOffice's "Trim spaces" option, scripts that strip
+ * cells) turns " =HYPERLINK(…)" back into a formula. Blanks are
+ * any white space (LF included), space separator or invisible format
+ * character (a zero-width space or BOM is as easy to paste as a space).
  */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_START = /^[\s\p{Zs}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
 
 /**
  * A text cell made inert for spreadsheets: one leading `'` when it starts with
- * a formula trigger (OWASP's advice, followed for every such cell, so "-30"
- * becomes "'-30": a spreadsheet shows it as text, not the number). Cells that
- * are JS numbers are our own computed values and are written as numbers.
+ * a formula trigger, blanks before it included (OWASP's advice, followed for
+ * every such cell, so "-30" becomes "'-30": a spreadsheet shows it as text,
+ * not the number). Cells that are JS numbers are our own computed values and
+ * are written as numbers.
  */
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;

@@ -243,7 +243,8 @@ export function featureSummary(result: TextScore): string {
 export function translationeseTable(results: TranslationeseResult[]): ExportTable {
   let rank = 0;
   const rows = rankResults(results).map((r): Record<string, Cell> => ({
-    rank: r.segment === null ? ++rank : null,
+    // Like the CLI table: a result with no score (not applicable) gets no rank.
+    rank: r.segment === null && r.score !== null ? ++rank : null,
     input: r.input,
     segment: r.segment ?? '',
     words: r.words,

@@ -26,7 +26,8 @@ const blank = (s: string) => /^[\p{Zs}\t\p{Cf}\p{Default_Ignorable_Code_Point}]*
 export function figures(text: string, language: string): Figure[] {
   // A figure needs a digit (of any script: full-width too) or a number word: text with neither needs no lexing
   // (a second lexing pass per passage when indexing a bulk corpus).
-  if (!/\p{Nd}/u.test(text) && !mayHoldNumberWord(text)) return [];
+  // Raised digits count too: a run of them after a space folds to a figure ("³⁰ years", see fold.ts).
+  if (!/[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]/u.test(text) && !mayHoldNumberWord(text)) return [];
   // Kept for tokenize(), which usually lexes the same text next (see lexTokens).
   const tokens = lexTokens(text, language, { keep: true });
   const out: Figure[] = [];

@@ -32,8 +32,19 @@ const SPACE = /^[\p{Zs}\t]$/u;
 /** Compatibility forms folded by NFKC: half-/full-width forms, Latin ligatures, mathematical alphanumerics. */
 const COMPAT = /[\uff00-\uffef\ufb00-\ufb06\u{1d400}-\u{1d7ff}]/u;
 const COMPAT_ALL = new RegExp(COMPAT.source, 'gu');
+/**
+ * Superscript and subscript digits: a figure typeset raised ("³⁰ years") when a run of them
+ * stands after a space, a line end or at the start, and folded to digits (NFKC) there. After a
+ * letter, digit or punctuation they are footnote marks ("Europe¹"), exponents ("10⁹") or
+ * formulae ("CO₂") and are kept as they are: folding "10⁹" to "109" would change a value.
+ */
+const RAISED_DIGIT = /^[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]$/u;
+const RAISED_RUN = /(^|[ \n])([\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]+)/gu;
+/** Raised ordinal letters after a digit ("1ˢᵗ", "2ⁿᵈ", "3ʳᵈ", "4ᵗʰ"): folded to "st", "nd", "rd", "th". */
+const RAISED_ORDINAL = /^[\u02e2\u1d57\u207f\u1d48\u02b3\u02b0]$/u;
+const RAISED_ORDINAL_RUN = /(\d)([\u02e2\u1d57\u207f\u1d48\u02b3\u02b0]+)/gu;
 /** A character that folding may change or remove (see foldText's fast path); ' ' is the only Zs kept as is. */
-const MAY_FOLD = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{M}\t\r\u2028\u2029\u0085\uff00-\uffef\ufb00-\ufb06\u{10000}-\u{10ffff}]|(?! )\p{Zs}| {2}/u;
+const MAY_FOLD = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{M}\t\r\u2028\u2029\u0085\uff00-\uffef\ufb00-\ufb06\u{10000}-\u{10ffff}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u02e2\u1d57\u207f\u1d48\u02b3\u02b0]|(?! )\p{Zs}| {2}/u;
 /** A base character with its combining marks (one NFC unit of work), a CRLF, or any other code point. */
 const CLUSTER = /\r\n|\P{M}\p{M}*|\p{M}+/gsu;
 
@@ -73,6 +84,9 @@ export function foldText(original: string): Folded {
   // Pieces are joined once at the end: testing a growing string (endsWith) would flatten it every time.
   const parts: string[] = [];
   let last = '';
+  // Inside a run of raised digits, or of raised ordinal letters, that is being folded (see RAISED_DIGIT).
+  let digitRun = false;
+  let ordinalRun = false;
   const starts: number[] = [];
   const ends: number[] = [];
   const emit = (s: string, from: number, to: number) => {
@@ -87,6 +101,14 @@ export function foldText(original: string): Folded {
     const chunk = m[0];
     const from = cStart[m.index!];
     const to = cEnd[m.index! + chunk.length - 1];
+    const raisedDigit: boolean = RAISED_DIGIT.test(chunk) && (digitRun || last === '' || last === ' ' || last === '\n');
+    const raisedOrdinal: boolean = RAISED_ORDINAL.test(chunk) && (ordinalRun || /\d/.test(last));
+    digitRun = raisedDigit;
+    ordinalRun = raisedOrdinal;
+    if (raisedDigit || raisedOrdinal) {
+      emit(chunk.normalize('NFKC'), from, to);
+      continue;
+    }
     if (chunk === '\r\n' || chunk === '\r' || chunk === '\u2028' || chunk === '\u2029' || chunk === '\u0085') {
       emit('\n', from, to);
       continue;
@@ -144,7 +166,9 @@ export function fold(text: string): string {
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .normalize('NFC')
     .replace(COMPAT_ALL, (c) => c.normalize('NFKC'))
-    .replace(/[\p{Zs}\t]+/gu, ' ');
+    .replace(/[\p{Zs}\t]+/gu, ' ')
+    .replace(RAISED_RUN, (_, before: string, run: string) => before + run.normalize('NFKC'))
+    .replace(RAISED_ORDINAL_RUN, (_, digit: string, run: string) => digit + run.normalize('NFKC'));
 }
 
 /**

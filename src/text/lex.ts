@@ -3,7 +3,7 @@
 import { foldText, originalSpan } from './fold.js';
 import { monthCandidate } from './months.js';
 import { normalizeWord } from './normalize.js';
-import { NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
+import { AND_A_HALF, HALF_A, NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
 import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
 import { isNegation } from './polarity.js';
 import { isStopWord, stemWord, type Lang } from './stem.js';
@@ -33,12 +33,15 @@ export interface Token {
   parts?: string[];
 }
 
-// One pass over the text; the alternation order matters: numbers (with an
-// optional currency sign, thousands groups, decimal part, scale word and %),
+// One pass over the text; the alternation order matters: numeric dates, numbers
+// (with an optional currency sign, thousands groups — comma, space, or dots when
+// there are two or more: "1.500.000" — decimal part, scale word and %),
 // dotted acronyms ("U.S."), then words with inner apostrophes or hyphens.
 const TOKEN_RE = new RegExp(
   [
-    `(?<num>[${CURRENCY_SIGNS}]?(?:\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(?<scale>${SCALE_PATTERN})(?![\\p{L}]))?(?:\\s?%)?)`,
+    // Numeric dates: "14.02.2026" (day.month.year, the Russian and Ukrainian habit) and ISO "2026-02-14".
+    '(?<![\\d.,])(?:(?<dmy>(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>\\d{4}))|(?<ymd>(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})))(?![\\d.,]\\d|\\d)',
+    `(?<num>[${CURRENCY_SIGNS}]?(?:\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d|\\.\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(?<scale>${SCALE_PATTERN})(?![\\p{L}]))?(?:\\s?%)?)`,
     '(?<acr>(?:\\p{Lu}\\.){2,})',
     "(?<word>[\\p{L}\\p{M}]+(?:['\\u2019\\-\\u2010\\u2011][\\p{L}\\p{M}]+)*)",
   ].join('|'),
@@ -92,6 +95,33 @@ export function lexTokens(text: string, language: string, options: { keep?: bool
   return memo.splice(at, 1)[0].tokens;
 }
 
+/**
+ * The tokens of a numeric date, as "14 February 2026" would give them: the day
+ * and the year as numbers, the month as a word with the month concept (so
+ * "14.02.2026" = "14 Feb 2026" = "14 февраля 2026", and "02" is no figure).
+ * Undefined when the day or month is out of range.
+ */
+function numericDate(g: Record<string, string | undefined>, fStart: number, text: string, span: (s: number, e: number) => [number, number], lang: Lang): Token[] | undefined {
+  const dmy = g.dmy !== undefined;
+  const parts = dmy ? [g.dd!, g.dm!, g.dy!] : [g.id!, g.im!, g.iy!];
+  const [day, month] = [Number(parts[0]), Number(parts[1])];
+  if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
+  // Offsets of day, month and year inside the surface.
+  const at = dmy ? [0, parts[0].length + 1, parts[0].length + parts[1].length + 2] : [8, 5, 0];
+  const piece = (k: number): [number, number, string] => {
+    const [s, e] = span(fStart + at[k], fStart + at[k] + parts[k].length);
+    return [s, e, text.slice(s, e)];
+  };
+  const number = (k: number): Token => {
+    const [s, e, t] = piece(k);
+    const canon = canonicalNumber(Number(parts[k]));
+    return { text: t, start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang, value: Number(parts[k]) };
+  };
+  const [ms, me, mt] = piece(1);
+  const monthToken: Token = { text: mt, start: ms, end: me, norm: `month-${month}`, stem: `month-${month}`, kind: 'word', stop: false, lang, concept: `month-${month}` };
+  return dmy ? [number(0), monthToken, number(2)] : [number(2), monthToken, number(0)];
+}
+
 const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
 /** Tokens figures() kept for the next lexTokens of the same text (at most two texts). */
 const memo: { text: string; language: string; tokens: Token[] }[] = [];
@@ -109,6 +139,20 @@ function lexFresh(text: string, language: string): Token[] {
     const [start, end] = span(fStart, fEnd);
     const original = text.slice(start, end);
     const g = m.groups!;
+    if (g.dmy !== undefined || g.ymd !== undefined) {
+      const date = numericDate(g, fStart, text, span, docLang);
+      if (date) {
+        tokens.push(...date);
+        continue;
+      }
+      // Not a valid day and month ("31.13.2026"): its numbers as numbers.
+      for (const n of surface.matchAll(/\d+/g)) {
+        const [s, e] = span(fStart + n.index!, fStart + n.index! + n[0].length);
+        const canon = canonicalNumber(Number(n[0]));
+        tokens.push({ text: text.slice(s, e), start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value: Number(n[0]) });
+      }
+      continue;
+    }
     if (g.num !== undefined) {
       const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
       const scale = g.scale;
@@ -166,17 +210,28 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
     const parts = partsOf(t);
     return Boolean(parts && parts.every((p) => numberWord(p)));
   };
+  // Tokens k, k+1, … spell `words` (normalised), each after a blank gap.
+  const spells = (k: number, words: string[]) =>
+    words.every((w, n) => tokens[k + n]?.norm === w && (n === 0 || /^\s*$/.test(foldGap(text.slice(tokens[k + n - 1].end, tokens[k + n].start)))));
+  // "half a million": "half a" before a scale word is one half of it.
+  const halfA = (k: number) => spells(k, ['half', 'a']) && k + 2 < tokens.length && numberWord(tokens[k + 2].norm)?.role === 'scale' && /^\s*$/.test(foldGap(text.slice(tokens[k + 1].end, tokens[k + 2].start)));
   for (let i = 0; i < tokens.length; i++) {
-    if (!isNumberWord(tokens[i])) {
+    const half = halfA(i);
+    if (!half && !isNumberWord(tokens[i])) {
       out.push(...numberCompound(tokens[i]));
       continue;
     }
-    // Extend over number words, joined by spaces (or "and" between two number words).
-    let j = i;
-    const words = [...partsOf(tokens[i])!];
+    // Extend over number words, joined by spaces (or "and" between two number words; "and a half").
+    let j = half ? i + 1 : i;
+    const words = half ? [HALF_A] : [...partsOf(tokens[i])!];
     while (j + 1 < tokens.length) {
       const gap = text.slice(tokens[j].end, tokens[j + 1].start);
       if (!/^\s*$/.test(foldGap(gap))) break;
+      if (spells(j + 1, ['and', 'a', 'half'])) {
+        words.push(AND_A_HALF);
+        j += 3;
+        continue;
+      }
       if (isNumberWord(tokens[j + 1])) {
         words.push(...partsOf(tokens[j + 1])!);
         j++;

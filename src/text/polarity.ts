@@ -28,21 +28,68 @@ export interface NegationCue {
 }
 
 /**
- * The negations of a token list. "nor" after "neither" is the same negation;
- * the head is the first content token (not a stop word, not another cue)
- * within the next four tokens.
+ * Words that extend a negation rather than being what it negates: "no longer
+ * eligible" negates "eligible", "no more" likewise.
  */
-export function negationCues(tokens: Token[]): NegationCue[] {
+const NEGATION_DEGREE = new Set(['longer', 'more']);
+
+/**
+ * "not only … but also", "не только … но и", "не лише … а й": a cue before one of
+ * these words adds rather than negates, so it is no negation.
+ */
+const NOT_ONLY = new Set(['only', 'just', 'merely', 'только', 'лишь', 'лише', 'тільки', 'лиш']);
+
+/**
+ * Bounds, not negations: "no later than 100 days", "not less than 20 years",
+ * "не менее 20 лет" (= "at least 20 years"), "не позднее", "не більше". The
+ * cue before one of these comparatives (English: followed by "than") sets a
+ * limit on a figure or date and negates nothing.
+ */
+const BOUND_EN = new Set(['later', 'earlier', 'more', 'less', 'fewer', 'greater', 'longer', 'sooner']);
+const BOUND_CYRILLIC = new Set([
+  'менее', 'более', 'позднее', 'ранее', 'больше', 'меньше', 'позже', 'раньше', 'свыше',
+  'менше', 'більше', 'пізніше', 'раніше', 'пізніше', 'понад',
+]);
+
+function isBound(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1]?.norm;
+  if (!next) return false;
+  const cue = tokens[i].norm;
+  if (cue === 'no' || cue === 'not') return BOUND_EN.has(next) && tokens[i + 2]?.norm === 'than';
+  if (cue === 'не') return BOUND_CYRILLIC.has(next);
+  return false;
+}
+
+/**
+ * The negations of a token list. "nor" after "neither" is the same negation;
+ * the head is the first content token (not a stop word, not another cue, not
+ * "longer"/"more") within the next four tokens. Given the text the tokens index,
+ * a parenthetical right after the cue is skipped ("will not, under any
+ * circumstances, join": the head is "join"), up to eight tokens.
+ */
+export function negationCues(tokens: Token[], text?: string): NegationCue[] {
   const out: NegationCue[] = [];
   let neither = false;
   tokens.forEach((t, i) => {
     if (!t.negation) return;
+    if ((t.norm === 'not' || t.norm === 'не') && NOT_ONLY.has(tokens[i + 1]?.norm ?? '')) return;
+    if (isBound(tokens, i)) return;
     if (t.norm === 'neither') neither = true;
     else if (t.norm === 'nor' && neither) return;
+    let from = i + 1;
+    let window = 4;
+    if (text && from < tokens.length && text.slice(t.end, tokens[from].start).includes(',')) {
+      // A parenthetical: its closing comma precedes the word the negation is about.
+      const close = tokens.findIndex((x, k) => k > from && k <= i + 9 && text.slice(tokens[k - 1].end, x.start).includes(','));
+      if (close > 0) {
+        from = close;
+        window = 4;
+      }
+    }
     let head: Token | undefined;
-    for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+    for (let k = from; k < Math.min(tokens.length, from + window); k++) {
       const x = tokens[k];
-      if (x.negation || x.stop) continue;
+      if (x.negation || x.stop || NEGATION_DEGREE.has(x.norm)) continue;
       head = x;
       break;
     }
@@ -79,8 +126,8 @@ export type TranslationLink = (x: Token, y: Token) => boolean;
  * without the negation on the other: `{ a: "join", b: "not join" }`.
  */
 export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean, translates?: TranslationLink): PolarityChange[] {
-  const ca = negationCues(ta);
-  const cb = negationCues(tb);
+  const ca = negationCues(ta, a);
+  const cb = negationCues(tb, b);
   const headKey = (t: Token | undefined): string | undefined => {
     if (!t) return undefined;
     if (t.concept) return `c:${t.concept}`;
@@ -94,6 +141,9 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
     const kx = headKey(x);
     const ky = headKey(y);
     if (kx === ky) return true;
+    // Within one language the same stem is the same word, even where a glossary phrase gave one of them
+    // a concept ("without cause" is a phrase, "with cause" is not).
+    if (sameLanguage && x && y && x.kind === 'word' && y.kind === 'word' && x.stem === y.stem) return true;
     if (!sameLanguage && x && y && translates?.(x, y)) return true;
     if (!x || !y || !sameLanguage || !kx?.startsWith('s:') || !ky?.startsWith('s:')) return false;
     let n = 0;

@@ -93,3 +93,66 @@ describe('CRLF plain-text drafts', () => {
     expect(seen.words, JSON.stringify(seen)).toBeGreaterThan(20);
   });
 });
+
+// CR-only and mixed line ends, Markdown front matter, `<!-- src: URL -->` lines: the loader's copy of
+// the text drops all of these, and every JSON span must still slice the file as saved.
+// Inputs: real corpus documents (corpora/plans, corpora/statements) with only their line ends changed.
+describe('CR-only and mixed line ends, with front matter or source comments', () => {
+  const ROOT = resolve(import.meta.dirname, '../..');
+  const corpusText = (rel: string) => readFileSync(resolve(ROOT, rel), 'utf8');
+  /** The text with line ends cycling CRLF, CR, LF (a file edited on three systems). */
+  const mixed = (text: string) => text.split('\n').map((l, i, all) => l + (i === all.length - 1 ? '' : ['\r\n', '\r', '\n'][i % 3])).join('');
+  const save = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+  const statement = corpusText('corpora/statements/mixed-2026-01-29-kyiv-strike-pause.md').replace(/^id: .*$/m, 'id: kyiv-pause-copy');
+  // The memorandum's body has numbered points and six `<!-- src -->` lines: as plain text it is read as a plan.
+  const memo = corpusText('corpora/statements/ru-2025-06-02-memorandum.md');
+  const body = memo.slice(memo.indexOf('\n---\n', 4) + 5);
+
+  it.each([
+    ['a statement .md with front matter, CR only', 'st-cr.md', statement.replace(/\n/g, '\r')],
+    ['a statement .md with front matter, mixed', 'st-mixed.md', mixed(statement)],
+    ['a numbered body as plain text with <!-- src --> lines, CR only', 'memo-cr.txt', body.replace(/\n/g, '\r')],
+    ['a numbered body as plain text with <!-- src --> lines, LF', 'memo-lf.txt', body],
+  ])('translationese --format json: %s', (_, name, text) => {
+    const file = save(name, text);
+    const r = runCli(['translationese', file, '--by-segment', '--format', 'json']);
+    expect(r.status).toBe(0);
+    let spans = 0;
+    for (const res of JSON.parse(r.stdout)) for (const f of res.features) expect(text.slice(f.start, f.end)).toBe(f.text), spans++;
+    expect(spans).toBeGreaterThan(20);
+  });
+
+  it('align and match --format json: a plan .md with front matter, CR only and mixed', () => {
+    const plan = corpusText('corpora/plans/us-28-2025-11-20.md').replace(/^id: .*$/m, 'id: us-28-copy');
+    for (const [name, text] of [['plan-cr.md', plan.replace(/\n/g, '\r')], ['plan-mixed.md', mixed(plan)]]) {
+      const file = save(name, text);
+      const a = runCli(['align', 'e3-counter-2025-11-23', file, '--format', 'json']);
+      expect(a.status).toBe(0);
+      let n = 0;
+      for (const p of JSON.parse(a.stdout).pairs as Pair[]) {
+        if (!p.bSpan) continue;
+        const tb = text.slice(...p.bSpan);
+        for (const c of p.changes) if (c.bSpan) expect(tb.slice(...c.bSpan)).toBe(c.b), n++;
+        for (const d of p.diff) if (d.op !== '-') expect(tb.slice(...d.b!)).toBe(d.text), n++;
+      }
+      expect(n).toBeGreaterThan(20);
+      // Three versions: the collation's reading spans point into the file too.
+      const c = runCli(['align', file, 'e3-counter-2025-11-23', 'ua-20-2025-12-24', '--format', 'json']);
+      expect(c.status).toBe(0);
+      let readings = 0;
+      for (const row of JSON.parse(c.stdout).collation.rows)
+        for (const r of row.readings)
+          if (r.witness === 'us-28-copy' && r.spans.length === 1) {
+            expect(text.slice(...r.spans[0]).replace(/\r\n?/g, '\n')).toContain(r.text.split('\n')[0]);
+            readings++;
+          }
+      expect(readings).toBeGreaterThan(8);
+      const m = runCli(['match', file, '--format', 'json', '--top', '1']);
+      expect(m.status).toBe(0);
+      for (const p of JSON.parse(m.stdout).points) {
+        expect(text.slice(p.start, p.end)).toBe(p.text);
+        for (const c of p.candidates) for (const e of c.evidence) expect(text.slice(...e.plan)).toBe(e.text);
+      }
+    }
+  });
+});

@@ -61,6 +61,44 @@ describe('check warns when the declared language contradicts the letters', () =>
     expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "uk" but the text reads as "ru" \(Russian: the text has .*letters the Ukrainian alphabet does not have\)/)]);
   });
 
+  it('a Russian point with no ы, э, ъ or ё filed as Ukrainian (us-28-ru point 7: 137 letters, no і, ї or є)', () => {
+    const point7 = ruLines[6].replace(/^7\. /, '');
+    expect(point7).not.toMatch(/[ыэъёіїє]/i);
+    const source = ruPlan.replace('language: ru', 'language: uk').replace(ruBody, `\n${ruLines[6]}\n`);
+    expect(parseDocumentSource(source, 'x.md').issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "uk" but the text reads as "ru" \(Russian: 137 Cyrillic letters without і, ї or є/)]);
+    // Declared Russian it passes, and franc (which calls it Ukrainian) is not asked.
+    expect(languageMismatch('ru', point7)).toBeUndefined();
+    expect(undeclaredLanguage(point7)).toBe('ru');
+  });
+
+  it.each([
+    ["Дев'ять", "Дев'ять держав"],
+    ['Дев’ять', 'Дев’ять держав'],
+    ['Девʼять', 'Девʼять держав'],
+  ])('the Ukrainian apostrophe (%s) tells Ukrainian where no і, ї or є does', (_, text) => {
+    expect(alphabetLanguage(text)).toEqual({ language: 'uk', reason: 'the text has an apostrophe before я, ю, є or ї, which Russian spells with ъ' });
+    expect(languageMismatch('ru', text)).toMatch(/declared language "ru" but the text reads as "uk"/);
+  });
+
+  it('a Ukrainian і typed as a Latin i (a homoglyph) still tells Ukrainian', () => {
+    // The last sentence of field case 12's long statement, with every і typed on a Latin layout.
+    const long = readFileSync(join(CASES, '12-short-ukrainian-declared-ru/corpus/long-uk-declared-ru-control.md'), 'utf8');
+    const latinI = long.slice(long.indexOf('Міжнародний')).trim().replace(/і/g, 'i');
+    expect(latinI).toBe('Мiжнародний монiторинг забезпечать партнери.');
+    expect(alphabetLanguage(latinI)?.language).toBe('uk');
+    expect(undeclaredLanguage(latinI)).toBe('uk');
+    expect(languageMismatch('ru', latinI)).toMatch(/declared language "ru" but the text reads as "uk" \(Ukrainian: the text has і,/);
+    expect(languageMismatch('uk', latinI)).toBeUndefined();
+  });
+
+  it('a Russian sentence whose only distinctive letter is ё still reads as Russian in NFD (ё = е + U+0308)', () => {
+    const nfc = readFileSync(join(CASES, '04-nfd-combining-marks/a-nfc.md'), 'utf8').split('\n').find((l) => l.startsWith('1. '))!.slice(3);
+    expect(nfc).toMatch(/ё/);
+    expect(nfc).not.toMatch(/[ыэъіїє]/);
+    expect(alphabetLanguage(nfc.normalize('NFD'))?.language).toBe('ru');
+    expect(languageMismatch('uk', nfc.normalize('NFD'))).toMatch(/declared language "uk" but the text reads as "ru" \(Russian: the text has ё,/);
+  });
+
   it('a short English plan filed as Russian, and a short Russian one filed as English', () => {
     const en = us28.replace('language: en', 'language: ru').replace(/\n---\n[\s\S]*$/, '\n---\n1. Ukraine\'s sovereignty will be confirmed.\n');
     expect(parseDocumentSource(en, 'en.md').issues.map((i) => i.message)).toEqual([expect.stringMatching(/declared language "ru" but the text reads as "en" \(English: the text is in Latin script\)/)]);
@@ -98,6 +136,18 @@ describe('a plain draft without front matter is in the language its text shows',
     expect(table.stdout.match(/not applicable {2}not applicable: the text is in "ru"/g)).toHaveLength(2);
   });
 
+  it('a Ukrainian plain list beside an English plan: not applicable and unranked in the table, CSV and JSON', () => {
+    // The Ukrainian field-case sentence (12-short-ukrainian-declared-ru) as a one-point plain list.
+    const file = join(mkdtempSync(join(tmpdir(), 'lang-')), 'uk-draft.txt');
+    writeFileSync(file, `1. ${ukSentence}\n`);
+    const table = runCli(['translationese', file, 'us-28-2025-11-20']);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/not applicable {2}not applicable: the text is in "uk"/);
+    const csv = runCli(['translationese', file, 'us-28-2025-11-20', '--format', 'csv']).stdout.split('\r\n');
+    expect(csv[1]).toMatch(/^1,us-28-2025-11-20,/);
+    expect(csv[2]).toMatch(/^,.*uk-draft\.txt,,0,,,,not applicable,/);
+  });
+
   it('align: the Russian plan against its own body as a plain list compares word for word (same language)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lang-')), 'ru-draft.txt');
     writeFileSync(file, ruBody);
@@ -124,7 +174,7 @@ describe('a plain draft without front matter is in the language its text shows',
       const post = async (table: string) =>
         JSON.parse(await (await fetch(`${app.url}/draft`, { method: 'POST', body: new URLSearchParams({ draft: ruBody, against: 'us-28-ru-2025-11-20', table, format: 'json' }) })).text());
       const [style] = await post('translationese');
-      expect(style).toMatchObject({ label: 'not applicable', note: expect.stringMatching(/the text is in "ru"/) });
+      expect(style).toMatchObject({ rank: null, score: null, label: 'not applicable', note: expect.stringMatching(/the text is in "ru"/) });
       const rows = (await post('alignment')) as { relation: string }[];
       expect(rows.filter((r) => r.relation === 'unchanged').length).toBeGreaterThanOrEqual(9);
     } finally {

@@ -12,7 +12,8 @@ import { startApp, type RunningApp } from '../web/helpers.js';
 
 const CASES = resolve(import.meta.dirname, '../../../shared/field-cases');
 const ROOT = resolve(import.meta.dirname, '../..');
-const TRIGGER = /^[=+\-@\t\r]/;
+/** A trigger at the start of a cell, also after blanks (spaces, no-break space, LF, zero-width space…). */
+const TRIGGER = /^[\s\p{Zs}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
 
 /** The CSV text of a value as the JSON export holds it. */
 function csvValue(v: unknown): string {
@@ -38,7 +39,7 @@ function expectSameRecords(csv: string, json: Record<string, unknown>[]): Record
 }
 
 describe('toCsv: the one CSV writer', () => {
-  const nasty = ['=1+1', '+7 days', '-1 brigade', '-30', '@SUM(1,1)', '\tTab', '\rCR first', 'a, b', 'say "no"', 'line\nbreak', 'cr\ronly', 'crlf\r\nend', '＝1+1', ' =ok', 'plain'];
+  const nasty = ['=1+1', '+7 days', '-1 brigade', '-30', '@SUM(1,1)', '\tTab', '\rCR first', 'a, b', 'say "no"', 'line\nbreak', 'cr\ronly', 'crlf\r\nend', '＝1+1', ' =after a space', '  \u00a0+7 after blanks', '\u200b@SUM(1,1)', '\n-1 after a line break', 'plain'];
   const table: ExportTable = { columns: ['i', 'text', 'n'], rows: nasty.map((text, i) => ({ i, text, n: -i / 3 })) };
   const csv = toCsv(table);
 
@@ -53,7 +54,8 @@ describe('toCsv: the one CSV writer', () => {
     const records = parse(csv, { columns: true }) as Record<string, string>[];
     expect(records.map((r) => r.text)).toEqual([
       "'=1+1", "'+7 days", "'-1 brigade", "'-30", "'@SUM(1,1)", "'\tTab", "'\rCR first",
-      'a, b', 'say "no"', 'line\nbreak', 'cr\ronly', 'crlf\r\nend', "'＝1+1", ' =ok', 'plain',
+      'a, b', 'say "no"', 'line\nbreak', 'cr\ronly', 'crlf\r\nend', "'＝1+1",
+      "' =after a space", "'  \u00a0+7 after blanks", "'\u200b@SUM(1,1)", "'\n-1 after a line break", 'plain',
     ]);
     // Our own computed numbers stay numbers (a negative number cannot run as a formula).
     expect(records[3].n).toBe('-1');
@@ -138,6 +140,31 @@ describe('every CLI CSV writer matches its JSON, record for record', () => {
     expect(records).toHaveLength(json.length);
     expect(records[0].title).toBe(`'${json[0].title}`);
     expect(json[0].title).toBe('=HYPERLINK("http://x.invalid","a, b")');
+  });
+});
+
+describe('cells with a formula trigger after leading blanks (title, speaker) are neutralised too', () => {
+  // The London counter-proposal (corpora/statements) with a title and speaker a careless import left blank-led.
+  const dir = mkdtempSync(join(tmpdir(), 'csv-blank-'));
+  const london = readFileSync(join(ROOT, 'corpora/statements/eu-2025-04-23-london-counterproposal.md'), 'utf8')
+    .replace(/^title: .*$/m, 'title: "  =HYPERLINK(\\"http://x.invalid/\\",\\"London\\")"')
+    .replace(/^speaker: .*$/m, 'speaker: "\u00a0@SUM(1,1)"');
+  writeFileSync(join(dir, 'london.md'), london);
+
+  it('list --format csv', () => {
+    const r = runCli(['list', '--no-builtin', '--corpus', dir, '--format', 'csv']);
+    expect(r.status).toBe(0);
+    const [row] = parse(r.stdout, { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(row.title).toBe(`'  =HYPERLINK("http://x.invalid/","London")`);
+  });
+
+  it('export --format csv (speaker column)', () => {
+    const r = runCli(['export', join(CASES, '06-csv-formula-injection/a.txt'), '--no-builtin', '--corpus', dir, '--format', 'csv', '--top', '1']);
+    expect(r.status).toBe(0);
+    const records = parse(r.stdout, { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(records.length).toBeGreaterThan(0);
+    for (const row of records) for (const cell of Object.values(row)) expect(cell).not.toMatch(TRIGGER);
+    expect(records.filter((x) => x.speaker).map((x) => x.speaker)).toContain("'\u00a0@SUM(1,1)");
   });
 });
 

@@ -10,6 +10,7 @@ import { changedFiguresAndEntities, wordDiff } from '../../src/align/diff.js';
 import { parseDraft } from '../../src/corpus/parse-document.js';
 import { scoreProse } from '../../src/style/score.js';
 import { figures } from '../../src/text/figures.js';
+import { fold } from '../../src/text/fold.js';
 import { diffHtml } from '../../src/web/html.js';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/field-cases');
@@ -53,6 +54,29 @@ describe('field case 02-soft-hyphen', () => {
     const b = `Sanc${ch}tions against Rus${ch}sia and 600${ch},000 troops.`;
     expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
     expect(wordDiff(a, b, 'en').parts.filter((d) => d.op !== '=')).toEqual([]);
+  });
+});
+
+describe('compatibility forms (kind of 02): raised digits and ordinals, ligatures', () => {
+  // Points of us-28 (corpora/plans/us-28-2025-11-20.md), changed only by the typographic form.
+  it.each([
+    ['raised figure', 'All ambiguities of the last 30 years will be considered settled.', 'All ambiguities of the last ³⁰ years will be considered settled.'],
+    ['raised percentage', 'The U.S. will receive 50 percent of the profits from this venture.', 'The U.S. will receive ⁵⁰ percent of the profits from this venture.'],
+    ['ff ligature', 'invested in U.S.-led efforts to rebuild and invest in Ukraine', 'invested in U.S.-led eﬀorts to rebuild and invest in Ukraine'],
+    ['fi ligature', 'European fighter jets will be stationed in Poland.', 'European ﬁghter jets will be stationed in Poland.'],
+    ['non-breaking hyphen', 'A comprehensive non-aggression agreement will be concluded', 'A comprehensive non\u2011aggression agreement will be concluded'],
+    ['full-width letters', 'between Russia, Ukraine and Europe.', 'between Russia, Ukraine and Ｅｕｒｏｐｅ.'],
+  ])('a %s is no change', (_name, a, b) => {
+    expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
+    expect(wordDiff(a, b, 'en').parts.filter((d) => d.op !== '=')).toEqual([]);
+  });
+
+  it('reads raised ordinals as ordinals, and keeps footnote marks and exponents out of figures', () => {
+    expect(fold('the 1ˢᵗ, 2ⁿᵈ, 3ʳᵈ and 4ᵗʰ anniversary')).toBe('the 1st, 2nd, 3rd and 4th anniversary');
+    // A footnote mark after a word is no figure; an exponent after digits is not folded into them ("10⁹" is not 109).
+    expect(changedFiguresAndEntities('between Russia, Ukraine and Europe.', 'en', 'between Russia, Ukraine and Europe¹.', 'en')).toEqual([]);
+    expect(fold('10⁹ euros')).toBe('10⁹ euros');
+    expect(figures('last ³⁰ years', 'en')).toMatchObject([{ value: 30, unit: 'years', text: '³⁰', start: 5, end: 7 }]);
   });
 });
 
@@ -108,6 +132,22 @@ describe('field case 08-spelled-out-numbers', () => {
     ['en', '600\u2009000 troops', 600_000, 'persons'],
     ['en', '600\u2007000 troops', 600_000, 'persons'],
     ['en', '600\u00a0000 troops', 600_000, 'persons'],
+    // Every case of the Russian and Ukrainian numerals and scale nouns, not only nominative and genitive.
+    ['ru', 'ограничена шестьюстами тысячами человек', 600_000, 'persons'],
+    ['ru', 'ограничена 600 тысячами человек', 600_000, 'persons'],
+    ['ru', 'двадцатью пятью тысячами человек', 25_000, 'persons'],
+    ['ru', 'о двухстах миллиардах долларов', 2e11, 'USD'],
+    ['ru', 'полтора миллиона человек', 1_500_000, 'persons'],
+    ['uk', "п'ятьмастами тисячами осіб", 500_000, 'persons'],
+    ['uk', '500 тисячами осіб', 500_000, 'persons'],
+    ['uk', 'двомастами мільярдами доларів', 2e11, 'USD'],
+    ['uk', 'півтора мільйона осіб', 1_500_000, 'persons'],
+    ['en', 'one hundred and twenty days', 120, 'days'],
+    ['en', 'a hundred days', 100, 'days'],
+    ['en', 'one and a half million people', 1_500_000, 'persons'],
+    ['en', 'half a million people', 500_000, 'persons'],
+    ['ru', 'полмиллиона человек', 500_000, 'persons'],
+    ['uk', 'півмільйона осіб', 500_000, 'persons'],
   ])('reads %s "%s" as %d %s', (lang, text, value, unit) => {
     const [f] = figures(text, lang);
     expect(f).toMatchObject({ value, unit });
@@ -121,8 +161,38 @@ describe('field case 08-spelled-out-numbers', () => {
     ['3 countries', 'three countries'],
     ['600,000 troops', 'six hundred thousand troops'],
     ['600 thousand troops', '600\u00a0000 troops'],
+    ['1.5 million people', 'one and a half million people'],
+    // us-28 point 14: the currency's country is part of the unit, not a new name.
+    ['Europe will add $100 billion to increase the amount of investment available for Ukraine’s reconstruction.', 'Europe will add US$100 billion to increase the amount of investment available for Ukraine’s reconstruction.'],
+    ['Europe will add $100 billion to increase the amount of investment available for Ukraine’s reconstruction.', 'Europe will add 100 billion US dollars to increase the amount of investment available for Ukraine’s reconstruction.'],
+    ['500,000 people', 'half a million people'],
   ])('lists no changed figure between "%s" and "%s"', (a, b) => {
     expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
+  });
+
+  // A date from corpora/plans/us-ua-security-guarantees-2026-01.md (notes), written as Russian and Ukrainian
+  // texts (day.month.year) and as ISO 8601 would write it.
+  it.each([
+    ['at Munich on 14 Feb 2026 Zelensky sought at least 20 years before signing a peace accord', 'at Munich on 14.02.2026 Zelensky sought at least 20 years before signing a peace accord'],
+    ['at Munich on 14 Feb 2026 Zelensky sought at least 20 years before signing a peace accord', 'at Munich on 2026-02-14 Zelensky sought at least 20 years before signing a peace accord'],
+  ])('lists no changed figure between "%s" and "%s"', (a, b) => {
+    expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
+  });
+
+  it('reads numeric dates as day, month and year, and dots grouping two or more thousands', () => {
+    const t = 'on 14.02.2026 and 2026-02-14';
+    expect(figures(t, 'ru').map((f) => f.text)).toEqual(['14', '2026', '2026', '14']);
+    expect(changedFiguresAndEntities('at Munich on 14 Feb 2026', 'en', 'at Munich on 15.02.2026', 'en').map((c) => [c.a, c.b])).toEqual([['14', '15']]);
+    expect(figures('сумма 1.234.567 рублей.', 'ru')).toMatchObject([{ value: 1_234_567, text: '1.234.567', unit: 'RUB' }]);
+    expect(figures('1.500 troops', 'en')).toMatchObject([{ value: 1.5 }]);
+  });
+
+  // us-28-ru point 6 (corpora/plans/us-28-ru-2025-11-20.md) with its figure read out in the instrumental case.
+  it.each([
+    'Численность вооруженных сил Украины будет ограничена шестьюстами тысячами человек.',
+    'Численность вооруженных сил Украины будет ограничена 600 тысячами человек.',
+  ])('lists no changed figure between us-28-ru point 6 and "%s"', (b) => {
+    expect(changedFiguresAndEntities('Численность вооруженных сил Украины будет ограничена 600 тыс. человек.', 'ru', b, 'ru')).toEqual([]);
   });
 
   it('reads month names, abbreviated or full, in three languages as one month', () => {
@@ -202,6 +272,41 @@ describe('field case 10-negation-as-stop-word', () => {
   ])('lists a polarity change (%s): "%s" / "%s"', (lang, a, b) => {
     const changes = changedFiguresAndEntities(a, lang, b, lang);
     expect(changes.filter((c) => c.kind === 'polarity')).toHaveLength(1);
+  });
+
+  // Real points (corpora/plans: us-28 points 2/10/11, ua-20 point 5, us-28-ru point 7) with only a negation added or removed.
+  it.each([
+    ['en', 'Ukraine is eligible for EU membership and will receive short-term preferential access to the European market while this issue is being considered.', 'Ukraine is no longer eligible for EU membership and will receive short-term preferential access to the European market while this issue is being considered.', 'eligible → no longer eligible'],
+    ['en', 'If Ukraine launches a missile at Moscow or St. Petersburg without cause, the security guarantee will be deemed invalid.', 'If Ukraine launches a missile at Moscow or St. Petersburg with cause, the security guarantee will be deemed invalid.', 'without cause → cause'],
+    ['en', 'If Ukraine invades Russia or opens fire on Russian territory without provocation, the security guarantees will be considered void.', 'If Ukraine invades Russia or opens fire on Russian territory with provocation, the security guarantees will be considered void.', 'without provocation → provocation'],
+    ['en', 'Ukraine will receive reliable security guarantees.', 'Ukraine will not, under any circumstances, receive reliable security guarantees.', 'receive → not, under any circumstances, receive'],
+    ['en', 'Ukraine will receive reliable security guarantees.', 'Ukraine doesn’t receive reliable security guarantees.', 'receive → doesn’t receive'],
+    ['ru', 'Украина закрепит в своей конституции, что она не присоединится к НАТО', 'Украина закрепит в своей конституции, что она присоединится к НАТО', 'не присоединится → присоединится'],
+  ])('lists the polarity change (%s) of a real point: "%s" / "%s"', (lang, a, b, expected) => {
+    const changes = changedFiguresAndEntities(a, lang, b, lang).filter((c) => c.kind === 'polarity');
+    expect(changes.map((c) => `${c.a} → ${c.b}`)).toEqual([expected]);
+    for (const c of changes) {
+      expect(a.slice(...c.aSpan!)).toBe(c.a);
+      expect(b.slice(...c.bSpan!)).toBe(c.b);
+    }
+  });
+
+  it('"not only" adds rather than negates: no polarity change', () => {
+    // A statement in corpora/statements (ua-2026-01-zelensky-guarantees-and-talks), with and without "not only".
+    const a = 'Russians have to be ready for compromises because, you know, everybody has to be ready, not only Ukraine.';
+    const b = 'Russians have to be ready for compromises because, you know, everybody has to be ready, Ukraine too.';
+    expect(changedFiguresAndEntities(a, 'en', b, 'en').filter((c) => c.kind === 'polarity')).toEqual([]);
+    expect(changedFiguresAndEntities('Украина не только вступит в ЕС.', 'ru', 'Украина вступит в ЕС.', 'ru').filter((c) => c.kind === 'polarity')).toEqual([]);
+  });
+
+  // Bounds are not negations. Real points and passages (us-28 and us-28-ru point 6, ru-2025-06-02-memorandum) with only a bound put in.
+  it.each([
+    ['en', 'The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.', 'ru', 'Численность вооруженных сил Украины будет ограничена не более 600 тыс. человек.'],
+    ['ru', 'Численность вооруженных сил Украины будет ограничена 600 тыс. человек.', 'ru', 'Численность вооруженных сил Украины будет ограничена не более 600 тыс. человек.'],
+    ['en', 'Determining the date for the elections of the President and the Verkhovna Rada (no later than 100 days after the lifting of martial law).', 'en', 'Determining the date for the elections of the President and the Verkhovna Rada (within 100 days after the lifting of martial law).'],
+    ['en', 'The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.', 'en', 'The size of the Ukrainian Armed Forces will be limited to no more than 600,000 personnel.'],
+  ])('a bound ("no later than", "no more than", "не более") is no polarity change: %s "%s" / %s "%s"', (la, a, lb, b) => {
+    expect(changedFiguresAndEntities(a, la, b, lb).filter((c) => c.kind === 'polarity')).toEqual([]);
   });
 
   it('lists no polarity change when both readings negate the same word', () => {

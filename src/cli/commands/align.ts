@@ -6,7 +6,7 @@ import { serialize } from '../../export/table.js';
 import { UserError } from '../errors.js';
 import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
 import { renderTable } from '../table.js';
-import { rawPairs } from '../raw-offsets.js';
+import { rawCollation, rawPairs } from '../raw-offsets.js';
 
 export function alignCommand(ids: string[], options: CorpusOptions & { format: string }): void {
   if (ids.length < 2) throw new UserError('align needs at least two plans');
@@ -46,7 +46,7 @@ function jsonOf(al: Alignment, docs: Document[]) {
   // Offsets into each plain-text file as given (raw-offsets.ts).
   const byId = new Map(docs.map((d) => [d.id, d]));
   if (al.versions.length === 2) return { versions: al.versions, pairs: rawPairs(al.pairs, docs[0], docs[1]) };
-  return { ...al, pairs: rawPairs(al.pairs, docs[0], docs[1]), alignments: al.alignments.map((x) => ({ ...x, pairs: rawPairs(x.pairs, byId.get(x.versions[0])!, byId.get(x.versions[1])!) })) };
+  return { ...al, pairs: rawPairs(al.pairs, docs[0], docs[1]), collation: rawCollation(al.collation, docs), alignments: al.alignments.map((x) => ({ ...x, pairs: rawPairs(x.pairs, byId.get(x.versions[0])!, byId.get(x.versions[1])!) })) };
 }
 
 function renderPairs(al: Alignment): string {
