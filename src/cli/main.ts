@@ -20,8 +20,9 @@ const program = new Command()
   .name('provenance')
   .description('Trace how a political document was written: versions, origins, translationese.')
   .version(version, '-V, --version', 'print the version')
-  .showHelpAfterError()
-  .configureOutput({ outputError: (str, write) => write(str) })
+  // A usage error is one line, as the tool's own errors are ("provenance: …"), pointing to
+  // the help rather than printing all of it (README, CLI).
+  .configureOutput({ outputError: (str, write) => write(`${paint('provenance:', 'red', colourEnabled())} ${str.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')} (see --help)\n`) })
   .addHelpText('after', examples('provenance list', 'provenance align us-28-2025-11-20 e3-counter-2025-11-23'));
 
 program

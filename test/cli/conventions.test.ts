@@ -122,3 +122,15 @@ describe('a closed pipe (provenance … | head)', () => {
     expect(r.stdout.trim()).toBe('status=0');
   });
 });
+
+describe('usage errors are one line, like the tool\'s own', () => {
+  for (const args of [['export', 'us-28-2025-11-20', '--format', 'xml'], ['frobnicate'], ['match'], ['align', 'us-28-2025-11-20', '--bogus']]) {
+    it(`provenance ${args.join(' ')}`, () => {
+      const r = runCli(args);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^provenance: .* \(see --help\)\n$/);
+    });
+  }
+});
