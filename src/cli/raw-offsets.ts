@@ -11,7 +11,7 @@ import type { Collation } from '../align/collate.js';
 import type { Document } from '../corpus/types.js';
 import type { Candidate, Evidence, MatchResult } from '../provenance/types.js';
 import type { TranslationeseResult } from '../style/score.js';
-import { hasFrontMatter } from '../corpus/front-matter.js';
+import { frontMatterBodyStart } from '../corpus/front-matter.js';
 import { lineEndMap } from '../text/fold.js';
 
 interface RawMap {
@@ -26,20 +26,8 @@ const maps = new WeakMap<Document, RawMap>();
 export function registerRawText(doc: Document, raw: string): void {
   if (raw === doc.text) return;
   const { text, toRaw } = lineEndMap(raw);
-  const at = docToFile(doc.text, text, hasFrontMatter(text) ? bodyStart(text) : 0);
+  const at = docToFile(doc.text, text, frontMatterBodyStart(text));
   if (at) maps.set(doc, { raw, at: (o) => toRaw(at(o)) });
-}
-
-/** Offset of the first body line of an LF text that opens with front matter (after the closing `---`). */
-function bodyStart(text: string): number {
-  let i = text.indexOf('\n');
-  while (i >= 0) {
-    const next = text.indexOf('\n', i + 1);
-    const line = text.slice(i + 1, next < 0 ? text.length : next);
-    if (/^---[ \t]*$/.test(line)) return next < 0 ? text.length : next + 1;
-    i = next;
-  }
-  return 0;
 }
 
 /**

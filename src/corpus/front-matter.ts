@@ -25,6 +25,21 @@ export function hasFrontMatter(text: string): boolean {
   return FENCE.test(text.slice(0, text.indexOf('\n') >>> 0));
 }
 
+/**
+ * Offset (UTF-16 units) of the first body line of an LF text: after the
+ * closing `---` of its front matter, 0 when it has none (or it is not closed).
+ */
+export function frontMatterBodyStart(text: string): number {
+  if (!hasFrontMatter(text)) return 0;
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    const next = text.indexOf('\n', i + 1);
+    if (FENCE.test(text.slice(i + 1, next < 0 ? text.length : next))) return next < 0 ? text.length : next + 1;
+    i = next;
+  }
+  return 0;
+}
+
 export function splitFrontMatter(text: string, file: string): FrontMatterResult {
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {

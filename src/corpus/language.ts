@@ -51,12 +51,7 @@ export interface AlphabetEvidence {
 export function alphabetLanguage(text: string): AlphabetEvidence | undefined {
   // NFC first: in NFD text (macOS file names, some PDFs) ё is е + U+0308 and ї is і + U+0308.
   text = text.normalize('NFC');
-  let latin = 0;
-  let cyrillic = 0;
-  for (const ch of text) {
-    if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) latin++;
-    else if (ch >= '\u0400' && ch <= '\u04FF') cyrillic++;
-  }
+  const { latin, cyrillic } = scriptLetters(text);
   if (latin + cyrillic < MIN_SCRIPT_LETTERS) return undefined;
   if (latin > cyrillic * 4) return { language: 'en', reason: 'the text is in Latin script' };
   if (cyrillic <= latin * 4) return undefined; // mixed: leave it to franc
@@ -111,12 +106,7 @@ export function undeclaredLanguage(text: string): string {
   if (cyrillicWithoutUkrainianLetters(text) >= UKRAINIAN_LETTER_SPAN) return 'ru';
   const guess = francLanguage(text);
   if (guess) return guess;
-  let latin = 0;
-  let cyrillic = 0;
-  for (const ch of text) {
-    if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) latin++;
-    else if (ch >= '\u0400' && ch <= '\u04FF') cyrillic++;
-  }
+  const { latin, cyrillic } = scriptLetters(text);
   if (cyrillic <= latin) return 'en';
   // No і, ї or є in a stretch of Ukrainian is rare (together about 6.5 % of Ukrainian letters:
   // 60 letters without one happen with probability ≈ 0.935^60 ≈ 0.02), while a Russian
@@ -160,11 +150,17 @@ export function languageMismatch(declared: string, text: string): string | undef
 function cyrillicWithoutUkrainianLetters(text: string): number {
   text = text.normalize('NFC');
   if (new RegExp(UNIQUE_LETTERS.uk.source, 'u').test(text) || new RegExp(UKRAINIAN_APOSTROPHE.source, 'u').test(text)) return 0;
+  const { latin, cyrillic } = scriptLetters(text);
+  return cyrillic > latin * 4 ? cyrillic : 0;
+}
+
+/** Basic Latin letters (A–Z, a–z) and Cyrillic letters (U+0400–U+04FF) in `text`, as given (no normalisation). */
+function scriptLetters(text: string): { latin: number; cyrillic: number } {
   let latin = 0;
   let cyrillic = 0;
   for (const ch of text) {
     if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) latin++;
     else if (ch >= '\u0400' && ch <= '\u04FF') cyrillic++;
   }
-  return cyrillic > latin * 4 ? cyrillic : 0;
+  return { latin, cyrillic };
 }

@@ -133,6 +133,8 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
   const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
   const { pairs } = pointPairs(plan, seg, index, ctx, () => scorePoint(plan, units, tokens, index, ctx));
   const scored: Candidate[] = [];
+  // Which unit (whole point, sentence or sub-item) gave each passage its score.
+  const unitOf = new Map(pairs.map((p) => [`${p.ref.doc}\u0000${p.ref.passage}`, p.unit]));
   for (const p of pairs) {
     const passage = index.passage(p.ref);
     const doc = index.document(p.ref.doc);
@@ -153,7 +155,7 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
     text: plan.text.slice(seg.start, seg.end),
     partial: Boolean(seg.partial),
     origin: ctx.ranker ? calibratedOrigin(ranked, ctx.ranker.side) : pointOrigin(ranked, ctx.threshold),
-    candidates: listed.map((c) => withPolarity(withWords(c, units, index, ctx, plan), plan, index, ctx)),
+    candidates: listed.map((c) => withPolarity(withWords(c, units[unitOf.get(`${c.doc}\u0000${c.passage}`) ?? 0], index, ctx, plan), plan, index, ctx)),
     documents: Object.fromEntries([...bestByDoc.values()].sort(byScore).map((c) => [c.doc, c.score])),
     lineage: lineageOf(ctx.groupByDocument ? ranked : [...bestByDoc.values()].sort(byScore)),
     echoes: laterEchoes(scored).map((c) => withPolarity(c, plan, index, ctx)),
@@ -223,8 +225,8 @@ function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index:
     const passage = index.passage(ref);
     const doc = index.document(ref.doc);
     if (!passage || !doc) return;
-    const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
-    const options = { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures };
+    const options = pairOptions(doc, ctx);
+    const { crossLingual } = options;
     // The whole point first; a sentence or sub-item replaces it only when it scores higher.
     let best = { unit: 0, pair: scorePair(units[0], passage.terms, ctx.idf, options) };
     for (let u = 1; u < units.length; u++) {
@@ -268,9 +270,7 @@ function pointPairs(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
 }
 
 function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features }: PointPair, passage: IndexedPassage, doc: SourceInfo, ctx: PointContext): Candidate {
-  const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
   const terms = units[unit];
-  const sourceText = ctx.sourceText(doc.id) ?? '';
   const score = ctx.ranker ? Math.round(rankerProbability(ctx.ranker, features!) * 1e4) / 1e4 : pair.score;
   return {
     doc: doc.id,
@@ -282,8 +282,7 @@ function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features 
     later: doc.date > plan.date,
     // A copy: the pair is kept for the next draft with this point.
     parts: { ...pair.parts },
-    evidence: pair.spans
-      .map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru'))
+    evidence: spanEvidence(pair.spans, terms, passage, doc, plan, ctx)
       // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
       // shown alone it would be one common word, which is never evidence.
       .filter((e) => !ctx.oneCommonWord(e.plan)),
@@ -318,17 +317,26 @@ function oneCommonWord(text: string, [start, end]: [number, number], language: s
  * what made it. Computed for listed candidates only, with the unit (whole
  * point, sentence or sub-item) that gave the score.
  */
-function withWords(c: Candidate, units: Term[][], index: PassageIndex, ctx: PointContext, plan: Document): Candidate {
+function withWords(c: Candidate, terms: Term[], index: PassageIndex, ctx: PointContext, plan: Document): Candidate {
   if (c.evidence.length) return c;
   const passage = index.passage({ doc: c.doc, passage: c.passage });
   const doc = index.document(c.doc);
   if (!passage || !doc) return c;
-  const terms = (c.unit && units.find((u) => u.length && u[0].start === c.unit![0] && u[u.length - 1].end === c.unit![1])) || units[0];
+  const spans = sharedWordSpans(terms, passage.terms, ctx.idf, pairOptions(doc, ctx));
+  return spans.length ? { ...c, words: spanEvidence(spans, terms, passage, doc, plan, ctx) } : c;
+}
+
+/** The scorer's options for a point of the plan against a passage of `doc`. */
+function pairOptions(doc: SourceInfo, ctx: PointContext) {
   const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
-  const spans = sharedWordSpans(terms, passage.terms, ctx.idf, { crossLingual, figureKinds: ctx.ranker !== undefined || ctx.withFeatures });
-  if (!spans.length) return c;
+  return { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures };
+}
+
+/** Spans of a pair (term indices into `terms` and the passage's terms) as evidence with offsets into both texts. */
+function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage, doc: SourceInfo, plan: Document, ctx: PointContext): Evidence[] {
+  const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
   const sourceText = ctx.sourceText(doc.id) ?? '';
-  return { ...c, words: spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru')) };
+  return spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru'));
 }
 
 /**

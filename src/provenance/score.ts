@@ -108,13 +108,24 @@ export function boundedPair(point: Term[], passage: Term[]): [Term[], Term[]] {
   return [p, passage.length > room ? passage.slice(0, room) : passage];
 }
 
-function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {
+/**
+ * The two sides of a pair as the scorer compares them: numbers keyed by their
+ * kind (figures.ts contextualTerms, unless `figureKinds` is false, with the
+ * IDF read under the plain key), and across languages only the neutral terms
+ * (`p`, `s`) beside the full sequences (`point`, `passage`).
+ */
+function pairSides(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions) {
   const kinds = options.figureKinds !== false;
   const point = kinds ? contextualTerms(rawPoint) : rawPoint;
   const passage = kinds ? contextualTerms(rawPassage) : rawPassage;
   const idf = kinds ? (key: string) => rawIdf(baseKey(key)) : rawIdf;
   const p = options.crossLingual ? point.filter((t) => t.neutral) : point;
   const s = options.crossLingual ? passage.filter((t) => t.neutral) : passage;
+  return { kinds, point, passage, idf, p, s };
+}
+
+function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {
+  const { kinds, point, passage, idf, p, s } = pairSides(rawPoint, rawPassage, rawIdf, options);
   const figureCheck = checkFigures(p, s);
   const zero: PairScore = { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [], figureCheck };
   if (!p.length || !s.length) return zero;
@@ -180,12 +191,7 @@ export const MAX_SHARED_WORDS = 6;
  * scorePair). Empty when they share nothing.
  */
 export function sharedWordSpans(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions = {}): SpanMatch[] {
-  const [bp, bs] = boundedPair(rawPoint, rawPassage);
-  const kinds = options.figureKinds !== false;
-  const point = kinds ? contextualTerms(bp) : bp;
-  const passage = kinds ? contextualTerms(bs) : bs;
-  const idf = kinds ? (key: string) => rawIdf(baseKey(key)) : rawIdf;
-  const p = options.crossLingual ? point.filter((t) => t.neutral) : point;
+  const { point, passage, idf, p } = pairSides(...boundedPair(rawPoint, rawPassage), rawIdf, options);
   const pk = p.map((t) => t.key);
   // The cosine reads all passage terms, across languages too (see scoreWholePair).
   const cosineKeys = passage.map((t) => t.key);

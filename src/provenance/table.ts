@@ -1,7 +1,7 @@
 // Provenance results as tables: one row per (point, candidate) for exports,
 // and a points × source documents matrix for a heat map.
 import type { ExportTable } from '../export/table.js';
-import type { Evidence, MatchResult } from './types.js';
+import type { Candidate, Evidence, MatchResult } from './types.js';
 
 export const PROVENANCE_COLUMNS = [
   'plan',
@@ -48,13 +48,17 @@ export function provenanceTable(result: MatchResult): ExportTable {
         passage: c.passage,
         score: c.score,
         later: c.later,
-        // A candidate with no reused wording shows the shared words behind its score instead.
-        'evidence phrases': evidencePhrases(c.evidence.length ? c.evidence : (c.words ?? [])),
+        'evidence phrases': evidencePhrases(shownEvidence(c)),
         'source URL': c.url,
       }),
     );
   }
   return { columns: PROVENANCE_COLUMNS, rows };
+}
+
+/** What a candidate shows as its evidence: its reused wording, or, when it has none, the shared words behind its score. */
+export function shownEvidence(c: Candidate): Evidence[] {
+  return c.evidence.length ? c.evidence : (c.words ?? []);
 }
 
 export function evidencePhrases(evidence: Evidence[]): string {

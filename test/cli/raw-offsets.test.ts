@@ -16,6 +16,16 @@ const crlf = (from: string, to: string, bom = false) => {
   return join(dir, to);
 };
 
+/** `match --format json` on `file`: each point and its candidates' evidence slice `text` (the file as saved) to the quoted words. */
+function expectMatchSlices(file: string, text: string, top: string): void {
+  const m = runCli(['match', file, '--format', 'json', '--top', top]);
+  expect(m.status).toBe(0);
+  for (const p of JSON.parse(m.stdout).points) {
+    expect(text.slice(p.start, p.end)).toBe(p.text);
+    for (const c of p.candidates) for (const e of c.evidence) expect(text.slice(...e.plan)).toBe(e.text);
+  }
+}
+
 type Span = [number, number];
 interface Pair { aSpan?: Span; bSpan?: Span; changes: { a: string | null; b: string | null; aSpan?: Span; bSpan?: Span }[]; diff: { op: string; text: string; a?: Span; b?: Span }[]; subpairs?: Pair[] }
 
@@ -57,12 +67,7 @@ describe('CRLF plain-text drafts', () => {
     let spans = 0;
     for (const r of JSON.parse(t.stdout)) for (const f of r.features) expect(text.slice(f.start, f.end)).toBe(f.text), spans++;
     expect(spans).toBeGreaterThan(10);
-    const m = runCli(['match', file, '--format', 'json', '--top', '2']);
-    expect(m.status).toBe(0);
-    for (const p of JSON.parse(m.stdout).points) {
-      expect(text.slice(p.start, p.end)).toBe(p.text);
-      for (const c of p.candidates) for (const e of c.evidence) expect(text.slice(...e.plan)).toBe(e.text);
-    }
+    expectMatchSlices(file, text, '2');
   });
 
   it('match --format json on a CRLF copy of the 28-point plan: evidence, shared words, second passages and echoes slice the file', async () => {
@@ -147,12 +152,7 @@ describe('CR-only and mixed line ends, with front matter or source comments', ()
             readings++;
           }
       expect(readings).toBeGreaterThan(8);
-      const m = runCli(['match', file, '--format', 'json', '--top', '1']);
-      expect(m.status).toBe(0);
-      for (const p of JSON.parse(m.stdout).points) {
-        expect(text.slice(p.start, p.end)).toBe(p.text);
-        for (const c of p.candidates) for (const e of c.evidence) expect(text.slice(...e.plan)).toBe(e.text);
-      }
+      expectMatchSlices(file, text, '1');
     }
   });
 });

@@ -3,7 +3,7 @@
 import type { Corpus, Document } from '../../corpus/types.js';
 import { serialize } from '../../export/table.js';
 import { matchPlan, provenanceTable, textLookup, type Candidate, type MatchResult, type PointMatch } from '../../provenance/index.js';
-import { evidencePhrases } from '../../provenance/table.js';
+import { evidencePhrases, shownEvidence } from '../../provenance/table.js';
 import { openPassageIndex } from '../../provenance/open-index.js';
 import { PassimFormatError, readPassimPairs } from '../../corpus/passim-output.js';
 import { PassimPassageIndex } from '../../provenance/passim-index.js';
@@ -88,7 +88,7 @@ function renderMatch(result: MatchResult): string {
     { header: 'date', value: (r) => r.c?.date ?? '' },
     { header: 'score', value: (r) => (r.echo ? `${r.c!.fixedScore!.toFixed(3)}w` : r.c ? r.c.score.toFixed(3) : ''), align: 'right' },
     { header: 'later', value: (r) => (r.c?.later ? 'later' : '') },
-    { header: 'evidence', value: (r) => (r.c ? evidencePhrases(r.c.evidence.length ? r.c.evidence : (r.c.words ?? [])) : ''), max: 70 },
+    { header: 'evidence', value: (r) => (r.c ? evidencePhrases(shownEvidence(r.c)) : ''), max: 70 },
   ]);
   const sides = Object.entries(result.summary.sides)
     .map(([side, share]) => `${side} ${Math.round(share * 100)}%`)

@@ -5,7 +5,7 @@ import type { Router } from 'express';
 import { pointSlots } from '../../corpus/coverage.js';
 import { findDocument } from '../../corpus/load.js';
 import type { Corpus, Document } from '../../corpus/types.js';
-import { linksTitle, provenanceTable, type MatchResult, type PointMatch } from '../../provenance/index.js';
+import { linksTitle, provenanceTable, shownEvidence, type MatchResult, type PointMatch } from '../../provenance/index.js';
 import { downloadLinks, sendTable } from '../download.js';
 import { notFound } from '../http-errors.js';
 import { highlightHtml, safeUrl, type MarkSpan } from '../html.js';
@@ -52,7 +52,7 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch, { c
     const planSpans: MarkSpan[] = [];
     const sourceSpans: MarkSpan[] = [];
     // No phrase or alignment to show: the shared words behind the score are marked instead.
-    const shown = c.evidence.length ? c.evidence : (c.words ?? []);
+    const shown = shownEvidence(c);
     shown.forEach((e, ei) => {
       const className = `hl-${ei % PHRASE_COLOURS}`;
       const pair = `${point.point}-${ci}-${ei}`;
