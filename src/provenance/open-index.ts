@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBulkFile } from '../corpus/bulk-file.js';
@@ -42,10 +42,75 @@ export interface OpenedPassageIndex {
 }
 
 /**
- * Synchronous, so the CLI's match and export (and the web server) need no
- * async plumbing; better-sqlite3 is a CommonJS module and is required lazily.
+ * Synchronous, for callers that cannot wait (the draft workers, which open an
+ * index the server has already built, and tests); a build runs on this
+ * thread. The CLI and the server use openPassageIndexAsync.
+ * better-sqlite3 is a CommonJS module and is required lazily.
  */
 export function openPassageIndex(corpus: Corpus, options: OpenIndexOptions = {}): OpenedPassageIndex {
+  const plan = planParts(corpus);
+  if (!plan.bulk.length) return plan.memoryOnly!;
+  return assemble(
+    plan,
+    plan.bulk.map(({ file, docs }) => {
+      const began = performance.now();
+      const path = indexPath(file);
+      const opened = SqlitePassageIndex.open(sqlite(), path, docs, fingerprint(file, docs), { onProgress: progressFor(options, file) });
+      return { file, docs, path, ms: performance.now() - began, ...opened };
+    }),
+  );
+}
+
+/**
+ * Like openPassageIndex, but a bulk file's index is built with `threads`
+ * worker threads (default: defaultIndexThreads()) when it is large enough to
+ * pay (index-build.ts PARALLEL_FROM_PASSAGES). Files are built one after another.
+ */
+export async function openPassageIndexAsync(corpus: Corpus, options: OpenIndexOptions & { threads?: number } = {}): Promise<OpenedPassageIndex> {
+  const plan = planParts(corpus);
+  if (!plan.bulk.length) return plan.memoryOnly!;
+  const threads = options.threads ?? defaultIndexThreads();
+  const opened: BulkOpened[] = [];
+  try {
+    for (const { file, docs } of plan.bulk) {
+      const began = performance.now();
+      const path = indexPath(file);
+      const o = await SqlitePassageIndex.openAsync(sqlite(), path, docs, fingerprint(file, docs), { onProgress: progressFor(options, file), threads });
+      opened.push({ file, docs, path, ms: performance.now() - began, ...o });
+    }
+  } catch (e) {
+    for (const o of opened) o.index.close();
+    throw e;
+  }
+  return assemble(plan, opened);
+}
+
+/** Worker threads for an index build: one per core, at most 4 (the main thread only inserts). */
+export function defaultIndexThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+interface PartsPlan {
+  inMemory: Document[];
+  bulk: { file: string; docs: Document[] }[];
+  /** The in-memory part, built (undefined when the corpus holds only bulk files). */
+  memory?: { index: MemoryPassageIndex; report: IndexReport };
+  /** The whole answer when there is no bulk file. */
+  memoryOnly?: OpenedPassageIndex;
+}
+
+interface BulkOpened {
+  file: string;
+  docs: Document[];
+  path: string;
+  /** Time to open (and maybe build) this file's index. */
+  ms: number;
+  index: SqlitePassageIndex;
+  built: boolean;
+}
+
+/** Sources split into the in-memory part (built here) and one group per bulk file. */
+function planParts(corpus: Corpus): PartsPlan {
   const sources = corpus.documents.filter(isSourceDocument);
   const byBulkFile = new Map<string, Document[]>();
   const inMemory: Document[] = [];
@@ -56,32 +121,37 @@ export function openPassageIndex(corpus: Corpus, options: OpenIndexOptions = {})
       byBulkFile.get(file)!.push(doc);
     } else inMemory.push(doc);
   }
+  const bulk = [...byBulkFile].map(([file, docs]) => ({ file, docs }));
+  if (!inMemory.length && bulk.length) return { inMemory, bulk };
+  const began = performance.now();
+  const index = MemoryPassageIndex.fromDocuments(inMemory);
+  const report: IndexReport = { file: 'memory', passages: index.size, state: 'memory', ms: performance.now() - began };
+  return { inMemory, bulk, memory: { index, report }, ...(bulk.length ? {} : { memoryOnly: { index, parts: [report], close() {} } }) };
+}
 
+/** One index over the in-memory part and the opened bulk files, with a report per part. */
+function assemble(plan: PartsPlan, opened: BulkOpened[]): OpenedPassageIndex {
   const parts: IndexPart[] = [];
   const reports: IndexReport[] = [];
-  const closers: (() => void)[] = [];
-  if (inMemory.length || !byBulkFile.size) {
-    const began = performance.now();
-    const memory = MemoryPassageIndex.fromDocuments(inMemory);
-    reports.push({ file: 'memory', passages: memory.size, state: 'memory', ms: performance.now() - began });
-    if (!byBulkFile.size) return { index: memory, parts: reports, close() {} };
-    parts.push({ index: memory, df: memoryDf(memory), documents: inMemory.map((d) => d.id) });
+  if (plan.memory) {
+    parts.push({ index: plan.memory.index, df: memoryDf(plan.memory.index), documents: plan.inMemory.map((d) => d.id) });
+    reports.push(plan.memory.report);
   }
-
-  const sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
-  for (const [file, docs] of byBulkFile) {
-    const began = performance.now();
-    const path = indexPath(file);
-    const label = `indexing ${basename(file)}`;
-    const { index, built } = SqlitePassageIndex.open(sqlite, path, docs, fingerprint(file, docs), {
-      onProgress: options.onProgress && ((done, total) => options.onProgress!(done, total, label)),
-    });
-    closers.push(() => index.close());
-    reports.push({ file, passages: index.size, state: built ? 'built' : 'reused', path, ms: performance.now() - began });
+  for (const { file, docs, path, ms, index, built } of opened) {
+    reports.push({ file, passages: index.size, state: built ? 'built' : 'reused', path, ms });
     parts.push({ index, df: (key) => index.df(key), documents: docs.map((d) => d.id) });
   }
   const index = parts.length === 1 ? parts[0].index : new CompositePassageIndex(parts);
-  return { index, parts: reports, close: () => closers.forEach((c) => c()) };
+  return { index, parts: reports, close: () => opened.forEach((o) => o.index.close()) };
+}
+
+function sqlite(): typeof import('better-sqlite3') {
+  return createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
+}
+
+function progressFor(options: OpenIndexOptions, file: string): ((done: number, total: number) => void) | undefined {
+  const label = `indexing ${basename(file)}`;
+  return options.onProgress && ((done, total) => options.onProgress!(done, total, label));
 }
 
 /** Beside the corpus file when its folder is writable, else in the system's temporary folder. */

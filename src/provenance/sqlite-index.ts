@@ -19,9 +19,10 @@
 // and per key its document frequency, for the scorer's IDF, read off FTS5's
 // own vocabulary (fts5vocab) after the load.
 //
-// The build is one transaction with FTS5's automerge off and a pending-terms
-// hash large enough to hold the whole load, so the index is written once as
-// a single segment (then `optimize`d): see BULK_HASH_BYTES.
+// The build (index-build.ts) is one transaction with FTS5's automerge off and a
+// pending-terms hash large enough to hold the whole load, so the index is
+// written once as a single segment (then `optimize`d); a large corpus is
+// tokenised in worker threads.
 //
 // The file lives beside the corpus file and is keyed by a fingerprint of the
 // corpus file's bytes, the passages indexed and the code that derives terms:
@@ -29,16 +30,14 @@
 // This module touches the file system because a persistent index has to; the
 // decision of where the file lives is the caller's (open-index.ts).
 import type Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Document } from '../corpus/types.js';
 import type { Token } from '../text/index.js';
+import { buildIndexFile, buildIndexFileParallel, memoToken, PARALLEL_FROM_PASSAGES, type BuildOptions } from './index-build.js';
 import { bm25Idf } from './memory-index.js';
-import { documentPassages, sourceInfo } from './passages.js';
+import { sourceInfo } from './passages.js';
 import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
-
-/** Bump when what is stored changes (tables, keyToken, encodeTerms); the fingerprint covers the term code itself. */
-export const INDEX_FORMAT = 4;
 
 /** Retrieval leaves out keys found in more than this share of the passages (see `candidates`). */
 export const COMMON_SHARE = 0.02;
@@ -54,8 +53,6 @@ export const MAX_QUERY_KEYS = 1000;
 export const MAIN_SHARE = 4;
 /** Passages the figures channel may add, as a share of `k` (see `candidates`). */
 export const FIGURE_SHARE = 3;
-/** Passages of at most this many terms are also indexed in the short-passage channel. */
-export const SHORT_PASSAGE_TERMS = 10;
 /**
  * Passages the short-passage channel may add, as a share of `k` (see
  * `candidates`): 2 since 30 Nov 2026 (was 1), see MAIN_SHARE's note.
@@ -65,50 +62,14 @@ export const SHORT_SHARE = 2;
 type Sqlite = typeof Database;
 type Db = Database.Database;
 
-export interface SqliteIndexOptions {
-  /** Told how many passages have been indexed, while a build runs. */
-  onProgress?: (done: number, total: number) => void;
-}
+export type SqliteIndexOptions = BuildOptions;
+
+export { INDEX_FORMAT, SHORT_PASSAGE_TERMS } from './index-build.js';
 
 export interface OpenedIndex {
   index: SqlitePassageIndex;
   /** True when the index file was (re)built, false when an existing one was reused. */
   built: boolean;
-}
-
-/** A token FTS5's ascii tokenizer keeps whole: a 64-bit hash of the key in base 36. */
-export function keyToken(key: string): string {
-  // Two 32-bit FNV-1a hashes with different offsets; collisions are negligible
-  // for the ~10^6 distinct keys (bigrams included) of a 100,000-passage corpus.
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-  }
-  return `k${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
-}
-
-/** keyToken of each distinct key seen, bounded: a corpus repeats its term keys millions of times. */
-const tokenMemo = new Map<string, string>();
-const MAX_TOKEN_MEMO = 500_000;
-
-function memoToken(key: string): string {
-  let token = tokenMemo.get(key);
-  if (token === undefined) {
-    token = keyToken(key);
-    if (tokenMemo.size >= MAX_TOKEN_MEMO) tokenMemo.clear();
-    tokenMemo.set(key, token);
-  }
-  return token;
-}
-
-/** The FTS5 text of a passage: its term keys as tokens, in order, space-separated. */
-export function keyTokens(terms: Term[]): string {
-  let out = '';
-  for (const t of terms) out += out ? ` ${memoToken(t.key)}` : memoToken(t.key);
-  return out;
 }
 
 /** Passages of the documents in index order: rowid n + 1 is passages[n]. */
@@ -156,13 +117,27 @@ export class SqlitePassageIndex implements PassageIndex {
 
   /**
    * Open the index at `path` for `documents` (all from one corpus file), building
-   * it first when the file is absent or its fingerprint differs.
+   * it first (on this thread) when the file is absent or its fingerprint differs.
    */
   static open(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: SqliteIndexOptions = {}): OpenedIndex {
     const { refs, docs } = passageRefs(documents);
     const existing = existsSync(path) ? tryOpen(sqlite, path, fingerprint) : undefined;
     if (existing) return { index: new SqlitePassageIndex(existing, refs, docs), built: false };
-    build(sqlite, path, documents, refs.length, fingerprint, options);
+    buildIndexFile(sqlite, path, documents, refs.length, fingerprint, options);
+    return { index: new SqlitePassageIndex(new sqlite(path, { readonly: true }), refs, docs), built: true };
+  }
+
+  /**
+   * Like `open`, but a build of PARALLEL_FROM_PASSAGES passages or more is
+   * tokenised in `threads` worker threads (index-build.ts); the file written
+   * is the same.
+   */
+  static async openAsync(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: SqliteIndexOptions & { threads: number }): Promise<OpenedIndex> {
+    const { refs, docs } = passageRefs(documents);
+    const existing = existsSync(path) ? tryOpen(sqlite, path, fingerprint) : undefined;
+    if (existing) return { index: new SqlitePassageIndex(existing, refs, docs), built: false };
+    if (options.threads > 1 && refs.length >= PARALLEL_FROM_PASSAGES) await buildIndexFileParallel(sqlite, path, documents, refs.length, fingerprint, options);
+    else buildIndexFile(sqlite, path, documents, refs.length, fingerprint, options);
     return { index: new SqlitePassageIndex(new sqlite(path, { readonly: true }), refs, docs), built: true };
   }
 
@@ -312,83 +287,9 @@ function tryOpen(sqlite: Sqlite, path: string, fingerprint: string): Db | undefi
   return undefined;
 }
 
-/**
- * FTS5 settings for one bulk load (sqlite.org/fts5.html §6 "Special INSERT
- * commands"): no incremental merging while rows go in, and an in-memory hash
- * of pending terms large enough that the whole load is flushed as one segment
- * when the transaction commits, instead of a segment every megabyte that later
- * merges rewrite again.
- */
-const BULK_HASH_BYTES = 512 * 1024 * 1024;
-
-function build(sqlite: Sqlite, path: string, documents: Document[], total: number, fingerprint: string, options: SqliteIndexOptions): void {
-  // Build into a temporary file and rename it into place: an interrupted build
-  // never leaves a half-written index that a later run would trust.
-  const tmp = `${path}-tmp-${process.pid}`; // matches the .gitignore pattern *.fts.sqlite-*
-  rmSync(tmp, { force: true });
-  const db = new sqlite(tmp);
-  try {
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    db.exec(`
-      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-      CREATE TABLE passages (rowid INTEGER PRIMARY KEY, terms TEXT NOT NULL);
-      CREATE VIRTUAL TABLE fts USING fts5(keys, content='', columnsize=0, tokenize='ascii');
-      CREATE VIRTUAL TABLE fts_short USING fts5(keys, content='', columnsize=0, tokenize='ascii');
-    `);
-    for (const table of ['fts', 'fts_short']) {
-      db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 0)`);
-      db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${BULK_HASH_BYTES})`);
-    }
-    const insertPassage = db.prepare('INSERT INTO passages (rowid, terms) VALUES (?, ?)');
-    const insertFts = db.prepare('INSERT INTO fts (rowid, keys) VALUES (?, ?)');
-    const insertShort = db.prepare('INSERT INTO fts_short (rowid, keys) VALUES (?, ?)');
-    let rowid = 0;
-    // One transaction for the whole load; progress is reported from inside it.
-    db.transaction(() => {
-      for (const doc of documents) {
-        for (const p of documentPassages(doc)) {
-          rowid++;
-          const tokens = keyTokens(p.terms);
-          insertPassage.run(rowid, encodeTerms(p.terms));
-          insertFts.run(rowid, tokens);
-          if (p.terms.length <= SHORT_PASSAGE_TERMS) insertShort.run(rowid, tokens);
-        }
-        if (options.onProgress && rowid % 256 < 16) options.onProgress(rowid, total);
-      }
-    })();
-    options.onProgress?.(rowid, total);
-    // Document frequencies, read off FTS5's own vocabulary in one statement.
-    db.exec(`
-      CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row');
-      CREATE TABLE df (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-      INSERT INTO df (token, df) SELECT term, doc FROM vocab;
-      DROP TABLE temp.vocab;
-    `);
-    // One b-tree per table instead of many segments: faster queries on a read-only index.
-    db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
-    db.exec("INSERT INTO fts_short (fts_short) VALUES ('optimize')");
-    const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-    meta.run('fingerprint', fingerprint);
-    meta.run('passages', String(rowid));
-    meta.run('format', String(INDEX_FORMAT));
-    db.close();
-    renameSync(tmp, path);
-  } catch (e) {
-    if (db.open) db.close();
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-// Terms are stored as one JSON array per passage: [key, start, end, flags]
-// with flags = kind (0 word, 1 number, 2 entity) + 4 × neutral.
-const KIND_CODES = { word: 0, number: 1, entity: 2 } as const;
+// Stored terms are written by index-build.ts encodeTerms: one JSON array per
+// passage of [key, start, end, flags], flags = kind (0 word, 1 number, 2 entity) + 4 × neutral.
 const KINDS: Term['kind'][] = ['word', 'number', 'entity'];
-
-export function encodeTerms(terms: Term[]): string {
-  return JSON.stringify(terms.map((t) => [t.key, t.start, t.end, KIND_CODES[t.kind] + (t.neutral ? 4 : 0)]));
-}
 
 /**
  * Decoded keys, one string object per distinct key: JSON.parse makes a fresh

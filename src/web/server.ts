@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpus } from '../corpus/load.js';
 import type { Document } from '../corpus/types.js';
-import { openPassageIndex } from '../provenance/open-index.js';
+import { openPassageIndexAsync } from '../provenance/open-index.js';
 import { errorHandler, notFoundHandler } from './http-errors.js';
 import { safeUrl } from './html.js';
 import { matchResult, usePassageIndex } from './provenance-view.js';
@@ -74,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<import('node:
   for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
   // Index once at start-up (bulk corpora get their persistent SQLite index) and
   // match every plan, so no visitor waits for it and requests never re-read files.
-  const opened = await openPassageIndex(corpus);
+  const opened = await openPassageIndexAsync(corpus);
   usePassageIndex(corpus, opened.index);
   const state: AppState = { corpus, options };
   const app = createApp(state);

@@ -63,15 +63,15 @@ describe('provenance match', () => {
     expect(result.points.find((p) => p.point === '5')!.candidates[0].doc).toMatch(/^(ua-2025-06-02-istanbul-proposals|eu-2025-04-23-london-counterproposal)$/);
   });
 
-  it('refuses a statement with one line on stderr and exit 1, and a reported-only plan with a UserError', () => {
+  it('refuses a statement with one line on stderr and exit 1, and a reported-only plan with a UserError', async () => {
     const r = runCli(['match', 'ru-2025-lavrov-terms']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('is a statement, not a plan');
-    expect(() => runMatch('us-ua-19-2025-11-24', {})).toThrow(UserError);
-    expect(() => runMatch('us-ua-19-2025-11-24', {})).toThrow(/reported-only/);
-    expect(() => runMatch('us-28-2025-11-20', { top: '0' })).toThrow(/--top/);
+    await expect(runMatch('us-ua-19-2025-11-24', {})).rejects.toThrow(UserError);
+    await expect(runMatch('us-ua-19-2025-11-24', {})).rejects.toThrow(/reported-only/);
+    await expect(runMatch('us-28-2025-11-20', { top: '0' })).rejects.toThrow(/--top/);
   });
 });
 

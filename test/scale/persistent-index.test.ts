@@ -1,7 +1,8 @@
 // The persistent SQLite FTS5 index: the same top candidates as brute force
 // (every passage scored with the same scorer), reuse when nothing changed, and
 // a rebuild when the corpus file changes.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -10,6 +11,7 @@ import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus, Document } from '../../src/corpus/types.js';
 import { BruteForceIndex } from '../../src/provenance/brute-index.js';
 import { matchPlan } from '../../src/provenance/match.js';
+import { buildIndexFile, buildIndexFileParallel } from '../../src/provenance/index-build.js';
 import { openPassageIndex, type OpenedPassageIndex } from '../../src/provenance/open-index.js';
 import { documentPassages } from '../../src/provenance/passages.js';
 import type { MatchResult } from '../../src/provenance/types.js';
@@ -95,5 +97,27 @@ describe('persistent index', () => {
     expect(o.parts[0].state).toBe('built');
     expect(o.index.size).toBe(c.documents[0].segments.length);
     o.close();
+  });
+
+  it('writes the same file when the passages are tokenised in worker threads', async () => {
+    const sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
+    const total = corpus.documents.reduce((n, d) => n + d.segments.length, 0);
+    const inline = join(dir, 'inline.fts.sqlite');
+    const threaded = join(dir, 'threaded.fts.sqlite');
+    buildIndexFile(sqlite, inline, corpus.documents, total, 'fp');
+    const seen: number[] = [];
+    await buildIndexFileParallel(sqlite, threaded, corpus.documents, total, 'fp', { threads: 2, onProgress: (done) => seen.push(done) });
+    // Same rows in the same order: the two files are byte for byte the same.
+    expect(readFileSync(threaded).equals(readFileSync(inline))).toBe(true);
+    expect(seen.at(-1)).toBe(total);
+  });
+
+  it('leaves no file behind when a worker fails, and says why', async () => {
+    const sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
+    const broken = [{ ...corpus.documents[0], text: undefined as unknown as string }];
+    const path = join(dir, 'broken.fts.sqlite');
+    await expect(buildIndexFileParallel(sqlite, path, broken, 1, 'fp', { threads: 2 })).rejects.toThrow(TypeError);
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('broken.fts.sqlite'))).toEqual([]);
   });
 });

@@ -17,9 +17,9 @@ export interface ExportCommandOptions extends CorpusOptions {
   passim?: string;
 }
 
-export function exportCommand(planArg: string, options: ExportCommandOptions): void {
+export async function exportCommand(planArg: string, options: ExportCommandOptions): Promise<void> {
   if (options.format === 'passim') return exportPassim(planArg, options);
-  const { result } = runMatch(planArg, options);
+  const { result } = await runMatch(planArg, options);
   const text = serialize(provenanceTable(result), options.format);
   write(text, options.out, `wrote ${result.points.length} points of ${result.plan} to ${options.out}\n`);
 }

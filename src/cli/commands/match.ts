@@ -4,7 +4,7 @@ import type { Corpus, Document } from '../../corpus/types.js';
 import { serialize } from '../../export/table.js';
 import { matchPlan, provenanceTable, textLookup, type Candidate, type MatchResult, type PointMatch } from '../../provenance/index.js';
 import { evidencePhrases, shownEvidence } from '../../provenance/table.js';
-import { openPassageIndex } from '../../provenance/open-index.js';
+import { openPassageIndexAsync } from '../../provenance/open-index.js';
 import { PassimFormatError, readPassimPairs } from '../../corpus/passim-output.js';
 import { PassimPassageIndex } from '../../provenance/passim-index.js';
 import type { PassageIndex } from '../../provenance/types.js';
@@ -22,24 +22,29 @@ export interface MatchCommandOptions extends CorpusOptions {
 }
 
 /** Load the corpora, resolve the plan (id or file), index the sources and match. Shared with `export`. */
-export function runMatch(planArg: string, options: CorpusOptions & { top?: string; passim?: string }): { corpus: Corpus; plan: Document; result: MatchResult } {
+export async function runMatch(planArg: string, options: CorpusOptions & { top?: string; passim?: string }): Promise<{ corpus: Corpus; plan: Document; result: MatchResult }> {
   const top = parseTop(options.top);
   const corpus = openCorpus(options);
   const plan = resolveDocument(corpus, planArg);
   if (plan.kind !== 'plan') throw new UserError(`"${plan.id}" is a ${plan.kind}, not a plan: give a plan id (see "provenance list") or a file with numbered points`);
   if (plan.status === 'reported-only') throw new UserError(`"${plan.id}" is reported-only: its text was never published, so there are no points to match`);
-  // Bulk files get a persistent SQLite index beside them (built once, with a progress bar); the rest an in-memory one.
+  // Bulk files get a persistent SQLite index beside them (built once, in worker threads, with a progress bar); the rest an in-memory one.
   const progress = progressFor(options);
-  const { index } = openPassageIndex(corpus, { onProgress: (done, total, label) => progress.update(done, total, label) });
-  progress.stop();
+  let opened;
+  try {
+    opened = await openPassageIndexAsync(corpus, { onProgress: (done, total, label) => progress.update(done, total, label) });
+  } finally {
+    progress.stop();
+  }
+  const { index } = opened;
   if (index.size === 0) throw new UserError('no statements to match against: the corpora hold no statement passages (check --corpus, or drop --no-builtin)');
   const candidates = options.passim ? passimIndex(options.passim, index, plan, corpus) : index;
   const result = matchPlan(plan, candidates, { top, sourceText: textLookup(corpus.documents) });
   return { corpus, plan, result };
 }
 
-export function matchCommand(planArg: string, options: MatchCommandOptions): void {
-  const { result, plan } = runMatch(planArg, options);
+export async function matchCommand(planArg: string, options: MatchCommandOptions): Promise<void> {
+  const { result, plan } = await runMatch(planArg, options);
   if (options.format === 'json') return printJson(rawMatch(result, plan));
   if (options.format === 'csv' || options.format === 'md') {
     process.stdout.write(serialize(provenanceTable(result), options.format));
