@@ -237,6 +237,8 @@ export async function buildIndexFileParallel(sqlite: Sqlite, path: string, docum
     ...(source && !process.execArgv.includes('tsx') ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
   });
   const writer = new IndexWriter(sqlite, path);
+  // The bar's rate and time left count from here, not from the first task's return (which includes the workers' start-up).
+  options.onProgress?.(0, total);
   try {
     const tasks: RowTask[] = [];
     let task: RowTask = { documents: [] };
