@@ -104,8 +104,16 @@ interface SizeResult {
   recallAt10: number;
   /** The same match with a larger pool and figures channel: what recall costs in time. */
   highRecall: { pool: number; figureShare: number; matchMs: number; recallAt10: number };
+  /** recall@10 against brute force (fixed scorer) on the points of plans not used to choose the retrieval shares. */
+  heldOut?: { plan: string; points: number; recallAt10: number }[];
   peakRssMb: number;
 }
+
+/**
+ * Plans whose points were never used to choose the retrieval shares (those were chosen on
+ * us-28's points, on both corpora): recall@10 on their points is the blind confirmation.
+ */
+const HELD_OUT_PLANS = ['ua-20-2025-12-24', 'e3-counter-2025-11-23', 'coalition-paris-declaration-2026-01-06'];
 
 /** The high-recall setting the benchmark also measures (matchPlan's default pool is 100). */
 const HIGH_RECALL = { pool: 200, figureShare: FIGURE_SHARE };
@@ -228,6 +236,12 @@ async function runCase(spec: string): Promise<SizeResult> {
 
     const truth = listed(bruteResult);
     const matchMs = median(runs);
+    const heldOut = HELD_OUT_PLANS.map((id) => {
+      const other = findDocument(builtin, id)!;
+      const viaIndex = matchPlan(other, index, { top: TOP, sourceText, ranker: 'fixed' });
+      const viaBrute = matchPlan(other, brute, { top: TOP, pool: passages.length, sourceText, ranker: 'fixed' });
+      return { plan: id, points: other.segments.filter((s) => s.kind === 'point').length, recallAt10: recallAt(viaIndex, listed(viaBrute)) };
+    });
     const result: SizeResult = {
       corpus: spec === 'kremlin' ? 'kremlin-en (real)' : 'synthetic',
       passages: passages.length,
@@ -254,6 +268,7 @@ async function runCase(spec: string): Promise<SizeResult> {
       speedup: bruteMs / median(fixedRuns),
       recallAt10: recallAt(indexed, truth),
       highRecall: { ...HIGH_RECALL, matchMs: median(wideRuns), recallAt10: recallAt(wide, truth) },
+      heldOut,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
     warm.close();
@@ -472,6 +487,14 @@ function printTable(sizes: SizeResult[], cli: number, server: number, cliRuns: n
     out.push(
       `* brute force run on ${sampled[0].brutePoints} of the plan's ${sampled[0].planPoints} points (every ${Math.round(sampled[0].planPoints / sampled[0].brutePoints)}th) and scaled to the whole plan; recall@10 is over those points.`,
     );
+  }
+  const blind = sizes.filter((s) => s.heldOut?.length);
+  if (blind.length) {
+    out.push('recall@10 on held-out plans (points never used to choose the retrieval shares, every point brute-forced, fixed scorer):');
+    for (const s of blind) {
+      const pooled = s.heldOut!.reduce((n, h) => n + h.recallAt10 * h.points, 0) / s.heldOut!.reduce((n, h) => n + h.points, 0);
+      out.push(`  ${s.corpus}: ${s.heldOut!.map((h) => `${h.plan} (${h.points} points) ${h.recallAt10.toFixed(3)}`).join(', ')}; pooled ${pooled.toFixed(3)}`);
+    }
   }
   out.push(`tokenise = our terms of every passage, in memory (what the brute force scores); match plan = all ${sizes[0]?.planPoints ?? ''} points of ${PLAN_ID} with text, median of 3 runs, top ${TOP} per point.`);
   out.push(`pool k = 100 (matchPlan's default): up to ${MAIN_SHARE}k passages by BM25, ${FIGURE_SHARE}k more from the figures channel, ${SHORT_SHARE}k more short passages; high-recall = the same with k = ${HIGH_RECALL.pool}.`);

@@ -2,6 +2,7 @@
 import { fold } from './fold.js';
 import { loadGlossary, type Glossary } from './glossary.js';
 import { lexTokens, type Token } from './lex.js';
+import { nameConcepts } from './name-concepts.js';
 import { nameKey } from './names.js';
 import { stemWord } from './stem.js';
 
@@ -47,35 +48,6 @@ export function tokenize(text: string, language: string, glossary: Glossary = lo
     i += form.stems.length - 1;
   }
   return tokens;
-}
-
-const nameConceptCache = new WeakMap<Glossary, Map<string, string>>();
-
-/**
- * Name keys (names.ts) of the glossary's one-word place, body and person
- * forms in both languages → concept, so a spelling the glossary does not
- * list still finds its row. A key two concepts share is dropped (ambiguous).
- */
-function nameConcepts(glossary: Glossary): Map<string, string> {
-  let map = nameConceptCache.get(glossary);
-  if (map) return map;
-  map = new Map();
-  const clash = new Set<string>();
-  for (const e of glossary.entries) {
-    if (e.type === 'term') continue;
-    for (const [side, forms] of [['en', e.en], ['ru', e.ru]] as const) {
-      for (const form of forms) {
-        if (/\s/.test(form) || form === form.toUpperCase()) continue;
-        const key = nameKey(stemWord(form.toLowerCase().replace(/ё/g, 'е'), side));
-        if (key.length < 3) continue;
-        if (map.has(key) && map.get(key) !== e.concept) clash.add(key);
-        map.set(key, e.concept);
-      }
-    }
-  }
-  for (const k of clash) map.delete(k);
-  nameConceptCache.set(glossary, map);
-  return map;
 }
 
 /**

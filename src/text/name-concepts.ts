@@ -1,0 +1,106 @@
+// Name keys of the glossary's one-word names → concept, so a spelling the
+// glossary does not list ("Lugansk", "Київ", "Zaporozhye") still finds its row
+// (tokenize.ts asks it for every entity token without a glossary form).
+//
+// Building the map stems every Russian name form, which loads the Russian
+// analyser (az: ~0.2 s of CPU and ~95 MB, profiled 30 Nov 2026) in every
+// process and index worker, English-only ones included. For the shipped
+// glossary the map is therefore kept on disk, keyed by everything it is
+// derived from, and read back in about a millisecond.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GLOSSARY_PATH, loadGlossary, type Glossary } from './glossary.js';
+import { nameKey } from './names.js';
+import { stemWord } from './stem.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The working copy's cache folder (gitignored), shared with corpus/summary-cache.ts. */
+const CACHE_DIR = resolve(HERE, '../../.provenance-index');
+/** Older maps beyond this many are removed when one is written (src/ and dist/ each have their own key). */
+const KEEP = 4;
+
+const built = new WeakMap<Glossary, Map<string, string>>();
+
+/**
+ * Name key (names.ts) of each one-word place, body and person form of the
+ * glossary, in both languages → its concept. A key two concepts share is
+ * dropped (ambiguous). Forms with a space, all-capital forms (acronyms) and
+ * keys under 3 letters are left out. For the shipped glossary the map comes
+ * from the disk cache when one matches; a cache that cannot be read or
+ * written is ignored (the map is then computed).
+ */
+export function nameConcepts(glossary: Glossary, cacheDir = CACHE_DIR): Map<string, string> {
+  let map = built.get(glossary);
+  if (map) return map;
+  map = glossary === loadGlossary() ? cachedNameConcepts(glossary, cacheDir) : computeNameConcepts(glossary);
+  built.set(glossary, map);
+  return map;
+}
+
+/** The map, computed (see nameConcepts). */
+export function computeNameConcepts(glossary: Glossary): Map<string, string> {
+  const map = new Map<string, string>();
+  const clash = new Set<string>();
+  for (const e of glossary.entries) {
+    if (e.type === 'term') continue;
+    for (const [side, forms] of [['en', e.en], ['ru', e.ru]] as const) {
+      for (const form of forms) {
+        if (/\s/.test(form) || form === form.toUpperCase()) continue;
+        const key = nameKey(stemWord(form.toLowerCase().replace(/ё/g, 'е'), side));
+        if (key.length < 3) continue;
+        if (map.has(key) && map.get(key) !== e.concept) clash.add(key);
+        map.set(key, e.concept);
+      }
+    }
+  }
+  for (const k of clash) map.delete(k);
+  return map;
+}
+
+/** The map from the cache in `cacheDir` when one matches, else computed and stored there (errors ignored). */
+export function cachedNameConcepts(glossary: Glossary, cacheDir: string): Map<string, string> {
+  let file: string | undefined;
+  try {
+    file = join(cacheDir, `name-concepts-${cacheKey()}.json`);
+    return new Map(JSON.parse(readFileSync(file, 'utf8')) as [string, string][]);
+  } catch {
+    // No cache yet, or an unreadable one: compute it.
+  }
+  const map = computeNameConcepts(glossary);
+  if (file) {
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      // Written under a temporary name and renamed: a reader never sees half a file.
+      const tmp = `${file}-tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+      writeFileSync(tmp, JSON.stringify([...map]));
+      renameSync(tmp, file);
+      prune(cacheDir);
+    } catch {
+      // A read-only install: every process computes the map.
+    }
+  }
+  return map;
+}
+
+/**
+ * What the map depends on: the glossary file, the text layer's code (stems,
+ * lemmas and name keys are computed there) and the analyser's version.
+ */
+function cacheKey(): string {
+  const h = createHash('sha256');
+  h.update(readFileSync(GLOSSARY_PATH));
+  for (const name of readdirSync(HERE).sort()) if (/\.(ts|js)$/.test(name)) h.update(readFileSync(join(HERE, name)));
+  h.update(`az ${(createRequire(import.meta.url)('az/package.json') as { version: string }).version}\n`);
+  return h.digest('hex').slice(0, 32);
+}
+
+function prune(cacheDir: string): void {
+  const maps = readdirSync(cacheDir)
+    .filter((f) => /^name-concepts-[0-9a-f]+\.json$/.test(f))
+    .map((f) => ({ f, at: statSync(join(cacheDir, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { f } of maps.slice(KEEP)) rmSync(join(cacheDir, f), { force: true });
+}
