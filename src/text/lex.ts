@@ -1,6 +1,6 @@
 // Raw tokens: words, numbers and acronyms with exact offsets, normalised and
 // stemmed, before any glossary lookup (the glossary itself is built with these).
-import { foldText, originalSpan } from './fold.js';
+import { foldText, originalSpan, type Folded } from './fold.js';
 import { monthCandidate } from './months.js';
 import { normalizeWord } from './normalize.js';
 import { AND_A_HALF, HALF_A, NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
@@ -37,16 +37,17 @@ export interface Token {
 // (with an optional currency sign, thousands groups — comma, space, or dots when
 // there are two or more: "1.500.000" — decimal part, scale word and %),
 // dotted acronyms ("U.S."), then words with inner apostrophes or hyphens.
-const TOKEN_RE = new RegExp(
-  [
-    // Numeric dates: "14.02.2026" (day.month.year, the Russian and Ukrainian habit) and ISO "2026-02-14".
-    '(?<![\\d.,])(?:(?<dmy>(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>\\d{4}))|(?<ymd>(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})))(?![\\d.,]\\d|\\d)',
-    `(?<num>[${CURRENCY_SIGNS}]?(?:\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d|\\.\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(?<scale>${SCALE_PATTERN})(?![\\p{L}]))?(?:\\s?%)?)`,
-    '(?<acr>(?:\\p{Lu}\\.){2,})',
-    "(?<word>[\\p{L}\\p{M}]+(?:['\\u2019\\-\\u2010\\u2011][\\p{L}\\p{M}]+)*)",
-  ].join('|'),
-  'gu',
-);
+const NAMED_TOKEN_RE = [
+  // Numeric dates: "14.02.2026" (day.month.year, the Russian and Ukrainian habit) and ISO "2026-02-14".
+  '(?<![\\d.,])(?:(?<dmy>(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>\\d{4}))|(?<ymd>(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})))(?![\\d.,]\\d|\\d)',
+  `(?<num>[${CURRENCY_SIGNS}]?(?:\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d|\\.\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(?<scale>${SCALE_PATTERN})(?![\\p{L}]))?(?:\\s?%)?)`,
+  '(?<acr>(?:\\p{Lu}\\.){2,})',
+  // A word: the one alternative without a group of its own (no capture to allocate for the commonest match).
+  "[\\p{L}\\p{M}]+(?:['\\u2019\\-\\u2010\\u2011][\\p{L}\\p{M}]+)*",
+].join('|');
+/** Group numbers of the named groups above: the regex is run without names, since a named group costs a `groups` object per match. */
+const GROUP = Object.fromEntries([...NAMED_TOKEN_RE.matchAll(/\(\?<([a-z]+)>/g)].map((m, i) => [m[1], i + 1])) as Record<'dmy' | 'dd' | 'dm' | 'dy' | 'ymd' | 'iy' | 'im' | 'id' | 'num' | 'scale' | 'acr', number>;
+const TOKEN_RE = new RegExp(NAMED_TOKEN_RE.replace(/\(\?<[a-z]+>/g, '('), 'gu');
 
 export function languageOf(language: string): Lang {
   return language === 'en' || language === 'ru' || language === 'uk' ? language : 'other';
@@ -101,15 +102,15 @@ export function lexTokens(text: string, language: string, options: { keep?: bool
  * "14.02.2026" = "14 Feb 2026" = "14 февраля 2026", and "02" is no figure).
  * Undefined when the day or month is out of range.
  */
-function numericDate(g: Record<string, string | undefined>, fStart: number, text: string, span: (s: number, e: number) => [number, number], lang: Lang): Token[] | undefined {
-  const dmy = g.dmy !== undefined;
-  const parts = dmy ? [g.dd!, g.dm!, g.dy!] : [g.id!, g.im!, g.iy!];
+function numericDate(m: RegExpExecArray, fStart: number, text: string, folded: Folded, lang: Lang): Token[] | undefined {
+  const dmy = m[GROUP.dmy] !== undefined;
+  const parts = dmy ? [m[GROUP.dd], m[GROUP.dm], m[GROUP.dy]] : [m[GROUP.id], m[GROUP.im], m[GROUP.iy]];
   const [day, month] = [Number(parts[0]), Number(parts[1])];
   if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
   // Offsets of day, month and year inside the surface.
   const at = dmy ? [0, parts[0].length + 1, parts[0].length + parts[1].length + 2] : [8, 5, 0];
   const piece = (k: number): [number, number, string] => {
-    const [s, e] = span(fStart + at[k], fStart + at[k] + parts[k].length);
+    const [s, e] = originalSpan(folded, fStart + at[k], fStart + at[k] + parts[k].length);
     return [s, e, text.slice(s, e)];
   };
   const number = (k: number): Token => {
@@ -126,77 +127,85 @@ const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
 /** Tokens figures() kept for the next lexTokens of the same text (at most two texts). */
 const memo: { text: string; language: string; tokens: Token[] }[] = [];
 
+// lexFresh runs once per token of every passage of a bulk corpus (5.3 M tokens in the
+// kremlin archive), so its word path allocates nothing but the token and its strings:
+// an exec loop without named groups, offsets without [start, end] tuples, no object spreads.
 function lexFresh(text: string, language: string): Token[] {
   const docLang = languageOf(language);
   const folded = foldText(text);
   const plain = folded.text;
+  const identity = folded.identity === true;
   const tokens: Token[] = [];
-  const span = (start: number, end: number) => originalSpan(folded, start, end);
-  for (const m of plain.matchAll(TOKEN_RE)) {
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(plain); m !== null; m = TOKEN_RE.exec(plain)) {
     const surface = m[0];
-    const fStart = m.index!;
+    const fStart = m.index;
     const fEnd = fStart + surface.length;
-    const [start, end] = span(fStart, fEnd);
-    const original = text.slice(start, end);
-    const g = m.groups!;
-    if (g.dmy !== undefined || g.ymd !== undefined) {
-      const date = numericDate(g, fStart, text, span, docLang);
+    // originalSpan, inlined: a match is never empty, and on an identity fold the surface is the original.
+    const start = identity ? fStart : folded.starts[fStart];
+    const end = identity ? fEnd : folded.ends[fEnd - 1];
+    const original = identity ? surface : text.slice(start, end);
+    if (m[GROUP.dmy] !== undefined || m[GROUP.ymd] !== undefined) {
+      const date = numericDate(m, fStart, text, folded, docLang);
       if (date) {
         tokens.push(...date);
         continue;
       }
       // Not a valid day and month ("31.13.2026"): its numbers as numbers.
       for (const n of surface.matchAll(/\d+/g)) {
-        const [s, e] = span(fStart + n.index!, fStart + n.index! + n[0].length);
+        const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
         const canon = canonicalNumber(Number(n[0]));
         tokens.push({ text: text.slice(s, e), start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value: Number(n[0]) });
       }
       continue;
     }
-    if (g.num !== undefined) {
+    if (m[GROUP.num] !== undefined) {
       const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
-      const scale = g.scale;
+      const scale = m[GROUP.scale];
       const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
       const value = numberValue(numberPart, scale);
       const canon = canonicalNumber(value);
       tokens.push({ text: original, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
       continue;
     }
-    if (g.acr !== undefined) {
+    if (m[GROUP.acr] !== undefined) {
       const lang = tokenLang(surface, docLang);
       const norm = normalizeWord(surface.replace(/\./g, ''));
       tokens.push({ text: original, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
       continue;
     }
     // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
-    const { lang, norm, stem, acronym, stop: stopWord, negation, capitalised, monthHit } = byWord(docLang, surface, surfaceFacts);
+    const facts = byWord(docLang, surface, surfaceFacts);
+    const monthHit = facts.monthHit;
     // monthOf, with the word's part memoised: the context (a full stop or a day number beside it) is read only for a month name.
     const month =
-      acronym || !monthHit
+      facts.acronym || !monthHit
         ? undefined
         : !monthHit.needsDate || plain[fEnd] === '.' || /^\s?\d/.test(plain.slice(fEnd, fEnd + 2)) || /\d\s?$/.test(plain.slice(Math.max(0, fStart - 2), fStart))
           ? monthHit.month
           : undefined;
-    const stop = month === undefined && stopWord;
-    const entity = month === undefined && (acronym || (capitalised && !stop && !negation && !atSentenceStart(plain, fStart)));
-    tokens.push({
-      text: original,
-      start,
-      end,
-      norm,
-      stem,
-      kind: entity ? 'entity' : 'word',
-      stop,
-      lang,
-      ...(negation ? { negation: true } : {}),
-      ...(month !== undefined ? { concept: `month-${month}` } : {}),
-    });
+    const stop = month === undefined && facts.stop;
+    const entity = month === undefined && (facts.acronym || (facts.capitalised && !stop && !facts.negation && !atSentenceStart(plain, fStart)));
+    // Optional fields are added after the fixed ones, in this order (a token's JSON is compared byte for byte).
+    const token: Token = { text: original, start, end, norm: facts.norm, stem: facts.stem, kind: entity ? 'entity' : 'word', stop, lang: facts.lang };
+    if (facts.negation) token.negation = true;
+    if (month !== undefined) token.concept = `month-${month}`;
+    tokens.push(token);
   }
   return spelledNumbers(tokens, text);
 }
 
 /** One-word numbers below this stay words (with a value): see spelledNumbers. */
 const SMALL_SPELLED = 10;
+
+/** True when every hyphen-separated part of the token's norm is a number word ("twenty-five"); never for a number token. */
+function isNumberWord(t: Token): boolean {
+  if (t.kind === 'number') return false;
+  const norm = t.norm;
+  // Most words have no hyphen: one table lookup, no array (this runs on every token).
+  if (!norm.includes('-')) return numberWord(norm) !== undefined;
+  return norm.split('-').every((p) => numberWord(p) !== undefined);
+}
 
 /**
  * Runs of number words ("six hundred thousand", "шестьсот тысяч",
@@ -205,25 +214,23 @@ const SMALL_SPELLED = 10;
  */
 function spelledNumbers(tokens: Token[], text: string): Token[] {
   const out: Token[] = [];
-  const partsOf = (t: Token) => (t.kind === 'number' ? undefined : t.norm.split('-'));
-  const isNumberWord = (t: Token) => {
-    const parts = partsOf(t);
-    return Boolean(parts && parts.every((p) => numberWord(p)));
-  };
   // Tokens k, k+1, … spell `words` (normalised), each after a blank gap.
   const spells = (k: number, words: string[]) =>
     words.every((w, n) => tokens[k + n]?.norm === w && (n === 0 || /^\s*$/.test(foldGap(text.slice(tokens[k + n - 1].end, tokens[k + n].start)))));
   // "half a million": "half a" before a scale word is one half of it.
   const halfA = (k: number) => spells(k, ['half', 'a']) && k + 2 < tokens.length && numberWord(tokens[k + 2].norm)?.role === 'scale' && /^\s*$/.test(foldGap(text.slice(tokens[k + 1].end, tokens[k + 2].start)));
   for (let i = 0; i < tokens.length; i++) {
-    const half = halfA(i);
-    if (!half && !isNumberWord(tokens[i])) {
-      out.push(...numberCompound(tokens[i]));
+    const t = tokens[i];
+    const half = t.norm === 'half' && halfA(i);
+    if (!half && !isNumberWord(t)) {
+      // numberCompound only for a hyphenated word ("thirty-day"); every other token as it is.
+      if (t.kind === 'number' || !t.norm.includes('-')) out.push(t);
+      else numberCompound(t, out);
       continue;
     }
     // Extend over number words, joined by spaces (or "and" between two number words; "and a half").
     let j = half ? i + 1 : i;
-    const words = half ? [HALF_A] : [...partsOf(tokens[i])!];
+    const words = half ? [HALF_A] : t.norm.split('-');
     while (j + 1 < tokens.length) {
       const gap = text.slice(tokens[j].end, tokens[j + 1].start);
       if (!/^\s*$/.test(foldGap(gap))) break;
@@ -233,13 +240,13 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
         continue;
       }
       if (isNumberWord(tokens[j + 1])) {
-        words.push(...partsOf(tokens[j + 1])!);
+        words.push(...tokens[j + 1].norm.split('-'));
         j++;
         continue;
       }
       const joinerGap = j + 2 < tokens.length ? text.slice(tokens[j + 1].end, tokens[j + 2].start) : '';
       if (NUMBER_JOINERS.has(tokens[j + 1].norm) && j + 2 < tokens.length && isNumberWord(tokens[j + 2]) && /^\s*$/.test(foldGap(joinerGap))) {
-        words.push(...partsOf(tokens[j + 2])!);
+        words.push(...tokens[j + 2].norm.split('-'));
         j += 2;
         continue;
       }
@@ -270,26 +277,34 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
 /**
  * "thirty-day", "hundred-day": a compound whose first parts are number words
  * is a number (the figure) and a word (its unit), so it compares with "30-day"
- * and "30 days". Other tokens come back as they are.
+ * and "30 days". Pushes onto `out` the token as it is, or the number and the word.
  */
-function numberCompound(t: Token): Token[] {
-  if (t.kind === 'number' || !t.norm.includes('-')) return [t];
+function numberCompound(t: Token, out: Token[]): void {
   const parts = t.norm.split('-');
   let k = 0;
   while (k < parts.length - 1 && numberWord(parts[k])) k++;
   const value = k ? wordsValue(parts.slice(0, k)) : undefined;
-  if (value === undefined) return [t];
+  if (value === undefined) {
+    out.push(t);
+    return;
+  }
   // "five-year", "two-state": small numbers stay words with a value, as in spelledNumbers.
-  if (k === 1 && value < SMALL_SPELLED) return [{ ...t, value }];
+  if (k === 1 && value < SMALL_SPELLED) {
+    out.push({ ...t, value });
+    return;
+  }
   // The k-th hyphen of the surface ends the number (the surface may hold invisible characters).
   const hyphens = [...t.text.matchAll(/[-\u2010\u2011]/g)].map((m) => m.index!);
   const cut = hyphens[k - 1];
-  if (cut === undefined) return [t];
+  if (cut === undefined) {
+    out.push(t);
+    return;
+  }
   const canon = canonicalNumber(value);
   const number: Token = { text: t.text.slice(0, cut), start: t.start, end: t.start + cut, norm: canon, stem: canon, kind: 'number', stop: false, lang: t.lang, value };
   const restNorm = parts.slice(k).join('-');
   const rest: Token = { ...t, text: t.text.slice(cut + 1), start: t.start + cut + 1, norm: restNorm, stem: stemWord(restNorm, t.lang), kind: 'word', stop: false };
-  return [number, rest];
+  out.push(number, rest);
 }
 
 /** A gap between two tokens as matching sees it (invisible characters gone). */
