@@ -11,8 +11,10 @@
 //   so "Ушаков" meets "Ushakov".
 // Adjacent tokens tagged with the same concept (a multi-word glossary form)
 // become one term, so "Armed Forces" counts once, like "ВСУ".
-import { contentTokens, figures, loadGlossary, stemWord, tokenize, transliterate, type Token } from '../text/index.js';
+import { loadGlossary, stemWord, tokenize, transliterate, type Token } from '../text/index.js';
+import { figuresOf, mayHoldFigure } from '../text/figures.js';
 import { fold } from '../text/fold.js';
+import { isContent } from '../text/tokenize.js';
 import { UNITS } from '../text/numbers.js';
 import type { Term } from './types.js';
 
@@ -55,6 +57,10 @@ function prefixed(keys: Map<string, string>, prefix: string, stem: string): stri
  * so neither the stem nor the glossary sees "Ukraine". Key it by its base word.
  */
 function possessiveBase(t: Token): { key: string; neutral: boolean } | undefined {
+  // Nearly no word ends in an apostrophe or 's: look at the last two units before running the regex (every English token comes here).
+  const n = t.norm.length;
+  const last = t.norm.charCodeAt(n - 1);
+  if (!isApostrophe(last) && !(last === 0x73 && isApostrophe(t.norm.charCodeAt(n - 2)))) return undefined;
   const m = /^(.+?)['’]s?$/.exec(t.norm);
   if (!m) return undefined;
   const stem = stemWord(m[1], 'en');
@@ -62,11 +68,14 @@ function possessiveBase(t: Token): { key: string; neutral: boolean } | undefined
   return concept ? { key: `c:${concept}`, neutral: true } : { key: `w:${stem}`, neutral: false };
 }
 
+const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
+
 /** Terms of already tokenized text (offsets kept as the tokens have them). */
 export function termsOf(tokens: UnitToken[], text?: string): Term[] {
   const terms: Term[] = [];
   let prev: Token | undefined;
-  for (const t of contentTokens(tokens)) {
+  for (const t of tokens) {
+    if (!isContent(t)) continue;
     const { key, neutral } = termKey(t);
     const last = terms[terms.length - 1];
     // Merge the tokens of one multi-word glossary form: same concept, nothing but spaces or a hyphen between.
@@ -100,16 +109,29 @@ export function spanTokens(text: string, start: number, end: number, language: s
   const slice = text.slice(start, end);
   const markers = listMarkers(slice);
   const inMarker = (t: Token) => markers.some(([a, b]) => t.start >= a && t.end <= b);
-  const units = new Map(figures(slice, language).filter((f) => f.unit).map((f) => [f.start, f.unit!]));
-  const tokens: UnitToken[] = markers.length ? tokenize(slice, language).filter((t) => !inMarker(t)) : tokenize(slice, language);
+  const all = tokenize(slice, language);
+  const units = numberUnits(all, slice);
+  const tokens: UnitToken[] = markers.length ? all.filter((t) => !inMarker(t)) : all;
   // tokenize's tokens are this call's own: shifted in place rather than copied (a copy per token was a tenth of indexing).
   for (const t of tokens) {
-    const unit = t.kind === 'number' ? (units.get(t.start) ?? hyphenUnit(slice, t.end)) : undefined;
+    const unit = t.kind === 'number' ? (units?.get(t.start) ?? hyphenUnit(slice, t.end)) : undefined;
     t.start += start;
     t.end += start;
     if (unit) t.unit = unit;
   }
   return tokens;
+}
+
+/**
+ * Start → unit of the figures of `text` (what figures(text) gives), read off
+ * its tokenize tokens: figures() runs its pre-check (a lower-cased copy of the
+ * text, four replaces and a regex of every number word) on every passage,
+ * though most passages have no number token; here it runs only when one has,
+ * so the result is the same. Undefined: no unit.
+ */
+function numberUnits(tokens: Token[], text: string): Map<number, string> | undefined {
+  if (!tokens.some((t) => t.kind === 'number' || t.value !== undefined) || !mayHoldFigure(text)) return undefined;
+  return new Map(figuresOf(tokens, text).filter((f) => f.unit).map((f) => [f.start, f.unit!]));
 }
 
 // "30-day", "100-day", "15-year": figures() only looks for a unit after a space.

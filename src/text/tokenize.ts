@@ -103,5 +103,10 @@ function tag(token: Token, concept: string, glossary: Glossary) {
 
 /** Tokens that carry content: non-stop words, numbers and entities. */
 export function contentTokens(tokens: Token[]): Token[] {
-  return tokens.filter((t) => !t.stop && (t.kind !== 'word' || t.norm.length > 1));
+  return tokens.filter(isContent);
+}
+
+/** The test of contentTokens, for one token (a caller walking the tokens anyway needs no filtered copy). */
+export function isContent(t: Token): boolean {
+  return !t.stop && (t.kind !== 'word' || t.norm.length > 1);
 }
