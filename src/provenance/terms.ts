@@ -11,10 +11,11 @@
 //   so "Ушаков" meets "Ushakov".
 // Adjacent tokens tagged with the same concept (a multi-word glossary form)
 // become one term, so "Armed Forces" counts once, like "ВСУ".
-import { loadGlossary, stemWord, tokenize, transliterate, type Token } from '../text/index.js';
+import { loadGlossary, stemWord, transliterate, type Token } from '../text/index.js';
 import { figuresOf, mayHoldFigure } from '../text/figures.js';
 import { fold } from '../text/fold.js';
-import { isContent } from '../text/tokenize.js';
+import type { Lexed, WordFacts } from '../text/lex.js';
+import { isContent, tokenizeWithFacts } from '../text/tokenize.js';
 import { UNITS } from '../text/numbers.js';
 import type { Term } from './types.js';
 
@@ -72,11 +73,17 @@ const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
 
 /** Terms of already tokenized text (offsets kept as the tokens have them). */
 export function termsOf(tokens: UnitToken[], text?: string): Term[] {
+  return termsWithFacts(tokens, undefined, text);
+}
+
+/** termsOf, with the word facts of the tokens (tokenizeWithFacts) when the caller has them. */
+function termsWithFacts(tokens: UnitToken[], facts: (WordFacts | undefined)[] | undefined, text?: string): Term[] {
   const terms: Term[] = [];
   let prev: Token | undefined;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (!isContent(t)) continue;
-    const { key, neutral } = termKey(t);
+    const { key, neutral } = facts === undefined ? termKey(t) : wordKey(t, facts[i]);
     const last = terms[terms.length - 1];
     // Merge the tokens of one multi-word glossary form: same concept, nothing but spaces or a hyphen between.
     if (last && prev && t.concept && prev.concept === t.concept && (text === undefined || /^[\s\-‐‑]{0,3}$/.test(fold(text.slice(prev.end, t.start))))) {
@@ -88,6 +95,26 @@ export function termsOf(tokens: UnitToken[], text?: string): Term[] {
     prev = t;
   }
   return terms;
+}
+
+/** A word's term keys, kept on its memo entry (WordFacts.keys): as a word, and (Cyrillic only) as an entity. */
+interface WordKeys {
+  word: { key: string; neutral: boolean } | undefined;
+  entity: { key: string; neutral: boolean } | undefined;
+}
+
+/**
+ * termKey of a token made from the word facts `f`: once a concept and a number are
+ * ruled out, the key depends on the word alone (and, for Cyrillic, on whether it is
+ * an entity), so it is computed once per distinct word and not looked up per token
+ * (the per-token key lookup was ~8 % of indexing the kremlin archive).
+ */
+function wordKey(t: UnitToken, f: WordFacts | undefined): { key: string; neutral: boolean } {
+  if (f === undefined || t.concept || t.kind === 'number') return termKey(t);
+  let keys = f.keys as WordKeys | undefined;
+  if (keys === undefined) f.keys = keys = { word: undefined, entity: undefined };
+  if (t.kind === 'entity' && (t.lang === 'ru' || t.lang === 'uk')) return (keys.entity ??= termKey(t));
+  return (keys.word ??= termKey(t));
 }
 
 // A list marker at the start of a line: "10. ", "- ", "- a. ", "a) ", "• ", "1) ".
@@ -106,20 +133,33 @@ export function listMarkers(text: string): [number, number][] {
  * list markers left out.
  */
 export function spanTokens(text: string, start: number, end: number, language: string): UnitToken[] {
+  return spanTokensWithFacts(text, start, end, language).tokens;
+}
+
+/** spanTokens, with the word facts of each token beside it (see tokenizeWithFacts). */
+function spanTokensWithFacts(text: string, start: number, end: number, language: string): Lexed {
   const slice = text.slice(start, end);
   const markers = listMarkers(slice);
-  const inMarker = (t: Token) => markers.some(([a, b]) => t.start >= a && t.end <= b);
-  const all = tokenize(slice, language);
-  const units = numberUnits(all, slice);
-  const tokens: UnitToken[] = markers.length ? all.filter((t) => !inMarker(t)) : all;
+  const all = tokenizeWithFacts(slice, language);
+  const units = numberUnits(all.tokens, slice);
+  let lexed = all;
+  if (markers.length) {
+    lexed = { tokens: [], facts: [] };
+    for (let i = 0; i < all.tokens.length; i++) {
+      const t = all.tokens[i];
+      if (markers.some(([a, b]) => t.start >= a && t.end <= b)) continue;
+      lexed.tokens.push(t);
+      lexed.facts.push(all.facts[i]);
+    }
+  }
   // tokenize's tokens are this call's own: shifted in place rather than copied (a copy per token was a tenth of indexing).
-  for (const t of tokens) {
+  for (const t of lexed.tokens as UnitToken[]) {
     const unit = t.kind === 'number' ? (units?.get(t.start) ?? hyphenUnit(slice, t.end)) : undefined;
     t.start += start;
     t.end += start;
     if (unit) t.unit = unit;
   }
-  return tokens;
+  return lexed;
 }
 
 /**
@@ -144,5 +184,6 @@ function hyphenUnit(text: string, end: number): string | undefined {
 
 /** Terms of a span of a document, with document-level offsets. */
 export function spanTerms(text: string, start: number, end: number, language: string): Term[] {
-  return termsOf(spanTokens(text, start, end, language), text);
+  const { tokens, facts } = spanTokensWithFacts(text, start, end, language);
+  return termsWithFacts(tokens, facts, text);
 }

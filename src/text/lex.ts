@@ -81,19 +81,39 @@ export function isAcronym(word: string): boolean {
  * number token ("one hundred" → 100); month names get a `month-N` concept.
  */
 export function lexTokens(text: string, language: string, options: { keep?: boolean } = {}): Token[] {
+  return lexed(text, language, options.keep === true).tokens;
+}
+
+/**
+ * lexTokens with, beside each token, the word facts it was made from
+ * (undefined for numbers, acronyms, dates and spelled-out numbers), so that
+ * tokenize and the term keys read what they derive from a word's surface off
+ * its memo entry instead of looking it up per token again.
+ */
+export function lexWithFacts(text: string, language: string): Lexed {
+  return lexed(text, language, false);
+}
+
+/** Tokens and, index for index, the word facts of each (see lexWithFacts). */
+export interface Lexed {
+  tokens: Token[];
+  facts: (WordFacts | undefined)[];
+}
+
+function lexed(text: string, language: string, keep: boolean): Lexed {
   // A text is often lexed twice in a row: figures() (which only reads its tokens) keeps
   // them, and the next lexTokens of the same text (tokenize, which tags them in place)
   // takes them over, so neither lexes nor copies twice. Only figures() may pass `keep`.
   const at = memo.findIndex((m) => m.language === language && m.text === text);
-  if (options.keep) {
-    if (at >= 0) return memo[at].tokens;
-    const tokens = lexFresh(text, language);
-    memo.unshift({ text, language, tokens });
+  if (keep) {
+    if (at >= 0) return memo[at].lexed;
+    const fresh = lexFresh(text, language);
+    memo.unshift({ text, language, lexed: fresh });
     memo.length = Math.min(memo.length, 2);
-    return tokens;
+    return fresh;
   }
   if (at < 0) return lexFresh(text, language);
-  return memo.splice(at, 1)[0].tokens;
+  return memo.splice(at, 1)[0].lexed;
 }
 
 /**
@@ -125,17 +145,18 @@ function numericDate(m: RegExpExecArray, fStart: number, text: string, folded: F
 
 const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
 /** Tokens figures() kept for the next lexTokens of the same text (at most two texts). */
-const memo: { text: string; language: string; tokens: Token[] }[] = [];
+const memo: { text: string; language: string; lexed: Lexed }[] = [];
 
 // lexFresh runs once per token of every passage of a bulk corpus (5.3 M tokens in the
 // kremlin archive), so its word path allocates nothing but the token and its strings:
 // an exec loop without named groups, offsets without [start, end] tuples, no object spreads.
-function lexFresh(text: string, language: string): Token[] {
+function lexFresh(text: string, language: string): Lexed {
   const docLang = languageOf(language);
   const folded = foldText(text);
   const plain = folded.text;
   const identity = folded.identity === true;
   const tokens: Token[] = [];
+  const wordFacts: (WordFacts | undefined)[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(plain); m !== null; m = TOKEN_RE.exec(plain)) {
     const surface = m[0];
@@ -149,6 +170,7 @@ function lexFresh(text: string, language: string): Token[] {
       const date = numericDate(m, fStart, text, folded, docLang);
       if (date) {
         tokens.push(...date);
+        wordFacts.push(undefined, undefined, undefined);
         continue;
       }
       // Not a valid day and month ("31.13.2026"): its numbers as numbers.
@@ -156,6 +178,7 @@ function lexFresh(text: string, language: string): Token[] {
         const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
         const canon = canonicalNumber(Number(n[0]));
         tokens.push({ text: text.slice(s, e), start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value: Number(n[0]) });
+        wordFacts.push(undefined);
       }
       continue;
     }
@@ -166,12 +189,14 @@ function lexFresh(text: string, language: string): Token[] {
       const value = numberValue(numberPart, scale);
       const canon = canonicalNumber(value);
       tokens.push({ text: original, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
+      wordFacts.push(undefined);
       continue;
     }
     if (m[GROUP.acr] !== undefined) {
       const lang = tokenLang(surface, docLang);
       const norm = normalizeWord(surface.replace(/\./g, ''));
       tokens.push({ text: original, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
+      wordFacts.push(undefined);
       continue;
     }
     // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
@@ -191,8 +216,9 @@ function lexFresh(text: string, language: string): Token[] {
     if (facts.negation) token.negation = true;
     if (month !== undefined) token.concept = `month-${month}`;
     tokens.push(token);
+    wordFacts.push(facts);
   }
-  return spelledNumbers(tokens, text);
+  return spelledNumbers({ tokens, facts: wordFacts }, text);
 }
 
 /** One-word numbers below this stay words (with a value): see spelledNumbers. */
@@ -212,8 +238,11 @@ function isNumberWord(t: Token): boolean {
  * "twenty-five") become one number token spanning the run, so a figure
  * written in words compares by value with one written in digits.
  */
-function spelledNumbers(tokens: Token[], text: string): Token[] {
+function spelledNumbers(lexed: Lexed, text: string): Lexed {
+  const { tokens, facts } = lexed;
   const out: Token[] = [];
+  // A token passed on as it is keeps its word facts; a new or copied one has none.
+  const outFacts: (WordFacts | undefined)[] = [];
   // Tokens k, k+1, … spell `words` (normalised), each after a blank gap.
   const spells = (k: number, words: string[]) =>
     words.every((w, n) => tokens[k + n]?.norm === w && (n === 0 || /^\s*$/.test(foldGap(text.slice(tokens[k + n - 1].end, tokens[k + n].start)))));
@@ -224,8 +253,14 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
     const half = t.norm === 'half' && halfA(i);
     if (!half && !isNumberWord(t)) {
       // numberCompound only for a hyphenated word ("thirty-day"); every other token as it is.
-      if (t.kind === 'number' || !t.norm.includes('-')) out.push(t);
-      else numberCompound(t, out);
+      if (t.kind === 'number' || !t.norm.includes('-')) {
+        out.push(t);
+        outFacts.push(facts[i]);
+      } else {
+        const before = out.length;
+        numberCompound(t, out);
+        for (let k = before; k < out.length; k++) outFacts.push(out[k] === t ? facts[i] : undefined);
+      }
       continue;
     }
     // Extend over number words, joined by spaces (or "and" between two number words; "and a half").
@@ -254,7 +289,10 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
     }
     const value = wordsValue(words);
     if (value === undefined) {
-      for (let k = i; k <= j; k++) out.push(tokens[k]);
+      for (let k = i; k <= j; k++) {
+        out.push(tokens[k]);
+        outFacts.push(facts[k]);
+      }
       i = j;
       continue;
     }
@@ -263,15 +301,17 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
       // prose, where they are rarely the figure a reader tracks; the word
       // keeps its word key for matching and carries its value for figures().
       out.push({ ...tokens[i], value });
+      outFacts.push(undefined);
       continue;
     }
     const start = tokens[i].start;
     const end = tokens[j].end;
     const canon = canonicalNumber(value);
     out.push({ text: text.slice(start, end), start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: tokens[i].lang, value });
+    outFacts.push(undefined);
     i = j;
   }
-  return out;
+  return { tokens: out, facts: outFacts };
 }
 
 /**
@@ -312,13 +352,32 @@ function foldGap(gap: string): string {
   return foldText(gap).text;
 }
 
-/** What a word's surface form alone decides (memoised per distinct form by lex: see word-cache.ts). */
-function surfaceFacts(surface: string, docLang: Lang) {
+/**
+ * What a word's surface form alone decides (memoised per distinct form by lex: see word-cache.ts),
+ * and two slots that later stages fill once per word rather than once per token: what tokenize
+ * derives from the word and a glossary (tokenize.ts), and the word's term keys (provenance/terms.ts).
+ */
+export interface WordFacts {
+  surface: string;
+  lang: Lang;
+  norm: string;
+  stem: string;
+  acronym: boolean;
+  capitalised: boolean;
+  stop: boolean;
+  negation: boolean;
+  monthHit: { month: number; needsDate: boolean } | undefined;
+  tagging: unknown;
+  keys: unknown;
+}
+
+function surfaceFacts(surface: string, docLang: Lang): WordFacts {
   const lang = tokenLang(surface, docLang);
   // "Ukraine's" compares as "ukraine": the English possessive is not part of the name.
   const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
   const acronym = isAcronym(surface);
   const stop = !acronym && isStopWord(norm, lang);
   const capitalised = /^\p{Lu}/u.test(surface);
-  return { lang, norm, stem: acronym ? norm : stemWord(norm, lang), acronym, capitalised, stop, negation: isNegation(norm, lang), monthHit: monthCandidate(norm, lang, capitalised) };
+  const stem = acronym ? norm : stemWord(norm, lang);
+  return { surface, lang, norm, stem, acronym, capitalised, stop, negation: isNegation(norm, lang), monthHit: monthCandidate(norm, lang, capitalised), tagging: undefined, keys: undefined };
 }

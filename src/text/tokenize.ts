@@ -1,7 +1,7 @@
 // Tokens with glossary concepts attached: the form every comparison uses.
 import { fold } from './fold.js';
 import { loadGlossary, type Glossary } from './glossary.js';
-import { lexTokens, type Token } from './lex.js';
+import { lexWithFacts, type Lexed, type Token, type WordFacts } from './lex.js';
 import { nameKey } from './names.js';
 import { stemWord } from './stem.js';
 
@@ -13,24 +13,38 @@ export type { Token } from './lex.js';
  * with the concept; place and body concepts make their tokens entities.
  */
 export function tokenize(text: string, language: string, glossary: Glossary = loadGlossary()): Token[] {
-  const tokens = lexTokens(text, language);
+  return tokenizeWithFacts(text, language, glossary).tokens;
+}
+
+/** tokenize, with the word facts of each token beside it (see lexWithFacts; facts of a tagged token still hold). */
+export function tokenizeWithFacts(text: string, language: string, glossary: Glossary = loadGlossary()): Lexed {
+  const lexed = lexWithFacts(text, language);
+  const { tokens, facts } = lexed;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'number') continue;
-    const surface = fold(t.text);
-    // A word starting with a lower-case Latin letter is no acronym: skip the lookup (8 % of indexing time).
-    const acronymConcept = /^[a-z]/.test(surface) ? undefined : glossary.acronyms.get(surface.replace(/\./g, '').toUpperCase().replace(/Ё/g, 'Е'));
-    if (acronymConcept && surface === surface.toUpperCase()) {
+    // What follows depends on the word alone (and the glossary), so a word token reads it off its memo entry.
+    const f = facts[i];
+    const w = f === undefined ? undefined : wordTagging(f, glossary);
+    const acronymConcept = w !== undefined && t.text === f!.surface ? w.acronym : acronymOf(t.text, glossary);
+    if (acronymConcept) {
       tag(t, acronymConcept, glossary);
       continue;
     }
-    const side = t.lang === 'en' ? 'en' : t.lang === 'ru' || t.lang === 'uk' ? 'ru' : undefined;
+    const side = sideOf(t.lang);
     if (!side) continue;
-    const candidates = glossary.forms[side].get(t.stem);
+    const candidates = w ? w.candidates : glossary.forms[side].get(t.stem);
     if (!candidates) {
-      namedParts(t, side, glossary);
+      // "Ukrainian-Russian", "украинско-российской": a hyphenated compound whose
+      // parts are glossary names is an entity standing for each of them.
+      const names = w ? w.names : partNames(t.norm, t.lang, side, glossary);
+      if (names) {
+        t.parts = names.slice();
+        t.kind = 'entity';
+        t.stop = false;
+      }
       // A name the glossary knows in another spelling ("Lugansk", "Київ", "Zaporozhye").
-      const spelled = t.kind === 'entity' && !t.parts ? nameConcepts(glossary).get(nameKey(t.stem)) : undefined;
+      const spelled = t.kind === 'entity' && !t.parts ? (w ? spelledName(w, t.stem) : nameConcepts(glossary).get(nameKey(t.stem))) : undefined;
       if (spelled) tag(t, spelled, glossary);
       continue;
     }
@@ -46,7 +60,52 @@ export function tokenize(text: string, language: string, glossary: Glossary = lo
     }
     i += form.stems.length - 1;
   }
-  return tokens;
+  return lexed;
+}
+
+type Forms = ReturnType<Glossary['forms']['en']['get']>;
+
+/** What tokenize derives from one word and a glossary: kept on the word's memo entry (WordFacts.tagging), for that glossary. */
+interface WordTagging {
+  glossary: Glossary;
+  acronym: string | undefined;
+  candidates: Forms;
+  names: string[] | undefined;
+  /** nameConcepts' concept for the stem's name key (null: none), looked up on first need. */
+  spelled: string | null | undefined;
+}
+
+function wordTagging(f: WordFacts, glossary: Glossary): WordTagging {
+  const known = f.tagging as WordTagging | undefined;
+  if (known !== undefined && known.glossary === glossary) return known;
+  const side = sideOf(f.lang);
+  const candidates = side ? glossary.forms[side].get(f.stem) : undefined;
+  const w: WordTagging = {
+    glossary,
+    acronym: acronymOf(f.surface, glossary),
+    candidates,
+    names: side && !candidates ? partNames(f.norm, f.lang, side, glossary) : undefined,
+    spelled: undefined,
+  };
+  f.tagging = w;
+  return w;
+}
+
+function spelledName(w: WordTagging, stem: string): string | undefined {
+  if (w.spelled === undefined) w.spelled = nameConcepts(w.glossary).get(nameKey(stem)) ?? null;
+  return w.spelled ?? undefined;
+}
+
+function sideOf(lang: Token['lang']): 'en' | 'ru' | undefined {
+  return lang === 'en' ? 'en' : lang === 'ru' || lang === 'uk' ? 'ru' : undefined;
+}
+
+/** The glossary acronym (NATO, НАТО) a token's surface is, written in capitals; else undefined. */
+function acronymOf(text: string, glossary: Glossary): string | undefined {
+  const surface = fold(text);
+  // A word starting with a lower-case Latin letter is no acronym: skip the lookup (8 % of indexing time).
+  const concept = /^[a-z]/.test(surface) ? undefined : glossary.acronyms.get(surface.replace(/\./g, '').toUpperCase().replace(/Ё/g, 'Е'));
+  return concept && surface === surface.toUpperCase() ? concept : undefined;
 }
 
 const nameConceptCache = new WeakMap<Glossary, Map<string, string>>();
@@ -78,18 +137,12 @@ function nameConcepts(glossary: Glossary): Map<string, string> {
   return map;
 }
 
-/**
- * "Ukrainian-Russian", "украинско-российской": a hyphenated compound whose
- * parts are glossary names is an entity standing for each of them.
- */
-function namedParts(t: Token, side: 'en' | 'ru', glossary: Glossary) {
-  if (!t.norm.includes('-')) return;
-  const parts = t.norm.split('-').map((p) => glossary.forms[side].get(stemWord(p, t.lang))?.find((f) => f.stems.length === 1)?.concept);
+/** The glossary names that the parts of a hyphenated word are ("Ukrainian-Russian" → ukraine, russia); undefined when none is. */
+function partNames(norm: string, lang: Token['lang'], side: 'en' | 'ru', glossary: Glossary): string[] | undefined {
+  if (!norm.includes('-')) return undefined;
+  const parts = norm.split('-').map((p) => glossary.forms[side].get(stemWord(p, lang))?.find((f) => f.stems.length === 1)?.concept);
   const names = parts.filter((c): c is string => Boolean(c && glossary.byConcept.get(c)?.type !== 'term'));
-  if (!names.length) return;
-  t.parts = names;
-  t.kind = 'entity';
-  t.stop = false;
+  return names.length ? names : undefined;
 }
 
 function tag(token: Token, concept: string, glossary: Glossary) {
