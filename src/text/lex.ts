@@ -7,7 +7,7 @@ import { AND_A_HALF, HALF_A, NUMBER_JOINERS, numberWord, wordsValue } from './nu
 import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
 import { isNegation } from './polarity.js';
 import { isStopWord, stemWord, type Lang } from './stem.js';
-import { byWord } from './word-cache.js';
+import { byWordAt } from './word-cache.js';
 
 export interface Token {
   /** The surface form: `text.slice(start, end)`. */
@@ -33,7 +33,9 @@ export interface Token {
   parts?: string[];
 }
 
-// One pass over the text; the alternation order matters: numeric dates, numbers
+/** A word: letters and marks, inner apostrophes or hyphens. */
+const WORD = "[\\p{L}\\p{M}]+(?:['\\u2019\\-\\u2010\\u2011][\\p{L}\\p{M}]+)*";
+// The token pattern; the alternation order matters: numeric dates, numbers
 // (with an optional currency sign, thousands groups — comma, space, or dots when
 // there are two or more: "1.500.000" — decimal part, scale word and %),
 // dotted acronyms ("U.S."), then words with inner apostrophes or hyphens.
@@ -43,11 +45,21 @@ const NAMED_TOKEN_RE = [
   `(?<num>[${CURRENCY_SIGNS}]?(?:\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d|\\.\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(?<scale>${SCALE_PATTERN})(?![\\p{L}]))?(?:\\s?%)?)`,
   '(?<acr>(?:\\p{Lu}\\.){2,})',
   // A word: the one alternative without a group of its own (no capture to allocate for the commonest match).
-  "[\\p{L}\\p{M}]+(?:['\\u2019\\-\\u2010\\u2011][\\p{L}\\p{M}]+)*",
+  WORD,
 ].join('|');
 /** Group numbers of the named groups above: the regex is run without names, since a named group costs a `groups` object per match. */
 const GROUP = Object.fromEntries([...NAMED_TOKEN_RE.matchAll(/\(\?<([a-z]+)>/g)].map((m, i) => [m[1], i + 1])) as Record<'dmy' | 'dd' | 'dm' | 'dy' | 'ymd' | 'iy' | 'im' | 'id' | 'num' | 'scale' | 'acr', number>;
-const TOKEN_RE = new RegExp(NAMED_TOKEN_RE.replace(/\(\?<[a-z]+>/g, '('), 'gu');
+/** The token pattern at one position (sticky), without group names. */
+const TOKEN_AT = new RegExp(NAMED_TOKEN_RE.replace(/\(\?<[a-z]+>/g, '('), 'uy');
+/**
+ * Where TOKEN_AT can match, and so where a global search with it would stop next: a digit (a number at
+ * least), a currency sign before a digit, or a letter or mark (a word at least). A zero-width match: a
+ * test() leaves lastIndex at the position, and no match array is made.
+ */
+const TOKEN_START = new RegExp(`(?=[0-9\\p{L}\\p{M}]|[${CURRENCY_SIGNS}]\\d)`, 'gu');
+/** The word alternative at one position: its lastIndex after a test() is the word's end. */
+const WORD_AT = new RegExp(WORD, 'uy');
+const CURRENCY_CODE_UNITS = new Set([...CURRENCY_SIGNS].map((c) => c.charCodeAt(0)));
 
 export function languageOf(language: string): Lang {
   return language === 'en' || language === 'ru' || language === 'uk' ? language : 'other';
@@ -148,8 +160,9 @@ const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
 const memo: { text: string; language: string; lexed: Lexed }[] = [];
 
 // lexFresh runs once per token of every passage of a bulk corpus (5.3 M tokens in the
-// kremlin archive), so its word path allocates nothing but the token and its strings:
-// an exec loop without named groups, offsets without [start, end] tuples, no object spreads.
+// kremlin archive), so its word path allocates nothing but the token: a word is found
+// with two regex tests (no match array, no string cut: its surface string is the memo's),
+// offsets are computed without [start, end] tuples, and the token has no object spreads.
 function lexFresh(text: string, language: string): Lexed {
   const docLang = languageOf(language);
   const folded = foldText(text);
@@ -157,50 +170,66 @@ function lexFresh(text: string, language: string): Lexed {
   const identity = folded.identity === true;
   const tokens: Token[] = [];
   const wordFacts: (WordFacts | undefined)[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(plain); m !== null; m = TOKEN_RE.exec(plain)) {
-    const surface = m[0];
-    const fStart = m.index;
-    const fEnd = fStart + surface.length;
+  for (let at = 0; ; ) {
+    TOKEN_START.lastIndex = at;
+    if (!TOKEN_START.test(plain)) break;
+    const fStart = TOKEN_START.lastIndex;
+    const code = plain.charCodeAt(fStart);
+    let fEnd: number;
+    if ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code) && plain.charCodeAt(fStart + 1) !== 0x2e && plain.charCodeAt(fStart + 2) !== 0x2e) {
+      // A letter with no full stop after it: no date, number or dotted acronym, so TOKEN_AT would match a word here.
+      WORD_AT.lastIndex = fStart;
+      WORD_AT.test(plain);
+      fEnd = WORD_AT.lastIndex;
+      at = fEnd;
+    } else {
+      TOKEN_AT.lastIndex = fStart;
+      const m = TOKEN_AT.exec(plain)!;
+      const surface = m[0];
+      fEnd = fStart + surface.length;
+      at = fEnd;
+      const [start, end] = originalSpan(folded, fStart, fEnd);
+      const original = text.slice(start, end);
+      if (m[GROUP.dmy] !== undefined || m[GROUP.ymd] !== undefined) {
+        const date = numericDate(m, fStart, text, folded, docLang);
+        if (date) {
+          tokens.push(...date);
+          wordFacts.push(undefined, undefined, undefined);
+          continue;
+        }
+        // Not a valid day and month ("31.13.2026"): its numbers as numbers.
+        for (const n of surface.matchAll(/\d+/g)) {
+          const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
+          const canon = canonicalNumber(Number(n[0]));
+          tokens.push({ text: text.slice(s, e), start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value: Number(n[0]) });
+          wordFacts.push(undefined);
+        }
+        continue;
+      }
+      if (m[GROUP.num] !== undefined) {
+        const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
+        const scale = m[GROUP.scale];
+        const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
+        const value = numberValue(numberPart, scale);
+        const canon = canonicalNumber(value);
+        tokens.push({ text: original, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
+        wordFacts.push(undefined);
+        continue;
+      }
+      if (m[GROUP.acr] !== undefined) {
+        const lang = tokenLang(surface, docLang);
+        const norm = normalizeWord(surface.replace(/\./g, ''));
+        tokens.push({ text: original, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
+        wordFacts.push(undefined);
+        continue;
+      }
+    }
+    // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
+    const facts = byWordAt(docLang, plain, fStart, fEnd, surfaceFacts);
     // originalSpan, inlined: a match is never empty, and on an identity fold the surface is the original.
     const start = identity ? fStart : folded.starts[fStart];
     const end = identity ? fEnd : folded.ends[fEnd - 1];
-    const original = identity ? surface : text.slice(start, end);
-    if (m[GROUP.dmy] !== undefined || m[GROUP.ymd] !== undefined) {
-      const date = numericDate(m, fStart, text, folded, docLang);
-      if (date) {
-        tokens.push(...date);
-        wordFacts.push(undefined, undefined, undefined);
-        continue;
-      }
-      // Not a valid day and month ("31.13.2026"): its numbers as numbers.
-      for (const n of surface.matchAll(/\d+/g)) {
-        const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
-        const canon = canonicalNumber(Number(n[0]));
-        tokens.push({ text: text.slice(s, e), start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value: Number(n[0]) });
-        wordFacts.push(undefined);
-      }
-      continue;
-    }
-    if (m[GROUP.num] !== undefined) {
-      const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
-      const scale = m[GROUP.scale];
-      const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
-      const value = numberValue(numberPart, scale);
-      const canon = canonicalNumber(value);
-      tokens.push({ text: original, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
-      wordFacts.push(undefined);
-      continue;
-    }
-    if (m[GROUP.acr] !== undefined) {
-      const lang = tokenLang(surface, docLang);
-      const norm = normalizeWord(surface.replace(/\./g, ''));
-      tokens.push({ text: original, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
-      wordFacts.push(undefined);
-      continue;
-    }
-    // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
-    const facts = byWord(docLang, surface, surfaceFacts);
+    const original = identity ? facts.surface : text.slice(start, end);
     const monthHit = facts.monthHit;
     // monthOf, with the word's part memoised: the context (a full stop or a day number beside it) is read only for a month name.
     const month =
