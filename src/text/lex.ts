@@ -254,12 +254,21 @@ function lexFresh(text: string, language: string): Lexed {
 const SMALL_SPELLED = 10;
 
 /** True when every hyphen-separated part of the token's norm is a number word ("twenty-five"); never for a number token. */
-function isNumberWord(t: Token): boolean {
+function isNumberWord(t: Token, f: WordFacts | undefined): boolean {
   if (t.kind === 'number') return false;
-  const norm = t.norm;
-  // Most words have no hyphen: one table lookup, no array (this runs on every token).
+  // A word token's answer is on its memo entry (this runs on every token).
+  return f !== undefined ? f.numeric : spellsNumber(t.norm);
+}
+
+/** Every hyphen-separated part of `norm` is a number word. */
+function spellsNumber(norm: string): boolean {
   if (!norm.includes('-')) return numberWord(norm) !== undefined;
   return norm.split('-').every((p) => numberWord(p) !== undefined);
+}
+
+/** A token spelledNumbers may replace: a number word, "half", or a hyphenated word (numberCompound). */
+function mayBeSpelled(t: Token, f: WordFacts | undefined): boolean {
+  return t.norm === 'half' || (t.kind !== 'number' && (t.norm.includes('-') || isNumberWord(t, f)));
 }
 
 /**
@@ -269,18 +278,23 @@ function isNumberWord(t: Token): boolean {
  */
 function spelledNumbers(lexed: Lexed, text: string): Lexed {
   const { tokens, facts } = lexed;
-  const out: Token[] = [];
+  // Tokens before the first that may change are passed on as they are: most passages
+  // have no number word nor hyphen, and need no second pair of arrays.
+  let first = 0;
+  while (first < tokens.length && !mayBeSpelled(tokens[first], facts[first])) first++;
+  if (first === tokens.length) return lexed;
+  const out: Token[] = tokens.slice(0, first);
   // A token passed on as it is keeps its word facts; a new or copied one has none.
-  const outFacts: (WordFacts | undefined)[] = [];
+  const outFacts: (WordFacts | undefined)[] = facts.slice(0, first);
   // Tokens k, k+1, … spell `words` (normalised), each after a blank gap.
   const spells = (k: number, words: string[]) =>
     words.every((w, n) => tokens[k + n]?.norm === w && (n === 0 || /^\s*$/.test(foldGap(text.slice(tokens[k + n - 1].end, tokens[k + n].start)))));
   // "half a million": "half a" before a scale word is one half of it.
   const halfA = (k: number) => spells(k, ['half', 'a']) && k + 2 < tokens.length && numberWord(tokens[k + 2].norm)?.role === 'scale' && /^\s*$/.test(foldGap(text.slice(tokens[k + 1].end, tokens[k + 2].start)));
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = first; i < tokens.length; i++) {
     const t = tokens[i];
     const half = t.norm === 'half' && halfA(i);
-    if (!half && !isNumberWord(t)) {
+    if (!half && !isNumberWord(t, facts[i])) {
       // numberCompound only for a hyphenated word ("thirty-day"); every other token as it is.
       if (t.kind === 'number' || !t.norm.includes('-')) {
         out.push(t);
@@ -303,13 +317,13 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
         j += 3;
         continue;
       }
-      if (isNumberWord(tokens[j + 1])) {
+      if (isNumberWord(tokens[j + 1], facts[j + 1])) {
         words.push(...tokens[j + 1].norm.split('-'));
         j++;
         continue;
       }
       const joinerGap = j + 2 < tokens.length ? text.slice(tokens[j + 1].end, tokens[j + 2].start) : '';
-      if (NUMBER_JOINERS.has(tokens[j + 1].norm) && j + 2 < tokens.length && isNumberWord(tokens[j + 2]) && /^\s*$/.test(foldGap(joinerGap))) {
+      if (NUMBER_JOINERS.has(tokens[j + 1].norm) && j + 2 < tokens.length && isNumberWord(tokens[j + 2], facts[j + 2]) && /^\s*$/.test(foldGap(joinerGap))) {
         words.push(...tokens[j + 2].norm.split('-'));
         j += 2;
         continue;
@@ -396,6 +410,8 @@ export interface WordFacts {
   stop: boolean;
   negation: boolean;
   monthHit: { month: number; needsDate: boolean } | undefined;
+  /** Every hyphen-separated part of the norm is a number word ("twenty-five"): see spelledNumbers. */
+  numeric: boolean;
   tagging: unknown;
   keys: unknown;
 }
@@ -408,5 +424,5 @@ function surfaceFacts(surface: string, docLang: Lang): WordFacts {
   const stop = !acronym && isStopWord(norm, lang);
   const capitalised = /^\p{Lu}/u.test(surface);
   const stem = acronym ? norm : stemWord(norm, lang);
-  return { surface, lang, norm, stem, acronym, capitalised, stop, negation: isNegation(norm, lang), monthHit: monthCandidate(norm, lang, capitalised), tagging: undefined, keys: undefined };
+  return { surface, lang, norm, stem, acronym, capitalised, stop, negation: isNegation(norm, lang), monthHit: monthCandidate(norm, lang, capitalised), numeric: spellsNumber(norm), tagging: undefined, keys: undefined };
 }
