@@ -61,6 +61,39 @@ const TOKEN_START = new RegExp(`(?=[0-9\\p{L}\\p{M}]|[${CURRENCY_SIGNS}]\\d)`, '
 const WORD_AT = new RegExp(WORD, 'uy');
 const CURRENCY_CODE_UNITS = new Set([...CURRENCY_SIGNS].map((c) => c.charCodeAt(0)));
 
+const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * Where TOKEN_START matches first at or after `from`, or -1. The ASCII between two tokens
+ * (spaces, punctuation) is skipped here without a regex call: with one word per token in
+ * English text, a regex call per gap was a tenth of lexing.
+ */
+function tokenStart(plain: string, from: number): number {
+  for (let i = from; i < plain.length; i++) {
+    const code = plain.charCodeAt(i);
+    if (code >= 0x80) {
+      TOKEN_START.lastIndex = i;
+      return TOKEN_START.test(plain) ? TOKEN_START.lastIndex : -1;
+    }
+    // ASCII: letters and digits start a token, and "$" before a digit; nothing else does.
+    if (isAsciiLetter(code) || isAsciiDigit(code) || (code === 0x24 && isAsciiDigit(plain.charCodeAt(i + 1)))) return i;
+  }
+  return -1;
+}
+
+/** The end of the word (WORD_AT) that starts at `start`: a run of ASCII letters ended by ASCII that cannot go on a word is read here. */
+function wordEnd(plain: string, start: number): number {
+  let i = start;
+  while (isAsciiLetter(plain.charCodeAt(i))) i++;
+  const code = plain.charCodeAt(i);
+  // Past the end (NaN) or ASCII other than an apostrophe or a hyphen (which may join a next part): the word ends here.
+  if (i > start && !(code >= 0x80) && code !== 0x27 && code !== 0x2d) return i;
+  WORD_AT.lastIndex = start;
+  WORD_AT.test(plain);
+  return WORD_AT.lastIndex;
+}
+
 export function languageOf(language: string): Lang {
   return language === 'en' || language === 'ru' || language === 'uk' ? language : 'other';
 }
@@ -171,16 +204,13 @@ function lexFresh(text: string, language: string): Lexed {
   const tokens: Token[] = [];
   const wordFacts: (WordFacts | undefined)[] = [];
   for (let at = 0; ; ) {
-    TOKEN_START.lastIndex = at;
-    if (!TOKEN_START.test(plain)) break;
-    const fStart = TOKEN_START.lastIndex;
+    const fStart = tokenStart(plain, at);
+    if (fStart < 0) break;
     const code = plain.charCodeAt(fStart);
     let fEnd: number;
     if ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code) && plain.charCodeAt(fStart + 1) !== 0x2e && plain.charCodeAt(fStart + 2) !== 0x2e) {
       // A letter with no full stop after it: no date, number or dotted acronym, so TOKEN_AT would match a word here.
-      WORD_AT.lastIndex = fStart;
-      WORD_AT.test(plain);
-      fEnd = WORD_AT.lastIndex;
+      fEnd = wordEnd(plain, fStart);
       at = fEnd;
     } else {
       TOKEN_AT.lastIndex = fStart;
