@@ -12,7 +12,7 @@
 // Adjacent tokens tagged with the same concept (a multi-word glossary form)
 // become one term, so "Armed Forces" counts once, like "ВСУ".
 import { loadGlossary, stemWord, transliterate, type Token } from '../text/index.js';
-import { figuresOf, mayHoldFigure } from '../text/figures.js';
+import { DIGIT, figuresOf, mayHoldFigure } from '../text/figures.js';
 import { fold } from '../text/fold.js';
 import type { Lexed, WordFacts } from '../text/lex.js';
 import { isContent, tokenizeWithFacts } from '../text/tokenize.js';
@@ -170,7 +170,18 @@ function spanTokensWithFacts(text: string, start: number, end: number, language:
  * so the result is the same. Undefined: no unit.
  */
 function numberUnits(tokens: Token[], text: string): Map<number, string> | undefined {
-  if (!tokens.some((t) => t.kind === 'number' || t.value !== undefined) || !mayHoldFigure(text)) return undefined;
+  let figure = false;
+  let digits = false;
+  for (const t of tokens) {
+    if (t.kind !== 'number' && t.value === undefined) continue;
+    figure = true;
+    // A number written in digits: the text has a digit, so mayHoldFigure holds without a scan of the whole text.
+    if (t.kind === 'number' && DIGIT.test(t.text)) {
+      digits = true;
+      break;
+    }
+  }
+  if (!figure || (!digits && !mayHoldFigure(text))) return undefined;
   return new Map(figuresOf(tokens, text).filter((f) => f.unit).map((f) => [f.start, f.unit!]));
 }
 

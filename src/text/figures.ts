@@ -27,8 +27,11 @@ const blank = (s: string) => /^[\p{Zs}\t\p{Cf}\p{Default_Ignorable_Code_Point}]*
  * fold to a figure after a space: "³⁰ years", see fold.ts) and no number word. True errs on the side of true.
  */
 export function mayHoldFigure(text: string): boolean {
-  return /[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]/u.test(text) || mayHoldNumberWord(text);
+  return DIGIT.test(text) || mayHoldNumberWord(text);
 }
+
+/** A digit of any script, or a raised digit (see mayHoldFigure). */
+export const DIGIT = /[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]/u;
 
 /** Figures of `text` with offsets into `text` as given (UTF-16 units). */
 export function figures(text: string, language: string): Figure[] {
@@ -51,7 +54,8 @@ export function figuresOf(tokens: Token[], text: string): Figure[] {
     const side = t.lang === 'en' || t.lang === 'other' ? 'en' : 'ru';
     let unit: string | undefined;
     const surface = fold(t.text);
-    const sign = [...surface][0];
+    // The first code point, without an array of them all.
+    const sign = surface.length ? String.fromCodePoint(surface.codePointAt(0)!) : undefined;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const after = fold(text.slice(t.end, t.end + 6));
