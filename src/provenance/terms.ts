@@ -97,24 +97,21 @@ function termsWithFacts(tokens: UnitToken[], facts: (WordFacts | undefined)[] | 
   return terms;
 }
 
-/** A word's term keys, kept on its memo entry (WordFacts.keys): as a word, and (Cyrillic only) as an entity. */
-interface WordKeys {
-  word: { key: string; neutral: boolean } | undefined;
-  entity: { key: string; neutral: boolean } | undefined;
-}
-
 /**
  * termKey of a token made from the word facts `f`: once a concept and a number are
  * ruled out, the key depends on the word alone (and, for Cyrillic, on whether it is
- * an entity), so it is computed once per distinct word and not looked up per token
- * (the per-token key lookup was ~8 % of indexing the kremlin archive).
+ * an entity), so it is computed once per distinct word and kept on its memo entry
+ * (WordFacts.key …) rather than looked up per token (the per-token key lookup was
+ * ~8 % of indexing the kremlin archive).
  */
 function wordKey(t: UnitToken, f: WordFacts | undefined): { key: string; neutral: boolean } {
   if (f === undefined || t.concept || t.kind === 'number') return termKey(t);
-  let keys = f.keys as WordKeys | undefined;
-  if (keys === undefined) f.keys = keys = { word: undefined, entity: undefined };
-  if (t.kind === 'entity' && (t.lang === 'ru' || t.lang === 'uk')) return (keys.entity ??= termKey(t));
-  return (keys.word ??= termKey(t));
+  if (t.kind === 'entity' && (t.lang === 'ru' || t.lang === 'uk')) {
+    if (f.entityKey === undefined) ({ key: f.entityKey, neutral: f.entityNeutral } = termKey(t));
+    return { key: f.entityKey!, neutral: f.entityNeutral };
+  }
+  if (f.key === undefined) ({ key: f.key, neutral: f.neutral } = termKey(t));
+  return { key: f.key!, neutral: f.neutral };
 }
 
 // A list marker at the start of a line: "10. ", "- ", "- a. ", "a) ", "• ", "1) ".

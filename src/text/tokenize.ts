@@ -25,26 +25,26 @@ export function tokenizeWithFacts(text: string, language: string, glossary: Glos
     if (t.kind === 'number') continue;
     // What follows depends on the word alone (and the glossary), so a word token reads it off its memo entry.
     const f = facts[i];
-    const w = f === undefined ? undefined : wordTagging(f, glossary);
-    const acronymConcept = w !== undefined && t.text === f!.surface ? w.acronym : acronymOf(t.text, glossary);
+    if (f !== undefined) tagWord(f, glossary);
+    const acronymConcept = f !== undefined && t.text === f.surface ? f.acronymConcept : acronymOf(t.text, glossary);
     if (acronymConcept) {
       tag(t, acronymConcept, glossary);
       continue;
     }
     const side = sideOf(t.lang);
     if (!side) continue;
-    const candidates = w ? w.candidates : glossary.forms[side].get(t.stem);
+    const candidates = f !== undefined ? (f.forms as Forms) : glossary.forms[side].get(t.stem);
     if (!candidates) {
       // "Ukrainian-Russian", "украинско-российской": a hyphenated compound whose
       // parts are glossary names is an entity standing for each of them.
-      const names = w ? w.names : partNames(t.norm, t.lang, side, glossary);
+      const names = f !== undefined ? f.partNames : partNames(t.norm, t.lang, side, glossary);
       if (names) {
         t.parts = names.slice();
         t.kind = 'entity';
         t.stop = false;
       }
       // A name the glossary knows in another spelling ("Lugansk", "Київ", "Zaporozhye").
-      const spelled = t.kind === 'entity' && !t.parts ? (w ? spelledName(w, t.stem) : nameConcepts(glossary).get(nameKey(t.stem))) : undefined;
+      const spelled = t.kind === 'entity' && !t.parts ? (f !== undefined ? spelledName(f, glossary) : nameConcepts(glossary).get(nameKey(t.stem))) : undefined;
       if (spelled) tag(t, spelled, glossary);
       continue;
     }
@@ -65,35 +65,25 @@ export function tokenizeWithFacts(text: string, language: string, glossary: Glos
 
 type Forms = ReturnType<Glossary['forms']['en']['get']>;
 
-/** What tokenize derives from one word and a glossary: kept on the word's memo entry (WordFacts.tagging), for that glossary. */
-interface WordTagging {
-  glossary: Glossary;
-  acronym: string | undefined;
-  candidates: Forms;
-  names: string[] | undefined;
-  /** nameConcepts' concept for the stem's name key (null: none), looked up on first need. */
-  spelled: string | null | undefined;
-}
-
-function wordTagging(f: WordFacts, glossary: Glossary): WordTagging {
-  const known = f.tagging as WordTagging | undefined;
-  if (known !== undefined && known.glossary === glossary) return known;
+/**
+ * Fills the word's tagging slots (WordFacts.taggedBy …) for this glossary, once:
+ * what tokenize derives from one word and a glossary, read then per token.
+ */
+function tagWord(f: WordFacts, glossary: Glossary): void {
+  if (f.taggedBy === glossary) return;
   const side = sideOf(f.lang);
-  const candidates = side ? glossary.forms[side].get(f.stem) : undefined;
-  const w: WordTagging = {
-    glossary,
-    acronym: acronymOf(f.surface, glossary),
-    candidates,
-    names: side && !candidates ? partNames(f.norm, f.lang, side, glossary) : undefined,
-    spelled: undefined,
-  };
-  f.tagging = w;
-  return w;
+  const forms = side ? glossary.forms[side].get(f.stem) : undefined;
+  f.acronymConcept = acronymOf(f.surface, glossary);
+  f.forms = forms;
+  f.partNames = side && !forms ? partNames(f.norm, f.lang, side, glossary) : undefined;
+  f.spelled = undefined;
+  f.taggedBy = glossary;
 }
 
-function spelledName(w: WordTagging, stem: string): string | undefined {
-  if (w.spelled === undefined) w.spelled = nameConcepts(w.glossary).get(nameKey(stem)) ?? null;
-  return w.spelled ?? undefined;
+/** nameConcepts' concept for the word's name key, looked up on first need (after tagWord). */
+function spelledName(f: WordFacts, glossary: Glossary): string | undefined {
+  if (f.spelled === undefined) f.spelled = nameConcepts(glossary).get(nameKey(f.stem)) ?? null;
+  return f.spelled ?? undefined;
 }
 
 function sideOf(lang: Token['lang']): 'en' | 'ru' | undefined {

@@ -13,8 +13,12 @@
 // of the slice's UTF-16 units and one comparison. A Map keyed by each token's
 // freshly cut surface was ~15 % of indexing the kremlin archive (5.3 M lookups).
 
-/** Entries kept before the memo is emptied: bounds memory on a corpus of millions of distinct forms (~60 MB). */
-export const MAX_WORD_ENTRIES = 300_000;
+/**
+ * Entries kept before the memo is emptied: bounds memory on a corpus of millions of distinct forms
+ * (~65 MB: ~320 bytes a word with the slots tokenize and the term keys fill, see WordFacts in lex.ts;
+ * it was 300,000 entries of ~230 bytes before those slots). The kremlin archive has under 100,000.
+ */
+export const MAX_WORD_ENTRIES = 200_000;
 
 /**
  * Open addressing, linear probing: a slot's hash in an Int32Array (a probe reads
