@@ -11,8 +11,11 @@
 //   so "Ушаков" meets "Ushakov".
 // Adjacent tokens tagged with the same concept (a multi-word glossary form)
 // become one term, so "Armed Forces" counts once, like "ВСУ".
-import { contentTokens, figures, loadGlossary, stemWord, tokenize, transliterate, type Token } from '../text/index.js';
+import { loadGlossary, stemWord, transliterate, type Token } from '../text/index.js';
+import { DIGIT, figuresOf, mayHoldFigure } from '../text/figures.js';
 import { fold } from '../text/fold.js';
+import type { Lexed, WordFacts } from '../text/lex.js';
+import { isContent, tokenizeWithFacts } from '../text/tokenize.js';
 import { UNITS } from '../text/numbers.js';
 import type { Term } from './types.js';
 
@@ -55,6 +58,10 @@ function prefixed(keys: Map<string, string>, prefix: string, stem: string): stri
  * so neither the stem nor the glossary sees "Ukraine". Key it by its base word.
  */
 function possessiveBase(t: Token): { key: string; neutral: boolean } | undefined {
+  // Nearly no word ends in an apostrophe or 's: look at the last two units before running the regex (every English token comes here).
+  const n = t.norm.length;
+  const last = t.norm.charCodeAt(n - 1);
+  if (!isApostrophe(last) && !(last === 0x73 && isApostrophe(t.norm.charCodeAt(n - 2)))) return undefined;
   const m = /^(.+?)['’]s?$/.exec(t.norm);
   if (!m) return undefined;
   const stem = stemWord(m[1], 'en');
@@ -62,12 +69,21 @@ function possessiveBase(t: Token): { key: string; neutral: boolean } | undefined
   return concept ? { key: `c:${concept}`, neutral: true } : { key: `w:${stem}`, neutral: false };
 }
 
+const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
+
 /** Terms of already tokenized text (offsets kept as the tokens have them). */
 export function termsOf(tokens: UnitToken[], text?: string): Term[] {
+  return termsWithFacts(tokens, undefined, text);
+}
+
+/** termsOf, with the word facts of the tokens (tokenizeWithFacts) when the caller has them. */
+function termsWithFacts(tokens: UnitToken[], facts: (WordFacts | undefined)[] | undefined, text?: string): Term[] {
   const terms: Term[] = [];
   let prev: Token | undefined;
-  for (const t of contentTokens(tokens)) {
-    const { key, neutral } = termKey(t);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!isContent(t)) continue;
+    const { key, neutral } = facts === undefined ? termKey(t) : wordKey(t, facts[i]);
     const last = terms[terms.length - 1];
     // Merge the tokens of one multi-word glossary form: same concept, nothing but spaces or a hyphen between.
     if (last && prev && t.concept && prev.concept === t.concept && (text === undefined || /^[\s\-‐‑]{0,3}$/.test(fold(text.slice(prev.end, t.start))))) {
@@ -79,6 +95,23 @@ export function termsOf(tokens: UnitToken[], text?: string): Term[] {
     prev = t;
   }
   return terms;
+}
+
+/**
+ * termKey of a token made from the word facts `f`: once a concept and a number are
+ * ruled out, the key depends on the word alone (and, for Cyrillic, on whether it is
+ * an entity), so it is computed once per distinct word and kept on its memo entry
+ * (WordFacts.key …) rather than looked up per token (the per-token key lookup was
+ * ~8 % of indexing the kremlin archive).
+ */
+function wordKey(t: UnitToken, f: WordFacts | undefined): { key: string; neutral: boolean } {
+  if (f === undefined || t.concept || t.kind === 'number') return termKey(t);
+  if (t.kind === 'entity' && (t.lang === 'ru' || t.lang === 'uk')) {
+    if (f.entityKey === undefined) ({ key: f.entityKey, neutral: f.entityNeutral } = termKey(t));
+    return { key: f.entityKey!, neutral: f.entityNeutral };
+  }
+  if (f.key === undefined) ({ key: f.key, neutral: f.neutral } = termKey(t));
+  return { key: f.key!, neutral: f.neutral };
 }
 
 // A list marker at the start of a line: "10. ", "- ", "- a. ", "a) ", "• ", "1) ".
@@ -97,19 +130,56 @@ export function listMarkers(text: string): [number, number][] {
  * list markers left out.
  */
 export function spanTokens(text: string, start: number, end: number, language: string): UnitToken[] {
+  return spanTokensWithFacts(text, start, end, language).tokens;
+}
+
+/** spanTokens, with the word facts of each token beside it (see tokenizeWithFacts). */
+function spanTokensWithFacts(text: string, start: number, end: number, language: string): Lexed {
   const slice = text.slice(start, end);
   const markers = listMarkers(slice);
-  const inMarker = (t: Token) => markers.some(([a, b]) => t.start >= a && t.end <= b);
-  const units = new Map(figures(slice, language).filter((f) => f.unit).map((f) => [f.start, f.unit!]));
-  const tokens: UnitToken[] = markers.length ? tokenize(slice, language).filter((t) => !inMarker(t)) : tokenize(slice, language);
+  const all = tokenizeWithFacts(slice, language);
+  const units = numberUnits(all.tokens, slice);
+  let lexed = all;
+  if (markers.length) {
+    lexed = { tokens: [], facts: [] };
+    for (let i = 0; i < all.tokens.length; i++) {
+      const t = all.tokens[i];
+      if (markers.some(([a, b]) => t.start >= a && t.end <= b)) continue;
+      lexed.tokens.push(t);
+      lexed.facts.push(all.facts[i]);
+    }
+  }
   // tokenize's tokens are this call's own: shifted in place rather than copied (a copy per token was a tenth of indexing).
-  for (const t of tokens) {
-    const unit = t.kind === 'number' ? (units.get(t.start) ?? hyphenUnit(slice, t.end)) : undefined;
+  for (const t of lexed.tokens as UnitToken[]) {
+    const unit = t.kind === 'number' ? (units?.get(t.start) ?? hyphenUnit(slice, t.end)) : undefined;
     t.start += start;
     t.end += start;
     if (unit) t.unit = unit;
   }
-  return tokens;
+  return lexed;
+}
+
+/**
+ * Start → unit of the figures of `text` (what figures(text) gives), read off
+ * its tokenize tokens: figures() runs its pre-check (a lower-cased copy of the
+ * text, four replaces and a regex of every number word) on every passage,
+ * though most passages have no number token; here it runs only when one has,
+ * so the result is the same. Undefined: no unit.
+ */
+function numberUnits(tokens: Token[], text: string): Map<number, string> | undefined {
+  let figure = false;
+  let digits = false;
+  for (const t of tokens) {
+    if (t.kind !== 'number' && t.value === undefined) continue;
+    figure = true;
+    // A number written in digits: the text has a digit, so mayHoldFigure holds without a scan of the whole text.
+    if (t.kind === 'number' && DIGIT.test(t.text)) {
+      digits = true;
+      break;
+    }
+  }
+  if (!figure || (!digits && !mayHoldFigure(text))) return undefined;
+  return new Map(figuresOf(tokens, text).filter((f) => f.unit).map((f) => [f.start, f.unit!]));
 }
 
 // "30-day", "100-day", "15-year": figures() only looks for a unit after a space.
@@ -122,5 +192,6 @@ function hyphenUnit(text: string, end: number): string | undefined {
 
 /** Terms of a span of a document, with document-level offsets. */
 export function spanTerms(text: string, start: number, end: number, language: string): Term[] {
-  return termsOf(spanTokens(text, start, end, language), text);
+  const { tokens, facts } = spanTokensWithFacts(text, start, end, language);
+  return termsWithFacts(tokens, facts, text);
 }

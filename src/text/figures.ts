@@ -2,7 +2,7 @@
 // Currency is one unit however written: "€200 billion", "EUR 200 billion",
 // "200 billion euros", "200 млрд евро" are all { value: 2e11, unit: 'EUR' }.
 import { fold } from './fold.js';
-import { lexTokens } from './lex.js';
+import { lexTokens, type Token } from './lex.js';
 import { mayHoldNumberWord } from './number-words.js';
 import { CURRENCY_CODES, CURRENCY_SIGN_UNITS, UNITS } from './numbers.js';
 
@@ -22,14 +22,31 @@ function unitOf(word: string | undefined, side: 'en' | 'ru'): string | undefined
 /** Only spaces (of any kind) or invisible characters between two offsets. */
 const blank = (s: string) => /^[\p{Zs}\t\p{Cf}\p{Default_Ignorable_Code_Point}]*$/u.test(s);
 
+/**
+ * False when `text` holds no figure: no digit of any script (full-width too, and raised digits, which
+ * fold to a figure after a space: "³⁰ years", see fold.ts) and no number word. True errs on the side of true.
+ */
+export function mayHoldFigure(text: string): boolean {
+  return DIGIT.test(text) || mayHoldNumberWord(text);
+}
+
+/** A digit of any script, or a raised digit (see mayHoldFigure). */
+export const DIGIT = /[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]/u;
+
 /** Figures of `text` with offsets into `text` as given (UTF-16 units). */
 export function figures(text: string, language: string): Figure[] {
-  // A figure needs a digit (of any script: full-width too) or a number word: text with neither needs no lexing
-  // (a second lexing pass per passage when indexing a bulk corpus).
-  // Raised digits count too: a run of them after a space folds to a figure ("³⁰ years", see fold.ts).
-  if (!/[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]/u.test(text) && !mayHoldNumberWord(text)) return [];
+  // Text with no figure needs no lexing (a second lexing pass per passage when indexing a bulk corpus).
+  if (!mayHoldFigure(text)) return [];
   // Kept for tokenize(), which usually lexes the same text next (see lexTokens).
-  const tokens = lexTokens(text, language, { keep: true });
+  return figuresOf(lexTokens(text, language, { keep: true }), text);
+}
+
+/**
+ * The figures among `tokens`, the lexTokens (or tokenize: its tags change no
+ * number) of `text`, for a text that mayHoldFigure. figures() is this on a
+ * fresh lexing; a caller that tokenizes the text anyway passes its own tokens.
+ */
+export function figuresOf(tokens: Token[], text: string): Figure[] {
   const out: Figure[] = [];
   tokens.forEach((t, i) => {
     // Numbers, and number words below ten ("three"), which the lexer leaves as words with a value.
@@ -37,7 +54,8 @@ export function figures(text: string, language: string): Figure[] {
     const side = t.lang === 'en' || t.lang === 'other' ? 'en' : 'ru';
     let unit: string | undefined;
     const surface = fold(t.text);
-    const sign = [...surface][0];
+    // The first code point, without an array of them all.
+    const sign = surface.length ? String.fromCodePoint(surface.codePointAt(0)!) : undefined;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     const after = fold(text.slice(t.end, t.end + 6));

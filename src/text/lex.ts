@@ -1,13 +1,13 @@
 // Raw tokens: words, numbers and acronyms with exact offsets, normalised and
 // stemmed, before any glossary lookup (the glossary itself is built with these).
-import { foldText, originalSpan } from './fold.js';
+import { foldText, originalSpan, type Folded } from './fold.js';
 import { monthCandidate } from './months.js';
 import { normalizeWord } from './normalize.js';
 import { AND_A_HALF, HALF_A, NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
 import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
 import { isNegation } from './polarity.js';
 import { isStopWord, stemWord, type Lang } from './stem.js';
-import { byWord } from './word-cache.js';
+import { byWordAt } from './word-cache.js';
 
 export interface Token {
   /** The surface form: `text.slice(start, end)`. */
@@ -33,20 +33,66 @@ export interface Token {
   parts?: string[];
 }
 
-// One pass over the text; the alternation order matters: numeric dates, numbers
+/** A word: letters and marks, inner apostrophes or hyphens. */
+const WORD = "[\\p{L}\\p{M}]+(?:['\\u2019\\-\\u2010\\u2011][\\p{L}\\p{M}]+)*";
+// The token pattern; the alternation order matters: numeric dates, numbers
 // (with an optional currency sign, thousands groups — comma, space, or dots when
 // there are two or more: "1.500.000" — decimal part, scale word and %),
 // dotted acronyms ("U.S."), then words with inner apostrophes or hyphens.
-const TOKEN_RE = new RegExp(
-  [
-    // Numeric dates: "14.02.2026" (day.month.year, the Russian and Ukrainian habit) and ISO "2026-02-14".
-    '(?<![\\d.,])(?:(?<dmy>(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>\\d{4}))|(?<ymd>(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})))(?![\\d.,]\\d|\\d)',
-    `(?<num>[${CURRENCY_SIGNS}]?(?:\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d|\\.\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(?<scale>${SCALE_PATTERN})(?![\\p{L}]))?(?:\\s?%)?)`,
-    '(?<acr>(?:\\p{Lu}\\.){2,})',
-    "(?<word>[\\p{L}\\p{M}]+(?:['\\u2019\\-\\u2010\\u2011][\\p{L}\\p{M}]+)*)",
-  ].join('|'),
-  'gu',
-);
+const NAMED_TOKEN_RE = [
+  // Numeric dates: "14.02.2026" (day.month.year, the Russian and Ukrainian habit) and ISO "2026-02-14".
+  '(?<![\\d.,])(?:(?<dmy>(?<dd>\\d{1,2})\\.(?<dm>\\d{1,2})\\.(?<dy>\\d{4}))|(?<ymd>(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})))(?![\\d.,]\\d|\\d)',
+  `(?<num>[${CURRENCY_SIGNS}]?(?:\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d{1,3}(?:\\.\\d{3}){2,}(?!\\d|\\.\\d)|\\d+(?:[.,]\\d+)?)(?:\\s?(?<scale>${SCALE_PATTERN})(?![\\p{L}]))?(?:\\s?%)?)`,
+  '(?<acr>(?:\\p{Lu}\\.){2,})',
+  // A word: the one alternative without a group of its own (no capture to allocate for the commonest match).
+  WORD,
+].join('|');
+/** Group numbers of the named groups above: the regex is run without names, since a named group costs a `groups` object per match. */
+const GROUP = Object.fromEntries([...NAMED_TOKEN_RE.matchAll(/\(\?<([a-z]+)>/g)].map((m, i) => [m[1], i + 1])) as Record<'dmy' | 'dd' | 'dm' | 'dy' | 'ymd' | 'iy' | 'im' | 'id' | 'num' | 'scale' | 'acr', number>;
+/** The token pattern at one position (sticky), without group names. */
+const TOKEN_AT = new RegExp(NAMED_TOKEN_RE.replace(/\(\?<[a-z]+>/g, '('), 'uy');
+/**
+ * Where TOKEN_AT can match, and so where a global search with it would stop next: a digit (a number at
+ * least), a currency sign before a digit, or a letter or mark (a word at least). A zero-width match: a
+ * test() leaves lastIndex at the position, and no match array is made.
+ */
+const TOKEN_START = new RegExp(`(?=[0-9\\p{L}\\p{M}]|[${CURRENCY_SIGNS}]\\d)`, 'gu');
+/** The word alternative at one position: its lastIndex after a test() is the word's end. */
+const WORD_AT = new RegExp(WORD, 'uy');
+const CURRENCY_CODE_UNITS = new Set([...CURRENCY_SIGNS].map((c) => c.charCodeAt(0)));
+
+const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * Where TOKEN_START matches first at or after `from`, or -1. The ASCII between two tokens
+ * (spaces, punctuation) is skipped here without a regex call (with wordEnd: ~9 % less CPU
+ * for the tokenise pass over the kremlin archive, where nearly every gap and word is ASCII).
+ */
+function tokenStart(plain: string, from: number): number {
+  for (let i = from; i < plain.length; i++) {
+    const code = plain.charCodeAt(i);
+    if (code >= 0x80) {
+      TOKEN_START.lastIndex = i;
+      return TOKEN_START.test(plain) ? TOKEN_START.lastIndex : -1;
+    }
+    // ASCII: letters and digits start a token, and "$" before a digit; nothing else does.
+    if (isAsciiLetter(code) || isAsciiDigit(code) || (code === 0x24 && isAsciiDigit(plain.charCodeAt(i + 1)))) return i;
+  }
+  return -1;
+}
+
+/** The end of the word (WORD_AT) that starts at `start`: a run of ASCII letters ended by ASCII that cannot go on a word is read here. */
+function wordEnd(plain: string, start: number): number {
+  let i = start;
+  while (isAsciiLetter(plain.charCodeAt(i))) i++;
+  const code = plain.charCodeAt(i);
+  // Past the end (NaN) or ASCII other than an apostrophe or a hyphen (which may join a next part): the word ends here.
+  if (i > start && !(code >= 0x80) && code !== 0x27 && code !== 0x2d) return i;
+  WORD_AT.lastIndex = start;
+  WORD_AT.test(plain);
+  return WORD_AT.lastIndex;
+}
 
 export function languageOf(language: string): Lang {
   return language === 'en' || language === 'ru' || language === 'uk' ? language : 'other';
@@ -80,19 +126,39 @@ export function isAcronym(word: string): boolean {
  * number token ("one hundred" → 100); month names get a `month-N` concept.
  */
 export function lexTokens(text: string, language: string, options: { keep?: boolean } = {}): Token[] {
+  return lexed(text, language, options.keep === true).tokens;
+}
+
+/**
+ * lexTokens with, beside each token, the word facts it was made from
+ * (undefined for numbers, acronyms, dates and spelled-out numbers), so that
+ * tokenize and the term keys read what they derive from a word's surface off
+ * its memo entry instead of looking it up per token again.
+ */
+export function lexWithFacts(text: string, language: string): Lexed {
+  return lexed(text, language, false);
+}
+
+/** Tokens and, index for index, the word facts of each (see lexWithFacts). */
+export interface Lexed {
+  tokens: Token[];
+  facts: (WordFacts | undefined)[];
+}
+
+function lexed(text: string, language: string, keep: boolean): Lexed {
   // A text is often lexed twice in a row: figures() (which only reads its tokens) keeps
   // them, and the next lexTokens of the same text (tokenize, which tags them in place)
   // takes them over, so neither lexes nor copies twice. Only figures() may pass `keep`.
   const at = memo.findIndex((m) => m.language === language && m.text === text);
-  if (options.keep) {
-    if (at >= 0) return memo[at].tokens;
-    const tokens = lexFresh(text, language);
-    memo.unshift({ text, language, tokens });
+  if (keep) {
+    if (at >= 0) return memo[at].lexed;
+    const fresh = lexFresh(text, language);
+    memo.unshift({ text, language, lexed: fresh });
     memo.length = Math.min(memo.length, 2);
-    return tokens;
+    return fresh;
   }
   if (at < 0) return lexFresh(text, language);
-  return memo.splice(at, 1)[0].tokens;
+  return memo.splice(at, 1)[0].lexed;
 }
 
 /**
@@ -101,15 +167,15 @@ export function lexTokens(text: string, language: string, options: { keep?: bool
  * "14.02.2026" = "14 Feb 2026" = "14 февраля 2026", and "02" is no figure).
  * Undefined when the day or month is out of range.
  */
-function numericDate(g: Record<string, string | undefined>, fStart: number, text: string, span: (s: number, e: number) => [number, number], lang: Lang): Token[] | undefined {
-  const dmy = g.dmy !== undefined;
-  const parts = dmy ? [g.dd!, g.dm!, g.dy!] : [g.id!, g.im!, g.iy!];
+function numericDate(m: RegExpExecArray, fStart: number, text: string, folded: Folded, lang: Lang): Token[] | undefined {
+  const dmy = m[GROUP.dmy] !== undefined;
+  const parts = dmy ? [m[GROUP.dd], m[GROUP.dm], m[GROUP.dy]] : [m[GROUP.id], m[GROUP.im], m[GROUP.iy]];
   const [day, month] = [Number(parts[0]), Number(parts[1])];
   if (day < 1 || day > 31 || month < 1 || month > 12) return undefined;
   // Offsets of day, month and year inside the surface.
   const at = dmy ? [0, parts[0].length + 1, parts[0].length + parts[1].length + 2] : [8, 5, 0];
   const piece = (k: number): [number, number, string] => {
-    const [s, e] = span(fStart + at[k], fStart + at[k] + parts[k].length);
+    const [s, e] = originalSpan(folded, fStart + at[k], fStart + at[k] + parts[k].length);
     return [s, e, text.slice(s, e)];
   };
   const number = (k: number): Token => {
@@ -124,106 +190,155 @@ function numericDate(g: Record<string, string | undefined>, fStart: number, text
 
 const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
 /** Tokens figures() kept for the next lexTokens of the same text (at most two texts). */
-const memo: { text: string; language: string; tokens: Token[] }[] = [];
+const memo: { text: string; language: string; lexed: Lexed }[] = [];
 
-function lexFresh(text: string, language: string): Token[] {
+// lexFresh runs once per token of every passage of a bulk corpus (5.3 M tokens in the
+// kremlin archive), so its word path allocates nothing but the token: a word is found
+// with two regex tests (no match array, no string cut: its surface string is the memo's),
+// offsets are computed without [start, end] tuples, and the token has no object spreads.
+function lexFresh(text: string, language: string): Lexed {
   const docLang = languageOf(language);
   const folded = foldText(text);
   const plain = folded.text;
+  const identity = folded.identity === true;
   const tokens: Token[] = [];
-  const span = (start: number, end: number) => originalSpan(folded, start, end);
-  for (const m of plain.matchAll(TOKEN_RE)) {
-    const surface = m[0];
-    const fStart = m.index!;
-    const fEnd = fStart + surface.length;
-    const [start, end] = span(fStart, fEnd);
-    const original = text.slice(start, end);
-    const g = m.groups!;
-    if (g.dmy !== undefined || g.ymd !== undefined) {
-      const date = numericDate(g, fStart, text, span, docLang);
-      if (date) {
-        tokens.push(...date);
+  const wordFacts: (WordFacts | undefined)[] = [];
+  for (let at = 0; ; ) {
+    const fStart = tokenStart(plain, at);
+    if (fStart < 0) break;
+    const code = plain.charCodeAt(fStart);
+    let fEnd: number;
+    if ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code) && plain.charCodeAt(fStart + 1) !== 0x2e && plain.charCodeAt(fStart + 2) !== 0x2e) {
+      // A letter with no full stop after it: no date, number or dotted acronym, so TOKEN_AT would match a word here.
+      fEnd = wordEnd(plain, fStart);
+      at = fEnd;
+    } else {
+      TOKEN_AT.lastIndex = fStart;
+      const m = TOKEN_AT.exec(plain)!;
+      const surface = m[0];
+      fEnd = fStart + surface.length;
+      at = fEnd;
+      const [start, end] = originalSpan(folded, fStart, fEnd);
+      const original = text.slice(start, end);
+      if (m[GROUP.dmy] !== undefined || m[GROUP.ymd] !== undefined) {
+        const date = numericDate(m, fStart, text, folded, docLang);
+        if (date) {
+          tokens.push(...date);
+          wordFacts.push(undefined, undefined, undefined);
+          continue;
+        }
+        // Not a valid day and month ("31.13.2026"): its numbers as numbers.
+        for (const n of surface.matchAll(/\d+/g)) {
+          const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
+          const canon = canonicalNumber(Number(n[0]));
+          tokens.push({ text: text.slice(s, e), start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value: Number(n[0]) });
+          wordFacts.push(undefined);
+        }
         continue;
       }
-      // Not a valid day and month ("31.13.2026"): its numbers as numbers.
-      for (const n of surface.matchAll(/\d+/g)) {
-        const [s, e] = span(fStart + n.index!, fStart + n.index! + n[0].length);
-        const canon = canonicalNumber(Number(n[0]));
-        tokens.push({ text: text.slice(s, e), start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value: Number(n[0]) });
+      if (m[GROUP.num] !== undefined) {
+        const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
+        const scale = m[GROUP.scale];
+        const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
+        const value = numberValue(numberPart, scale);
+        const canon = canonicalNumber(value);
+        tokens.push({ text: original, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
+        wordFacts.push(undefined);
+        continue;
       }
-      continue;
-    }
-    if (g.num !== undefined) {
-      const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
-      const scale = g.scale;
-      const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
-      const value = numberValue(numberPart, scale);
-      const canon = canonicalNumber(value);
-      tokens.push({ text: original, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
-      continue;
-    }
-    if (g.acr !== undefined) {
-      const lang = tokenLang(surface, docLang);
-      const norm = normalizeWord(surface.replace(/\./g, ''));
-      tokens.push({ text: original, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
-      continue;
+      if (m[GROUP.acr] !== undefined) {
+        const lang = tokenLang(surface, docLang);
+        const norm = normalizeWord(surface.replace(/\./g, ''));
+        tokens.push({ text: original, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
+        wordFacts.push(undefined);
+        continue;
+      }
     }
     // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
-    const { lang, norm, stem, acronym, stop: stopWord, negation, capitalised, monthHit } = byWord(docLang, surface, surfaceFacts);
+    const facts = byWordAt(docLang, plain, fStart, fEnd, surfaceFacts);
+    // originalSpan, inlined: a match is never empty, and on an identity fold the surface is the original.
+    const start = identity ? fStart : folded.starts[fStart];
+    const end = identity ? fEnd : folded.ends[fEnd - 1];
+    const original = identity ? facts.surface : text.slice(start, end);
+    const monthHit = facts.monthHit;
     // monthOf, with the word's part memoised: the context (a full stop or a day number beside it) is read only for a month name.
     const month =
-      acronym || !monthHit
+      facts.acronym || !monthHit
         ? undefined
         : !monthHit.needsDate || plain[fEnd] === '.' || /^\s?\d/.test(plain.slice(fEnd, fEnd + 2)) || /\d\s?$/.test(plain.slice(Math.max(0, fStart - 2), fStart))
           ? monthHit.month
           : undefined;
-    const stop = month === undefined && stopWord;
-    const entity = month === undefined && (acronym || (capitalised && !stop && !negation && !atSentenceStart(plain, fStart)));
-    tokens.push({
-      text: original,
-      start,
-      end,
-      norm,
-      stem,
-      kind: entity ? 'entity' : 'word',
-      stop,
-      lang,
-      ...(negation ? { negation: true } : {}),
-      ...(month !== undefined ? { concept: `month-${month}` } : {}),
-    });
+    const stop = month === undefined && facts.stop;
+    const entity = month === undefined && (facts.acronym || (facts.capitalised && !stop && !facts.negation && !atSentenceStart(plain, fStart)));
+    // Optional fields are added after the fixed ones, in this order (a token's JSON is compared byte for byte).
+    const token: Token = { text: original, start, end, norm: facts.norm, stem: facts.stem, kind: entity ? 'entity' : 'word', stop, lang: facts.lang };
+    if (facts.negation) token.negation = true;
+    if (month !== undefined) token.concept = `month-${month}`;
+    tokens.push(token);
+    wordFacts.push(facts);
   }
-  return spelledNumbers(tokens, text);
+  return spelledNumbers({ tokens, facts: wordFacts }, text);
 }
 
 /** One-word numbers below this stay words (with a value): see spelledNumbers. */
 const SMALL_SPELLED = 10;
+
+/** True when every hyphen-separated part of the token's norm is a number word ("twenty-five"); never for a number token. */
+function isNumberWord(t: Token, f: WordFacts | undefined): boolean {
+  if (t.kind === 'number') return false;
+  // A word token's answer is on its memo entry (this runs on every token).
+  return f !== undefined ? f.numeric : spellsNumber(t.norm);
+}
+
+/** Every hyphen-separated part of `norm` is a number word. */
+function spellsNumber(norm: string): boolean {
+  if (!norm.includes('-')) return numberWord(norm) !== undefined;
+  return norm.split('-').every((p) => numberWord(p) !== undefined);
+}
+
+/** A token spelledNumbers may replace: a number word, "half", or a hyphenated word (numberCompound). */
+function mayBeSpelled(t: Token, f: WordFacts | undefined): boolean {
+  return t.norm === 'half' || (t.kind !== 'number' && (t.norm.includes('-') || isNumberWord(t, f)));
+}
 
 /**
  * Runs of number words ("six hundred thousand", "шестьсот тысяч",
  * "twenty-five") become one number token spanning the run, so a figure
  * written in words compares by value with one written in digits.
  */
-function spelledNumbers(tokens: Token[], text: string): Token[] {
-  const out: Token[] = [];
-  const partsOf = (t: Token) => (t.kind === 'number' ? undefined : t.norm.split('-'));
-  const isNumberWord = (t: Token) => {
-    const parts = partsOf(t);
-    return Boolean(parts && parts.every((p) => numberWord(p)));
-  };
+function spelledNumbers(lexed: Lexed, text: string): Lexed {
+  const { tokens, facts } = lexed;
+  // Tokens before the first that may change are passed on as they are: most passages
+  // have no number word nor hyphen, and need no second pair of arrays.
+  let first = 0;
+  while (first < tokens.length && !mayBeSpelled(tokens[first], facts[first])) first++;
+  if (first === tokens.length) return lexed;
+  const out: Token[] = tokens.slice(0, first);
+  // A token passed on as it is keeps its word facts; a new or copied one has none.
+  const outFacts: (WordFacts | undefined)[] = facts.slice(0, first);
   // Tokens k, k+1, … spell `words` (normalised), each after a blank gap.
   const spells = (k: number, words: string[]) =>
     words.every((w, n) => tokens[k + n]?.norm === w && (n === 0 || /^\s*$/.test(foldGap(text.slice(tokens[k + n - 1].end, tokens[k + n].start)))));
   // "half a million": "half a" before a scale word is one half of it.
   const halfA = (k: number) => spells(k, ['half', 'a']) && k + 2 < tokens.length && numberWord(tokens[k + 2].norm)?.role === 'scale' && /^\s*$/.test(foldGap(text.slice(tokens[k + 1].end, tokens[k + 2].start)));
-  for (let i = 0; i < tokens.length; i++) {
-    const half = halfA(i);
-    if (!half && !isNumberWord(tokens[i])) {
-      out.push(...numberCompound(tokens[i]));
+  for (let i = first; i < tokens.length; i++) {
+    const t = tokens[i];
+    const half = t.norm === 'half' && halfA(i);
+    if (!half && !isNumberWord(t, facts[i])) {
+      // numberCompound only for a hyphenated word ("thirty-day"); every other token as it is.
+      if (t.kind === 'number' || !t.norm.includes('-')) {
+        out.push(t);
+        outFacts.push(facts[i]);
+      } else {
+        const before = out.length;
+        numberCompound(t, out);
+        for (let k = before; k < out.length; k++) outFacts.push(out[k] === t ? facts[i] : undefined);
+      }
       continue;
     }
     // Extend over number words, joined by spaces (or "and" between two number words; "and a half").
     let j = half ? i + 1 : i;
-    const words = half ? [HALF_A] : [...partsOf(tokens[i])!];
+    const words = half ? [HALF_A] : t.norm.split('-');
     while (j + 1 < tokens.length) {
       const gap = text.slice(tokens[j].end, tokens[j + 1].start);
       if (!/^\s*$/.test(foldGap(gap))) break;
@@ -232,14 +347,14 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
         j += 3;
         continue;
       }
-      if (isNumberWord(tokens[j + 1])) {
-        words.push(...partsOf(tokens[j + 1])!);
+      if (isNumberWord(tokens[j + 1], facts[j + 1])) {
+        words.push(...tokens[j + 1].norm.split('-'));
         j++;
         continue;
       }
       const joinerGap = j + 2 < tokens.length ? text.slice(tokens[j + 1].end, tokens[j + 2].start) : '';
-      if (NUMBER_JOINERS.has(tokens[j + 1].norm) && j + 2 < tokens.length && isNumberWord(tokens[j + 2]) && /^\s*$/.test(foldGap(joinerGap))) {
-        words.push(...partsOf(tokens[j + 2])!);
+      if (NUMBER_JOINERS.has(tokens[j + 1].norm) && j + 2 < tokens.length && isNumberWord(tokens[j + 2], facts[j + 2]) && /^\s*$/.test(foldGap(joinerGap))) {
+        words.push(...tokens[j + 2].norm.split('-'));
         j += 2;
         continue;
       }
@@ -247,7 +362,10 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
     }
     const value = wordsValue(words);
     if (value === undefined) {
-      for (let k = i; k <= j; k++) out.push(tokens[k]);
+      for (let k = i; k <= j; k++) {
+        out.push(tokens[k]);
+        outFacts.push(facts[k]);
+      }
       i = j;
       continue;
     }
@@ -256,40 +374,50 @@ function spelledNumbers(tokens: Token[], text: string): Token[] {
       // prose, where they are rarely the figure a reader tracks; the word
       // keeps its word key for matching and carries its value for figures().
       out.push({ ...tokens[i], value });
+      outFacts.push(undefined);
       continue;
     }
     const start = tokens[i].start;
     const end = tokens[j].end;
     const canon = canonicalNumber(value);
     out.push({ text: text.slice(start, end), start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: tokens[i].lang, value });
+    outFacts.push(undefined);
     i = j;
   }
-  return out;
+  return { tokens: out, facts: outFacts };
 }
 
 /**
  * "thirty-day", "hundred-day": a compound whose first parts are number words
  * is a number (the figure) and a word (its unit), so it compares with "30-day"
- * and "30 days". Other tokens come back as they are.
+ * and "30 days". Pushes onto `out` the token as it is, or the number and the word.
  */
-function numberCompound(t: Token): Token[] {
-  if (t.kind === 'number' || !t.norm.includes('-')) return [t];
+function numberCompound(t: Token, out: Token[]): void {
   const parts = t.norm.split('-');
   let k = 0;
   while (k < parts.length - 1 && numberWord(parts[k])) k++;
   const value = k ? wordsValue(parts.slice(0, k)) : undefined;
-  if (value === undefined) return [t];
+  if (value === undefined) {
+    out.push(t);
+    return;
+  }
   // "five-year", "two-state": small numbers stay words with a value, as in spelledNumbers.
-  if (k === 1 && value < SMALL_SPELLED) return [{ ...t, value }];
+  if (k === 1 && value < SMALL_SPELLED) {
+    out.push({ ...t, value });
+    return;
+  }
   // The k-th hyphen of the surface ends the number (the surface may hold invisible characters).
   const hyphens = [...t.text.matchAll(/[-\u2010\u2011]/g)].map((m) => m.index!);
   const cut = hyphens[k - 1];
-  if (cut === undefined) return [t];
+  if (cut === undefined) {
+    out.push(t);
+    return;
+  }
   const canon = canonicalNumber(value);
   const number: Token = { text: t.text.slice(0, cut), start: t.start, end: t.start + cut, norm: canon, stem: canon, kind: 'number', stop: false, lang: t.lang, value };
   const restNorm = parts.slice(k).join('-');
   const rest: Token = { ...t, text: t.text.slice(cut + 1), start: t.start + cut + 1, norm: restNorm, stem: stemWord(restNorm, t.lang), kind: 'word', stop: false };
-  return [number, rest];
+  out.push(number, rest);
 }
 
 /** A gap between two tokens as matching sees it (invisible characters gone). */
@@ -297,13 +425,67 @@ function foldGap(gap: string): string {
   return foldText(gap).text;
 }
 
-/** What a word's surface form alone decides (memoised per distinct form by lex: see word-cache.ts). */
-function surfaceFacts(surface: string, docLang: Lang) {
+/**
+ * What a word's surface form alone decides (memoised per distinct form by lex: see word-cache.ts),
+ * and slots that later stages fill once per word rather than once per token: what tokenize derives
+ * from the word and a glossary (tokenize.ts), and the word's term keys (provenance/terms.ts). The
+ * slots are fields of this object rather than objects of their own: ~320 bytes a word then
+ * (heap retained by spanTerms over 200,000 distinct words) instead of ~410, against ~230 with
+ * no slots; word-cache.ts bounds the entries accordingly.
+ */
+export interface WordFacts {
+  surface: string;
+  lang: Lang;
+  norm: string;
+  stem: string;
+  acronym: boolean;
+  capitalised: boolean;
+  stop: boolean;
+  negation: boolean;
+  monthHit: { month: number; needsDate: boolean } | undefined;
+  /** Every hyphen-separated part of the norm is a number word ("twenty-five"): see spelledNumbers. */
+  numeric: boolean;
+  /** The glossary the next four slots were filled for (undefined: not yet). */
+  taggedBy: object | undefined;
+  acronymConcept: string | undefined;
+  forms: unknown;
+  partNames: string[] | undefined;
+  /** The concept of the word's name key (null: none; undefined: not looked up yet). */
+  spelled: string | null | undefined;
+  /** The word's term key and whether it is neutral, once computed; and the same as an entity (Cyrillic names). */
+  key: string | undefined;
+  neutral: boolean;
+  entityKey: string | undefined;
+  entityNeutral: boolean;
+}
+
+function surfaceFacts(surface: string, docLang: Lang): WordFacts {
   const lang = tokenLang(surface, docLang);
   // "Ukraine's" compares as "ukraine": the English possessive is not part of the name.
   const norm = lang === 'en' ? normalizeWord(surface).replace(/'s$/, '') : normalizeWord(surface);
   const acronym = isAcronym(surface);
   const stop = !acronym && isStopWord(norm, lang);
   const capitalised = /^\p{Lu}/u.test(surface);
-  return { lang, norm, stem: acronym ? norm : stemWord(norm, lang), acronym, capitalised, stop, negation: isNegation(norm, lang), monthHit: monthCandidate(norm, lang, capitalised) };
+  const stem = acronym ? norm : stemWord(norm, lang);
+  return {
+    surface,
+    lang,
+    norm,
+    stem,
+    acronym,
+    capitalised,
+    stop,
+    negation: isNegation(norm, lang),
+    monthHit: monthCandidate(norm, lang, capitalised),
+    numeric: spellsNumber(norm),
+    taggedBy: undefined,
+    acronymConcept: undefined,
+    forms: undefined,
+    partNames: undefined,
+    spelled: undefined,
+    key: undefined,
+    neutral: false,
+    entityKey: undefined,
+    entityNeutral: false,
+  };
 }

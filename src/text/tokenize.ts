@@ -1,7 +1,7 @@
 // Tokens with glossary concepts attached: the form every comparison uses.
 import { fold } from './fold.js';
 import { loadGlossary, type Glossary } from './glossary.js';
-import { lexTokens, type Token } from './lex.js';
+import { lexWithFacts, type Lexed, type Token, type WordFacts } from './lex.js';
 import { nameConcepts } from './name-concepts.js';
 import { nameKey } from './names.js';
 import { stemWord } from './stem.js';
@@ -14,24 +14,38 @@ export type { Token } from './lex.js';
  * with the concept; place and body concepts make their tokens entities.
  */
 export function tokenize(text: string, language: string, glossary: Glossary = loadGlossary()): Token[] {
-  const tokens = lexTokens(text, language);
+  return tokenizeWithFacts(text, language, glossary).tokens;
+}
+
+/** tokenize, with the word facts of each token beside it (see lexWithFacts; facts of a tagged token still hold). */
+export function tokenizeWithFacts(text: string, language: string, glossary: Glossary = loadGlossary()): Lexed {
+  const lexed = lexWithFacts(text, language);
+  const { tokens, facts } = lexed;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'number') continue;
-    const surface = fold(t.text);
-    // A word starting with a lower-case Latin letter is no acronym: skip the lookup (8 % of indexing time).
-    const acronymConcept = /^[a-z]/.test(surface) ? undefined : glossary.acronyms.get(surface.replace(/\./g, '').toUpperCase().replace(/Ё/g, 'Е'));
-    if (acronymConcept && surface === surface.toUpperCase()) {
+    // What follows depends on the word alone (and the glossary), so a word token reads it off its memo entry.
+    const f = facts[i];
+    if (f !== undefined) tagWord(f, glossary);
+    const acronymConcept = f !== undefined && t.text === f.surface ? f.acronymConcept : acronymOf(t.text, glossary);
+    if (acronymConcept) {
       tag(t, acronymConcept, glossary);
       continue;
     }
-    const side = t.lang === 'en' ? 'en' : t.lang === 'ru' || t.lang === 'uk' ? 'ru' : undefined;
+    const side = sideOf(t.lang);
     if (!side) continue;
-    const candidates = glossary.forms[side].get(t.stem);
+    const candidates = f !== undefined ? (f.forms as Forms) : glossary.forms[side].get(t.stem);
     if (!candidates) {
-      namedParts(t, side, glossary);
+      // "Ukrainian-Russian", "украинско-российской": a hyphenated compound whose
+      // parts are glossary names is an entity standing for each of them.
+      const names = f !== undefined ? f.partNames : partNames(t.norm, t.lang, side, glossary);
+      if (names) {
+        t.parts = names.slice();
+        t.kind = 'entity';
+        t.stop = false;
+      }
       // A name the glossary knows in another spelling ("Lugansk", "Київ", "Zaporozhye").
-      const spelled = t.kind === 'entity' && !t.parts ? nameConcepts(glossary).get(nameKey(t.stem)) : undefined;
+      const spelled = t.kind === 'entity' && !t.parts ? (f !== undefined ? spelledName(f, glossary) : nameConcepts(glossary).get(nameKey(t.stem))) : undefined;
       if (spelled) tag(t, spelled, glossary);
       continue;
     }
@@ -47,21 +61,50 @@ export function tokenize(text: string, language: string, glossary: Glossary = lo
     }
     i += form.stems.length - 1;
   }
-  return tokens;
+  return lexed;
 }
 
+type Forms = ReturnType<Glossary['forms']['en']['get']>;
+
 /**
- * "Ukrainian-Russian", "украинско-российской": a hyphenated compound whose
- * parts are glossary names is an entity standing for each of them.
+ * Fills the word's tagging slots (WordFacts.taggedBy …) for this glossary, once:
+ * what tokenize derives from one word and a glossary, read then per token.
  */
-function namedParts(t: Token, side: 'en' | 'ru', glossary: Glossary) {
-  if (!t.norm.includes('-')) return;
-  const parts = t.norm.split('-').map((p) => glossary.forms[side].get(stemWord(p, t.lang))?.find((f) => f.stems.length === 1)?.concept);
+function tagWord(f: WordFacts, glossary: Glossary): void {
+  if (f.taggedBy === glossary) return;
+  const side = sideOf(f.lang);
+  const forms = side ? glossary.forms[side].get(f.stem) : undefined;
+  f.acronymConcept = acronymOf(f.surface, glossary);
+  f.forms = forms;
+  f.partNames = side && !forms ? partNames(f.norm, f.lang, side, glossary) : undefined;
+  f.spelled = undefined;
+  f.taggedBy = glossary;
+}
+
+/** nameConcepts' concept for the word's name key, looked up on first need (after tagWord). */
+function spelledName(f: WordFacts, glossary: Glossary): string | undefined {
+  if (f.spelled === undefined) f.spelled = nameConcepts(glossary).get(nameKey(f.stem)) ?? null;
+  return f.spelled ?? undefined;
+}
+
+function sideOf(lang: Token['lang']): 'en' | 'ru' | undefined {
+  return lang === 'en' ? 'en' : lang === 'ru' || lang === 'uk' ? 'ru' : undefined;
+}
+
+/** The glossary acronym (NATO, НАТО) a token's surface is, written in capitals; else undefined. */
+function acronymOf(text: string, glossary: Glossary): string | undefined {
+  const surface = fold(text);
+  // A word starting with a lower-case Latin letter is no acronym: skip the lookup (8 % of indexing time).
+  const concept = /^[a-z]/.test(surface) ? undefined : glossary.acronyms.get(surface.replace(/\./g, '').toUpperCase().replace(/Ё/g, 'Е'));
+  return concept && surface === surface.toUpperCase() ? concept : undefined;
+}
+
+/** The glossary names that the parts of a hyphenated word are ("Ukrainian-Russian" → ukraine, russia); undefined when none is. */
+function partNames(norm: string, lang: Token['lang'], side: 'en' | 'ru', glossary: Glossary): string[] | undefined {
+  if (!norm.includes('-')) return undefined;
+  const parts = norm.split('-').map((p) => glossary.forms[side].get(stemWord(p, lang))?.find((f) => f.stems.length === 1)?.concept);
   const names = parts.filter((c): c is string => Boolean(c && glossary.byConcept.get(c)?.type !== 'term'));
-  if (!names.length) return;
-  t.parts = names;
-  t.kind = 'entity';
-  t.stop = false;
+  return names.length ? names : undefined;
 }
 
 function tag(token: Token, concept: string, glossary: Glossary) {
@@ -75,5 +118,10 @@ function tag(token: Token, concept: string, glossary: Glossary) {
 
 /** Tokens that carry content: non-stop words, numbers and entities. */
 export function contentTokens(tokens: Token[]): Token[] {
-  return tokens.filter((t) => !t.stop && (t.kind !== 'word' || t.norm.length > 1));
+  return tokens.filter(isContent);
+}
+
+/** The test of contentTokens, for one token (a caller walking the tokens anyway needs no filtered copy). */
+export function isContent(t: Token): boolean {
+  return !t.stop && (t.kind !== 'word' || t.norm.length > 1);
 }
