@@ -33,8 +33,9 @@
 // zero for most true pairs and should raise, not decide, a score.
 import { baseKey, contextualTerms, keyKind } from './figures.js';
 import { isCommonWord } from './common-words.js';
-import { sharedRuns } from './phrases.js';
-import { localAlignments } from './smith-waterman.js';
+import { bothIds, idfAt, idfTable, markTable, neutralTerms } from './key-ids.js';
+import { sharedRunsOfIds } from './phrases.js';
+import { localAlignmentsOfIds } from './smith-waterman.js';
 import type { ScoreParts, Term } from './types.js';
 
 export const WEIGHTS: ScoreParts = { lexical: 0.35, alignment: 0.25, phrases: 0.2, figures: 0.2 };
@@ -112,44 +113,107 @@ export function boundedPair(point: Term[], passage: Term[]): [Term[], Term[]] {
  * The two sides of a pair as the scorer compares them: numbers keyed by their
  * kind (figures.ts contextualTerms, unless `figureKinds` is false, with the
  * IDF read under the plain key), and across languages only the neutral terms
- * (`p`, `s`) beside the full sequences (`point`, `passage`).
+ * (`p`, `s`) beside the full sequences (`point`, `passage`); with the key ids
+ * of both (key-ids.ts) and, across languages, where `p` and `s` sit in them.
  */
 function pairSides(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions) {
   const kinds = options.figureKinds !== false;
   const point = kinds ? contextualTerms(rawPoint) : rawPoint;
   const passage = kinds ? contextualTerms(rawPassage) : rawPassage;
-  const idf = kinds ? (key: string) => rawIdf(baseKey(key)) : rawIdf;
-  const p = options.crossLingual ? point.filter((t) => t.neutral) : point;
-  const s = options.crossLingual ? passage.filter((t) => t.neutral) : passage;
-  return { kinds, point, passage, idf, p, s };
+  const idf = kinds ? kindIdf(rawIdf) : rawIdf;
+  const [pInfo, sInfo] = bothIds(point, passage);
+  const pn = options.crossLingual ? neutralTerms(point, pInfo) : undefined;
+  const sn = options.crossLingual ? neutralTerms(passage, sInfo) : undefined;
+  return {
+    kinds,
+    point,
+    passage,
+    idf,
+    p: pn ? pn.terms : point,
+    s: sn ? sn.terms : passage,
+    pIds: pn ? pn.ids : pInfo.ids,
+    sIds: sn ? sn.ids : sInfo.ids,
+    passageIds: sInfo.ids,
+    pIndex: pn?.index,
+    sIndex: sn?.index,
+  };
+}
+
+/**
+ * The IDF under a number's plain key (what the index knows), one function
+ * per IDF function: key-ids.ts keeps its IDF table per function, and a new
+ * wrapper per pair would start a new table each time.
+ */
+const kindIdfs = new WeakMap<(key: string) => number, (key: string) => number>();
+
+function kindIdf(rawIdf: (key: string) => number): (key: string) => number {
+  let idf = kindIdfs.get(rawIdf);
+  if (!idf) kindIdfs.set(rawIdf, (idf = (key: string) => rawIdf(baseKey(key))));
+  return idf;
 }
 
 function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {
-  const { kinds, point, passage, idf, p, s } = pairSides(rawPoint, rawPassage, rawIdf, options);
+  const { kinds, idf, p, s, pIds, sIds, passageIds, pIndex, sIndex } = pairSides(rawPoint, rawPassage, rawIdf, options);
   const figureCheck = checkFigures(p, s);
   const zero: PairScore = { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [], figureCheck };
   if (!p.length || !s.length) return zero;
-  const pk = p.map((t) => t.key);
-  const sk = s.map((t) => t.key);
-  const sKeys = new Set(sk);
-  if (!pk.some((k) => sKeys.has(k))) return zero;
+
+  // The point's distinct keys numbered 0 … distinct − 1 in order of first
+  // occurrence (the order the Maps of the string version iterated in, so sums
+  // are the same to the last bit), the passage's terms in those numbers
+  // (-1: not a point key), and for the cosine's passage keys (all passage
+  // terms, across languages too) how often the point has each.
+  const marks = markTable();
+  const pLocal = new Int32Array(p.length);
+  let distinct = 0;
+  for (let i = 0; i < p.length; i++) {
+    let m = marks[pIds[i]];
+    if (m === 0) marks[pIds[i]] = m = ++distinct;
+    pLocal[i] = m - 1;
+  }
+  const sLocal = new Int32Array(s.length);
+  const inPassage = new Uint8Array(distinct);
+  let shares = false;
+  for (let j = 0; j < s.length; j++) {
+    const m = marks[sIds[j]];
+    sLocal[j] = m - 1;
+    if (m) {
+      inPassage[m - 1] = 1;
+      shares = true;
+    }
+  }
+  const cosineKeys = options.crossLingual ? passageIds : sIds;
+  const cosineLocal = cosineKeys === sIds ? sLocal : Int32Array.from(cosineKeys, (g) => marks[g] - 1);
+  for (let i = 0; i < p.length; i++) marks[pIds[i]] = 0;
+  if (!shares) return zero;
+
+  const idfs = idfTable(idf);
+  const pIdf = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) pIdf[i] = idfAt(idfs, pIds[i], idf);
 
   // Across languages the passage keeps all its terms for the cosine: its words that cannot match
   // still dilute it, or a passage with one glossary word would look like a perfect match.
-  const lexical = windowCosine(pk, options.crossLingual ? passage.map((t) => t.key) : sk, idf);
+  const lexical = bestWindowOfIds(pLocal, pIdf, distinct, cosineKeys, cosineLocal, idfs, idf).score;
 
-  const selfScore = pk.reduce((sum, k) => sum + idf(k), 0);
-  const meanIdf = selfScore / pk.length;
+  let selfScore = 0;
+  for (let i = 0; i < p.length; i++) selfScore += pIdf[i];
+  const meanIdf = selfScore / p.length;
   const rare = options.rareIdf ?? Infinity;
-  const alignments = localAlignments(pk, sk, { weight: idf, penalty: meanIdf / 2, max: 3, minScore: Math.min(rare, meanIdf) }).filter(
+  const idB = new Int32Array(s.length);
+  for (let j = 0; j < s.length; j++) idB[j] = sLocal[j] < 0 ? -3 : sLocal[j];
+  const alignments = localAlignmentsOfIds(pLocal, pIdf, distinct, idB, { penalty: meanIdf / 2, max: 3, minScore: Math.min(rare, meanIdf) }).filter(
     (al) => al.matches >= 2 || (al.matches === 1 && al.score >= rare),
   );
   const alignment = selfScore > 0 ? Math.min(1, alignments.reduce((sum, al) => sum + al.score, 0) / selfScore) : 0;
 
-  const runs = sharedRuns(pk, sk, MIN_PHRASE);
-  const phrases = runs.reduce((sum, r) => sum + r.length, 0) / pk.length;
+  const ia = new Int32Array(p.length + 1).fill(-2);
+  ia.set(pLocal);
+  const ib = new Int32Array(s.length + 1).fill(-3);
+  ib.set(sLocal);
+  const runs = sharedRunsOfIds(ia, p.length, ib, s.length, MIN_PHRASE);
+  const phrases = runs.reduce((sum, r) => sum + r.length, 0) / p.length;
 
-  const figures = figureShare(p, sKeys, idf, options.distinctiveIdf ?? 0);
+  const figures = figureShare(p, pLocal, pIdf, distinct, inPassage, options.distinctiveIdf ?? 0);
 
   const parts: ScoreParts = { lexical, alignment, phrases, figures: figures ?? 0 };
   const weighted = WEIGHTS.lexical * lexical + WEIGHTS.alignment * alignment + WEIGHTS.phrases * phrases;
@@ -157,9 +221,7 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
 
   // Evidence: every shared phrase, then each alignment not already inside a phrase on the point side.
   // Indices are mapped back to the caller's (unfiltered) sequences.
-  const pIndex = options.crossLingual ? indexMap(point, p) : undefined;
-  const sIndex = options.crossLingual ? indexMap(passage, s) : undefined;
-  const mapRange = (r: [number, number], map?: number[]): [number, number] => (map ? [map[r[0]], map[r[1] - 1] + 1] : r);
+  const mapRange = (r: [number, number], map?: Int32Array): [number, number] => (map ? [map[r[0]], map[r[1] - 1] + 1] : r);
   const spans: SpanMatch[] = runs.map((r) => ({
     kind: 'phrase',
     point: mapRange([r.a, r.a + r.length], pIndex),
@@ -171,7 +233,7 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
     if (inside) continue;
     // One shared common word is never evidence, however rare in this corpus ("Ensure", "observe", "full";
     // common-words.ts). And a stretch that bridges two different figures is a changed figure, not a match.
-    if (al.matches < 2 && loneCommonWord(p.slice(...al.a), sKeys)) continue;
+    if (al.matches < 2 && loneCommonWord(p, pLocal, inPassage, al.a)) continue;
     if (kinds && figuresDiffer(p.slice(...al.a), s.slice(...al.b))) continue;
     spans.push({ kind: 'alignment', point: mapRange(al.a, pIndex), passage: mapRange(al.b, sIndex), matched: al.matches });
   }
@@ -191,13 +253,13 @@ export const MAX_SHARED_WORDS = 6;
  * scorePair). Empty when they share nothing.
  */
 export function sharedWordSpans(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions = {}): SpanMatch[] {
-  const { point, passage, idf, p } = pairSides(...boundedPair(rawPoint, rawPassage), rawIdf, options);
+  const { passage, idf, p, pIndex } = pairSides(...boundedPair(rawPoint, rawPassage), rawIdf, options);
   const pk = p.map((t) => t.key);
   // The cosine reads all passage terms, across languages too (see scoreWholePair).
   const cosineKeys = passage.map((t) => t.key);
   const window = bestWindow(pk, cosineKeys, idf);
   if (!(window.score > 0)) return [];
-  return windowWords(pk, cosineKeys, window, idf, options.crossLingual ? indexMap(point, p) : undefined);
+  return windowWords(pk, cosineKeys, window, idf, pIndex);
 }
 
 /**
@@ -206,7 +268,7 @@ export function sharedWordSpans(rawPoint: Term[], rawPassage: Term[], rawIdf: (k
  * window. Indices are into the caller's sequences (`pIndex` maps a filtered
  * point back; the cosine's passage keys are already the caller's passage).
  */
-function windowWords(pk: string[], passageKeys: string[], window: { from: number; to: number }, idf: (key: string) => number, pIndex?: number[]): SpanMatch[] {
+function windowWords(pk: string[], passageKeys: string[], window: { from: number; to: number }, idf: (key: string) => number, pIndex?: Int32Array): SpanMatch[] {
   const inPoint = new Map<string, number>();
   pk.forEach((k, i) => {
     if (!inPoint.has(k)) inPoint.set(k, i);
@@ -224,10 +286,16 @@ function windowWords(pk: string[], passageKeys: string[], window: { from: number
     .map(([, [i, j]]) => ({ kind: 'word' as const, point: [i, i + 1] as [number, number], passage: [j, j + 1] as [number, number], matched: 1 }));
 }
 
-/** The one shared term of a single-match alignment is a common English word. */
-function loneCommonWord(stretch: Term[], passageKeys: Set<string>): boolean {
-  const shared = stretch.filter((t) => passageKeys.has(t.key));
-  return shared.length <= 1 && shared.every((t) => t.kind === 'word' && isCommonWord(t.key));
+/** The one shared term of a single-match alignment (point terms [from, to)) is a common English word. */
+function loneCommonWord(point: Term[], pLocal: Int32Array, inPassage: Uint8Array, [from, to]: [number, number]): boolean {
+  let shared = 0;
+  for (let i = from; i < to; i++) {
+    if (!inPassage[pLocal[i]]) continue;
+    if (++shared > 1) return false;
+    const t = point[i];
+    if (!(t.kind === 'word' && isCommonWord(t.key))) return false;
+  }
+  return true;
 }
 
 /** The point's numbers that the passage has (same value and kind), or changes (same kind, other value). */
@@ -282,7 +350,48 @@ function bestWindow(point: string[], passage: string[], idf: (key: string) => nu
     }
     sid[i] = id;
   }
-  const count = new Int32Array(ids.size);
+  return bestWindowOf(sid, ids.size, idfOf, pfOf, pNorm, point.length);
+}
+
+/**
+ * bestWindow over keys given as ids (key-ids.ts): the point as its terms'
+ * distinct-key numbers `pLocal` (0 … `distinct` − 1, first occurrence
+ * first) with their IDF `pIdf`; the passage as key ids `keys`, with
+ * `keysLocal` the point's number for each (-1: not in the point). The same
+ * arithmetic in the same order as bestWindow.
+ */
+function bestWindowOfIds(pLocal: Int32Array, pIdf: Float64Array, distinct: number, keys: Int32Array, keysLocal: Int32Array, idfs: Float64Array, idf: (key: string) => number): { score: number; from: number; to: number } {
+  const pv = new Int32Array(distinct);
+  const dIdf = new Float64Array(distinct);
+  for (let i = 0; i < pLocal.length; i++) if (pv[pLocal[i]]++ === 0) dIdf[pLocal[i]] = pIdf[i];
+  let pNorm = 0;
+  for (let d = 0; d < distinct; d++) pNorm += (pv[d] * dIdf[d]) ** 2;
+  pNorm = Math.sqrt(pNorm);
+  if (pNorm === 0) return { score: 0, from: 0, to: 0 };
+  const marks = markTable();
+  const sid = new Int32Array(keys.length);
+  const idfOf: number[] = [];
+  const pfOf: number[] = [];
+  try {
+    for (let i = 0; i < keys.length; i++) {
+      let m = marks[keys[i]];
+      if (m === 0) {
+        marks[keys[i]] = m = idfOf.length + 1;
+        idfOf.push(idfAt(idfs, keys[i], idf));
+        pfOf.push(keysLocal[i] < 0 ? 0 : pv[keysLocal[i]]);
+      }
+      sid[i] = m - 1;
+    }
+  } finally {
+    for (let i = 0; i < keys.length; i++) marks[keys[i]] = 0;
+  }
+  return bestWindowOf(sid, idfOf.length, idfOf, pfOf, pNorm, pLocal.length);
+}
+
+/** The best window's cosine, given the passage's keys as distinct numbers `sid` with each one's IDF and count in the point. */
+function bestWindowOf(sid: Int32Array, distinctKeys: number, idfOf: number[], pfOf: number[], pNorm: number, pointLength: number): { score: number; from: number; to: number } {
+  const passage = sid;
+  const count = new Int32Array(distinctKeys);
   const order = new Int32Array(passage.length);
   const cosine = (from: number, to: number) => {
     let distinct = 0;
@@ -299,7 +408,7 @@ function bestWindow(point: string[], passage: string[], idf: (key: string) => nu
     }
     return wNorm > 0 ? dot / (pNorm * Math.sqrt(wNorm)) : 0;
   };
-  const width = Math.max(2 * point.length, 12);
+  const width = Math.max(2 * pointLength, 12);
   if (passage.length <= width) return { score: cosine(0, passage.length), from: 0, to: passage.length };
   let best = 0;
   let bestFrom = 0;
@@ -320,21 +429,26 @@ function bestWindow(point: string[], passage: string[], idf: (key: string) => nu
   return { score: best, from: bestFrom, to: bestFrom + width };
 }
 
-/** Undefined when the point has no figure or distinctive name (the part does not apply). */
-function figureShare(point: Term[], passageKeys: Set<string>, idf: (key: string) => number, distinctiveIdf: number): number | undefined {
-  const keys = new Set(point.filter((t) => t.kind === 'number' || (t.kind === 'entity' && idf(t.key) >= distinctiveIdf)).map((t) => t.key));
+/**
+ * Undefined when the point has no figure or distinctive name (the part does not apply).
+ * `pLocal`, `pIdf`: each point term's distinct-key number and IDF; `inPassage`: which of those the passage has.
+ */
+function figureShare(point: Term[], pLocal: Int32Array, pIdf: Float64Array, distinct: number, inPassage: Uint8Array, distinctiveIdf: number): number | undefined {
+  // Each qualifying key once, in order of first occurrence (as a Set of them iterated).
+  const counted = new Uint8Array(distinct);
+  let keys = 0;
   let total = 0;
   let shared = 0;
-  for (const k of keys) {
-    total += idf(k);
-    if (passageKeys.has(k)) shared += idf(k);
+  for (let i = 0; i < point.length; i++) {
+    const t = point[i];
+    const d = pLocal[i];
+    if (counted[d] || !(t.kind === 'number' || (t.kind === 'entity' && pIdf[i] >= distinctiveIdf))) continue;
+    counted[d] = 1;
+    keys++;
+    total += pIdf[i];
+    if (inPassage[d]) shared += pIdf[i];
   }
-  return keys.size ? (total > 0 ? shared / total : 0) : undefined;
-}
-
-function indexMap<T>(all: T[], kept: T[]): number[] {
-  const pos = new Map(all.map((t, i) => [t, i]));
-  return kept.map((t) => pos.get(t)!);
+  return keys ? (total > 0 ? shared / total : 0) : undefined;
 }
 
 function mapParts(parts: ScoreParts, f: (x: number) => number): ScoreParts {

@@ -30,13 +30,9 @@ export interface AlignOptions {
 
 export function localAlignments(a: string[], b: string[], options: AlignOptions): LocalAlignment[] {
   const weight = options.weight ?? (() => 1);
-  const max = options.max ?? 3;
-  const minScore = options.minScore ?? 0;
-  const penalty = options.penalty;
   // Keys as small integers and each term's weight looked up once: the table has
   // |a| × |b| cells per round, and comparing strings and calling `weight` in
-  // every cell was most of the scorer's time. A masked term gets id -1 (side a)
-  // or -2 (side b), so it never equals anything.
+  // every cell was most of the scorer's time.
   const ids = new Map<string, number>();
   const idA = new Int32Array(a.length);
   const weightA = new Float64Array(a.length);
@@ -48,13 +44,30 @@ export function localAlignments(a: string[], b: string[], options: AlignOptions)
   }
   const idB = new Int32Array(b.length);
   for (let j = 0; j < b.length; j++) idB[j] = ids.get(b[j]) ?? -3;
+  return localAlignmentsOfIds(idA, weightA, ids.size, idB, options);
+}
+
+/**
+ * localAlignments over keys given as ids: `idA` numbers the first sequence's
+ * distinct keys 0 … `distinct` − 1, `idB` gives the second's the same ids
+ * (-3 for a key not in the first), `weightA` is each first-sequence term's
+ * match weight (`options.weight` is not read). The scorer (score.ts) has the
+ * ids at hand and calls this directly.
+ */
+export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, distinct: number, idB: Int32Array, options: AlignOptions): LocalAlignment[] {
+  const a = idA;
+  const b = idB;
+  const max = options.max ?? 3;
+  const minScore = options.minScore ?? 0;
+  const penalty = options.penalty;
+  // A masked term gets id -1 (side a) or -2 (side b), so it never equals anything.
   const maskedA = new Uint8Array(a.length);
   const maskedB = new Uint8Array(b.length);
   const out: LocalAlignment[] = [];
   const w = b.length + 1;
   const h = new Float64Array((a.length + 1) * w);
-  const firstA = new Int32Array(ids.size);
-  const lastA = new Int32Array(ids.size);
+  const firstA = new Int32Array(distinct);
+  const lastA = new Int32Array(distinct);
   // The rectangle written in the previous round: the only cells to clear.
   let written: [number, number, number, number] | undefined;
   for (let round = 0; round < max; round++) {
