@@ -4,7 +4,8 @@
 // are, how much of the point the passage covers beyond the names every page
 // shares, whether the figures agree, how long the passage is, how near in
 // time the statement is, and what kind of document it is.
-import { baseKey, contextualTerms } from './figures.js';
+import { contextualTerms, kindIdf } from './figures.js';
+import { bothIds, idfAt, idfTable, markTable, neutralTerms, termIds } from './key-ids.js';
 import type { PairScore } from './score.js';
 import type { SourceInfo, Term } from './types.js';
 
@@ -56,29 +57,47 @@ export const AGE_YEARS = 25;
  * result for the same terms; `point`/`passage` are the raw term sequences.
  */
 export function pairFeatures(point: Term[], passage: Term[], pair: PairScore, doc: SourceInfo, ctx: PairContext): number[] {
-  const p = contextualTerms(ctx.crossLingual ? point.filter((t) => t.neutral) : point);
-  const s = contextualTerms(ctx.crossLingual ? passage.filter((t) => t.neutral) : passage);
-  const sKeys = new Set(s.map((t) => t.key));
-  const idf = (k: string) => ctx.idf(baseKey(k));
-  const distinct = new Map<string, Term>();
-  for (const t of p) if (!distinct.has(t.key)) distinct.set(t.key, t);
+  // Keys as ids (key-ids.ts), as in the scorer: this runs for every scored pair.
+  // Across languages the figure kinds are judged among the neutral terms alone (filtered first).
+  const p = contextualTerms(ctx.crossLingual ? neutralTerms(point, termIds(point)).terms : point);
+  const s = contextualTerms(ctx.crossLingual ? neutralTerms(passage, termIds(passage)).terms : passage);
+  const [{ ids: pIds }, { ids: sIds }] = bothIds(p, s);
+  const idf = kindIdf(ctx.idf);
+  const idfs = idfTable(idf);
+  // Each distinct point key once, with its first term, in order of first occurrence
+  // (the order sums run in): mark 1 = the passage has the key, 2 = the point's key was seen.
+  const marks = markTable();
+  for (let j = 0; j < sIds.length; j++) marks[sIds[j]] = 1;
+  const firsts: number[] = [];
+  const sharedOf: boolean[] = [];
+  for (let i = 0; i < pIds.length; i++) {
+    const m = marks[pIds[i]];
+    if (m & 2) continue;
+    marks[pIds[i]] = m | 2;
+    firsts.push(i);
+    sharedOf.push((m & 1) === 1);
+  }
+  for (let j = 0; j < sIds.length; j++) marks[sIds[j]] = 0;
+  for (let i = 0; i < pIds.length; i++) marks[pIds[i]] = 0;
   let covered = 0;
   let contentAll = 0;
   let contentShared = 0;
   let maxShared = 0;
   let sharedWords = 0;
   let sharedNames = 0;
-  for (const [k, t] of distinct) {
-    const shared = sKeys.has(k);
+  for (let n = 0; n < firsts.length; n++) {
+    const t = p[firsts[n]];
+    const id = pIds[firsts[n]];
+    const shared = sharedOf[n];
     if (shared) {
       covered++;
-      maxShared = Math.max(maxShared, idf(k));
+      maxShared = Math.max(maxShared, idfAt(idfs, id, idf));
       if (t.kind === 'word') sharedWords++;
       else sharedNames++;
     }
     if (t.kind === 'word') {
-      contentAll += idf(k);
-      if (shared) contentShared += idf(k);
+      contentAll += idfAt(idfs, id, idf);
+      if (shared) contentShared += idfAt(idfs, id, idf);
     }
   }
   const gapDays = (Date.parse(ctx.planDate) - Date.parse(doc.date)) / 86_400_000;
@@ -89,7 +108,7 @@ export function pairFeatures(point: Term[], passage: Term[], pair: PairScore, do
     alignment: pair.parts.alignment,
     phrases: pair.parts.phrases,
     figures: pair.parts.figures,
-    coverage: distinct.size ? covered / distinct.size : 0,
+    coverage: firsts.length ? covered / firsts.length : 0,
     contentCoverage: contentAll > 0 ? contentShared / contentAll : 0,
     specificity: ctx.maxIdf > 0 ? Math.min(1, maxShared / ctx.maxIdf) : 0,
     namesOnly: sharedNames > 0 && sharedWords === 0 ? 1 : 0,

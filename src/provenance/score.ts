@@ -31,7 +31,7 @@
 // (bag of words, order-aware alignment) carry 60 %, the two sparse exact
 // signals (verbatim phrases, shared figures and names) 40 %, because those are
 // zero for most true pairs and should raise, not decide, a score.
-import { baseKey, contextualTerms, keyKind } from './figures.js';
+import { contextualTerms, kindIdf, keyKind } from './figures.js';
 import { isCommonWord } from './common-words.js';
 import { bothIds, idfAt, idfTable, markTable, neutralTerms } from './key-ids.js';
 import { sharedRunsOfIds } from './phrases.js';
@@ -137,19 +137,6 @@ function pairSides(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) =
     pIndex: pn?.index,
     sIndex: sn?.index,
   };
-}
-
-/**
- * The IDF under a number's plain key (what the index knows), one function
- * per IDF function: key-ids.ts keeps its IDF table per function, and a new
- * wrapper per pair would start a new table each time.
- */
-const kindIdfs = new WeakMap<(key: string) => number, (key: string) => number>();
-
-function kindIdf(rawIdf: (key: string) => number): (key: string) => number {
-  let idf = kindIdfs.get(rawIdf);
-  if (!idf) kindIdfs.set(rawIdf, (idf = (key: string) => rawIdf(baseKey(key))));
-  return idf;
 }
 
 function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {

@@ -65,7 +65,10 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, dis
   const maskedB = new Uint8Array(b.length);
   const out: LocalAlignment[] = [];
   const w = b.length + 1;
-  const h = new Float64Array((a.length + 1) * w);
+  // One table for every call, all zeros between calls: a fresh one per pair
+  // (up to 1000 × 250 cells) was most of the match's garbage collection.
+  if (table.length < (a.length + 1) * w) table = new Float64Array((a.length + 1) * w);
+  const h = table;
   const firstA = new Int32Array(distinct);
   const lastA = new Int32Array(distinct);
   // The rectangle written in the previous round: the only cells to clear.
@@ -147,5 +150,9 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, dis
     for (let k = alignment.a[0]; k < alignment.a[1]; k++) maskedA[k] = 1;
     for (let k = alignment.b[0]; k < alignment.b[1]; k++) maskedB[k] = 1;
   }
+  // Back to all zeros for the next call (nothing in the rounds can throw).
+  if (written) for (let i = written[0]; i <= written[1]; i++) h.fill(0, i * w + written[2], i * w + written[3] + 1);
   return out;
 }
+
+let table = new Float64Array(0);
