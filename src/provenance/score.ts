@@ -34,6 +34,7 @@
 import { contextualTerms, kindIdf, keyKind } from './figures.js';
 import { isCommonWord } from './common-words.js';
 import { bothIds, idfAt, idfTable, markTable, neutralTerms } from './key-ids.js';
+import { scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
 import { sharedRunsOfIds } from './phrases.js';
 import { localAlignmentsOfIds } from './smith-waterman.js';
 import type { ScoreParts, Term } from './types.js';
@@ -151,15 +152,15 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
   // (-1: not a point key), and for the cosine's passage keys (all passage
   // terms, across languages too) how often the point has each.
   const marks = markTable();
-  const pLocal = new Int32Array(p.length);
+  const pLocal = scratchPLocal(p.length);
   let distinct = 0;
   for (let i = 0; i < p.length; i++) {
     let m = marks[pIds[i]];
     if (m === 0) marks[pIds[i]] = m = ++distinct;
     pLocal[i] = m - 1;
   }
-  const sLocal = new Int32Array(s.length);
-  const inPassage = new Uint8Array(distinct);
+  const sLocal = scratchSLocal(s.length);
+  const inPassage = scratchInPassage(distinct).fill(0, 0, distinct);
   let shares = false;
   for (let j = 0; j < s.length; j++) {
     const m = marks[sIds[j]];
@@ -170,34 +171,32 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
     }
   }
   const cosineKeys = options.crossLingual ? passageIds : sIds;
-  const cosineLocal = cosineKeys === sIds ? sLocal : Int32Array.from(cosineKeys, (g) => marks[g] - 1);
+  let cosineLocal = sLocal;
+  if (cosineKeys !== sIds) {
+    cosineLocal = scratchCosineLocal(cosineKeys.length);
+    for (let j = 0; j < cosineKeys.length; j++) cosineLocal[j] = marks[cosineKeys[j]] - 1;
+  }
   for (let i = 0; i < p.length; i++) marks[pIds[i]] = 0;
   if (!shares) return zero;
 
   const idfs = idfTable(idf);
-  const pIdf = new Float64Array(p.length);
+  const pIdf = scratchPIdf(p.length);
   for (let i = 0; i < p.length; i++) pIdf[i] = idfAt(idfs, pIds[i], idf);
 
   // Across languages the passage keeps all its terms for the cosine: its words that cannot match
   // still dilute it, or a passage with one glossary word would look like a perfect match.
-  const lexical = bestWindowOfIds(pLocal, pIdf, distinct, cosineKeys, cosineLocal, idfs, idf).score;
+  const lexical = bestWindowOfIds(pLocal, pIdf, p.length, distinct, cosineKeys, cosineLocal, idfs, idf).score;
 
   let selfScore = 0;
   for (let i = 0; i < p.length; i++) selfScore += pIdf[i];
   const meanIdf = selfScore / p.length;
   const rare = options.rareIdf ?? Infinity;
-  const idB = new Int32Array(s.length);
-  for (let j = 0; j < s.length; j++) idB[j] = sLocal[j] < 0 ? -3 : sLocal[j];
-  const alignments = localAlignmentsOfIds(pLocal, pIdf, distinct, idB, { penalty: meanIdf / 2, max: 3, minScore: Math.min(rare, meanIdf) }).filter(
+  const alignments = localAlignmentsOfIds(pLocal, pIdf, p.length, distinct, sLocal, s.length, { penalty: meanIdf / 2, max: 3, minScore: Math.min(rare, meanIdf) }).filter(
     (al) => al.matches >= 2 || (al.matches === 1 && al.score >= rare),
   );
   const alignment = selfScore > 0 ? Math.min(1, alignments.reduce((sum, al) => sum + al.score, 0) / selfScore) : 0;
 
-  const ia = new Int32Array(p.length + 1).fill(-2);
-  ia.set(pLocal);
-  const ib = new Int32Array(s.length + 1).fill(-3);
-  ib.set(sLocal);
-  const runs = sharedRunsOfIds(ia, p.length, ib, s.length, MIN_PHRASE);
+  const runs = sharedRunsOfIds(pLocal, p.length, sLocal, s.length, distinct, MIN_PHRASE);
   const phrases = runs.reduce((sum, r) => sum + r.length, 0) / p.length;
 
   const figures = figureShare(p, pLocal, pIdf, distinct, inPassage, options.distinctiveIdf ?? 0);
@@ -337,7 +336,7 @@ function bestWindow(point: string[], passage: string[], idf: (key: string) => nu
     }
     sid[i] = id;
   }
-  return bestWindowOf(sid, ids.size, idfOf, pfOf, pNorm, point.length);
+  return bestWindowOf(sid, passage.length, ids.size, idfOf, pfOf, pNorm, point.length);
 }
 
 /**
@@ -347,39 +346,43 @@ function bestWindow(point: string[], passage: string[], idf: (key: string) => nu
  * `keysLocal` the point's number for each (-1: not in the point). The same
  * arithmetic in the same order as bestWindow.
  */
-function bestWindowOfIds(pLocal: Int32Array, pIdf: Float64Array, distinct: number, keys: Int32Array, keysLocal: Int32Array, idfs: Float64Array, idf: (key: string) => number): { score: number; from: number; to: number } {
-  const pv = new Int32Array(distinct);
-  const dIdf = new Float64Array(distinct);
-  for (let i = 0; i < pLocal.length; i++) if (pv[pLocal[i]]++ === 0) dIdf[pLocal[i]] = pIdf[i];
+function bestWindowOfIds(pLocal: Int32Array, pIdf: Float64Array, pLength: number, distinct: number, keys: Int32Array, keysLocal: Int32Array, idfs: Float64Array, idf: (key: string) => number): { score: number; from: number; to: number } {
+  const pv = scratchPv(distinct).fill(0, 0, distinct);
+  const dIdf = scratchDIdf(distinct);
+  for (let i = 0; i < pLength; i++) if (pv[pLocal[i]]++ === 0) dIdf[pLocal[i]] = pIdf[i];
   let pNorm = 0;
   for (let d = 0; d < distinct; d++) pNorm += (pv[d] * dIdf[d]) ** 2;
   pNorm = Math.sqrt(pNorm);
   if (pNorm === 0) return { score: 0, from: 0, to: 0 };
   const marks = markTable();
-  const sid = new Int32Array(keys.length);
-  const idfOf: number[] = [];
-  const pfOf: number[] = [];
+  const sid = scratchSid(keys.length);
+  const idfOf = scratchIdfOf(keys.length);
+  const pfOf = scratchPfOf(keys.length);
+  let n = 0;
   try {
     for (let i = 0; i < keys.length; i++) {
       let m = marks[keys[i]];
       if (m === 0) {
-        marks[keys[i]] = m = idfOf.length + 1;
-        idfOf.push(idfAt(idfs, keys[i], idf));
-        pfOf.push(keysLocal[i] < 0 ? 0 : pv[keysLocal[i]]);
+        marks[keys[i]] = m = n + 1;
+        idfOf[n] = idfAt(idfs, keys[i], idf);
+        pfOf[n] = keysLocal[i] < 0 ? 0 : pv[keysLocal[i]];
+        n++;
       }
       sid[i] = m - 1;
     }
   } finally {
     for (let i = 0; i < keys.length; i++) marks[keys[i]] = 0;
   }
-  return bestWindowOf(sid, idfOf.length, idfOf, pfOf, pNorm, pLocal.length);
+  return bestWindowOf(sid, keys.length, n, idfOf, pfOf, pNorm, pLength);
 }
 
-/** The best window's cosine, given the passage's keys as distinct numbers `sid` with each one's IDF and count in the point. */
-function bestWindowOf(sid: Int32Array, distinctKeys: number, idfOf: number[], pfOf: number[], pNorm: number, pointLength: number): { score: number; from: number; to: number } {
-  const passage = sid;
-  const count = new Int32Array(distinctKeys);
-  const order = new Int32Array(passage.length);
+/**
+ * The best window's cosine, given the passage's `length` keys as distinct
+ * numbers `sid` with each one's IDF and count in the point (arrays may be longer).
+ */
+function bestWindowOf(sid: Int32Array, length: number, distinctKeys: number, idfOf: ArrayLike<number>, pfOf: ArrayLike<number>, pNorm: number, pointLength: number): { score: number; from: number; to: number } {
+  const count = scratchCount(distinctKeys).fill(0, 0, distinctKeys);
+  const order = scratchOrder(length);
   const cosine = (from: number, to: number) => {
     let distinct = 0;
     for (let i = from; i < to; i++) if (count[sid[i]]++ === 0) order[distinct++] = sid[i];
@@ -396,15 +399,15 @@ function bestWindowOf(sid: Int32Array, distinctKeys: number, idfOf: number[], pf
     return wNorm > 0 ? dot / (pNorm * Math.sqrt(wNorm)) : 0;
   };
   const width = Math.max(2 * pointLength, 12);
-  if (passage.length <= width) return { score: cosine(0, passage.length), from: 0, to: passage.length };
+  if (length <= width) return { score: cosine(0, length), from: 0, to: length };
   let best = 0;
   let bestFrom = 0;
   let last = -1;
   // Only windows that start on a shared term can be the best one. Near the end
   // every start is clamped to the last window, which is then computed once.
-  for (let i = 0; i < passage.length; i++) {
+  for (let i = 0; i < length; i++) {
     if (!pfOf[sid[i]]) continue;
-    const from = Math.min(i, passage.length - width);
+    const from = Math.min(i, length - width);
     if (from === last) continue;
     last = from;
     const c = cosine(from, from + width);
@@ -437,6 +440,20 @@ function figureShare(point: Term[], pLocal: Int32Array, pIdf: Float64Array, dist
   }
   return keys ? (total > 0 ? shared / total : 0) : undefined;
 }
+
+// Per-pair tables (scratch.ts): one of each, since nothing here runs two pairs at once.
+const scratchPLocal = scratchInt32();
+const scratchSLocal = scratchInt32();
+const scratchCosineLocal = scratchInt32();
+const scratchInPassage = scratchUint8();
+const scratchPIdf = scratchFloat64();
+const scratchPv = scratchInt32();
+const scratchDIdf = scratchFloat64();
+const scratchSid = scratchInt32();
+const scratchIdfOf = scratchFloat64();
+const scratchPfOf = scratchInt32();
+const scratchCount = scratchInt32();
+const scratchOrder = scratchInt32();
 
 function mapParts(parts: ScoreParts, f: (x: number) => number): ScoreParts {
   return { lexical: f(parts.lexical), alignment: f(parts.alignment), phrases: f(parts.phrases), figures: f(parts.figures) };

@@ -8,6 +8,8 @@
 // - several non-overlapping alignments are taken, Waterman-Eggert style: after
 //   each one, its terms on both sides are masked and the table recomputed.
 
+import { scratchInt32, scratchUint8 } from './scratch.js';
+
 export interface LocalAlignment {
   /** Half-open term ranges [from, to) in the first and second sequence. */
   a: [number, number];
@@ -44,33 +46,33 @@ export function localAlignments(a: string[], b: string[], options: AlignOptions)
   }
   const idB = new Int32Array(b.length);
   for (let j = 0; j < b.length; j++) idB[j] = ids.get(b[j]) ?? -3;
-  return localAlignmentsOfIds(idA, weightA, ids.size, idB, options);
+  return localAlignmentsOfIds(idA, weightA, a.length, ids.size, idB, b.length, options);
 }
 
 /**
  * localAlignments over keys given as ids: `idA` numbers the first sequence's
- * distinct keys 0 … `distinct` − 1, `idB` gives the second's the same ids
- * (-3 for a key not in the first), `weightA` is each first-sequence term's
+ * (`aLength` terms) distinct keys 0 … `distinct` − 1, `idB` gives the
+ * second's (`bLength` terms) the same ids (any negative number for a key not
+ * in the first); the arrays may be longer than the sequences; `weightA` is each first-sequence term's
  * match weight (`options.weight` is not read). The scorer (score.ts) has the
  * ids at hand and calls this directly.
  */
-export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, distinct: number, idB: Int32Array, options: AlignOptions): LocalAlignment[] {
-  const a = idA;
-  const b = idB;
+export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLength: number, distinct: number, idB: Int32Array, bLength: number, options: AlignOptions): LocalAlignment[] {
   const max = options.max ?? 3;
   const minScore = options.minScore ?? 0;
   const penalty = options.penalty;
-  // A masked term gets id -1 (side a) or -2 (side b), so it never equals anything.
-  const maskedA = new Uint8Array(a.length);
-  const maskedB = new Uint8Array(b.length);
+  // A masked term of side a gets id -5, so it never equals anything (side b's ids are ≥ 0, or negative for a key
+  // not in a); a masked term of side b is checked in maskedB.
+  const maskedA = scratchMaskedA(aLength).fill(0, 0, aLength);
+  const maskedB = scratchMaskedB(bLength).fill(0, 0, bLength);
   const out: LocalAlignment[] = [];
-  const w = b.length + 1;
+  const w = bLength + 1;
   // One table for every call, all zeros between calls: a fresh one per pair
   // (up to 1000 × 250 cells) was most of the match's garbage collection.
-  if (table.length < (a.length + 1) * w) table = new Float64Array((a.length + 1) * w);
+  if (table.length < (aLength + 1) * w) table = new Float64Array((aLength + 1) * w);
   const h = table;
-  const firstA = new Int32Array(distinct);
-  const lastA = new Int32Array(distinct);
+  const firstA = scratchFirstA(distinct);
+  const lastA = scratchLastA(distinct);
   // The rectangle written in the previous round: the only cells to clear.
   let written: [number, number, number, number] | undefined;
   for (let round = 0; round < max; round++) {
@@ -82,17 +84,17 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, dis
     // positive cell that matters: before the first match every cell is 0, and
     // after the last one scores only fall (a cell rises above its neighbours
     // only on a match), so the best cell and its trace-back lie inside.
-    firstA.fill(-1);
-    for (let i = 1; i <= a.length; i++) {
+    firstA.fill(-1, 0, distinct);
+    for (let i = 1; i <= aLength; i++) {
       if (maskedA[i - 1]) continue;
       if (firstA[idA[i - 1]] < 0) firstA[idA[i - 1]] = i;
       lastA[idA[i - 1]] = i;
     }
-    let loI = a.length + 1;
+    let loI = aLength + 1;
     let hiI = 0;
-    let loJ = b.length + 1;
+    let loJ = bLength + 1;
     let hiJ = 0;
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = 1; j <= bLength; j++) {
       const id = idB[j - 1];
       if (id < 0 || maskedB[j - 1] || firstA[id] < 0) continue;
       if (j < loJ) loJ = j;
@@ -102,7 +104,7 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, dis
     }
     written = [loI, hiI, loJ, hiJ];
     for (let i = loI; i <= hiI; i++) {
-      const ai = maskedA[i - 1] ? -1 : idA[i - 1];
+      const ai = maskedA[i - 1] ? -5 : idA[i - 1];
       const match = weightA[i - 1];
       const row = i * w;
       const prev = row - w;
@@ -156,3 +158,7 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, dis
 }
 
 let table = new Float64Array(0);
+const scratchMaskedA = scratchUint8();
+const scratchMaskedB = scratchUint8();
+const scratchFirstA = scratchInt32();
+const scratchLastA = scratchInt32();
