@@ -100,7 +100,7 @@ export function pairFeatures(point: Term[], passage: Term[], pair: PairScore, do
       if (shared) contentShared += idfAt(idfs, id, idf);
     }
   }
-  const gapDays = (parsedDate(ctx.planDate) - parsedDate(doc.date)) / 86_400_000;
+  const gapDays = (parsedDate(ctx.planDate) - docFacts(doc).time) / 86_400_000;
   const later = gapDays < 0;
   const values: Record<FeatureName, number> = {
     bm25: 1 - Math.log1p(ctx.bm25Rank) / Math.log1p(Math.max(1, ctx.pool)),
@@ -118,34 +118,30 @@ export function pairFeatures(point: Term[], passage: Term[], pair: PairScore, do
     nearness: Number.isFinite(gapDays) && !later ? Math.exp(-gapDays / NEARNESS_DAYS) : 0,
     age: Number.isFinite(gapDays) && !later ? Math.min(1, gapDays / (AGE_YEARS * 365.25)) : 0,
     later: later ? 1 : 0,
-    proposalText: isProposalTitle(doc.title) ? 1 : 0,
+    proposalText: docFacts(doc).proposal ? 1 : 0,
     crossLingual: ctx.crossLingual ? 1 : 0,
   };
   return FEATURES.map((f) => round(values[f]));
 }
 
 // Date.parse and the title pattern ran for every scored pair (~12,000 per plan at 100k passages,
-// ~2 % of a match); a corpus has a few thousand dates and titles, each parsed or tested once.
-const dates = new Map<string, number>();
-const proposalTitles = new Map<string, boolean>();
-const MAX_REMEMBERED = 100_000;
+// ~4 % of a match); each document's are computed once, and the plan's date parsed once.
+const facts = new WeakMap<SourceInfo, { time: number; proposal: boolean }>();
+const planDates = new Map<string, number>();
 
-function parsedDate(date: string): number {
-  let t = dates.get(date);
-  if (t === undefined) {
-    if (dates.size >= MAX_REMEMBERED) dates.clear();
-    dates.set(date, (t = Date.parse(date)));
-  }
-  return t;
+function docFacts(doc: SourceInfo): { time: number; proposal: boolean } {
+  let f = facts.get(doc);
+  if (!f) facts.set(doc, (f = { time: Date.parse(doc.date), proposal: PROPOSAL_TITLE.test(doc.title) }));
+  return f;
 }
 
-function isProposalTitle(title: string): boolean {
-  let v = proposalTitles.get(title);
-  if (v === undefined) {
-    if (proposalTitles.size >= MAX_REMEMBERED) proposalTitles.clear();
-    proposalTitles.set(title, (v = PROPOSAL_TITLE.test(title)));
+function parsedDate(date: string): number {
+  let t = planDates.get(date);
+  if (t === undefined) {
+    if (planDates.size >= 1000) planDates.clear();
+    planDates.set(date, (t = Date.parse(date)));
   }
-  return v;
+  return t;
 }
 
 function round(x: number): number {

@@ -12,7 +12,7 @@ import { rankerProbability, shippedRanker, type RankerModel } from './ranker.js'
 import { sentences, tokenize } from '../text/index.js';
 import { polarityChanges } from '../text/polarity.js';
 import { translationLink } from '../text/lexicon/index.js';
-import { boundedPair, scorePair, sharedWordSpans, type PairScore, type SpanMatch } from './score.js';
+import { boundedPair, scorePair, sharedWordSpans, type PairScore, type ScoreOptions, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
 import { isCommonWord } from './common-words.js';
 import { spanTerms, spanTokens, termsOf, type UnitToken } from './terms.js';
@@ -94,6 +94,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     withFeatures: options.withFeatures === true,
     maxIdf: bm25Idf(index.size, 0),
     oneCommonWord: memoOneCommonWord(plan),
+    pairOptions: [],
   };
   const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, ctx));
   return {
@@ -125,6 +126,8 @@ interface PointContext {
   maxIdf: number;
   /** oneCommonWord on the plan, remembered per span (the same spans recur across candidates). */
   oneCommonWord: (span: [number, number]) => boolean;
+  /** pairOptions' two results (same language, across languages), made on first use. */
+  pairOptions: [PairOptions?, PairOptions?];
 }
 
 function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: PointContext): PointMatch {
@@ -133,18 +136,22 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
   const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
   const { pairs } = pointPairs(plan, seg, index, ctx, () => scorePoint(plan, units, tokens, index, ctx));
   const scored: Candidate[] = [];
-  // Which unit (whole point, sentence or sub-item) gave each passage its score.
-  const unitOf = new Map(pairs.map((p) => [`${p.ref.doc}\u0000${p.ref.passage}`, p.unit]));
+  // Which unit (whole point, sentence or sub-item) gave each candidate its score.
+  const unitOf = new Map<Candidate, number>();
   for (const p of pairs) {
     const passage = index.passage(p.ref);
     const doc = index.document(p.ref.doc);
-    if (passage && doc) scored.push(scoreCandidate(plan, units, p, passage, doc, ctx));
+    if (!passage || !doc) continue;
+    const c = scoreCandidate(plan, units, p, passage, doc, ctx);
+    scored.push(c);
+    unitOf.set(c, p.unit);
   }
   // Best passage per document, best first; ties broken by date (earlier first), then id.
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.date.localeCompare(b.date) || a.doc.localeCompare(b.doc) || a.passage.localeCompare(b.passage);
   const bestByDoc = new Map<string, Candidate>();
   for (const c of [...scored].sort(byScore)) if (!bestByDoc.has(c.doc)) bestByDoc.set(c.doc, c);
-  const ranked = (ctx.groupByDocument ? [...bestByDoc.values()] : scored).sort(byScore);
+  // bestByDoc is filled in byScore order: its values are ranked already (one per document, so no ties).
+  const ranked = ctx.groupByDocument ? [...bestByDoc.values()] : scored.sort(byScore);
   const listed = ranked.filter((c) => c.score >= ctx.minScore).slice(0, ctx.top);
   if (ctx.groupByDocument) for (const c of listed) addSecondPassage(c, scored, terms);
   return {
@@ -155,9 +162,9 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
     text: plan.text.slice(seg.start, seg.end),
     partial: Boolean(seg.partial),
     origin: ctx.ranker ? calibratedOrigin(ranked, ctx.ranker.side) : pointOrigin(ranked, ctx.threshold),
-    candidates: listed.map((c) => withPolarity(withWords(c, units[unitOf.get(`${c.doc}\u0000${c.passage}`) ?? 0], index, ctx, plan), plan, index, ctx)),
-    documents: Object.fromEntries([...bestByDoc.values()].sort(byScore).map((c) => [c.doc, c.score])),
-    lineage: lineageOf(ctx.groupByDocument ? ranked : [...bestByDoc.values()].sort(byScore)),
+    candidates: listed.map((c) => withPolarity(withWords(c, units[unitOf.get(c) ?? 0], index, ctx, plan), plan, index, ctx)),
+    documents: Object.fromEntries([...bestByDoc.values()].map((c) => [c.doc, c.score])),
+    lineage: lineageOf([...bestByDoc.values()]),
     echoes: laterEchoes(scored).map((c) => withPolarity(c, plan, index, ctx)),
   };
 }
@@ -351,9 +358,14 @@ function withWords(c: Candidate, terms: Term[], index: PassageIndex, ctx: PointC
 }
 
 /** The scorer's options for a point of the plan against a passage of `doc`. */
-function pairOptions(doc: SourceInfo, ctx: PointContext) {
+/** The scorer's options as matchPlan sets them (ScoreOptions with every field given). */
+type PairOptions = Required<ScoreOptions>;
+
+function pairOptions(doc: SourceInfo, ctx: PointContext): PairOptions {
   const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
-  return { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures };
+  // Two possible objects per match, made once each rather than once per pair.
+  const i = crossLingual ? 1 : 0;
+  return (ctx.pairOptions[i] ??= { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures });
 }
 
 /** Spans of a pair (term indices into `terms` and the passage's terms) as evidence with offsets into both texts. */

@@ -287,6 +287,8 @@ function loneCommonWord(point: Term[], pLocal: Int32Array, inPassage: Uint8Array
 /** The point's numbers that the passage has (same value and kind), or changes (same kind, other value). */
 function checkFigures(point: Term[], passage: Term[]): PairScore['figureCheck'] {
   const pKeys = new Set(point.filter((t) => t.kind === 'number').map((t) => t.key));
+  // Most points have no number: then there is nothing to look for in the passage.
+  if (!pKeys.size) return { total: 0, agree: 0, changed: 0 };
   const sKeys = new Set(passage.filter((t) => t.kind === 'number').map((t) => t.key));
   const sKinds = new Set([...sKeys].map((k) => keyKind(k)).filter((k) => k && k !== 'count' && k !== 'year'));
   let agree = 0;
