@@ -73,6 +73,8 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
   const h = table;
   const firstA = scratchFirstA(distinct);
   const lastA = scratchLastA(distinct);
+  // Round number + 1 for each id found unmasked in b in that round.
+  const inB = scratchInB(distinct).fill(0, 0, distinct);
   // The rectangle written in the previous round: the only cells to clear.
   let written: [number, number, number, number] | undefined;
   for (let round = 0; round < max; round++) {
@@ -101,7 +103,16 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
       hiJ = j;
       if (firstA[id] < loI) loI = firstA[id];
       if (lastA[id] > hiI) hiI = lastA[id];
+      inB[id] = round + 1;
     }
+    // No alignment can score more than the weights of the first sequence's
+    // terms that still have a partner (each is matched at most once): when
+    // they cannot reach minScore, this round would find nothing to keep, so
+    // the table is not filled (a margin keeps rounding from mattering). After
+    // the first alignment that was most rounds of most pairs.
+    let bound = 0;
+    for (let i = 0; i < aLength; i++) if (!maskedA[i] && inB[idA[i]] === round + 1 && weightA[i] > 0) bound += weightA[i];
+    if (bound <= 0 || bound * (1 + 1e-9) + 1e-9 < minScore) break;
     written = [loI, hiI, loJ, hiJ];
     for (let i = loI; i <= hiI; i++) {
       const ai = maskedA[i - 1] ? -5 : idA[i - 1];
@@ -162,3 +173,4 @@ const scratchMaskedA = scratchUint8();
 const scratchMaskedB = scratchUint8();
 const scratchFirstA = scratchInt32();
 const scratchLastA = scratchInt32();
+const scratchInB = scratchInt32();
