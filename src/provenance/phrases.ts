@@ -67,7 +67,9 @@ export function sharedRunsOfIds(ia: Int32Array, aLength: number, ib: Int32Array,
     }
     // The previous row's cells go back to zero before the array serves as the next row.
     if (i >= 2) for (let n = start[ia[i - 2]]; n < start[ia[i - 2] + 1]; n++) prev[places[n] + 1] = 0;
-    [prev, row] = [row, prev];
+    const done = prev;
+    prev = row;
+    row = done;
   }
   if (aLength >= 1) for (let n = start[ia[aLength - 1]]; n < start[ia[aLength - 1] + 1]; n++) prev[places[n] + 1] = 0;
   found.sort((x, y) => y.length - x.length || x.a - y.a || x.b - y.b);

@@ -140,11 +140,14 @@ function pairSides(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) =
   };
 }
 
+function zeroPair(figureCheck: PairScore['figureCheck']): PairScore {
+  return { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [], figureCheck };
+}
+
 function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {
   const { kinds, idf, p, s, pIds, sIds, passageIds, pIndex, sIndex } = pairSides(rawPoint, rawPassage, rawIdf, options);
   const figureCheck = checkFigures(p, s);
-  const zero: PairScore = { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [], figureCheck };
-  if (!p.length || !s.length) return zero;
+  if (!p.length || !s.length) return zeroPair(figureCheck);
 
   // The point's distinct keys numbered 0 … distinct − 1 in order of first
   // occurrence (the order the Maps of the string version iterated in, so sums
@@ -177,7 +180,7 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
     for (let j = 0; j < cosineKeys.length; j++) cosineLocal[j] = marks[cosineKeys[j]] - 1;
   }
   for (let i = 0; i < p.length; i++) marks[pIds[i]] = 0;
-  if (!shares) return zero;
+  if (!shares) return zeroPair(figureCheck);
 
   const idfs = idfTable(idf);
   const pIdf = scratchPIdf(p.length);

@@ -76,9 +76,12 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
   // Round number + 1 for each id found unmasked in b in that round.
   const inB = scratchInB(distinct).fill(0, 0, distinct);
   // The rectangle written in the previous round: the only cells to clear.
-  let written: [number, number, number, number] | undefined;
+  let wLoI = 1;
+  let wHiI = 0;
+  let wLoJ = 1;
+  let wHiJ = 0;
   for (let round = 0; round < max; round++) {
-    if (written) for (let i = written[0]; i <= written[1]; i++) h.fill(0, i * w + written[2], i * w + written[3] + 1);
+    for (let i = wLoI; i <= wHiI; i++) h.fill(0, i * w + wLoJ, i * w + wHiJ + 1);
     let best = 0;
     let bi = 0;
     let bj = 0;
@@ -113,7 +116,10 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
     let bound = 0;
     for (let i = 0; i < aLength; i++) if (!maskedA[i] && inB[idA[i]] === round + 1 && weightA[i] > 0) bound += weightA[i];
     if (bound <= 0 || bound * (1 + 1e-9) + 1e-9 < minScore) break;
-    written = [loI, hiI, loJ, hiJ];
+    wLoI = loI;
+    wHiI = hiI;
+    wLoJ = loJ;
+    wHiJ = hiJ;
     for (let i = loI; i <= hiI; i++) {
       const ai = maskedA[i - 1] ? -5 : idA[i - 1];
       const match = weightA[i - 1];
@@ -164,7 +170,7 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
     for (let k = alignment.b[0]; k < alignment.b[1]; k++) maskedB[k] = 1;
   }
   // Back to all zeros for the next call (nothing in the rounds can throw).
-  if (written) for (let i = written[0]; i <= written[1]; i++) h.fill(0, i * w + written[2], i * w + written[3] + 1);
+  for (let i = wLoI; i <= wHiI; i++) h.fill(0, i * w + wLoJ, i * w + wHiJ + 1);
   return out;
 }
 
