@@ -120,26 +120,44 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
     wHiI = hiI;
     wLoJ = loJ;
     wHiJ = hiJ;
+    // Side b's ids this round with its masked terms as -2: one comparison per cell.
+    const idBr = scratchIdB(bLength);
+    for (let j = 0; j < bLength; j++) idBr[j] = maskedB[j] ? -2 : idB[j];
+    // Whether the previous row is all zeros (the row above the rectangle is).
+    let prevZero = true;
     for (let i = loI; i <= hiI; i++) {
       const ai = maskedA[i - 1] ? -5 : idA[i - 1];
+      // Below a row of zeros, a row with no partner of its own in b stays all zeros: it is
+      // left as it is (zero), so a pair costs the rows near its matches, not the whole rectangle.
+      if (prevZero && (ai < 0 || inB[ai] !== round + 1)) continue;
       const match = weightA[i - 1];
       const row = i * w;
       const prev = row - w;
+      // The cell to the left and the one above-left, carried along the row rather than read again.
+      let leftV = h[row + loJ - 1];
+      let diagSrc = h[prev + loJ - 1];
+      let positive = false;
       for (let j = loJ; j <= hiJ; j++) {
-        const same = ai === idB[j - 1] && !maskedB[j - 1];
-        const diag = h[prev + j - 1] + (same ? match : -penalty);
-        const up = h[prev + j] - penalty;
-        const left = h[row + j - 1] - penalty;
+        const upSrc = h[prev + j];
+        const diag = diagSrc + (ai === idBr[j - 1] ? match : -penalty);
+        const up = upSrc - penalty;
+        const left = leftV - penalty;
         let v = diag > up ? diag : up;
         if (left > v) v = left;
         if (v < 0) v = 0;
         h[row + j] = v;
-        if (v > best) {
-          best = v;
-          bi = i;
-          bj = j;
+        leftV = v;
+        diagSrc = upSrc;
+        if (v > 0) {
+          positive = true;
+          if (v > best) {
+            best = v;
+            bi = i;
+            bj = j;
+          }
         }
       }
+      prevZero = !positive;
     }
     if (best <= 0 || best < minScore) break;
     // Trace back from the best cell to where the score first rose from zero.
@@ -180,3 +198,4 @@ const scratchMaskedB = scratchUint8();
 const scratchFirstA = scratchInt32();
 const scratchLastA = scratchInt32();
 const scratchInB = scratchInt32();
+const scratchIdB = scratchInt32();
