@@ -134,13 +134,17 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
   const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
   const terms = termsOf(tokens, plan.text);
   const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
-  const { pairs } = pointPairs(plan, seg, index, ctx, () => scorePoint(plan, units, tokens, index, ctx));
+  // The passage and document of each pair when scorePoint runs now (the memo keeps refs only):
+  // looking each up again was ~3 % of a whole-plan match at 100k passages.
+  const fresh: [IndexedPassage, SourceInfo][] = [];
+  const { pairs } = pointPairs(plan, seg, index, ctx, () => scorePoint(plan, units, tokens, index, ctx, fresh));
   const scored: Candidate[] = [];
   // Which unit (whole point, sentence or sub-item) gave each candidate its score.
   const unitOf = new Map<Candidate, number>();
-  for (const p of pairs) {
-    const passage = index.passage(p.ref);
-    const doc = index.document(p.ref.doc);
+  for (let n = 0; n < pairs.length; n++) {
+    const p = pairs[n];
+    const passage = fresh.length ? fresh[n][0] : index.passage(p.ref);
+    const doc = fresh.length ? fresh[n][1] : index.document(p.ref.doc);
     if (!passage || !doc) continue;
     const c = scoreCandidate(plan, units, p, passage, doc, ctx);
     scored.push(c);
@@ -224,8 +228,11 @@ interface PointPair {
   features?: number[];
 }
 
-/** Retrieve a point's candidate passages and score each pair (the costly part of matching: every passage that shares a term). */
-function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index: PassageIndex, ctx: PointContext): { pool: number; pairs: PointPair[] } {
+/**
+ * Retrieve a point's candidate passages and score each pair (the costly part of matching: every passage that shares a term).
+ * `found` gets each kept pair's passage and document, in the order of `pairs`.
+ */
+function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index: PassageIndex, ctx: PointContext, found: [IndexedPassage, SourceInfo][]): { pool: number; pairs: PointPair[] } {
   const refs = index.candidates(tokens, ctx.pool);
   const pool = refs.length;
   const pairs: PointPair[] = [];
@@ -247,6 +254,7 @@ function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index:
         ? pairFeatures(...boundedPair(units[best.unit], passage.terms), best.pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planDate: plan.date, crossLingual })
         : undefined;
     pairs.push({ ref, rank, ...best, features });
+    found.push([passage, doc]);
   });
   return { pool, pairs };
 }
@@ -293,10 +301,14 @@ function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features 
     // Filled in by evidenceOf when the candidate is listed, shown beside one or checked for an echo.
     evidence: undefined as unknown as Evidence[],
     url: passage.source ?? doc.sources[0] ?? '',
-    ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
-    ...(pair.truncated ? { truncated: true } : {}),
-    ...(ctx.withFeatures ? { fixedScore: pair.score, features: [...features!] } : doc.date > plan.date ? { fixedScore: pair.score } : {}),
   };
+  // Optional fields added in this order (the order JSON output lists them in).
+  if (terms !== units[0]) candidate.unit = [terms[0].start, terms[terms.length - 1].end];
+  if (pair.truncated) candidate.truncated = true;
+  if (ctx.withFeatures) {
+    candidate.fixedScore = pair.score;
+    candidate.features = [...features!];
+  } else if (doc.date > plan.date) candidate.fixedScore = pair.score;
   pendingEvidence.set(candidate, () =>
     spanEvidence(pair.spans, terms, passage, doc, plan, ctx)
       // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
