@@ -29,6 +29,25 @@ export function keyId(key: string): number {
   return id;
 }
 
+/** The key of an id (the string first interned: one string object per distinct key). */
+export function keyOf(id: number): string {
+  return keys[id];
+}
+
+/** The current generation (see termIds). */
+export function keyGeneration(): number {
+  return generation;
+}
+
+/**
+ * Remember `ids` (got with keyId in generation `from`) as the termIds of
+ * `terms`, unless a new generation started since: for code that interns a
+ * term array's keys as it builds it.
+ */
+export function rememberIds(terms: Term[], ids: Int32Array, from: number): void {
+  if (from === generation) byTerms.set(terms, { generation, ids });
+}
+
 /** Ids handed out so far in this generation (every id is below it). */
 export function keyCount(): number {
   return keys.length;

@@ -34,6 +34,7 @@ import type { Document } from '../corpus/types.js';
 import type { Token } from '../text/index.js';
 import { bm25Idf } from './memory-index.js';
 import { documentPassages, sourceInfo } from './passages.js';
+import { keyGeneration, keyId, keyOf, rememberIds } from './key-ids.js';
 import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
 
@@ -406,27 +407,21 @@ export function encodeTerms(terms: Term[]): string {
 }
 
 /**
- * Decoded keys, one string object per distinct key: JSON.parse makes a fresh
- * string for every occurrence, and the scorer looks each key up in maps many
- * times per pair; a shared string is hashed once and compared by identity.
+ * The stored terms of a passage. Keys are interned (key-ids.ts): one string
+ * object per distinct key, since JSON.parse makes a fresh string for every
+ * occurrence and the scorer looks keys up many times per pair; and the ids
+ * got on the way are kept as the array's termIds, which the scorer would
+ * otherwise intern again.
  */
-const keyStrings = new Map<string, string>();
-const MAX_KEY_STRINGS = 500_000;
-
-function internKey(key: string): string {
-  const known = keyStrings.get(key);
-  if (known !== undefined) return known;
-  if (keyStrings.size >= MAX_KEY_STRINGS) keyStrings.clear();
-  keyStrings.set(key, key);
-  return key;
-}
-
 export function decodeTerms(stored: string): Term[] {
-  return (JSON.parse(stored) as [string, number, number, number][]).map(([key, start, end, flags]) => ({
-    key: internKey(key),
-    start,
-    end,
-    kind: KINDS[flags & 3],
-    neutral: (flags & 4) !== 0,
-  }));
+  const raw = JSON.parse(stored) as [string, number, number, number][];
+  const from = keyGeneration();
+  const ids = new Int32Array(raw.length);
+  const terms = raw.map(([key, start, end, flags], i) => {
+    const id = keyId(key);
+    ids[i] = id;
+    return { key: keyOf(id), start, end, kind: KINDS[flags & 3], neutral: (flags & 4) !== 0 };
+  });
+  rememberIds(terms, ids, from);
+  return terms;
 }
