@@ -144,6 +144,56 @@ function pairSides(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) =
   };
 }
 
+/**
+ * A point's key ids in distinct-key numbers (`local`, first occurrence
+ * first) with a small open-addressing table from id to number, and its terms'
+ * IDF for one IDF function. Kept for the next pair with the same point (a
+ * point is scored against ~750 passages in a row): looking the passage's ids
+ * up in a table of the point's few keys, which stays in cache, replaced
+ * marking the point's keys in a table of every key, per pair.
+ */
+interface PointKeys {
+  ids: Int32Array;
+  local: Int32Array;
+  distinct: number;
+  slots: Int32Array;
+  numbers: Int32Array;
+  shift: number;
+  idf?: (key: string) => number;
+  pIdf?: Float64Array;
+}
+
+let lastPointKeys: PointKeys | undefined;
+
+function pointKeys(ids: Int32Array): PointKeys {
+  if (lastPointKeys?.ids === ids) return lastPointKeys;
+  let bits = 4;
+  while (1 << bits < ids.length * 2) bits++;
+  const slots = new Int32Array(1 << bits).fill(-1);
+  const numbers = new Int32Array(1 << bits);
+  const pk: PointKeys = { ids, local: new Int32Array(ids.length), distinct: 0, slots, numbers, shift: 32 - bits };
+  for (let i = 0; i < ids.length; i++) {
+    let h = Math.imul(ids[i], 0x9e3779b1) >>> pk.shift;
+    while (slots[h] !== -1 && slots[h] !== ids[i]) h = (h + 1) & (slots.length - 1);
+    if (slots[h] === -1) {
+      slots[h] = ids[i];
+      numbers[h] = pk.distinct++;
+    }
+    pk.local[i] = numbers[h];
+  }
+  return (lastPointKeys = pk);
+}
+
+/** The point's number of key id `id`, or -1 when the point does not have it. */
+function localOf(pk: PointKeys, id: number): number {
+  const mask = pk.slots.length - 1;
+  for (let h = Math.imul(id, 0x9e3779b1) >>> pk.shift; ; h = (h + 1) & mask) {
+    const slot = pk.slots[h];
+    if (slot === id) return pk.numbers[h];
+    if (slot === -1) return -1;
+  }
+}
+
 function zeroPair(figureCheck: PairScore['figureCheck']): PairScore {
   return { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [], figureCheck };
 }
@@ -157,38 +207,35 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
   // occurrence (the order the Maps of the string version iterated in, so sums
   // are the same to the last bit), the passage's terms in those numbers
   // (-1: not a point key), and for the cosine's passage keys (all passage
-  // terms, across languages too) how often the point has each.
-  const marks = markTable();
-  const pLocal = scratchPLocal(p.length);
-  let distinct = 0;
-  for (let i = 0; i < p.length; i++) {
-    let m = marks[pIds[i]];
-    if (m === 0) marks[pIds[i]] = m = ++distinct;
-    pLocal[i] = m - 1;
-  }
+  // terms, across languages too) the same.
+  const pk = pointKeys(pIds);
+  const { local: pLocal, distinct } = pk;
   const sLocal = scratchSLocal(s.length);
   const inPassage = scratchInPassage(distinct).fill(0, 0, distinct);
   let shares = false;
   for (let j = 0; j < s.length; j++) {
-    const m = marks[sIds[j]];
-    sLocal[j] = m - 1;
-    if (m) {
-      inPassage[m - 1] = 1;
+    const d = localOf(pk, sIds[j]);
+    sLocal[j] = d;
+    if (d >= 0) {
+      inPassage[d] = 1;
       shares = true;
     }
   }
+  if (!shares) return zeroPair(figureCheck);
   const cosineKeys = options.crossLingual ? passageIds : sIds;
   let cosineLocal = sLocal;
   if (cosineKeys !== sIds) {
     cosineLocal = scratchCosineLocal(cosineKeys.length);
-    for (let j = 0; j < cosineKeys.length; j++) cosineLocal[j] = marks[cosineKeys[j]] - 1;
+    for (let j = 0; j < cosineKeys.length; j++) cosineLocal[j] = localOf(pk, cosineKeys[j]);
   }
-  for (let i = 0; i < p.length; i++) marks[pIds[i]] = 0;
-  if (!shares) return zeroPair(figureCheck);
 
   const idfs = idfTable(idf);
-  const pIdf = scratchPIdf(p.length);
-  for (let i = 0; i < p.length; i++) pIdf[i] = idfAt(idfs, pIds[i], idf);
+  if (pk.idf !== idf) {
+    pk.pIdf = new Float64Array(p.length);
+    for (let i = 0; i < p.length; i++) pk.pIdf[i] = idfAt(idfs, pIds[i], idf);
+    pk.idf = idf;
+  }
+  const pIdf = pk.pIdf!;
 
   // Across languages the passage keeps all its terms for the cosine: its words that cannot match
   // still dilute it, or a passage with one glossary word would look like a perfect match.
@@ -227,7 +274,7 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
     // One shared common word is never evidence, however rare in this corpus ("Ensure", "observe", "full";
     // common-words.ts). And a stretch that bridges two different figures is a changed figure, not a match.
     if (al.matches < 2 && loneCommonWord(p, pLocal, inPassage, al.a)) continue;
-    if (kinds && figuresDiffer(p.slice(...al.a), s.slice(...al.b))) continue;
+    if (kinds && (hasNumber(p, al.a) || hasNumber(s, al.b)) && figuresDiffer(p.slice(...al.a), s.slice(...al.b))) continue;
     spans.push({ kind: 'alignment', point: mapRange(al.a, pIndex), passage: mapRange(al.b, sIndex), matched: al.matches });
   }
   spans.sort((x, y) => x.point[0] - y.point[0]);
@@ -305,6 +352,12 @@ function checkFigures(point: Term[], passage: Term[]): PairScore['figureCheck'] 
     else if (sKinds.has(keyKind(k))) changed++;
   }
   return { total: pKeys.size, agree, changed };
+}
+
+/** Whether terms [from, to) hold a number (figuresDiffer is false when neither stretch does). */
+function hasNumber(terms: Term[], [from, to]: [number, number]): boolean {
+  for (let i = from; i < to; i++) if (terms[i].kind === 'number') return true;
+  return false;
 }
 
 /** True when the two stretches do not carry the same numbers (by value and kind). */
@@ -451,11 +504,9 @@ function figureShare(point: Term[], pLocal: Int32Array, pIdf: Float64Array, dist
 }
 
 // Per-pair tables (scratch.ts): one of each, since nothing here runs two pairs at once.
-const scratchPLocal = scratchInt32();
 const scratchSLocal = scratchInt32();
 const scratchCosineLocal = scratchInt32();
 const scratchInPassage = scratchUint8();
-const scratchPIdf = scratchFloat64();
 const scratchPv = scratchInt32();
 const scratchDIdf = scratchFloat64();
 const scratchSid = scratchInt32();

@@ -75,13 +75,14 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
   const lastA = scratchLastA(distinct);
   // Round number + 1 for each id found unmasked in b in that round.
   const inB = scratchInB(distinct).fill(0, 0, distinct);
-  // The rectangle written in the previous round: the only cells to clear.
-  let wLoI = 1;
-  let wHiI = 0;
+  // The rows written in the previous round, between columns wLoJ and wHiJ: the only cells to clear.
+  const rows = scratchRows(aLength + 1);
+  let rowsWritten = 0;
   let wLoJ = 1;
   let wHiJ = 0;
   for (let round = 0; round < max; round++) {
-    for (let i = wLoI; i <= wHiI; i++) h.fill(0, i * w + wLoJ, i * w + wHiJ + 1);
+    for (let n = 0; n < rowsWritten; n++) h.fill(0, rows[n] * w + wLoJ, rows[n] * w + wHiJ + 1);
+    rowsWritten = 0;
     let best = 0;
     let bi = 0;
     let bj = 0;
@@ -116,8 +117,6 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
     let bound = 0;
     for (let i = 0; i < aLength; i++) if (!maskedA[i] && inB[idA[i]] === round + 1 && weightA[i] > 0) bound += weightA[i];
     if (bound <= 0 || bound * (1 + 1e-9) + 1e-9 < minScore) break;
-    wLoI = loI;
-    wHiI = hiI;
     wLoJ = loJ;
     wHiJ = hiJ;
     // Side b's ids this round with its masked terms as -2: one comparison per cell.
@@ -130,6 +129,7 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
       // Below a row of zeros, a row with no partner of its own in b stays all zeros: it is
       // left as it is (zero), so a pair costs the rows near its matches, not the whole rectangle.
       if (prevZero && (ai < 0 || inB[ai] !== round + 1)) continue;
+      rows[rowsWritten++] = i;
       const match = weightA[i - 1];
       const row = i * w;
       const prev = row - w;
@@ -188,7 +188,7 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
     for (let k = alignment.b[0]; k < alignment.b[1]; k++) maskedB[k] = 1;
   }
   // Back to all zeros for the next call (nothing in the rounds can throw).
-  for (let i = wLoI; i <= wHiI; i++) h.fill(0, i * w + wLoJ, i * w + wHiJ + 1);
+  for (let n = 0; n < rowsWritten; n++) h.fill(0, rows[n] * w + wLoJ, rows[n] * w + wHiJ + 1);
   return out;
 }
 
@@ -199,3 +199,4 @@ const scratchFirstA = scratchInt32();
 const scratchLastA = scratchInt32();
 const scratchInB = scratchInt32();
 const scratchIdB = scratchInt32();
+const scratchRows = scratchInt32();
