@@ -158,7 +158,7 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
   const ranked = ctx.groupByDocument ? [...bestByDoc.values()] : scored.sort(byScore);
   const listed = ranked.filter((c) => c.score >= ctx.minScore).slice(0, ctx.top);
   if (ctx.groupByDocument) for (const c of listed) addSecondPassage(c, scored, terms);
-  return {
+  const match: PointMatch = {
     point: seg.id,
     label: seg.label,
     start: seg.start,
@@ -171,6 +171,9 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
     lineage: lineageOf([...bestByDoc.values()]),
     echoes: laterEchoes(scored).map((c) => withPolarity(c, plan, index, ctx)),
   };
+  // Every candidate that can be shown has its evidence now; the others' is never needed.
+  pendingEvidence.clear();
+  return match;
 }
 
 /** A later statement is listed as an echo from this fixed-weight (content) score: the old origin threshold. */
@@ -324,7 +327,8 @@ function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features 
  * them and later statements that may be echoes need it: computing it for all
  * ~12,000 scored candidates of a plan at 100k passages was ~8 % of the match.
  */
-const pendingEvidence = new WeakMap<Candidate, () => Evidence[]>();
+// A Map emptied after each point, not a WeakMap: ~750 entries a point, and a WeakMap's set was ~1 % of a match.
+const pendingEvidence = new Map<Candidate, () => Evidence[]>();
 
 /** A scored candidate's evidence (computed on first use, then kept in `evidence`). */
 function evidenceOf(c: Candidate): Evidence[] {
