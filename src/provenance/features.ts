@@ -4,7 +4,8 @@
 // are, how much of the point the passage covers beyond the names every page
 // shares, whether the figures agree, how long the passage is, how near in
 // time the statement is, and what kind of document it is.
-import { baseKey, contextualTerms } from './figures.js';
+import { contextualTerms, kindIdf } from './figures.js';
+import { bothIds, idfAt, idfTable, markTable, neutralTerms, termIds } from './key-ids.js';
 import type { PairScore } from './score.js';
 import type { SourceInfo, Term } from './types.js';
 
@@ -56,53 +57,93 @@ export const AGE_YEARS = 25;
  * result for the same terms; `point`/`passage` are the raw term sequences.
  */
 export function pairFeatures(point: Term[], passage: Term[], pair: PairScore, doc: SourceInfo, ctx: PairContext): number[] {
-  const p = contextualTerms(ctx.crossLingual ? point.filter((t) => t.neutral) : point);
-  const s = contextualTerms(ctx.crossLingual ? passage.filter((t) => t.neutral) : passage);
-  const sKeys = new Set(s.map((t) => t.key));
-  const idf = (k: string) => ctx.idf(baseKey(k));
-  const distinct = new Map<string, Term>();
-  for (const t of p) if (!distinct.has(t.key)) distinct.set(t.key, t);
+  // Keys as ids (key-ids.ts), as in the scorer: this runs for every scored pair.
+  // Across languages the figure kinds are judged among the neutral terms alone (filtered first).
+  const p = contextualTerms(ctx.crossLingual ? neutralTerms(point, termIds(point)).terms : point);
+  const s = contextualTerms(ctx.crossLingual ? neutralTerms(passage, termIds(passage)).terms : passage);
+  const [{ ids: pIds }, { ids: sIds }] = bothIds(p, s);
+  const idf = kindIdf(ctx.idf);
+  const idfs = idfTable(idf);
+  // Each distinct point key once, with its first term, in order of first occurrence
+  // (the order sums run in): mark 1 = the passage has the key, 2 = the point's key was seen.
+  const marks = markTable();
+  for (let j = 0; j < sIds.length; j++) marks[sIds[j]] = 1;
+  let distinct = 0;
   let covered = 0;
   let contentAll = 0;
   let contentShared = 0;
   let maxShared = 0;
   let sharedWords = 0;
   let sharedNames = 0;
-  for (const [k, t] of distinct) {
-    const shared = sKeys.has(k);
-    if (shared) {
-      covered++;
-      maxShared = Math.max(maxShared, idf(k));
-      if (t.kind === 'word') sharedWords++;
-      else sharedNames++;
+  try {
+    for (let i = 0; i < pIds.length; i++) {
+      const m = marks[pIds[i]];
+      if (m & 2) continue;
+      marks[pIds[i]] = m | 2;
+      distinct++;
+      const t = p[i];
+      const shared = (m & 1) === 1;
+      if (shared) {
+        covered++;
+        maxShared = Math.max(maxShared, idfAt(idfs, pIds[i], idf));
+        if (t.kind === 'word') sharedWords++;
+        else sharedNames++;
+      }
+      if (t.kind === 'word') {
+        contentAll += idfAt(idfs, pIds[i], idf);
+        if (shared) contentShared += idfAt(idfs, pIds[i], idf);
+      }
     }
-    if (t.kind === 'word') {
-      contentAll += idf(k);
-      if (shared) contentShared += idf(k);
-    }
+  } finally {
+    for (let j = 0; j < sIds.length; j++) marks[sIds[j]] = 0;
+    for (let i = 0; i < pIds.length; i++) marks[pIds[i]] = 0;
   }
-  const gapDays = (Date.parse(ctx.planDate) - Date.parse(doc.date)) / 86_400_000;
+  const gapDays = (parsedDate(ctx.planDate) - docFacts(doc).time) / 86_400_000;
   const later = gapDays < 0;
-  const values: Record<FeatureName, number> = {
-    bm25: 1 - Math.log1p(ctx.bm25Rank) / Math.log1p(Math.max(1, ctx.pool)),
-    lexical: pair.parts.lexical,
-    alignment: pair.parts.alignment,
-    phrases: pair.parts.phrases,
-    figures: pair.parts.figures,
-    coverage: distinct.size ? covered / distinct.size : 0,
-    contentCoverage: contentAll > 0 ? contentShared / contentAll : 0,
-    specificity: ctx.maxIdf > 0 ? Math.min(1, maxShared / ctx.maxIdf) : 0,
-    namesOnly: sharedNames > 0 && sharedWords === 0 ? 1 : 0,
-    figureAgree: pair.figureCheck.total ? pair.figureCheck.agree / pair.figureCheck.total : 0,
-    figureChanged: pair.figureCheck.changed > 0 ? 1 : 0,
-    length: Math.min(1, Math.log1p(passage.length) / Math.log1p(200)),
-    nearness: Number.isFinite(gapDays) && !later ? Math.exp(-gapDays / NEARNESS_DAYS) : 0,
-    age: Number.isFinite(gapDays) && !later ? Math.min(1, gapDays / (AGE_YEARS * 365.25)) : 0,
-    later: later ? 1 : 0,
-    proposalText: PROPOSAL_TITLE.test(doc.title) ? 1 : 0,
-    crossLingual: ctx.crossLingual ? 1 : 0,
-  };
-  return FEATURES.map((f) => round(values[f]));
+  // In FEATURES order (checked below, where the module loads): one array per pair, no record of names.
+  return [
+    round(1 - Math.log1p(ctx.bm25Rank) / Math.log1p(Math.max(1, ctx.pool))),
+    round(pair.parts.lexical),
+    round(pair.parts.alignment),
+    round(pair.parts.phrases),
+    round(pair.parts.figures),
+    round(distinct ? covered / distinct : 0),
+    round(contentAll > 0 ? contentShared / contentAll : 0),
+    round(ctx.maxIdf > 0 ? Math.min(1, maxShared / ctx.maxIdf) : 0),
+    round(sharedNames > 0 && sharedWords === 0 ? 1 : 0),
+    round(pair.figureCheck.total ? pair.figureCheck.agree / pair.figureCheck.total : 0),
+    round(pair.figureCheck.changed > 0 ? 1 : 0),
+    round(Math.min(1, Math.log1p(passage.length) / Math.log1p(200))),
+    round(Number.isFinite(gapDays) && !later ? Math.exp(-gapDays / NEARNESS_DAYS) : 0),
+    round(Number.isFinite(gapDays) && !later ? Math.min(1, gapDays / (AGE_YEARS * 365.25)) : 0),
+    round(later ? 1 : 0),
+    round(docFacts(doc).proposal ? 1 : 0),
+    round(ctx.crossLingual ? 1 : 0),
+  ];
+}
+
+// The order pairFeatures writes its values in.
+const WRITTEN: readonly FeatureName[] = ['bm25', 'lexical', 'alignment', 'phrases', 'figures', 'coverage', 'contentCoverage', 'specificity', 'namesOnly', 'figureAgree', 'figureChanged', 'length', 'nearness', 'age', 'later', 'proposalText', 'crossLingual'];
+if (WRITTEN.join() !== FEATURES.join()) throw new Error('features.ts: pairFeatures writes its values in another order than FEATURES');
+
+// Date.parse and the title pattern ran for every scored pair (~12,000 per plan at 100k passages,
+// ~4 % of a match); each document's are computed once, and the plan's date parsed once.
+const facts = new WeakMap<SourceInfo, { time: number; proposal: boolean }>();
+const planDates = new Map<string, number>();
+
+function docFacts(doc: SourceInfo): { time: number; proposal: boolean } {
+  let f = facts.get(doc);
+  if (!f) facts.set(doc, (f = { time: Date.parse(doc.date), proposal: PROPOSAL_TITLE.test(doc.title) }));
+  return f;
+}
+
+function parsedDate(date: string): number {
+  let t = planDates.get(date);
+  if (t === undefined) {
+    if (planDates.size >= 1000) planDates.clear();
+    planDates.set(date, (t = Date.parse(date)));
+  }
+  return t;
 }
 
 function round(x: number): number {

@@ -96,6 +96,19 @@ export function baseKey(key: string): string {
   return i < 0 ? key : key.slice(0, i);
 }
 
+/**
+ * The IDF under a number's plain key (what the index knows), one function
+ * per IDF function: key-ids.ts keeps its IDF table per function, and a new
+ * wrapper per pair would start a new table each time.
+ */
+const kindIdfs = new WeakMap<(key: string) => number, (key: string) => number>();
+
+export function kindIdf(rawIdf: (key: string) => number): (key: string) => number {
+  let idf = kindIdfs.get(rawIdf);
+  if (!idf) kindIdfs.set(rawIdf, (idf = (key: string) => rawIdf(baseKey(key))));
+  return idf;
+}
+
 /** Value part of a number key, without unit and kind: `n:600000:days#time` → `600000`. */
 export function figureValue(key: string): string {
   return baseKey(key).split(':')[1];

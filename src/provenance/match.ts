@@ -12,7 +12,7 @@ import { rankerProbability, shippedRanker, type RankerModel } from './ranker.js'
 import { sentences, tokenize } from '../text/index.js';
 import { polarityChanges } from '../text/polarity.js';
 import { translationLink } from '../text/lexicon/index.js';
-import { boundedPair, scorePair, sharedWordSpans, type PairScore, type SpanMatch } from './score.js';
+import { boundedPair, scorePair, sharedWordSpans, type PairScore, type ScoreOptions, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
 import { isCommonWord } from './common-words.js';
 import { spanTerms, spanTokens, termsOf, type UnitToken } from './terms.js';
@@ -94,6 +94,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     withFeatures: options.withFeatures === true,
     maxIdf: bm25Idf(index.size, 0),
     oneCommonWord: memoOneCommonWord(plan),
+    pairOptions: [],
   };
   const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, ctx));
   return {
@@ -125,29 +126,39 @@ interface PointContext {
   maxIdf: number;
   /** oneCommonWord on the plan, remembered per span (the same spans recur across candidates). */
   oneCommonWord: (span: [number, number]) => boolean;
+  /** pairOptions' two results (same language, across languages), made on first use. */
+  pairOptions: [PairOptions?, PairOptions?];
 }
 
 function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: PointContext): PointMatch {
   const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
   const terms = termsOf(tokens, plan.text);
   const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
-  const { pairs } = pointPairs(plan, seg, index, ctx, () => scorePoint(plan, units, tokens, index, ctx));
+  // The passage and document of each pair when scorePoint runs now (the memo keeps refs only):
+  // looking each up again was ~5 % of a whole-plan match at 100k passages (CPU profile, kremlin).
+  const fresh: [IndexedPassage, SourceInfo][] = [];
+  const { pairs } = pointPairs(plan, seg, index, ctx, () => scorePoint(plan, units, tokens, index, ctx, fresh));
   const scored: Candidate[] = [];
-  // Which unit (whole point, sentence or sub-item) gave each passage its score.
-  const unitOf = new Map(pairs.map((p) => [`${p.ref.doc}\u0000${p.ref.passage}`, p.unit]));
-  for (const p of pairs) {
-    const passage = index.passage(p.ref);
-    const doc = index.document(p.ref.doc);
-    if (passage && doc) scored.push(scoreCandidate(plan, units, p, passage, doc, ctx));
+  // Which unit (whole point, sentence or sub-item) gave each candidate its score.
+  const unitOf = new Map<Candidate, number>();
+  for (let n = 0; n < pairs.length; n++) {
+    const p = pairs[n];
+    const passage = fresh.length ? fresh[n][0] : index.passage(p.ref);
+    const doc = fresh.length ? fresh[n][1] : index.document(p.ref.doc);
+    if (!passage || !doc) continue;
+    const c = scoreCandidate(plan, units, p, passage, doc, ctx);
+    scored.push(c);
+    unitOf.set(c, p.unit);
   }
   // Best passage per document, best first; ties broken by date (earlier first), then id.
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.date.localeCompare(b.date) || a.doc.localeCompare(b.doc) || a.passage.localeCompare(b.passage);
   const bestByDoc = new Map<string, Candidate>();
   for (const c of [...scored].sort(byScore)) if (!bestByDoc.has(c.doc)) bestByDoc.set(c.doc, c);
-  const ranked = (ctx.groupByDocument ? [...bestByDoc.values()] : scored).sort(byScore);
+  // bestByDoc is filled in byScore order: its values are ranked already (one per document, so no ties).
+  const ranked = ctx.groupByDocument ? [...bestByDoc.values()] : scored.sort(byScore);
   const listed = ranked.filter((c) => c.score >= ctx.minScore).slice(0, ctx.top);
   if (ctx.groupByDocument) for (const c of listed) addSecondPassage(c, scored, terms);
-  return {
+  const match: PointMatch = {
     point: seg.id,
     label: seg.label,
     start: seg.start,
@@ -155,11 +166,14 @@ function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
     text: plan.text.slice(seg.start, seg.end),
     partial: Boolean(seg.partial),
     origin: ctx.ranker ? calibratedOrigin(ranked, ctx.ranker.side) : pointOrigin(ranked, ctx.threshold),
-    candidates: listed.map((c) => withPolarity(withWords(c, units[unitOf.get(`${c.doc}\u0000${c.passage}`) ?? 0], index, ctx, plan), plan, index, ctx)),
-    documents: Object.fromEntries([...bestByDoc.values()].sort(byScore).map((c) => [c.doc, c.score])),
-    lineage: lineageOf(ctx.groupByDocument ? ranked : [...bestByDoc.values()].sort(byScore)),
+    candidates: listed.map((c) => withPolarity(withWords(c, units[unitOf.get(c) ?? 0], index, ctx, plan), plan, index, ctx)),
+    documents: Object.fromEntries([...bestByDoc.values()].map((c) => [c.doc, c.score])),
+    lineage: lineageOf([...bestByDoc.values()]),
     echoes: laterEchoes(scored).map((c) => withPolarity(c, plan, index, ctx)),
   };
+  // Every candidate that can be shown has its evidence now; the others' is never needed.
+  pendingEvidence.clear();
+  return match;
 }
 
 /** A later statement is listed as an echo from this fixed-weight (content) score: the old origin threshold. */
@@ -177,9 +191,10 @@ export const ECHO_MAX = 3;
 function laterEchoes(scored: Candidate[]): Candidate[] {
   const best = new Map<string, Candidate>();
   for (const c of scored) {
+    if (!c.later || c.fixedScore === undefined || c.fixedScore < ECHO_MIN_SCORE) continue;
     // Wording, not a shared word: the evidence spans hold at least two words between them.
-    const words = c.evidence.reduce((n, e) => n + (e.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
-    if (!c.later || c.fixedScore === undefined || c.fixedScore < ECHO_MIN_SCORE || words < 2) continue;
+    const words = evidenceOf(c).reduce((n, e) => n + (e.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+    if (words < 2) continue;
     const prev = best.get(c.doc);
     if (!prev || c.fixedScore > prev.fixedScore!) best.set(c.doc, c);
   }
@@ -192,7 +207,7 @@ function laterEchoes(scored: Candidate[]): Candidate[] {
  * half as high), show it too: a clause split over two paragraphs.
  */
 function addSecondPassage(c: Candidate, scored: Candidate[], point: Term[]): void {
-  const covers = (x: Candidate) => new Set(x.evidence.flatMap((e) => point.filter((t) => t.kind === 'word' && t.start >= e.plan[0] && t.end <= e.plan[1]).map((t) => t.key)));
+  const covers = (x: Candidate) => new Set(evidenceOf(x).flatMap((e) => point.filter((t) => t.kind === 'word' && t.start >= e.plan[0] && t.end <= e.plan[1]).map((t) => t.key)));
   const first = covers(c);
   let best: { cand: Candidate; gain: number } | undefined;
   for (const other of scored) {
@@ -200,7 +215,7 @@ function addSecondPassage(c: Candidate, scored: Candidate[], point: Term[]): voi
     const gain = [...covers(other)].filter((k) => !first.has(k)).length;
     if (gain >= 2 && (!best || gain > best.gain || (gain === best.gain && other.score > best.cand.score))) best = { cand: other, gain };
   }
-  if (best) c.also = { passage: best.cand.passage, score: best.cand.score, evidence: best.cand.evidence, url: best.cand.url };
+  if (best) c.also = { passage: best.cand.passage, score: best.cand.score, evidence: evidenceOf(best.cand), url: best.cand.url };
 }
 
 /**
@@ -216,8 +231,11 @@ interface PointPair {
   features?: number[];
 }
 
-/** Retrieve a point's candidate passages and score each pair (the costly part of matching: every passage that shares a term). */
-function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index: PassageIndex, ctx: PointContext): { pool: number; pairs: PointPair[] } {
+/**
+ * Retrieve a point's candidate passages and score each pair (the costly part of matching: every passage that shares a term).
+ * `found` gets each kept pair's passage and document, in the order of `pairs`.
+ */
+function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index: PassageIndex, ctx: PointContext, found: [IndexedPassage, SourceInfo][]): { pool: number; pairs: PointPair[] } {
   const refs = index.candidates(tokens, ctx.pool);
   const pool = refs.length;
   const pairs: PointPair[] = [];
@@ -239,6 +257,7 @@ function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index:
         ? pairFeatures(...boundedPair(units[best.unit], passage.terms), best.pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planDate: plan.date, crossLingual })
         : undefined;
     pairs.push({ ref, rank, ...best, features });
+    found.push([passage, doc]);
   });
   return { pool, pairs };
 }
@@ -272,7 +291,7 @@ function pointPairs(plan: Document, seg: Segment, index: PassageIndex, ctx: Poin
 function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features }: PointPair, passage: IndexedPassage, doc: SourceInfo, ctx: PointContext): Candidate {
   const terms = units[unit];
   const score = ctx.ranker ? Math.round(rankerProbability(ctx.ranker, features!) * 1e4) / 1e4 : pair.score;
-  return {
+  const candidate: Candidate = {
     doc: doc.id,
     side: doc.side,
     speaker: doc.speaker,
@@ -282,15 +301,43 @@ function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features 
     later: doc.date > plan.date,
     // A copy: the pair is kept for the next draft with this point.
     parts: { ...pair.parts },
-    evidence: spanEvidence(pair.spans, terms, passage, doc, plan, ctx)
+    // Filled in by evidenceOf when the candidate is listed, shown beside one or checked for an echo.
+    evidence: undefined as unknown as Evidence[],
+    url: passage.source ?? doc.sources[0] ?? '',
+  };
+  // Optional fields added in this order (the order JSON output lists them in).
+  if (terms !== units[0]) candidate.unit = [terms[0].start, terms[terms.length - 1].end];
+  if (pair.truncated) candidate.truncated = true;
+  if (ctx.withFeatures) {
+    candidate.fixedScore = pair.score;
+    candidate.features = [...features!];
+  } else if (doc.date > plan.date) candidate.fixedScore = pair.score;
+  pendingEvidence.set(candidate, () =>
+    spanEvidence(pair.spans, terms, passage, doc, plan, ctx)
       // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
       // shown alone it would be one common word, which is never evidence.
       .filter((e) => !ctx.oneCommonWord(e.plan)),
-    url: passage.source ?? doc.sources[0] ?? '',
-    ...(terms !== units[0] ? { unit: [terms[0].start, terms[terms.length - 1].end] as [number, number] } : {}),
-    ...(pair.truncated ? { truncated: true } : {}),
-    ...(ctx.withFeatures ? { fixedScore: pair.score, features: [...features!] } : doc.date > plan.date ? { fixedScore: pair.score } : {}),
-  };
+  );
+  return candidate;
+}
+
+/**
+ * How to compute a scored candidate's evidence, until it is asked for. Only
+ * the listed candidates, passages of their documents that may be shown beside
+ * them and later statements that may be echoes need it: computing it for all
+ * ~12,000 scored candidates of a plan at 100k passages was ~8 % of the match.
+ */
+// A Map emptied after each point, not a WeakMap: ~750 entries a point, and a WeakMap's set was ~1 % of a match.
+const pendingEvidence = new Map<Candidate, () => Evidence[]>();
+
+/** A scored candidate's evidence (computed on first use, then kept in `evidence`). */
+function evidenceOf(c: Candidate): Evidence[] {
+  const make = pendingEvidence.get(c);
+  if (make) {
+    c.evidence = make();
+    pendingEvidence.delete(c);
+  }
+  return c.evidence;
 }
 
 function memoOneCommonWord(plan: Document): (span: [number, number]) => boolean {
@@ -318,7 +365,7 @@ function oneCommonWord(text: string, [start, end]: [number, number], language: s
  * point, sentence or sub-item) that gave the score.
  */
 function withWords(c: Candidate, terms: Term[], index: PassageIndex, ctx: PointContext, plan: Document): Candidate {
-  if (c.evidence.length) return c;
+  if (evidenceOf(c).length) return c;
   const passage = index.passage({ doc: c.doc, passage: c.passage });
   const doc = index.document(c.doc);
   if (!passage || !doc) return c;
@@ -327,9 +374,14 @@ function withWords(c: Candidate, terms: Term[], index: PassageIndex, ctx: PointC
 }
 
 /** The scorer's options for a point of the plan against a passage of `doc`. */
-function pairOptions(doc: SourceInfo, ctx: PointContext) {
+/** The scorer's options as matchPlan sets them (ScoreOptions with every field given). */
+type PairOptions = Required<ScoreOptions>;
+
+function pairOptions(doc: SourceInfo, ctx: PointContext): PairOptions {
   const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
-  return { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures };
+  // Two possible objects per match, made once each rather than once per pair.
+  const i = crossLingual ? 1 : 0;
+  return (ctx.pairOptions[i] ??= { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures });
 }
 
 /** Spans of a pair (term indices into `terms` and the passage's terms) as evidence with offsets into both texts. */
@@ -366,7 +418,7 @@ function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: Po
     if (ta.some((t) => t.negation) && tb.some((t) => t.negation)) agreeing++;
     return e;
   };
-  const evidence = c.evidence.map(flag);
+  const evidence = evidenceOf(c).map(flag);
   // A candidate's shared words (when it has no evidence) are checked the same way.
   const words = c.words?.map(flag);
   return opposite ? { ...c, evidence, ...(words ? { words } : {}), ...(agreeing ? {} : { polarity: 'opposite' as const }) } : c;

@@ -3,6 +3,8 @@
 // other stop words between them do not break a run). Found with the classic
 // longest-common-substring table, one row at a time.
 
+import { scratchInt32, scratchUint8 } from './scratch.js';
+
 export interface Run {
   /** Index of the run's first term in the first sequence. */
   a: number;
@@ -16,35 +18,63 @@ export interface Run {
  * on either side (a stretch of the point is credited to one stretch of the source).
  */
 export function sharedRuns(a: string[], b: string[], min = 3): Run[] {
-  const found: Run[] = [];
   // Keys as small integers (a key of b not in a gets -1): the table compares
   // |a| × |b| pairs, and integer comparisons are several times cheaper than strings.
   const ids = new Map<string, number>();
-  const ia = new Int32Array(a.length + 1).fill(-2);
+  const ia = new Int32Array(a.length);
   for (let i = 0; i < a.length; i++) {
     let id = ids.get(a[i]);
     if (id === undefined) ids.set(a[i], (id = ids.size));
     ia[i] = id;
   }
-  const ib = new Int32Array(b.length + 1).fill(-3);
+  const ib = new Int32Array(b.length);
   for (let j = 0; j < b.length; j++) ib[j] = ids.get(b[j]) ?? -1;
-  let prev = new Int32Array(b.length + 1);
-  let row = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
+  return sharedRunsOfIds(ia, a.length, ib, b.length, ids.size, min);
+}
+
+/**
+ * sharedRuns over keys given as ids: `ia` holds the first sequence's ids
+ * (0 … `distinct` − 1) for its `aLength` terms, `ib` the second's (the same
+ * ids, -1 for a key not in the first) for its `bLength` terms; the arrays may
+ * be longer. The scorer (score.ts) has the ids at hand and calls this directly.
+ *
+ * The table is filled only where the two sides match: each row visits the
+ * places in `b` of its own key (a run can only grow on a match), so a pair
+ * costs the number of matching term pairs instead of |a| × |b| cells, with
+ * the same runs found.
+ */
+export function sharedRunsOfIds(ia: Int32Array, aLength: number, ib: Int32Array, bLength: number, distinct: number, min = 3): Run[] {
+  const found: Run[] = [];
+  // Places of each key in b, ascending: places[start[id] … start[id + 1]).
+  const start = scratchStart(distinct + 1).fill(0, 0, distinct + 1);
+  for (let j = 0; j < bLength; j++) if (ib[j] >= 0) start[ib[j] + 1]++;
+  for (let d = 0; d < distinct; d++) start[d + 1] += start[d];
+  const places = scratchPlaces(bLength);
+  const fill = scratchFill(distinct).fill(0, 0, distinct);
+  for (let j = 0; j < bLength; j++) if (ib[j] >= 0) places[start[ib[j]] + fill[ib[j]]++] = j;
+  // Run lengths ending at each column of the previous and this row (0 where no run ends), all zero between calls.
+  let prev = scratchRowA(bLength + 1);
+  let row = scratchRowB(bLength + 1);
+  for (let i = 1; i <= aLength; i++) {
     const x = ia[i - 1];
-    const next = i < a.length ? ia[i] : -4;
-    for (let j = 1; j <= b.length; j++) {
-      const r = x === ib[j - 1] ? prev[j - 1] + 1 : 0;
+    const next = i < aLength ? ia[i] : -4;
+    for (let n = start[x]; n < start[x + 1]; n++) {
+      const j = places[n] + 1;
+      const r = prev[j - 1] + 1;
       row[j] = r;
       // A run ends here if it cannot be extended by the next pair of terms.
-      if (r >= min && !(j < b.length && next === ib[j])) found.push({ a: i - r, b: j - r, length: r });
+      if (r >= min && !(j < bLength && next === ib[j])) found.push({ a: i - r, b: j - r, length: r });
     }
-    [prev, row] = [row, prev];
-    row.fill(0);
+    // The previous row's cells go back to zero before the array serves as the next row.
+    if (i >= 2) for (let n = start[ia[i - 2]]; n < start[ia[i - 2] + 1]; n++) prev[places[n] + 1] = 0;
+    const done = prev;
+    prev = row;
+    row = done;
   }
+  if (aLength >= 1) for (let n = start[ia[aLength - 1]]; n < start[ia[aLength - 1] + 1]; n++) prev[places[n] + 1] = 0;
   found.sort((x, y) => y.length - x.length || x.a - y.a || x.b - y.b);
-  const usedA = new Uint8Array(a.length);
-  const usedB = new Uint8Array(b.length);
+  const usedA = scratchUsedA(aLength).fill(0, 0, aLength);
+  const usedB = scratchUsedB(bLength).fill(0, 0, bLength);
   const chosen: Run[] = [];
   for (const r of found) {
     let free = true;
@@ -54,4 +84,18 @@ export function sharedRuns(a: string[], b: string[], min = 3): Run[] {
     chosen.push(r);
   }
   return chosen.sort((x, y) => x.a - y.a);
+}
+
+const scratchStart = scratchInt32();
+const scratchPlaces = scratchInt32();
+const scratchFill = scratchInt32();
+const scratchRowA = zeroedInt32();
+const scratchRowB = zeroedInt32();
+const scratchUsedA = scratchUint8();
+const scratchUsedB = scratchUint8();
+
+/** A growable Int32Array kept all zeros by its user (grown arrays are new, hence zero). */
+function zeroedInt32(): (n: number) => Int32Array {
+  let buf = new Int32Array(256);
+  return (n) => (buf.length >= n ? buf : (buf = new Int32Array(Math.max(n, buf.length * 2))));
 }

@@ -31,10 +31,12 @@
 // (bag of words, order-aware alignment) carry 60 %, the two sparse exact
 // signals (verbatim phrases, shared figures and names) 40 %, because those are
 // zero for most true pairs and should raise, not decide, a score.
-import { baseKey, contextualTerms, keyKind } from './figures.js';
+import { contextualTerms, kindIdf, keyKind } from './figures.js';
 import { isCommonWord } from './common-words.js';
-import { sharedRuns } from './phrases.js';
-import { localAlignments } from './smith-waterman.js';
+import { bothIds, idfAt, idfTable, markTable, neutralTerms } from './key-ids.js';
+import { scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
+import { sharedRunsOfIds } from './phrases.js';
+import { localAlignmentsOfIds } from './smith-waterman.js';
 import type { ScoreParts, Term } from './types.js';
 
 export const WEIGHTS: ScoreParts = { lexical: 0.35, alignment: 0.25, phrases: 0.2, figures: 0.2 };
@@ -112,44 +114,146 @@ export function boundedPair(point: Term[], passage: Term[]): [Term[], Term[]] {
  * The two sides of a pair as the scorer compares them: numbers keyed by their
  * kind (figures.ts contextualTerms, unless `figureKinds` is false, with the
  * IDF read under the plain key), and across languages only the neutral terms
- * (`p`, `s`) beside the full sequences (`point`, `passage`).
+ * (`p`, `s`) beside the full sequences (`point`, `passage`); with the key ids
+ * of both (key-ids.ts) and, across languages, where `p` and `s` sit in them.
  */
+let lastPoint: { raw: Term[]; kinds: boolean; point: Term[] } | undefined;
+
 function pairSides(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions) {
   const kinds = options.figureKinds !== false;
-  const point = kinds ? contextualTerms(rawPoint) : rawPoint;
+  // A point is scored against hundreds of passages in a row: its side is remembered from the last pair.
+  if (!lastPoint || lastPoint.raw !== rawPoint || lastPoint.kinds !== kinds) lastPoint = { raw: rawPoint, kinds, point: kinds ? contextualTerms(rawPoint) : rawPoint };
+  const point = lastPoint.point;
   const passage = kinds ? contextualTerms(rawPassage) : rawPassage;
-  const idf = kinds ? (key: string) => rawIdf(baseKey(key)) : rawIdf;
-  const p = options.crossLingual ? point.filter((t) => t.neutral) : point;
-  const s = options.crossLingual ? passage.filter((t) => t.neutral) : passage;
-  return { kinds, point, passage, idf, p, s };
+  const idf = kinds ? kindIdf(rawIdf) : rawIdf;
+  const [pInfo, sInfo] = bothIds(point, passage);
+  const pn = options.crossLingual ? neutralTerms(point, pInfo) : undefined;
+  const sn = options.crossLingual ? neutralTerms(passage, sInfo) : undefined;
+  return {
+    kinds,
+    point,
+    passage,
+    idf,
+    p: pn ? pn.terms : point,
+    s: sn ? sn.terms : passage,
+    pIds: pn ? pn.ids : pInfo.ids,
+    sIds: sn ? sn.ids : sInfo.ids,
+    passageIds: sInfo.ids,
+    pIndex: pn?.index,
+    sIndex: sn?.index,
+  };
+}
+
+/**
+ * A point's key ids in distinct-key numbers (`local`, first occurrence
+ * first) with a small open-addressing table from id to number, and its terms'
+ * IDF for one IDF function. Kept for the next pair with the same point (a
+ * point is scored against ~750 passages in a row): looking the passage's ids
+ * up in a table of the point's few keys, which stays in cache, replaced
+ * marking the point's keys in a table of every key, per pair.
+ */
+interface PointKeys {
+  ids: Int32Array;
+  local: Int32Array;
+  distinct: number;
+  slots: Int32Array;
+  numbers: Int32Array;
+  shift: number;
+  idf?: (key: string) => number;
+  pIdf?: Float64Array;
+}
+
+let lastPointKeys: PointKeys | undefined;
+
+function pointKeys(ids: Int32Array): PointKeys {
+  if (lastPointKeys?.ids === ids) return lastPointKeys;
+  let bits = 4;
+  while (1 << bits < ids.length * 2) bits++;
+  const slots = new Int32Array(1 << bits).fill(-1);
+  const numbers = new Int32Array(1 << bits);
+  const pk: PointKeys = { ids, local: new Int32Array(ids.length), distinct: 0, slots, numbers, shift: 32 - bits };
+  for (let i = 0; i < ids.length; i++) {
+    let h = Math.imul(ids[i], 0x9e3779b1) >>> pk.shift;
+    while (slots[h] !== -1 && slots[h] !== ids[i]) h = (h + 1) & (slots.length - 1);
+    if (slots[h] === -1) {
+      slots[h] = ids[i];
+      numbers[h] = pk.distinct++;
+    }
+    pk.local[i] = numbers[h];
+  }
+  return (lastPointKeys = pk);
+}
+
+/** The point's number of key id `id`, or -1 when the point does not have it. */
+function localOf(pk: PointKeys, id: number): number {
+  const mask = pk.slots.length - 1;
+  for (let h = Math.imul(id, 0x9e3779b1) >>> pk.shift; ; h = (h + 1) & mask) {
+    const slot = pk.slots[h];
+    if (slot === id) return pk.numbers[h];
+    if (slot === -1) return -1;
+  }
+}
+
+function zeroPair(figureCheck: PairScore['figureCheck']): PairScore {
+  return { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [], figureCheck };
 }
 
 function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {
-  const { kinds, point, passage, idf, p, s } = pairSides(rawPoint, rawPassage, rawIdf, options);
+  const { kinds, idf, p, s, pIds, sIds, passageIds, pIndex, sIndex } = pairSides(rawPoint, rawPassage, rawIdf, options);
   const figureCheck = checkFigures(p, s);
-  const zero: PairScore = { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [], figureCheck };
-  if (!p.length || !s.length) return zero;
-  const pk = p.map((t) => t.key);
-  const sk = s.map((t) => t.key);
-  const sKeys = new Set(sk);
-  if (!pk.some((k) => sKeys.has(k))) return zero;
+  if (!p.length || !s.length) return zeroPair(figureCheck);
+
+  // The point's distinct keys numbered 0 … distinct − 1 in order of first
+  // occurrence (the order the Maps of the string version iterated in, so sums
+  // are the same to the last bit), the passage's terms in those numbers
+  // (-1: not a point key), and for the cosine's passage keys (all passage
+  // terms, across languages too) the same.
+  const pk = pointKeys(pIds);
+  const { local: pLocal, distinct } = pk;
+  const sLocal = scratchSLocal(s.length);
+  const inPassage = scratchInPassage(distinct).fill(0, 0, distinct);
+  let shares = false;
+  for (let j = 0; j < s.length; j++) {
+    const d = localOf(pk, sIds[j]);
+    sLocal[j] = d;
+    if (d >= 0) {
+      inPassage[d] = 1;
+      shares = true;
+    }
+  }
+  if (!shares) return zeroPair(figureCheck);
+  const cosineKeys = options.crossLingual ? passageIds : sIds;
+  let cosineLocal = sLocal;
+  if (cosineKeys !== sIds) {
+    cosineLocal = scratchCosineLocal(cosineKeys.length);
+    for (let j = 0; j < cosineKeys.length; j++) cosineLocal[j] = localOf(pk, cosineKeys[j]);
+  }
+
+  const idfs = idfTable(idf);
+  if (pk.idf !== idf) {
+    pk.pIdf = new Float64Array(p.length);
+    for (let i = 0; i < p.length; i++) pk.pIdf[i] = idfAt(idfs, pIds[i], idf);
+    pk.idf = idf;
+  }
+  const pIdf = pk.pIdf!;
 
   // Across languages the passage keeps all its terms for the cosine: its words that cannot match
   // still dilute it, or a passage with one glossary word would look like a perfect match.
-  const lexical = windowCosine(pk, options.crossLingual ? passage.map((t) => t.key) : sk, idf);
+  const lexical = bestWindowOfIds(pLocal, pIdf, p.length, distinct, cosineKeys, cosineLocal, idfs, idf).score;
 
-  const selfScore = pk.reduce((sum, k) => sum + idf(k), 0);
-  const meanIdf = selfScore / pk.length;
+  let selfScore = 0;
+  for (let i = 0; i < p.length; i++) selfScore += pIdf[i];
+  const meanIdf = selfScore / p.length;
   const rare = options.rareIdf ?? Infinity;
-  const alignments = localAlignments(pk, sk, { weight: idf, penalty: meanIdf / 2, max: 3, minScore: Math.min(rare, meanIdf) }).filter(
+  const alignments = localAlignmentsOfIds(pLocal, pIdf, p.length, distinct, sLocal, s.length, { penalty: meanIdf / 2, max: 3, minScore: Math.min(rare, meanIdf) }).filter(
     (al) => al.matches >= 2 || (al.matches === 1 && al.score >= rare),
   );
   const alignment = selfScore > 0 ? Math.min(1, alignments.reduce((sum, al) => sum + al.score, 0) / selfScore) : 0;
 
-  const runs = sharedRuns(pk, sk, MIN_PHRASE);
-  const phrases = runs.reduce((sum, r) => sum + r.length, 0) / pk.length;
+  const runs = sharedRunsOfIds(pLocal, p.length, sLocal, s.length, distinct, MIN_PHRASE);
+  const phrases = runs.reduce((sum, r) => sum + r.length, 0) / p.length;
 
-  const figures = figureShare(p, sKeys, idf, options.distinctiveIdf ?? 0);
+  const figures = figureShare(p, pLocal, pIdf, distinct, inPassage, options.distinctiveIdf ?? 0);
 
   const parts: ScoreParts = { lexical, alignment, phrases, figures: figures ?? 0 };
   const weighted = WEIGHTS.lexical * lexical + WEIGHTS.alignment * alignment + WEIGHTS.phrases * phrases;
@@ -157,9 +261,7 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
 
   // Evidence: every shared phrase, then each alignment not already inside a phrase on the point side.
   // Indices are mapped back to the caller's (unfiltered) sequences.
-  const pIndex = options.crossLingual ? indexMap(point, p) : undefined;
-  const sIndex = options.crossLingual ? indexMap(passage, s) : undefined;
-  const mapRange = (r: [number, number], map?: number[]): [number, number] => (map ? [map[r[0]], map[r[1] - 1] + 1] : r);
+  const mapRange = (r: [number, number], map?: Int32Array): [number, number] => (map ? [map[r[0]], map[r[1] - 1] + 1] : r);
   const spans: SpanMatch[] = runs.map((r) => ({
     kind: 'phrase',
     point: mapRange([r.a, r.a + r.length], pIndex),
@@ -171,8 +273,8 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
     if (inside) continue;
     // One shared common word is never evidence, however rare in this corpus ("Ensure", "observe", "full";
     // common-words.ts). And a stretch that bridges two different figures is a changed figure, not a match.
-    if (al.matches < 2 && loneCommonWord(p.slice(...al.a), sKeys)) continue;
-    if (kinds && figuresDiffer(p.slice(...al.a), s.slice(...al.b))) continue;
+    if (al.matches < 2 && loneCommonWord(p, pLocal, inPassage, al.a)) continue;
+    if (kinds && (hasNumber(p, al.a) || hasNumber(s, al.b)) && figuresDiffer(p.slice(...al.a), s.slice(...al.b))) continue;
     spans.push({ kind: 'alignment', point: mapRange(al.a, pIndex), passage: mapRange(al.b, sIndex), matched: al.matches });
   }
   spans.sort((x, y) => x.point[0] - y.point[0]);
@@ -191,13 +293,13 @@ export const MAX_SHARED_WORDS = 6;
  * scorePair). Empty when they share nothing.
  */
 export function sharedWordSpans(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions = {}): SpanMatch[] {
-  const { point, passage, idf, p } = pairSides(...boundedPair(rawPoint, rawPassage), rawIdf, options);
+  const { passage, idf, p, pIndex } = pairSides(...boundedPair(rawPoint, rawPassage), rawIdf, options);
   const pk = p.map((t) => t.key);
   // The cosine reads all passage terms, across languages too (see scoreWholePair).
   const cosineKeys = passage.map((t) => t.key);
   const window = bestWindow(pk, cosineKeys, idf);
   if (!(window.score > 0)) return [];
-  return windowWords(pk, cosineKeys, window, idf, options.crossLingual ? indexMap(point, p) : undefined);
+  return windowWords(pk, cosineKeys, window, idf, pIndex);
 }
 
 /**
@@ -206,7 +308,7 @@ export function sharedWordSpans(rawPoint: Term[], rawPassage: Term[], rawIdf: (k
  * window. Indices are into the caller's sequences (`pIndex` maps a filtered
  * point back; the cosine's passage keys are already the caller's passage).
  */
-function windowWords(pk: string[], passageKeys: string[], window: { from: number; to: number }, idf: (key: string) => number, pIndex?: number[]): SpanMatch[] {
+function windowWords(pk: string[], passageKeys: string[], window: { from: number; to: number }, idf: (key: string) => number, pIndex?: Int32Array): SpanMatch[] {
   const inPoint = new Map<string, number>();
   pk.forEach((k, i) => {
     if (!inPoint.has(k)) inPoint.set(k, i);
@@ -224,15 +326,23 @@ function windowWords(pk: string[], passageKeys: string[], window: { from: number
     .map(([, [i, j]]) => ({ kind: 'word' as const, point: [i, i + 1] as [number, number], passage: [j, j + 1] as [number, number], matched: 1 }));
 }
 
-/** The one shared term of a single-match alignment is a common English word. */
-function loneCommonWord(stretch: Term[], passageKeys: Set<string>): boolean {
-  const shared = stretch.filter((t) => passageKeys.has(t.key));
-  return shared.length <= 1 && shared.every((t) => t.kind === 'word' && isCommonWord(t.key));
+/** The one shared term of a single-match alignment (point terms [from, to)) is a common English word. */
+function loneCommonWord(point: Term[], pLocal: Int32Array, inPassage: Uint8Array, [from, to]: [number, number]): boolean {
+  let shared = 0;
+  for (let i = from; i < to; i++) {
+    if (!inPassage[pLocal[i]]) continue;
+    if (++shared > 1) return false;
+    const t = point[i];
+    if (!(t.kind === 'word' && isCommonWord(t.key))) return false;
+  }
+  return true;
 }
 
 /** The point's numbers that the passage has (same value and kind), or changes (same kind, other value). */
 function checkFigures(point: Term[], passage: Term[]): PairScore['figureCheck'] {
   const pKeys = new Set(point.filter((t) => t.kind === 'number').map((t) => t.key));
+  // Most points have no number: then there is nothing to look for in the passage.
+  if (!pKeys.size) return { total: 0, agree: 0, changed: 0 };
   const sKeys = new Set(passage.filter((t) => t.kind === 'number').map((t) => t.key));
   const sKinds = new Set([...sKeys].map((k) => keyKind(k)).filter((k) => k && k !== 'count' && k !== 'year'));
   let agree = 0;
@@ -242,6 +352,12 @@ function checkFigures(point: Term[], passage: Term[]): PairScore['figureCheck'] 
     else if (sKinds.has(keyKind(k))) changed++;
   }
   return { total: pKeys.size, agree, changed };
+}
+
+/** Whether terms [from, to) hold a number (figuresDiffer is false when neither stretch does). */
+function hasNumber(terms: Term[], [from, to]: [number, number]): boolean {
+  for (let i = from; i < to; i++) if (terms[i].kind === 'number') return true;
+  return false;
 }
 
 /** True when the two stretches do not carry the same numbers (by value and kind). */
@@ -282,8 +398,53 @@ function bestWindow(point: string[], passage: string[], idf: (key: string) => nu
     }
     sid[i] = id;
   }
-  const count = new Int32Array(ids.size);
-  const order = new Int32Array(passage.length);
+  return bestWindowOf(sid, passage.length, ids.size, idfOf, pfOf, pNorm, point.length);
+}
+
+/**
+ * bestWindow over keys given as ids (key-ids.ts): the point as its terms'
+ * distinct-key numbers `pLocal` (0 … `distinct` − 1, first occurrence
+ * first) with their IDF `pIdf`; the passage as key ids `keys`, with
+ * `keysLocal` the point's number for each (-1: not in the point). The same
+ * arithmetic in the same order as bestWindow.
+ */
+function bestWindowOfIds(pLocal: Int32Array, pIdf: Float64Array, pLength: number, distinct: number, keys: Int32Array, keysLocal: Int32Array, idfs: Float64Array, idf: (key: string) => number): { score: number; from: number; to: number } {
+  const pv = scratchPv(distinct).fill(0, 0, distinct);
+  const dIdf = scratchDIdf(distinct);
+  for (let i = 0; i < pLength; i++) if (pv[pLocal[i]]++ === 0) dIdf[pLocal[i]] = pIdf[i];
+  let pNorm = 0;
+  for (let d = 0; d < distinct; d++) pNorm += (pv[d] * dIdf[d]) ** 2;
+  pNorm = Math.sqrt(pNorm);
+  if (pNorm === 0) return { score: 0, from: 0, to: 0 };
+  const marks = markTable();
+  const sid = scratchSid(keys.length);
+  const idfOf = scratchIdfOf(keys.length);
+  const pfOf = scratchPfOf(keys.length);
+  let n = 0;
+  try {
+    for (let i = 0; i < keys.length; i++) {
+      let m = marks[keys[i]];
+      if (m === 0) {
+        marks[keys[i]] = m = n + 1;
+        idfOf[n] = idfAt(idfs, keys[i], idf);
+        pfOf[n] = keysLocal[i] < 0 ? 0 : pv[keysLocal[i]];
+        n++;
+      }
+      sid[i] = m - 1;
+    }
+  } finally {
+    for (let i = 0; i < keys.length; i++) marks[keys[i]] = 0;
+  }
+  return bestWindowOf(sid, keys.length, n, idfOf, pfOf, pNorm, pLength);
+}
+
+/**
+ * The best window's cosine, given the passage's `length` keys as distinct
+ * numbers `sid` with each one's IDF and count in the point (arrays may be longer).
+ */
+function bestWindowOf(sid: Int32Array, length: number, distinctKeys: number, idfOf: ArrayLike<number>, pfOf: ArrayLike<number>, pNorm: number, pointLength: number): { score: number; from: number; to: number } {
+  const count = scratchCount(distinctKeys).fill(0, 0, distinctKeys);
+  const order = scratchOrder(length);
   const cosine = (from: number, to: number) => {
     let distinct = 0;
     for (let i = from; i < to; i++) if (count[sid[i]]++ === 0) order[distinct++] = sid[i];
@@ -299,16 +460,16 @@ function bestWindow(point: string[], passage: string[], idf: (key: string) => nu
     }
     return wNorm > 0 ? dot / (pNorm * Math.sqrt(wNorm)) : 0;
   };
-  const width = Math.max(2 * point.length, 12);
-  if (passage.length <= width) return { score: cosine(0, passage.length), from: 0, to: passage.length };
+  const width = Math.max(2 * pointLength, 12);
+  if (length <= width) return { score: cosine(0, length), from: 0, to: length };
   let best = 0;
   let bestFrom = 0;
   let last = -1;
   // Only windows that start on a shared term can be the best one. Near the end
   // every start is clamped to the last window, which is then computed once.
-  for (let i = 0; i < passage.length; i++) {
+  for (let i = 0; i < length; i++) {
     if (!pfOf[sid[i]]) continue;
-    const from = Math.min(i, passage.length - width);
+    const from = Math.min(i, length - width);
     if (from === last) continue;
     last = from;
     const c = cosine(from, from + width);
@@ -320,22 +481,39 @@ function bestWindow(point: string[], passage: string[], idf: (key: string) => nu
   return { score: best, from: bestFrom, to: bestFrom + width };
 }
 
-/** Undefined when the point has no figure or distinctive name (the part does not apply). */
-function figureShare(point: Term[], passageKeys: Set<string>, idf: (key: string) => number, distinctiveIdf: number): number | undefined {
-  const keys = new Set(point.filter((t) => t.kind === 'number' || (t.kind === 'entity' && idf(t.key) >= distinctiveIdf)).map((t) => t.key));
+/**
+ * Undefined when the point has no figure or distinctive name (the part does not apply).
+ * `pLocal`, `pIdf`: each point term's distinct-key number and IDF; `inPassage`: which of those the passage has.
+ */
+function figureShare(point: Term[], pLocal: Int32Array, pIdf: Float64Array, distinct: number, inPassage: Uint8Array, distinctiveIdf: number): number | undefined {
+  // Each qualifying key once, in order of first occurrence (as a Set of them iterated).
+  const counted = new Uint8Array(distinct);
+  let keys = 0;
   let total = 0;
   let shared = 0;
-  for (const k of keys) {
-    total += idf(k);
-    if (passageKeys.has(k)) shared += idf(k);
+  for (let i = 0; i < point.length; i++) {
+    const t = point[i];
+    const d = pLocal[i];
+    if (counted[d] || !(t.kind === 'number' || (t.kind === 'entity' && pIdf[i] >= distinctiveIdf))) continue;
+    counted[d] = 1;
+    keys++;
+    total += pIdf[i];
+    if (inPassage[d]) shared += pIdf[i];
   }
-  return keys.size ? (total > 0 ? shared / total : 0) : undefined;
+  return keys ? (total > 0 ? shared / total : 0) : undefined;
 }
 
-function indexMap<T>(all: T[], kept: T[]): number[] {
-  const pos = new Map(all.map((t, i) => [t, i]));
-  return kept.map((t) => pos.get(t)!);
-}
+// Per-pair tables (scratch.ts): one of each, since nothing here runs two pairs at once.
+const scratchSLocal = scratchInt32();
+const scratchCosineLocal = scratchInt32();
+const scratchInPassage = scratchUint8();
+const scratchPv = scratchInt32();
+const scratchDIdf = scratchFloat64();
+const scratchSid = scratchInt32();
+const scratchIdfOf = scratchFloat64();
+const scratchPfOf = scratchInt32();
+const scratchCount = scratchInt32();
+const scratchOrder = scratchInt32();
 
 function mapParts(parts: ScoreParts, f: (x: number) => number): ScoreParts {
   return { lexical: f(parts.lexical), alignment: f(parts.alignment), phrases: f(parts.phrases), figures: f(parts.figures) };

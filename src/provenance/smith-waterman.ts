@@ -8,6 +8,8 @@
 // - several non-overlapping alignments are taken, Waterman-Eggert style: after
 //   each one, its terms on both sides are masked and the table recomputed.
 
+import { scratchInt32, scratchUint8 } from './scratch.js';
+
 export interface LocalAlignment {
   /** Half-open term ranges [from, to) in the first and second sequence. */
   a: [number, number];
@@ -30,13 +32,9 @@ export interface AlignOptions {
 
 export function localAlignments(a: string[], b: string[], options: AlignOptions): LocalAlignment[] {
   const weight = options.weight ?? (() => 1);
-  const max = options.max ?? 3;
-  const minScore = options.minScore ?? 0;
-  const penalty = options.penalty;
   // Keys as small integers and each term's weight looked up once: the table has
   // |a| × |b| cells per round, and comparing strings and calling `weight` in
-  // every cell was most of the scorer's time. A masked term gets id -1 (side a)
-  // or -2 (side b), so it never equals anything.
+  // every cell was most of the scorer's time.
   const ids = new Map<string, number>();
   const idA = new Int32Array(a.length);
   const weightA = new Float64Array(a.length);
@@ -48,17 +46,43 @@ export function localAlignments(a: string[], b: string[], options: AlignOptions)
   }
   const idB = new Int32Array(b.length);
   for (let j = 0; j < b.length; j++) idB[j] = ids.get(b[j]) ?? -3;
-  const maskedA = new Uint8Array(a.length);
-  const maskedB = new Uint8Array(b.length);
+  return localAlignmentsOfIds(idA, weightA, a.length, ids.size, idB, b.length, options);
+}
+
+/**
+ * localAlignments over keys given as ids: `idA` numbers the first sequence's
+ * (`aLength` terms) distinct keys 0 … `distinct` − 1, `idB` gives the
+ * second's (`bLength` terms) the same ids (any negative number for a key not
+ * in the first); the arrays may be longer than the sequences; `weightA` is each first-sequence term's
+ * match weight (`options.weight` is not read). The scorer (score.ts) has the
+ * ids at hand and calls this directly.
+ */
+export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLength: number, distinct: number, idB: Int32Array, bLength: number, options: AlignOptions): LocalAlignment[] {
+  const max = options.max ?? 3;
+  const minScore = options.minScore ?? 0;
+  const penalty = options.penalty;
+  // A masked term of side a gets id -5, so it never equals anything (side b's ids are ≥ 0, or negative for a key
+  // not in a); a masked term of side b is checked in maskedB.
+  const maskedA = scratchMaskedA(aLength).fill(0, 0, aLength);
+  const maskedB = scratchMaskedB(bLength).fill(0, 0, bLength);
   const out: LocalAlignment[] = [];
-  const w = b.length + 1;
-  const h = new Float64Array((a.length + 1) * w);
-  const firstA = new Int32Array(ids.size);
-  const lastA = new Int32Array(ids.size);
-  // The rectangle written in the previous round: the only cells to clear.
-  let written: [number, number, number, number] | undefined;
+  const w = bLength + 1;
+  // One table for every call, all zeros between calls: a fresh one per pair
+  // (up to 1000 × 250 cells) was most of the match's garbage collection.
+  if (table.length < (aLength + 1) * w) table = new Float64Array((aLength + 1) * w);
+  const h = table;
+  const firstA = scratchFirstA(distinct);
+  const lastA = scratchLastA(distinct);
+  // Round number + 1 for each id found unmasked in b in that round.
+  const inB = scratchInB(distinct).fill(0, 0, distinct);
+  // The rows written in the previous round, between columns wLoJ and wHiJ: the only cells to clear.
+  const rows = scratchRows(aLength + 1);
+  let rowsWritten = 0;
+  let wLoJ = 1;
+  let wHiJ = 0;
   for (let round = 0; round < max; round++) {
-    if (written) for (let i = written[0]; i <= written[1]; i++) h.fill(0, i * w + written[2], i * w + written[3] + 1);
+    for (let n = 0; n < rowsWritten; n++) h.fill(0, rows[n] * w + wLoJ, rows[n] * w + wHiJ + 1);
+    rowsWritten = 0;
     let best = 0;
     let bi = 0;
     let bj = 0;
@@ -66,45 +90,74 @@ export function localAlignments(a: string[], b: string[], options: AlignOptions)
     // positive cell that matters: before the first match every cell is 0, and
     // after the last one scores only fall (a cell rises above its neighbours
     // only on a match), so the best cell and its trace-back lie inside.
-    firstA.fill(-1);
-    for (let i = 1; i <= a.length; i++) {
+    firstA.fill(-1, 0, distinct);
+    for (let i = 1; i <= aLength; i++) {
       if (maskedA[i - 1]) continue;
       if (firstA[idA[i - 1]] < 0) firstA[idA[i - 1]] = i;
       lastA[idA[i - 1]] = i;
     }
-    let loI = a.length + 1;
+    let loI = aLength + 1;
     let hiI = 0;
-    let loJ = b.length + 1;
+    let loJ = bLength + 1;
     let hiJ = 0;
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = 1; j <= bLength; j++) {
       const id = idB[j - 1];
       if (id < 0 || maskedB[j - 1] || firstA[id] < 0) continue;
       if (j < loJ) loJ = j;
       hiJ = j;
       if (firstA[id] < loI) loI = firstA[id];
       if (lastA[id] > hiI) hiI = lastA[id];
+      inB[id] = round + 1;
     }
-    written = [loI, hiI, loJ, hiJ];
+    // No alignment can score more than the weights of the first sequence's
+    // terms that still have a partner (each is matched at most once): when
+    // they cannot reach minScore, this round would find nothing to keep, so
+    // the table is not filled (a margin keeps rounding from mattering). After
+    // the first alignment that was most rounds of most pairs.
+    let bound = 0;
+    for (let i = 0; i < aLength; i++) if (!maskedA[i] && inB[idA[i]] === round + 1 && weightA[i] > 0) bound += weightA[i];
+    if (bound <= 0 || bound * (1 + 1e-9) + 1e-9 < minScore) break;
+    wLoJ = loJ;
+    wHiJ = hiJ;
+    // Side b's ids this round with its masked terms as -2: one comparison per cell.
+    const idBr = scratchIdB(bLength);
+    for (let j = 0; j < bLength; j++) idBr[j] = maskedB[j] ? -2 : idB[j];
+    // Whether the previous row is all zeros (the row above the rectangle is).
+    let prevZero = true;
     for (let i = loI; i <= hiI; i++) {
-      const ai = maskedA[i - 1] ? -1 : idA[i - 1];
+      const ai = maskedA[i - 1] ? -5 : idA[i - 1];
+      // Below a row of zeros, a row with no partner of its own in b stays all zeros: it is
+      // left as it is (zero), so a pair costs the rows near its matches, not the whole rectangle.
+      if (prevZero && (ai < 0 || inB[ai] !== round + 1)) continue;
+      rows[rowsWritten++] = i;
       const match = weightA[i - 1];
       const row = i * w;
       const prev = row - w;
+      // The cell to the left and the one above-left, carried along the row rather than read again.
+      let leftV = h[row + loJ - 1];
+      let diagSrc = h[prev + loJ - 1];
+      let positive = false;
       for (let j = loJ; j <= hiJ; j++) {
-        const same = ai === idB[j - 1] && !maskedB[j - 1];
-        const diag = h[prev + j - 1] + (same ? match : -penalty);
-        const up = h[prev + j] - penalty;
-        const left = h[row + j - 1] - penalty;
+        const upSrc = h[prev + j];
+        const diag = diagSrc + (ai === idBr[j - 1] ? match : -penalty);
+        const up = upSrc - penalty;
+        const left = leftV - penalty;
         let v = diag > up ? diag : up;
         if (left > v) v = left;
         if (v < 0) v = 0;
         h[row + j] = v;
-        if (v > best) {
-          best = v;
-          bi = i;
-          bj = j;
+        leftV = v;
+        diagSrc = upSrc;
+        if (v > 0) {
+          positive = true;
+          if (v > best) {
+            best = v;
+            bi = i;
+            bj = j;
+          }
         }
       }
+      prevZero = !positive;
     }
     if (best <= 0 || best < minScore) break;
     // Trace back from the best cell to where the score first rose from zero.
@@ -134,5 +187,16 @@ export function localAlignments(a: string[], b: string[], options: AlignOptions)
     for (let k = alignment.a[0]; k < alignment.a[1]; k++) maskedA[k] = 1;
     for (let k = alignment.b[0]; k < alignment.b[1]; k++) maskedB[k] = 1;
   }
+  // Back to all zeros for the next call (nothing in the rounds can throw).
+  for (let n = 0; n < rowsWritten; n++) h.fill(0, rows[n] * w + wLoJ, rows[n] * w + wHiJ + 1);
   return out;
 }
+
+let table = new Float64Array(0);
+const scratchMaskedA = scratchUint8();
+const scratchMaskedB = scratchUint8();
+const scratchFirstA = scratchInt32();
+const scratchLastA = scratchInt32();
+const scratchInB = scratchInt32();
+const scratchIdB = scratchInt32();
+const scratchRows = scratchInt32();

@@ -36,6 +36,7 @@ import type { Token } from '../text/index.js';
 import { buildIndexFile, buildIndexFileParallel, memoToken, PARALLEL_FROM_PASSAGES, type BuildOptions } from './index-build.js';
 import { bm25Idf } from './memory-index.js';
 import { sourceInfo } from './passages.js';
+import { keyGeneration, keyId, keyOf, rememberIds } from './key-ids.js';
 import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
 
@@ -86,6 +87,13 @@ function passageRefs(documents: Document[]): { refs: PassageRef[]; docs: Map<str
 export class SqlitePassageIndex implements PassageIndex {
   private readonly dfCache = new Map<string, number>();
   private readonly refIndex = new Map<string, number>();
+  /**
+   * Rowid of each ref that `candidates` handed out, by identity: matchPlan
+   * asks for every candidate's passage (~12,000 per plan at 100k passages;
+   * twice each before), and building and hashing the string key each time
+   * was ~7 % of a whole-plan match (CPU profile, kremlin archive).
+   */
+  private readonly rowOfRef = new Map<PassageRef, number>();
   private readonly sources = new Map<string, SourceInfo>();
   private readonly selectDf: Database.Statement;
   private readonly selectManyDf: Database.Statement;
@@ -198,7 +206,11 @@ export class SqlitePassageIndex implements PassageIndex {
     if (figures.length) addFrom(this.search(figures, Math.ceil(k * this.tuning.figureShare)), this.tuning.figureShare);
     if (this.tuning.shortShare > 0) addFrom(this.search(keys, Math.ceil(k * this.tuning.shortShare), this.selectShortCandidates), this.tuning.shortShare);
     this.prefetch(rows);
-    return rows.map((rowid) => this.refs[rowid - 1]);
+    return rows.map((rowid) => {
+      const ref = this.refs[rowid - 1];
+      this.rowOfRef.set(ref, rowid);
+      return ref;
+    });
   }
 
   /** Rowids of the `k` passages BM25 ranks best for `keys`. */
@@ -220,12 +232,16 @@ export class SqlitePassageIndex implements PassageIndex {
   }
 
   passage(ref: PassageRef): IndexedPassage | undefined {
-    const n = this.refIndex.get(`${ref.doc}\u0000${ref.passage}`);
-    if (n === undefined) return undefined;
-    const cached = this.cache.get(n + 1);
+    let rowid = this.rowOfRef.get(ref);
+    if (rowid === undefined) {
+      const n = this.refIndex.get(`${ref.doc}\u0000${ref.passage}`);
+      if (n === undefined) return undefined;
+      rowid = n + 1;
+    }
+    const cached = this.cache.get(rowid);
     if (cached) return cached;
-    const stored = this.selectTerms.get(n + 1) as string | undefined;
-    return stored === undefined ? undefined : this.remember(n + 1, stored);
+    const stored = this.selectTerms.get(rowid) as string | undefined;
+    return stored === undefined ? undefined : this.remember(rowid, stored);
   }
 
   /**
@@ -292,27 +308,21 @@ function tryOpen(sqlite: Sqlite, path: string, fingerprint: string): Db | undefi
 const KINDS: Term['kind'][] = ['word', 'number', 'entity'];
 
 /**
- * Decoded keys, one string object per distinct key: JSON.parse makes a fresh
- * string for every occurrence, and the scorer looks each key up in maps many
- * times per pair; a shared string is hashed once and compared by identity.
+ * The stored terms of a passage. Keys are interned (key-ids.ts): one string
+ * object per distinct key, since JSON.parse makes a fresh string for every
+ * occurrence and the scorer looks keys up many times per pair; and the ids
+ * got on the way are kept as the array's termIds, which the scorer would
+ * otherwise intern again.
  */
-const keyStrings = new Map<string, string>();
-const MAX_KEY_STRINGS = 500_000;
-
-function internKey(key: string): string {
-  const known = keyStrings.get(key);
-  if (known !== undefined) return known;
-  if (keyStrings.size >= MAX_KEY_STRINGS) keyStrings.clear();
-  keyStrings.set(key, key);
-  return key;
-}
-
 export function decodeTerms(stored: string): Term[] {
-  return (JSON.parse(stored) as [string, number, number, number][]).map(([key, start, end, flags]) => ({
-    key: internKey(key),
-    start,
-    end,
-    kind: KINDS[flags & 3],
-    neutral: (flags & 4) !== 0,
-  }));
+  const raw = JSON.parse(stored) as [string, number, number, number][];
+  const from = keyGeneration();
+  const ids = new Int32Array(raw.length);
+  const terms = raw.map(([key, start, end, flags], i) => {
+    const id = keyId(key);
+    ids[i] = id;
+    return { key: keyOf(id), start, end, kind: KINDS[flags & 3], neutral: (flags & 4) !== 0 };
+  });
+  rememberIds(terms, ids, from);
+  return terms;
 }

@@ -1,0 +1,151 @@
+// Term keys as small integers, for the scorer's inner loops. A whole-plan
+// match at 100,000 passages scores ~12,000 (point, passage) pairs, and each
+// pair used to build three or four Maps of its string keys and to look up
+// the IDF of every key through a Map again (bestWindow, localAlignments,
+// sharedRuns, figureShare): with keys interned to ids once per term array,
+// and IDF kept per id, those become array reads.
+import type { Term } from './types.js';
+
+/** Past this many distinct keys the table starts again (a new generation) so a long-lived server cannot grow it without end. */
+export const MAX_KEY_IDS = 2_000_000;
+
+const idOf = new Map<string, number>();
+let keys: string[] = [];
+let generation = 0;
+
+/** The id of a key (interned on first sight). */
+export function keyId(key: string): number {
+  let id = idOf.get(key);
+  if (id === undefined) {
+    if (keys.length >= MAX_KEY_IDS) {
+      idOf.clear();
+      keys = [];
+      generation++;
+    }
+    id = keys.length;
+    idOf.set(key, id);
+    keys.push(key);
+  }
+  return id;
+}
+
+/** The key of an id (the string first interned: one string object per distinct key). */
+export function keyOf(id: number): string {
+  return keys[id];
+}
+
+/** The current generation (see termIds). */
+export function keyGeneration(): number {
+  return generation;
+}
+
+/**
+ * Remember `ids` (got with keyId in generation `from`) as the termIds of
+ * `terms`, unless a new generation started since: for code that interns a
+ * term array's keys as it builds it.
+ */
+export function rememberIds(terms: Term[], ids: Int32Array, from: number): void {
+  if (from === generation) byTerms.set(terms, { generation, ids });
+}
+
+/** Ids handed out so far in this generation (every id is below it). */
+export function keyCount(): number {
+  return keys.length;
+}
+
+/** A term array's keys as ids, and (asked for across languages) its language-neutral terms. */
+export interface TermIds {
+  generation: number;
+  ids: Int32Array;
+  neutral?: NeutralTerms;
+}
+
+export interface NeutralTerms {
+  terms: Term[];
+  /** Index of each neutral term in the whole array. */
+  index: Int32Array;
+  ids: Int32Array;
+}
+
+const byTerms = new WeakMap<Term[], TermIds>();
+
+/**
+ * The ids of a term array's keys, remembered per array (an index's passages
+ * and a point's terms are never mutated). When interning one array's keys
+ * starts a new generation, ids of arrays got before it are stale: callers
+ * that hold two compare their `generation` and ask again (see bothIds).
+ */
+export function termIds(terms: Term[]): TermIds {
+  const known = byTerms.get(terms);
+  if (known && known.generation === generation) return known;
+  const before = generation;
+  const ids = new Int32Array(terms.length);
+  for (let i = 0; i < terms.length; i++) ids[i] = keyId(terms[i].key);
+  // Interning may have started a new generation part way through: then do it again (it cannot happen twice in a row).
+  if (generation !== before) return termIds(terms);
+  const info: TermIds = { generation, ids };
+  byTerms.set(terms, info);
+  return info;
+}
+
+/** termIds of two arrays from one generation. */
+export function bothIds(a: Term[], b: Term[]): [TermIds, TermIds] {
+  let x = termIds(a);
+  const y = termIds(b);
+  if (x.generation !== y.generation) x = termIds(a);
+  return [x, y];
+}
+
+/** The neutral terms of an array with termIds `info` (filter by `neutral`, in order). */
+export function neutralTerms(terms: Term[], info: TermIds): NeutralTerms {
+  if (info.neutral) return info.neutral;
+  const kept: Term[] = [];
+  const index: number[] = [];
+  terms.forEach((t, i) => {
+    if (t.neutral) {
+      kept.push(t);
+      index.push(i);
+    }
+  });
+  const neutral = { terms: kept, index: Int32Array.from(index), ids: Int32Array.from(index, (i) => info.ids[i]) };
+  info.neutral = neutral;
+  return neutral;
+}
+
+/**
+ * IDF by key id for one IDF function (matchPlan's holds one per match), so
+ * that each key's IDF is asked once: NaN marks an id not looked up yet.
+ */
+const idfTables = new WeakMap<(key: string) => number, { generation: number; values: Float64Array }>();
+
+/** The table of `idf` covering every id handed out so far. Read it with idfAt. */
+export function idfTable(idf: (key: string) => number): Float64Array {
+  let table = idfTables.get(idf);
+  if (!table || table.generation !== generation) {
+    table = { generation, values: new Float64Array(Math.max(1024, keys.length * 2)).fill(NaN) };
+    idfTables.set(idf, table);
+  } else if (table.values.length < keys.length) {
+    const grown = new Float64Array(keys.length * 2).fill(NaN);
+    grown.set(table.values);
+    table.values = grown;
+  }
+  return table.values;
+}
+
+/** The IDF of key `id` from a table of idfTable(idf). */
+export function idfAt(values: Float64Array, id: number, idf: (key: string) => number): number {
+  const v = values[id];
+  if (v === v) return v;
+  return (values[id] = idf(keys[id]));
+}
+
+/**
+ * An all-zero Int32Array with a slot per id, for marking the keys of one
+ * side of a pair; whoever marks slots sets them back to 0 before returning.
+ */
+let marks = new Int32Array(1024);
+
+export function markTable(): Int32Array {
+  if (marks.length < keys.length) marks = new Int32Array(keys.length * 2);
+  return marks;
+}
