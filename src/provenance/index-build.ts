@@ -9,7 +9,8 @@
 // (piscina) while this thread inserts their rows in corpus order: see
 // buildIndexFileParallel. Both builds write the same rows (a test compares them).
 import type Database from 'better-sqlite3';
-import { renameSync, rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Document } from '../corpus/types.js';
 import { spanTerms } from './terms.js';
 import type { Term } from './types.js';
@@ -141,6 +142,7 @@ class IndexWriter {
     // never leaves a half-written index that a later run would trust.
     this.tmp = `${path}-tmp-${process.pid}`; // matches the .gitignore pattern *.fts.sqlite-*
     rmSync(this.tmp, { force: true });
+    removeAbandoned(path);
     const db = (this.db = new sqlite(this.tmp));
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
@@ -196,6 +198,37 @@ class IndexWriter {
   abandon(): void {
     if (this.db.open) this.db.close();
     rmSync(this.tmp, { force: true });
+  }
+}
+
+/**
+ * Remove the temporary files of builds of `path` whose process is gone (a build
+ * that was interrupted, ^C or a crash, leaves its `-tmp-<pid>` file behind);
+ * a build still running in another process keeps its own.
+ */
+function removeAbandoned(path: string): void {
+  const prefix = `${basename(path)}-tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\d+$/.test(name.slice(prefix.length))) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (pid === process.pid || alive(pid)) continue;
+    rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -120,4 +120,18 @@ describe('persistent index', () => {
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('broken.fts.sqlite'))).toEqual([]);
   });
+
+  it('removes the temporary file an interrupted build left behind, not one a live build is writing', () => {
+    const sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
+    const path = join(dir, 'again.fts.sqlite');
+    // A pid far above Linux's default pid_max (4,194,304 at most) belongs to no process.
+    const abandoned = `${path}-tmp-99999999`;
+    const live = `${path}-tmp-${process.ppid}`;
+    writeFileSync(abandoned, 'half a build');
+    writeFileSync(live, 'a build in progress');
+    buildIndexFile(sqlite, path, corpus.documents.slice(0, 3), 3, 'fp');
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(path)).toBe(true);
+  });
 });
