@@ -27,7 +27,7 @@ function exitWithParent(server: import('node:http').Server): void {
   const timer = setInterval(() => {
     if (process.ppid === parent) return;
     clearInterval(timer);
-    process.stderr.write('plan-provenance: the npm script that started the server has ended; closing\n');
+    process.stderr.write('plan-provenance: the npm or npx process that started the server has ended; closing\n');
     server.close();
     // Open keep-alive connections and draft workers must not hold the process.
     setTimeout(() => process.exit(0), 500).unref();
