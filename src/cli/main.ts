@@ -85,7 +85,11 @@ program
   .option('--top <k>', 'candidates per point (best passage per source document)', '5')
   .option('--passim <path>', "take candidates from passim's aligned pairs (its output folder, align.json or out.json) instead of the index")
   .addOption(formatOption(['table', 'json', 'csv', 'md']))
-  .addHelpText('after', examples('provenance match us-28-2025-11-20 --top 2', 'provenance match ua-20-2025-12-24 --format csv > ua-20-provenance.csv'))
+  .addHelpText(
+    'after',
+    // At most two examples a command (test/cli/conventions.test.ts): the shipped corpora, and a bulk file.
+    examples('provenance match ua-20-2025-12-24 --format csv > ua-20-provenance.csv', 'provenance match us-28-2025-11-20 --corpus data/bulk/kremlin-en-2000-2020.jsonl.gz --top 20'),
+  )
   .action(async (plan, opts) => (await import('./commands/match.js')).matchCommand(plan, opts));
 
 program
@@ -98,7 +102,10 @@ program
   .option('--passim <path>', "take candidates from passim's aligned pairs instead of the index")
   .addOption(formatOption(['csv', 'json', 'md', 'passim'], 'csv'))
   .option('--out <file>', 'write to this file instead of stdout')
-  .addHelpText('after', examples('provenance export ua-20-2025-12-24 --format csv --out ua-20.csv', 'provenance export us-28-2025-11-20 --format md --top 1'))
+  .addHelpText(
+    'after',
+    examples('provenance export ua-20-2025-12-24 --format csv --out ua-20.csv', 'provenance export us-28-2025-11-20 --corpus data/bulk/kremlin-en-2000-2020.jsonl.gz --format passim --out passim-input.jsonl'),
+  )
   .action(async (plan, opts) => (await import('./commands/export.js')).exportCommand(plan, opts));
 
 program

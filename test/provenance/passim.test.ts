@@ -89,4 +89,12 @@ describe('passim output read back', () => {
     const result = JSON.parse(r.stdout);
     expect(result.points.find((p: { point: string }) => p.point === '5').candidates[0]).toMatchObject({ doc: 'ua-2025-06-02-istanbul-proposals', passage: 'p1' });
   });
+
+  it('match --passim says of a point without a pair that passim aligned none, not that nothing shares its words', () => {
+    const r = runCli(['match', plan.id, '--passim', join(FIXTURES, 'pairs-v1.json')]);
+    expect(r.status).toBe(0);
+    const row = r.stdout.split('\n').find((l) => /^1\s/.test(l))!;
+    expect(row).toContain('(passim aligned no passage to this point)');
+    expect(r.stdout).not.toContain('no earlier statement shares its words');
+  });
 });

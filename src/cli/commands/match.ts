@@ -50,7 +50,7 @@ export async function matchCommand(planArg: string, options: MatchCommandOptions
     process.stdout.write(serialize(provenanceTable(result), options.format));
     return;
   }
-  process.stdout.write(`${renderMatch(result)}\n`);
+  process.stdout.write(`${renderMatch(result, options.passim ? '(passim aligned no passage to this point)' : undefined)}\n`);
 }
 
 /** passim's aligned pairs as the candidates, scored like the index's; what could not be used is said on stderr. */
@@ -76,7 +76,8 @@ function parseTop(value: string | undefined): number {
   return Number(value);
 }
 
-function renderMatch(result: MatchResult): string {
+/** The table view; `none` is what a point without candidates shows (with --passim: passim found no pair, not "nothing shares its words"). */
+function renderMatch(result: MatchResult, none = '(no earlier statement shares its words)'): string {
   type Row = { p: PointMatch; c?: Candidate; i: number; echo?: boolean };
   const rows: Row[] = result.points.flatMap((p): Row[] => [
     ...(p.candidates.length ? p.candidates.map((c, i) => ({ p, c, i })) : [{ p, i: 0 }]),
@@ -88,7 +89,7 @@ function renderMatch(result: MatchResult): string {
     { header: 'origin', value: (r) => (r.i === 0 ? (r.p.origin.side === 'unknown' ? 'unknown' : `${r.p.origin.side} ${r.p.origin.confidence.toFixed(2)}`) : '') },
     { header: '#', value: (r) => (r.echo ? 'echo' : r.c ? r.i + 1 : ''), align: 'right' },
     { header: 'lineage', value: (r) => (r.i === 0 && r.p.lineage.earliest ? `${r.p.lineage.earliest.date}…${r.p.lineage.closest!.date}` : '') },
-    { header: 'source', value: (r) => (r.c ? `${r.c.doc} ${r.c.passage}${r.c.also ? ` +${r.c.also.passage}` : ''}` : '(no earlier statement shares its words)'), max: 48 },
+    { header: 'source', value: (r) => (r.c ? `${r.c.doc} ${r.c.passage}${r.c.also ? ` +${r.c.also.passage}` : ''}` : none), max: 48 },
     { header: 'side', value: (r) => r.c?.side ?? '' },
     { header: 'date', value: (r) => r.c?.date ?? '' },
     { header: 'score', value: (r) => (r.echo ? `${r.c!.fixedScore!.toFixed(3)}w` : r.c ? r.c.score.toFixed(3) : ''), align: 'right' },
