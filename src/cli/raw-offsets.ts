@@ -138,7 +138,8 @@ export function rawMatch(result: MatchResult, plan: Document): MatchResult {
   const pairs = (list: Evidence[]) =>
     list.map((e) => {
       const plan = at(e.plan);
-      return { ...e, plan, text: m.raw.slice(...plan) };
+      const negation = e.negation?.side === 'plan' ? { ...e.negation, span: at(e.negation.span) } : e.negation;
+      return { ...e, plan, text: m.raw.slice(...plan), ...(negation ? { negation: { ...negation, text: negation.side === 'plan' ? m.raw.slice(...negation.span) : negation.text } } : {}) };
     });
   // Every plan-side span of a candidate: its evidence, its shared words, its second passage's evidence.
   const candidate = (c: Candidate): Candidate => ({

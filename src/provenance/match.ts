@@ -9,8 +9,8 @@ import { pairFeatures } from './features.js';
 import { lineageOf } from './lineage.js';
 import { calibratedOrigin, pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
 import { rankerProbability, shippedRanker, type RankerModel } from './ranker.js';
-import { sentences, tokenize } from '../text/index.js';
-import { polarityChanges } from '../text/polarity.js';
+import { sentences, tokenize, type Token } from '../text/index.js';
+import { polarityChanges, type PolarityChange } from '../text/polarity.js';
 import { translationLink } from '../text/lexicon/index.js';
 import { boundedPair, scorePair, sharedWordSpans, type PairScore, type ScoreOptions, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
@@ -405,15 +405,17 @@ function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: Po
   let opposite = 0;
   let agreeing = 0;
   const flag = (e: Evidence): Evidence => {
-    const pText = clause(plan.text, e.plan);
-    const sText = clause(sourceText, e.source);
+    const pFrom = clauseStart(plan.text, e.plan[0]);
+    const sFrom = clauseStart(sourceText, e.source[0]);
+    const pText = plan.text.slice(pFrom, e.plan[1]);
+    const sText = sourceText.slice(sFrom, e.source[1]);
     const ta = tokenize(pText, ctx.planLanguage);
     const tb = tokenize(sText, language);
     const same = baseLanguage(language) === baseLanguage(ctx.planLanguage);
     const changes = polarityChanges(pText, ta, sText, tb, same, same ? undefined : translationLink());
     if (changes.length) {
       opposite++;
-      return { ...e, polarity: 'opposite' as const };
+      return { ...e, polarity: 'opposite' as const, ...negationOf(changes[0], ta, pFrom, plan.text, sFrom, sourceText) };
     }
     if (ta.some((t) => t.negation) && tb.some((t) => t.negation)) agreeing++;
     return e;
@@ -424,12 +426,24 @@ function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: Po
   return opposite ? { ...c, evidence, ...(words ? { words } : {}), ...(agreeing ? {} : { polarity: 'opposite' as const }) } : c;
 }
 
-/** The span widened back over the words before it in its clause (at most 40 characters). */
-function clause(text: string, [start, end]: [number, number]): string {
+/** Where a span widened back over the words before it in its clause starts (at most 40 characters back). */
+function clauseStart(text: string, start: number): number {
   const before = text.slice(Math.max(0, start - 40), start);
   const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\n'), before.lastIndexOf(','));
-  const from = start - before.length + cut + 1;
-  return text.slice(from, end);
+  return start - before.length + cut + 1;
+}
+
+/**
+ * The negated side of a polarity change, as Evidence.negation: the side whose
+ * span holds a negation cue of its clause's tokens (`planTokens`, offsets
+ * relative to `planFrom`), with offsets into the whole text of that side.
+ */
+function negationOf(change: PolarityChange, planTokens: Token[], planFrom: number, planText: string, sourceFrom: number, sourceText: string): Pick<Evidence, 'negation'> {
+  const onPlan = change.aSpan !== undefined && planTokens.some((t) => t.negation && t.start >= change.aSpan![0] && t.end <= change.aSpan![1]);
+  const [span, from, text] = onPlan ? [change.aSpan!, planFrom, planText] : [change.bSpan, sourceFrom, sourceText];
+  if (!span) return {};
+  const at: [number, number] = [from + span[0], from + span[1]];
+  return { negation: { side: onPlan ? 'plan' : 'source', span: at, text: text.slice(...at) } };
 }
 
 /** A sentence or sub-item needs this many terms to be scored on its own. */

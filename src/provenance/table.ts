@@ -64,7 +64,8 @@ export function shownEvidence(c: Candidate): Evidence[] {
 export function evidencePhrases(evidence: Evidence[]): string {
   return evidence
     .map((e) => {
-      if (e.polarity === 'opposite') return `"${oneLine(e.text)}" ≠ "${oneLine(e.sourceText)}" (opposite polarity)`;
+      // The negation often sits before the matched words, so it is named: '"create conditions" ≠ "create conditions" (opposite polarity)' read as a contradiction.
+      if (e.polarity === 'opposite') return `"${oneLine(e.text)}" ≠ "${oneLine(e.sourceText)}" (opposite polarity${e.negation ? `: the ${e.negation.side} says "${oneLine(e.negation.text)}"` : ''})`;
       // A word the lexical score counted, not reused wording: marked so a citation does not read it as a phrase.
       if (e.kind === 'shared-word') return oneLine(e.text) === oneLine(e.sourceText) ? `word "${oneLine(e.text)}"` : `word "${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`;
       return e.kind === 'shared-phrase' && oneLine(e.text) === oneLine(e.sourceText) ? `"${oneLine(e.text)}"` : `"${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`;

@@ -88,6 +88,13 @@ export interface Evidence {
   matched: number;
   /** Set when one side negates what the other affirms ("join" / "not join"): the match is on the words, not the meaning. */
   polarity?: 'opposite';
+  /**
+   * With `polarity`: the negation and the word it negates ("not create"), on the
+   * side that has it, as offsets into that side's text (the plan's or the
+   * source document's). The negation often lies before the matched span, in
+   * its clause, so the span's own text does not show it.
+   */
+  negation?: { side: 'plan' | 'source'; span: [number, number]; text: string };
   /** Cross-lingual evidence only: the lexicon entries that linked the two spans (see links.ts). */
   links?: EvidenceLink[];
 }

@@ -79,11 +79,15 @@ describe('CRLF plain-text drafts', () => {
     const text = readFileSync(file, 'utf8');
     const m = runCli(['match', file, '--format', 'json', '--top', '5']);
     expect(m.status).toBe(0);
-    const seen = { evidence: 0, words: 0, also: 0, echoes: 0 };
-    type E = { plan: [number, number]; text: string };
+    const seen = { evidence: 0, words: 0, also: 0, echoes: 0, negations: 0 };
+    type E = { plan: [number, number]; text: string; negation?: { side: string; span: [number, number]; text: string } };
     type C = { evidence: E[]; words?: E[]; also?: { evidence: E[] } };
     const check = (list: E[] | undefined, kind: keyof typeof seen) => {
-      for (const e of list ?? []) expect(text.slice(...e.plan)).toBe(e.text), seen[kind]++;
+      for (const e of list ?? []) {
+        expect(text.slice(...e.plan)).toBe(e.text), seen[kind]++;
+        // A plan-side negation ("not invade", before the matched words) slices the file too.
+        if (e.negation?.side === 'plan') expect(text.slice(...e.negation.span)).toBe(e.negation.text), seen.negations++;
+      }
     };
     for (const p of JSON.parse(m.stdout).points as { candidates: C[]; echoes: C[] }[]) {
       for (const c of p.candidates) {
@@ -96,6 +100,7 @@ describe('CRLF plain-text drafts', () => {
     // An undated plain list has no later statements, so no echoes; second passages are mapped when present.
     expect(seen.evidence, JSON.stringify(seen)).toBeGreaterThan(20);
     expect(seen.words, JSON.stringify(seen)).toBeGreaterThan(20);
+    expect(seen.negations, JSON.stringify(seen)).toBeGreaterThan(0);
   });
 });
 

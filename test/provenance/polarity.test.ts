@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import { parseDraft } from '../../src/corpus/parse-document.js';
 import { matchPlan, MemoryPassageIndex, textLookup } from '../../src/provenance/index.js';
+import { evidencePhrases } from '../../src/provenance/table.js';
 
 const corpus = loadCorpus();
 const index = MemoryPassageIndex.fromDocuments(corpus.documents);
@@ -22,6 +23,14 @@ describe('opposite polarity in provenance evidence', () => {
     const c = top(line.replace('will not carry', 'will carry'));
     expect(c.polarity).toBe('opposite');
     expect(c.evidence.some((e) => e.polarity === 'opposite')).toBe(true);
+  });
+
+  it('names the negation and where it is, since it may lie outside the matched words', () => {
+    const c = top(line.replace('will not carry', 'will carry'));
+    const e = c.evidence.find((x) => x.polarity === 'opposite')!;
+    expect(e.negation).toMatchObject({ side: 'source', text: 'not carry' });
+    expect(memo.text.slice(...e.negation!.span)).toBe('not carry');
+    expect(evidencePhrases([e])).toContain('(opposite polarity: the source says "not carry")');
   });
 
   it('does not flag the same line with the same polarity', () => {

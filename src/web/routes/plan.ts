@@ -57,7 +57,7 @@ export function pointView(corpus: Corpus, plan: Document, point: PointMatch, { c
       const className = `hl-${ei % PHRASE_COLOURS}`;
       const pair = `${point.point}-${ci}-${ei}`;
       // Cross-lingual spans name what linked them: "перемирие ≈ ceasefire (glossary)".
-      const title = `${ei + 1}: ${e.kind}${e.polarity === 'opposite' ? ', opposite polarity' : ''}${e.links?.length ? ` — ${linksTitle(e.links)}` : ''}`;
+      const title = `${ei + 1}: ${e.kind}${e.polarity === 'opposite' ? `, opposite polarity${e.negation ? ` (the ${e.negation.side} says "${e.negation.text}")` : ''}` : ''}${e.links?.length ? ` — ${linksTitle(e.links)}` : ''}`;
       const tag = String(ei + 1);
       planSpans.push({ start: e.plan[0], end: e.plan[1], className, pair, title, tag });
       sourceSpans.push({ start: e.source[0], end: e.source[1], className, pair, title, tag });
