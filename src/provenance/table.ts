@@ -61,16 +61,25 @@ export function shownEvidence(c: Candidate): Evidence[] {
   return c.evidence.length ? c.evidence : (c.words ?? []);
 }
 
+/**
+ * The evidence column: each piece quoted on both sides. A piece that occurs
+ * more than once (the same words at two places of the point and the passage)
+ * is listed once with its count, "×2": the offsets of each occurrence are in
+ * the JSON; a cell repeating a phrase read as a duplicate.
+ */
 export function evidencePhrases(evidence: Evidence[]): string {
-  return evidence
-    .map((e) => {
-      // The negation often sits before the matched words, so it is named: '"create conditions" ≠ "create conditions" (opposite polarity)' read as a contradiction.
-      if (e.polarity === 'opposite') return `"${oneLine(e.text)}" ≠ "${oneLine(e.sourceText)}" (opposite polarity${e.negation ? `: the ${e.negation.side} says "${oneLine(e.negation.text)}"` : ''})`;
-      // A word the lexical score counted, not reused wording: marked so a citation does not read it as a phrase.
-      if (e.kind === 'shared-word') return oneLine(e.text) === oneLine(e.sourceText) ? `word "${oneLine(e.text)}"` : `word "${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`;
-      return e.kind === 'shared-phrase' && oneLine(e.text) === oneLine(e.sourceText) ? `"${oneLine(e.text)}"` : `"${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`;
-    })
-    .join(' | ');
+  const counts = new Map<string, number>();
+  for (const phrase of evidence.map(evidencePhrase)) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+  return [...counts].map(([phrase, n]) => (n > 1 ? `${phrase} ×${n}` : phrase)).join(' | ');
+}
+
+/** One evidence piece as the table quotes it. */
+function evidencePhrase(e: Evidence): string {
+  // The negation often sits before the matched words, so it is named: '"create conditions" ≠ "create conditions" (opposite polarity)' read as a contradiction.
+  if (e.polarity === 'opposite') return `"${oneLine(e.text)}" ≠ "${oneLine(e.sourceText)}" (opposite polarity${e.negation ? `: the ${e.negation.side} says "${oneLine(e.negation.text)}"` : ''})`;
+  // A word the lexical score counted, not reused wording: marked so a citation does not read it as a phrase.
+  if (e.kind === 'shared-word') return oneLine(e.text) === oneLine(e.sourceText) ? `word "${oneLine(e.text)}"` : `word "${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`;
+  return e.kind === 'shared-phrase' && oneLine(e.text) === oneLine(e.sourceText) ? `"${oneLine(e.text)}"` : `"${oneLine(e.text)}" = "${oneLine(e.sourceText)}"`;
 }
 
 export interface Heatmap {

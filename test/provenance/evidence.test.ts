@@ -103,3 +103,18 @@ describe('every listed score shows its evidence', () => {
     });
   }
 });
+
+describe('the evidence column', () => {
+  it('lists a piece found at two places once, with its count, while the JSON keeps both occurrences', async () => {
+    const { evidencePhrases, shownEvidence } = await import('../../src/provenance/table.js');
+    // us-28 point 10: "invades" meets "aggression" twice (the plan says "invades" twice).
+    const plan = findDocument(corpus, 'us-28-2025-11-20')!;
+    const point = matchPlan(plan, index, { top: 5, sourceText }).points.find((p) => p.point === '10')!;
+    const c = point.candidates.find((x) => shownEvidence(x).filter((e) => e.text === 'invades').length === 2)!;
+    const twice = shownEvidence(c).filter((e) => e.text === 'invades');
+    expect(twice[0].plan).not.toEqual(twice[1].plan);
+    const cell = evidencePhrases(shownEvidence(c));
+    expect(cell).toContain('"invades" = "aggression" ×2');
+    expect(cell.split('"invades"')).toHaveLength(2);
+  });
+});
