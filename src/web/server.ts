@@ -74,7 +74,12 @@ export async function startServer(options: ServerOptions): Promise<import('node:
   for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
   // Index once at start-up (bulk corpora get their persistent SQLite index) and
   // match every plan, so no visitor waits for it and requests never re-read files.
-  const opened = await openPassageIndexAsync(corpus);
+  let opened;
+  try {
+    opened = await openPassageIndexAsync(corpus, { ...(options.indexProgress ? { onProgress: (done, total, label) => options.indexProgress!.update(done, total, label) } : {}) });
+  } finally {
+    options.indexProgress?.stop();
+  }
   usePassageIndex(corpus, opened.index);
   const state: AppState = { corpus, options };
   const app = createApp(state);

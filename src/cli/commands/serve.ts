@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { progressFor } from '../progress.js';
 import type { CorpusOptions } from '../context.js';
 
 export async function serveCommand(options: CorpusOptions & { port?: string; host: string; draftThreads?: string }): Promise<void> {
@@ -8,7 +9,9 @@ export async function serveCommand(options: CorpusOptions & { port?: string; hos
   const threads = options.draftThreads === undefined ? undefined : Number(options.draftThreads);
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64)) throw new UserError(`--draft-threads must be a whole number from 0 to 64 (got "${options.draftThreads}")`);
   const { startServer } = await import('../../web/server.js');
-  const server = await startServer({ port, host: options.host, corpora: options.corpus ?? [], builtin: options.builtin !== false, ...(threads === undefined ? {} : { draftThreads: threads }) });
+  // A fresh bulk file's index is built before the server listens (seconds for the kremlin archive): the same bar as `match`.
+  const indexProgress = progressFor({});
+  const server = await startServer({ port, host: options.host, corpora: options.corpus ?? [], builtin: options.builtin !== false, indexProgress, ...(threads === undefined ? {} : { draftThreads: threads }) });
   if (process.env.npm_lifecycle_event) exitWithParent(server);
 }
 
