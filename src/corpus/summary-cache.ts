@@ -4,10 +4,11 @@
 // detector is loaded — which is most of `provenance list`'s start-up time.
 // A miss loads the corpus as usual and stores the result for the next run.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CACHE_DIR, readCache, writeCache } from '../util/disk-cache.js';
 import type { LoadOptions } from './load.js';
 import type { DocumentSummary } from './summary.js';
 import type { LoadIssue } from './types.js';
@@ -15,8 +16,6 @@ import type { LoadIssue } from './types.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Same folder as load.ts's BUILTIN_CORPUS_DIR (not imported: load.ts pulls in the parser). */
 const BUILTIN_DIR = resolve(HERE, '../../corpora');
-/** Gitignored; shared with other derived data of the working copy. */
-export const CACHE_DIR = resolve(HERE, '../../.provenance-index');
 /** Older cache files beyond this many are removed when a new one is written. */
 const KEEP = 8;
 
@@ -30,17 +29,13 @@ export interface CorpusSummaries {
 export async function loadSummaries(options: LoadOptions = {}, cacheDir = CACHE_DIR): Promise<CorpusSummaries> {
   const paths = [...(options.builtin !== false ? [BUILTIN_DIR] : []), ...(options.corpora ?? []).map((p) => resolve(p))];
   const key = cacheKey(paths);
-  const file = join(cacheDir, `summaries-${key}.json`);
-  try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Omit<CorpusSummaries, 'cached'>;
-    return { ...stored, cached: true };
-  } catch {
-    // No cache yet, or an unreadable one: load the corpus.
-  }
+  const name = `summaries-${key}.json`;
+  const stored = readCache<Omit<CorpusSummaries, 'cached'>>(cacheDir, name);
+  if (stored) return { ...stored, cached: true };
   const [{ loadCorpusAsync }, { summarizeDocument }] = await Promise.all([import('./load-async.js'), import('./summary.js')]);
   const corpus = await loadCorpusAsync(options);
   const result = { summaries: corpus.documents.map(summarizeDocument), issues: corpus.issues };
-  store(cacheDir, file, result);
+  writeCache(cacheDir, name, result, 'summaries-', KEEP);
   return { ...result, cached: false };
 }
 
@@ -99,21 +94,4 @@ function codeFingerprint(): string {
   }
   code = h.digest('hex');
   return code;
-}
-
-function store(dir: string, file: string, value: unknown): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
-    const old = readdirSync(dir)
-      .filter((n) => n.startsWith('summaries-') && n.endsWith('.json'))
-      .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
-      .sort((a, b) => b.t - a.t)
-      .slice(KEEP);
-    for (const { n } of old) rmSync(join(dir, n), { force: true });
-  } catch {
-    // A read-only install simply runs without the cache.
-  }
 }

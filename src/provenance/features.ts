@@ -39,7 +39,8 @@ export interface PairContext {
   /** IDF over the indexed passages, and the IDF of a term no passage has (the ceiling). */
   idf: (key: string) => number;
   maxIdf: number;
-  planDate: string;
+  /** The plan's date as ms since the epoch (Date.parse), parsed once per match. */
+  planTime: number;
   crossLingual: boolean;
 }
 
@@ -98,7 +99,7 @@ export function pairFeatures(point: Term[], passage: Term[], pair: PairScore, do
     for (let j = 0; j < sIds.length; j++) marks[sIds[j]] = 0;
     for (let i = 0; i < pIds.length; i++) marks[pIds[i]] = 0;
   }
-  const gapDays = (parsedDate(ctx.planDate) - docFacts(doc).time) / 86_400_000;
+  const gapDays = (ctx.planTime - docFacts(doc).time) / 86_400_000;
   const later = gapDays < 0;
   // In FEATURES order (checked below, where the module loads): one array per pair, no record of names.
   return [
@@ -127,23 +128,13 @@ const WRITTEN: readonly FeatureName[] = ['bm25', 'lexical', 'alignment', 'phrase
 if (WRITTEN.join() !== FEATURES.join()) throw new Error('features.ts: pairFeatures writes its values in another order than FEATURES');
 
 // Date.parse and the title pattern ran for every scored pair (~12,000 per plan at 100k passages,
-// ~4 % of a match); each document's are computed once, and the plan's date parsed once.
+// ~4 % of a match); each document's are computed once (and the plan's date by the caller, PairContext.planTime).
 const facts = new WeakMap<SourceInfo, { time: number; proposal: boolean }>();
-const planDates = new Map<string, number>();
 
 function docFacts(doc: SourceInfo): { time: number; proposal: boolean } {
   let f = facts.get(doc);
   if (!f) facts.set(doc, (f = { time: Date.parse(doc.date), proposal: PROPOSAL_TITLE.test(doc.title) }));
   return f;
-}
-
-function parsedDate(date: string): number {
-  let t = planDates.get(date);
-  if (t === undefined) {
-    if (planDates.size >= 1000) planDates.clear();
-    planDates.set(date, (t = Date.parse(date)));
-  }
-  return t;
 }
 
 function round(x: number): number {

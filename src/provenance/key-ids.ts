@@ -7,7 +7,7 @@
 import type { Term } from './types.js';
 
 /** Past this many distinct keys the table starts again (a new generation) so a long-lived server cannot grow it without end. */
-export const MAX_KEY_IDS = 2_000_000;
+const MAX_KEY_IDS = 2_000_000;
 
 const idOf = new Map<string, number>();
 let keys: string[] = [];
@@ -46,11 +46,6 @@ export function keyGeneration(): number {
  */
 export function rememberIds(terms: Term[], ids: Int32Array, from: number): void {
   if (from === generation) byTerms.set(terms, { generation, ids });
-}
-
-/** Ids handed out so far in this generation (every id is below it). */
-export function keyCount(): number {
-  return keys.length;
 }
 
 /** A term array's keys as ids, and (asked for across languages) its language-neutral terms. */

@@ -95,6 +95,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     maxIdf: bm25Idf(index.size, 0),
     oneCommonWord: memoOneCommonWord(plan),
     pairOptions: [],
+    planTime: Date.parse(plan.date),
   };
   const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, ctx));
   return {
@@ -128,6 +129,8 @@ interface PointContext {
   oneCommonWord: (span: [number, number]) => boolean;
   /** pairOptions' two results (same language, across languages), made on first use. */
   pairOptions: [PairOptions?, PairOptions?];
+  /** The plan's date, parsed once (ms since the epoch) for the ranker's age feature. */
+  planTime: number;
 }
 
 function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: PointContext): PointMatch {
@@ -254,7 +257,7 @@ function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index:
     if (best.pair.score <= 0) return;
     const features =
       ctx.ranker || ctx.withFeatures
-        ? pairFeatures(...boundedPair(units[best.unit], passage.terms), best.pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planDate: plan.date, crossLingual })
+        ? pairFeatures(...boundedPair(units[best.unit], passage.terms), best.pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planTime: ctx.planTime, crossLingual })
         : undefined;
     pairs.push({ ref, rank, ...best, features });
     found.push([passage, doc]);
@@ -373,10 +376,10 @@ function withWords(c: Candidate, terms: Term[], index: PassageIndex, ctx: PointC
   return spans.length ? { ...c, words: spanEvidence(spans, terms, passage, doc, plan, ctx) } : c;
 }
 
-/** The scorer's options for a point of the plan against a passage of `doc`. */
 /** The scorer's options as matchPlan sets them (ScoreOptions with every field given). */
 type PairOptions = Required<ScoreOptions>;
 
+/** The scorer's options for a point of the plan against a passage of `doc`. */
 function pairOptions(doc: SourceInfo, ctx: PointContext): PairOptions {
   const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
   // Two possible objects per match, made once each rather than once per pair.
@@ -386,7 +389,7 @@ function pairOptions(doc: SourceInfo, ctx: PointContext): PairOptions {
 
 /** Spans of a pair (term indices into `terms` and the passage's terms) as evidence with offsets into both texts. */
 function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage, doc: SourceInfo, plan: Document, ctx: PointContext): Evidence[] {
-  const crossLingual = baseLanguage(doc.language) !== baseLanguage(ctx.planLanguage);
+  const { crossLingual } = pairOptions(doc, ctx);
   const sourceText = ctx.sourceText(doc.id) ?? '';
   return spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru'));
 }

@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBulkFile } from '../corpus/bulk-file.js';
 import type { Corpus, Document } from '../corpus/types.js';
+import { hashTextCode } from '../text/code-hash.js';
 import { GLOSSARY_PATH } from '../text/index.js';
 import { CompositePassageIndex, type IndexPart } from './composite-index.js';
 import { indexKeys, MemoryPassageIndex } from './memory-index.js';
@@ -187,11 +188,8 @@ export function codeFingerprint(): string {
   if (codeHash) return codeHash;
   const here = dirname(fileURLToPath(import.meta.url));
   const h = createHash('sha256');
-  const textDir = resolve(here, '../text');
-  // Files only: src/text/lexicon/ feeds alignment, not terms. Russian terms are
-  // lemmas from az's dictionaries, so its version counts too.
-  for (const e of readdirSync(textDir, { withFileTypes: true }).filter((x) => x.isFile()).sort((a, b) => (a.name < b.name ? -1 : 1))) h.update(readFileSync(join(textDir, e.name)));
-  h.update(`az ${(createRequire(import.meta.url)('az/package.json') as { version: string }).version}\n`);
+  // Russian terms are lemmas from az's dictionaries, so its version counts too (hashTextCode).
+  hashTextCode(h);
   for (const name of readdirSync(here).sort()) {
     // sqlite-index's own layout is versioned by INDEX_FORMAT instead, so tuning its queries keeps the index.
     if (/^(terms|passages|memory-index)\.(ts|js)$/.test(name)) h.update(readFileSync(join(here, name)));

@@ -89,13 +89,8 @@ export function sharedRunsOfIds(ia: Int32Array, aLength: number, ib: Int32Array,
 const scratchStart = scratchInt32();
 const scratchPlaces = scratchInt32();
 const scratchFill = scratchInt32();
-const scratchRowA = zeroedInt32();
-const scratchRowB = zeroedInt32();
+// Kept all zeros by sharedRuns (a grown array is new, hence zero).
+const scratchRowA = scratchInt32();
+const scratchRowB = scratchInt32();
 const scratchUsedA = scratchUint8();
 const scratchUsedB = scratchUint8();
-
-/** A growable Int32Array kept all zeros by its user (grown arrays are new, hence zero). */
-function zeroedInt32(): (n: number) => Int32Array {
-  let buf = new Int32Array(256);
-  return (n) => (buf.length >= n ? buf : (buf = new Int32Array(Math.max(n, buf.length * 2))));
-}

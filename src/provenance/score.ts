@@ -117,13 +117,10 @@ export function boundedPair(point: Term[], passage: Term[]): [Term[], Term[]] {
  * (`p`, `s`) beside the full sequences (`point`, `passage`); with the key ids
  * of both (key-ids.ts) and, across languages, where `p` and `s` sit in them.
  */
-let lastPoint: { raw: Term[]; kinds: boolean; point: Term[] } | undefined;
-
 function pairSides(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions) {
   const kinds = options.figureKinds !== false;
-  // A point is scored against hundreds of passages in a row: its side is remembered from the last pair.
-  if (!lastPoint || lastPoint.raw !== rawPoint || lastPoint.kinds !== kinds) lastPoint = { raw: rawPoint, kinds, point: kinds ? contextualTerms(rawPoint) : rawPoint };
-  const point = lastPoint.point;
+  // contextualTerms remembers its result per term array, so a point scored against hundreds of passages is derived once.
+  const point = kinds ? contextualTerms(rawPoint) : rawPoint;
   const passage = kinds ? contextualTerms(rawPassage) : rawPassage;
   const idf = kinds ? kindIdf(rawIdf) : rawIdf;
   const [pInfo, sInfo] = bothIds(point, passage);

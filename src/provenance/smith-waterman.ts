@@ -8,7 +8,7 @@
 // - several non-overlapping alignments are taken, Waterman-Eggert style: after
 //   each one, its terms on both sides are masked and the table recomputed.
 
-import { scratchInt32, scratchUint8 } from './scratch.js';
+import { scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
 
 export interface LocalAlignment {
   /** Half-open term ranges [from, to) in the first and second sequence. */
@@ -67,10 +67,9 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
   const maskedB = scratchMaskedB(bLength).fill(0, 0, bLength);
   const out: LocalAlignment[] = [];
   const w = bLength + 1;
-  // One table for every call, all zeros between calls: a fresh one per pair
-  // (up to 1000 × 250 cells) was most of the match's garbage collection.
-  if (table.length < (aLength + 1) * w) table = new Float64Array((aLength + 1) * w);
-  const h = table;
+  // One table for every call, all zeros between calls (a grown one is new, hence zero): a fresh
+  // one per pair (up to 1000 × 250 cells) was most of the match's garbage collection.
+  const h = scratchTable((aLength + 1) * w);
   const firstA = scratchFirstA(distinct);
   const lastA = scratchLastA(distinct);
   // Round number + 1 for each id found unmasked in b in that round.
@@ -192,7 +191,7 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
   return out;
 }
 
-let table = new Float64Array(0);
+const scratchTable = scratchFloat64();
 const scratchMaskedA = scratchUint8();
 const scratchMaskedB = scratchUint8();
 const scratchFirstA = scratchInt32();

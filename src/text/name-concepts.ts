@@ -8,17 +8,13 @@
 // glossary the map is therefore kept on disk, keyed by everything it is
 // derived from, and read back in about a millisecond.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { CACHE_DIR, readCache, writeCache } from '../util/disk-cache.js';
+import { hashTextCode } from './code-hash.js';
 import { GLOSSARY_PATH, loadGlossary, type Glossary } from './glossary.js';
 import { nameKey } from './names.js';
 import { stemWord } from './stem.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-/** The working copy's cache folder (gitignored), shared with corpus/summary-cache.ts. */
-const CACHE_DIR = resolve(HERE, '../../.provenance-index');
 /** Older maps beyond this many are removed when one is written (src/ and dist/ each have their own key). */
 const KEEP = 4;
 
@@ -62,45 +58,18 @@ export function computeNameConcepts(glossary: Glossary): Map<string, string> {
 
 /** The map from the cache in `cacheDir` when one matches, else computed and stored there (errors ignored). */
 export function cachedNameConcepts(glossary: Glossary, cacheDir: string): Map<string, string> {
-  let file: string | undefined;
-  try {
-    file = join(cacheDir, `name-concepts-${cacheKey()}.json`);
-    return new Map(JSON.parse(readFileSync(file, 'utf8')) as [string, string][]);
-  } catch {
-    // No cache yet, or an unreadable one: compute it.
-  }
+  const name = `name-concepts-${cacheKey()}.json`;
+  const stored = readCache<[string, string][]>(cacheDir, name);
+  if (stored) return new Map(stored);
   const map = computeNameConcepts(glossary);
-  if (file) {
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      // Written under a temporary name and renamed: a reader never sees half a file.
-      const tmp = `${file}-tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-      writeFileSync(tmp, JSON.stringify([...map]));
-      renameSync(tmp, file);
-      prune(cacheDir);
-    } catch {
-      // A read-only install: every process computes the map.
-    }
-  }
+  writeCache(cacheDir, name, [...map], 'name-concepts-', KEEP);
   return map;
 }
 
-/**
- * What the map depends on: the glossary file, the text layer's code (stems,
- * lemmas and name keys are computed there) and the analyser's version.
- */
+/** What the map depends on: the glossary file, the text layer's code (stems, lemmas and name keys) and the analyser's version. */
 function cacheKey(): string {
   const h = createHash('sha256');
   h.update(readFileSync(GLOSSARY_PATH));
-  for (const name of readdirSync(HERE).sort()) if (/\.(ts|js)$/.test(name)) h.update(readFileSync(join(HERE, name)));
-  h.update(`az ${(createRequire(import.meta.url)('az/package.json') as { version: string }).version}\n`);
+  hashTextCode(h);
   return h.digest('hex').slice(0, 32);
-}
-
-function prune(cacheDir: string): void {
-  const maps = readdirSync(cacheDir)
-    .filter((f) => /^name-concepts-[0-9a-f]+\.json$/.test(f))
-    .map((f) => ({ f, at: statSync(join(cacheDir, f)).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
-  for (const { f } of maps.slice(KEEP)) rmSync(join(cacheDir, f), { force: true });
 }

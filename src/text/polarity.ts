@@ -48,8 +48,11 @@ const NOT_ONLY = new Set(['only', 'just', 'merely', 'только', 'лишь', 
 const BOUND_EN = new Set(['later', 'earlier', 'more', 'less', 'fewer', 'greater', 'longer', 'sooner']);
 const BOUND_CYRILLIC = new Set([
   'менее', 'более', 'позднее', 'ранее', 'больше', 'меньше', 'позже', 'раньше', 'свыше',
-  'менше', 'більше', 'пізніше', 'раніше', 'пізніше', 'понад',
+  'менше', 'більше', 'пізніше', 'раніше', 'понад',
 ]);
+
+/** Tokens after a negation (or after its parenthetical) searched for the word it negates. */
+const HEAD_WINDOW = 4;
 
 function isBound(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1]?.norm;
@@ -77,17 +80,17 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
     if (t.norm === 'neither') neither = true;
     else if (t.norm === 'nor' && neither) return;
     let from = i + 1;
-    let window = 4;
     if (text && from < tokens.length && text.slice(t.end, tokens[from].start).includes(',')) {
-      // A parenthetical: its closing comma precedes the word the negation is about.
-      const close = tokens.findIndex((x, k) => k > from && k <= i + 9 && text.slice(tokens[k - 1].end, x.start).includes(','));
-      if (close > 0) {
-        from = close;
-        window = 4;
+      // A parenthetical: its closing comma precedes the word the negation is about (looked for up to i + 9 only).
+      for (let k = from + 1; k <= Math.min(i + 9, tokens.length - 1); k++) {
+        if (text.slice(tokens[k - 1].end, tokens[k].start).includes(',')) {
+          from = k;
+          break;
+        }
       }
     }
     let head: Token | undefined;
-    for (let k = from; k < Math.min(tokens.length, from + window); k++) {
+    for (let k = from; k < Math.min(tokens.length, from + HEAD_WINDOW); k++) {
       const x = tokens[k];
       if (x.negation || x.stop || NEGATION_DEGREE.has(x.norm)) continue;
       head = x;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Corpus } from '../corpus/types.js';
 import { analyseDraft, type DraftAnalysis, type DraftJob } from './draft-analysis.js';
-import { LruCache } from './memo.js';
+import { LruCache } from '../util/lru-cache.js';
 import { WorkQueue } from './work-queue.js';
 
 /** Young-generation limit of each draft worker's V8 heap (see poolAnalyser). */

@@ -16,7 +16,3 @@ export function memoByDocument<T>(compute: (doc: Document) => T): (doc: Document
     return value;
   };
 }
-
-// The draft page keeps recent analyses in one: every download button re-posts
-// the same draft, and the second request should not redo the analysis.
-export { LruCache } from '../util/lru-cache.js';

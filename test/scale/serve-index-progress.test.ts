@@ -26,7 +26,7 @@ describe('serve with a bulk file', () => {
       process.stdout.write = write;
     }
     server.close();
-    const last = events.findLast((e) => e.startsWith('indexing'))!;
+    const last = [...events].reverse().find((e) => e.startsWith('indexing'))!;
     expect(last).toMatch(/^indexing kremlin-40\.jsonl (\d+)\/\1$/);
     const stop = events.indexOf('stop');
     expect(stop).toBeGreaterThan(events.indexOf(last));

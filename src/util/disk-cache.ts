@@ -1,0 +1,43 @@
+// Small derived data kept between runs as JSON files in one cache folder
+// (`.provenance-index/`, gitignored): document summaries, the glossary's name
+// keys. Each file is named by a key of everything its value depends on, so a
+// stale file is never read, only left to be pruned.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The working copy's cache folder: two levels above both src/util and dist/util. */
+export const CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.provenance-index');
+
+/** The JSON value stored as `name` in `dir`; undefined when there is none or it cannot be read or parsed. */
+export function readCache<T>(dir: string, name: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Store `value` as JSON under `name` in `dir`, written to a temporary file and
+ * renamed (a reader never sees half a file), then remove all but the newest
+ * `keep` files whose names start with `prefix`. Errors are swallowed: a
+ * read-only install simply runs without the cache.
+ */
+export function writeCache(dir: string, name: string, value: unknown, prefix: string, keep: number): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, name);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, file);
+    const old = readdirSync(dir)
+      .filter((n) => n.startsWith(prefix) && n.endsWith('.json'))
+      .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
+      .sort((a, b) => b.t - a.t)
+      .slice(keep);
+    for (const { n } of old) rmSync(join(dir, n), { force: true });
+  } catch {
+    // Read-only, or another process pruned first: the value is still returned to the caller.
+  }
+}
