@@ -1,10 +1,11 @@
 // Writing the persistent passage index of a bulk file (sqlite-index.ts reads
 // it): each passage's terms become one row of the `passages` table (terms with
-// offsets, for the scorer) and one row of the FTS5 tables (term keys, for
-// retrieval); then document frequencies and one `optimize`.
+// offsets, for the scorer), and its rowid joins the posting list of each of
+// its term keys (postings.ts: retrieval); the lists are written at the end,
+// one row per key with its document frequency.
 //
 // Turning text into terms is nearly all of the cost (97,828 kremlin passages:
-// ~10 s of tokenising against ~2 s of encoding and inserting, 30 Nov 2026), and
+// ~5 s of tokenising against ~1 s of encoding and inserting, 30 Nov 2026), and
 // passages are independent, so a large corpus is tokenised in worker threads
 // (piscina) while this thread inserts their rows in corpus order: see
 // buildIndexFileParallel. Both builds write the same rows (a test compares them).
@@ -12,11 +13,16 @@ import type Database from 'better-sqlite3';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Document } from '../corpus/types.js';
+import { distinctRows, encodePostings } from './postings.js';
 import { spanTerms } from './terms.js';
 import type { Term } from './types.js';
 
-/** Bump when what is stored changes (tables, keyToken, encodeTerms); the fingerprint covers the term code itself. */
-export const INDEX_FORMAT = 4;
+/**
+ * Bump when what is stored changes (tables, encodeTerms, encodePostings); the
+ * fingerprint covers the term code itself. 5 (30 Nov 2026): posting lists
+ * instead of FTS5 tables.
+ */
+export const INDEX_FORMAT = 5;
 
 /** Passages of at most this many terms are also indexed in the short-passage channel (see sqlite-index.ts `candidates`). */
 export const SHORT_PASSAGE_TERMS = 10;
@@ -30,15 +36,12 @@ export const PARALLEL_FROM_PASSAGES = 10_000;
 
 /** Passages per worker task: small enough for a smooth progress bar and even load, large enough that messaging is noise. */
 const TASK_PASSAGES = 2_000;
-
 /**
- * FTS5 settings for one bulk load (sqlite.org/fts5.html §6 "Special INSERT
- * commands"): no incremental merging while rows go in, and an in-memory hash
- * of pending terms large enough that the whole load is flushed as one segment
- * when the transaction commits, instead of a segment every megabyte that later
- * merges rewrite again.
+ * Passages per batch when the build runs on the calling thread: a batch of
+ * 2,000 lives long enough to be promoted to V8's old space, which then grew
+ * by ~150 MB over the kremlin archive before a major collection.
  */
-const BULK_HASH_BYTES = 512 * 1024 * 1024;
+const INLINE_TASK_PASSAGES = 200;
 
 type Sqlite = typeof Database;
 type Db = Database.Database;
@@ -48,52 +51,26 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** One passage as stored: FTS5 text of its keys, its encoded terms, and whether it goes into the short-passage channel. */
-export interface IndexRow {
-  keys: string;
-  terms: string;
-  short: boolean;
+/**
+ * The stored rows of consecutive passages: each passage's encoded terms, and
+ * its term keys in order as numbers into the batch's list of distinct keys
+ * (all passages' numbers in one array, `counts[i]` of them for passage i).
+ * A batch names each key once, and in few objects: the thread that writes the
+ * index then looks up each distinct key of a batch once, not each occurrence
+ * (1.58 M occurrences of fresh strings from a worker cost ~1 s of map lookups
+ * on the kremlin archive), and a batch crosses from a worker as a handful of
+ * arrays.
+ */
+export interface RowBatch {
+  keys: string[];
+  terms: string[];
+  counts: number[];
+  ids: Int32Array;
 }
 
 /** A worker task: documents' texts with their passages as flat [start, end, start, end, …] (UTF-16 units). */
 export interface RowTask {
   documents: { text: string; language: string; spans: number[] }[];
-}
-
-/** A token FTS5's ascii tokenizer keeps whole: a 64-bit hash of the key in base 36. */
-export function keyToken(key: string): string {
-  // Two 32-bit FNV-1a hashes with different offsets; collisions are negligible
-  // for the ~10^6 distinct keys (bigrams included) of a 100,000-passage corpus.
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-  }
-  return `k${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
-}
-
-/** keyToken of each distinct key seen, bounded: a corpus repeats its term keys millions of times. */
-const tokenMemo = new Map<string, string>();
-const MAX_TOKEN_MEMO = 500_000;
-
-/** keyToken, remembered per distinct key. */
-export function memoToken(key: string): string {
-  let token = tokenMemo.get(key);
-  if (token === undefined) {
-    token = keyToken(key);
-    if (tokenMemo.size >= MAX_TOKEN_MEMO) tokenMemo.clear();
-    tokenMemo.set(key, token);
-  }
-  return token;
-}
-
-/** The FTS5 text of a passage: its term keys as tokens, in order, space-separated. */
-export function keyTokens(terms: Term[]): string {
-  let out = '';
-  for (const t of terms) out += out ? ` ${memoToken(t.key)}` : memoToken(t.key);
-  return out;
 }
 
 // Terms are stored as one JSON array per passage: [key, start, end, flags]
@@ -104,19 +81,29 @@ export function encodeTerms(terms: Term[]): string {
   return JSON.stringify(terms.map((t) => [t.key, t.start, t.end, KIND_CODES[t.kind] + (t.neutral ? 4 : 0)]));
 }
 
-/** The stored rows of the passages at `spans` (flat start/end pairs) of one document's text. */
-export function passageRows(text: string, language: string, spans: number[]): IndexRow[] {
-  const rows: IndexRow[] = [];
-  for (let i = 0; i < spans.length; i += 2) {
-    const terms = spanTerms(text, spans[i], spans[i + 1], language);
-    rows.push({ keys: keyTokens(terms), terms: encodeTerms(terms), short: terms.length <= SHORT_PASSAGE_TERMS });
+/** A task's rows, documents after one another (what index-worker.ts runs, and buildIndexFile on its own thread). */
+export function taskRows(task: RowTask): RowBatch {
+  const keys: string[] = [];
+  const terms: string[] = [];
+  const counts: number[] = [];
+  const ids: number[] = [];
+  const idOf = new Map<string, number>();
+  for (const { text, language, spans } of task.documents) {
+    for (let i = 0; i < spans.length; i += 2) {
+      const passage = spanTerms(text, spans[i], spans[i + 1], language);
+      for (const t of passage) {
+        let id = idOf.get(t.key);
+        if (id === undefined) {
+          idOf.set(t.key, (id = keys.length));
+          keys.push(t.key);
+        }
+        ids.push(id);
+      }
+      terms.push(encodeTerms(passage));
+      counts.push(passage.length);
+    }
   }
-  return rows;
-}
-
-/** A worker task's rows, documents after one another (what index-worker.ts runs). */
-export function taskRows(task: RowTask): IndexRow[] {
-  return task.documents.flatMap((d) => passageRows(d.text, d.language, d.spans));
+  return { keys, terms, counts, ids: Int32Array.from(ids) };
 }
 
 function passageSpans(doc: Document): number[] {
@@ -125,13 +112,40 @@ function passageSpans(doc: Document): number[] {
   return spans;
 }
 
+/** The documents' passages in tasks of about `size` passages, in corpus order. */
+function rowTasks(documents: Document[], size: number): RowTask[] {
+  const tasks: RowTask[] = [];
+  let task: RowTask = { documents: [] };
+  let passages = 0;
+  for (const doc of documents) {
+    const spans = passageSpans(doc);
+    if (!spans.length) continue;
+    task.documents.push({ text: doc.text, language: doc.language, spans });
+    passages += spans.length / 2;
+    if (passages >= size) {
+      tasks.push(task);
+      task = { documents: [] };
+      passages = 0;
+    }
+  }
+  if (task.documents.length) tasks.push(task);
+  return tasks;
+}
+
 /** A build in progress: a temporary file, one open transaction, rows inserted in corpus order. */
 class IndexWriter {
   private readonly db: Db;
   private readonly insertPassage: Database.Statement;
-  private readonly insertFts: Database.Statement;
-  private readonly insertShort: Database.Statement;
   private readonly tmp: string;
+  /** Each key's number in this build. */
+  private readonly keyIds = new Map<string, number>();
+  /** Every occurrence of a key so far, as (key number, rowid) in rowid order: the posting lists, unsorted by key. */
+  private occurrences = new Int32Array(1 << 20);
+  private occurred = 0;
+  /** Rowids of the passages in the short-passage channel, ascending. */
+  private readonly short: number[] = [];
+  /** Term occurrences in short passages (BM25's average length there). */
+  private shortTokens = 0;
   rows = 0;
 
   constructor(
@@ -149,47 +163,69 @@ class IndexWriter {
     db.exec(`
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
       CREATE TABLE passages (rowid INTEGER PRIMARY KEY, terms TEXT NOT NULL);
-      CREATE VIRTUAL TABLE fts USING fts5(keys, content='', columnsize=0, tokenize='ascii');
-      CREATE VIRTUAL TABLE fts_short USING fts5(keys, content='', columnsize=0, tokenize='ascii');
+      CREATE TABLE postings (key TEXT PRIMARY KEY, df INTEGER NOT NULL, rows BLOB NOT NULL) WITHOUT ROWID;
     `);
-    for (const table of ['fts', 'fts_short']) {
-      db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 0)`);
-      db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${BULK_HASH_BYTES})`);
-    }
     this.insertPassage = db.prepare('INSERT INTO passages (rowid, terms) VALUES (?, ?)');
-    this.insertFts = db.prepare('INSERT INTO fts (rowid, keys) VALUES (?, ?)');
-    this.insertShort = db.prepare('INSERT INTO fts_short (rowid, keys) VALUES (?, ?)');
     // One transaction for the whole load (BEGIN/COMMIT rather than db.transaction(), so rows may arrive asynchronously).
     db.exec('BEGIN');
   }
 
-  insert(rows: IndexRow[]): void {
-    for (const row of rows) {
-      const rowid = ++this.rows;
-      this.insertPassage.run(rowid, row.terms);
-      this.insertFts.run(rowid, row.keys);
-      if (row.short) this.insertShort.run(rowid, row.keys);
+  insert(batch: RowBatch): void {
+    // The batch's key numbers → this build's.
+    const ids = new Int32Array(batch.keys.length);
+    batch.keys.forEach((key, i) => {
+      let id = this.keyIds.get(key);
+      if (id === undefined) this.keyIds.set(key, (id = this.keyIds.size));
+      ids[i] = id;
+    });
+    if (this.occurred + 2 * batch.ids.length > this.occurrences.length) {
+      const grown = new Int32Array(Math.max(this.occurrences.length * 2, this.occurred + 2 * batch.ids.length));
+      grown.set(this.occurrences.subarray(0, this.occurred));
+      this.occurrences = grown;
     }
+    const occurrences = this.occurrences;
+    let at = 0;
+    batch.terms.forEach((terms, i) => {
+      const rowid = ++this.rows;
+      this.insertPassage.run(rowid, terms);
+      const count = batch.counts[i];
+      if (count <= SHORT_PASSAGE_TERMS) {
+        this.short.push(rowid);
+        this.shortTokens += count;
+      }
+      for (const end = at + count; at < end; at++) {
+        occurrences[this.occurred++] = ids[batch.ids[at]];
+        occurrences[this.occurred++] = rowid;
+      }
+    });
   }
 
-  /** Commit, derive document frequencies, optimise, stamp the fingerprint and move the file into place. */
+  /** Write the posting lists and the channel totals, stamp the fingerprint, commit and move the file into place. */
   finish(fingerprint: string): void {
     const db = this.db;
-    db.exec('COMMIT');
-    // Document frequencies, read off FTS5's own vocabulary in one statement.
-    db.exec(`
-      CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row');
-      CREATE TABLE df (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-      INSERT INTO df (token, df) SELECT term, doc FROM vocab;
-      DROP TABLE temp.vocab;
-    `);
-    // One b-tree per table instead of many segments: faster queries on a read-only index.
-    db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
-    db.exec("INSERT INTO fts_short (fts_short) VALUES ('optimize')");
+    // The occurrences grouped by key (a counting sort, stable, so each list keeps rowid order).
+    const keys = this.keyIds.size;
+    const offsets = new Int32Array(keys + 1);
+    for (let i = 0; i < this.occurred; i += 2) offsets[this.occurrences[i] + 1]++;
+    for (let k = 0; k < keys; k++) offsets[k + 1] += offsets[k];
+    const fill = offsets.slice(0, keys);
+    const rows = new Int32Array(this.occurred / 2);
+    for (let i = 0; i < this.occurred; i += 2) rows[fill[this.occurrences[i]]++] = this.occurrences[i + 1];
+    // Keys in sorted order: the table's b-tree is then written by appending.
+    const insertList = db.prepare('INSERT INTO postings (key, df, rows) VALUES (?, ?, ?)');
+    for (const key of [...this.keyIds.keys()].sort()) {
+      const id = this.keyIds.get(key)!;
+      const list = rows.subarray(offsets[id], offsets[id + 1]);
+      insertList.run(key, distinctRows(list), encodePostings(list));
+    }
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     meta.run('fingerprint', fingerprint);
     meta.run('passages', String(this.rows));
+    meta.run('tokens', String(rows.length));
+    meta.run('short', encodePostings(this.short));
+    meta.run('short_tokens', String(this.shortTokens));
     meta.run('format', String(INDEX_FORMAT));
+    db.exec('COMMIT');
     db.close();
     renameSync(this.tmp, this.path);
   }
@@ -240,9 +276,9 @@ function alive(pid: number): boolean {
 export function buildIndexFile(sqlite: Sqlite, path: string, documents: Document[], total: number, fingerprint: string, options: BuildOptions = {}): void {
   const writer = new IndexWriter(sqlite, path);
   try {
-    for (const doc of documents) {
-      writer.insert(passageRows(doc.text, doc.language, passageSpans(doc)));
-      if (options.onProgress && writer.rows % 256 < 16) options.onProgress(writer.rows, total);
+    for (const task of rowTasks(documents, INLINE_TASK_PASSAGES)) {
+      writer.insert(taskRows(task));
+      options.onProgress?.(writer.rows, total);
     }
     options.onProgress?.(writer.rows, total);
     writer.finish(fingerprint);
@@ -262,7 +298,7 @@ export function buildIndexFile(sqlite: Sqlite, path: string, documents: Document
 export async function buildIndexFileParallel(sqlite: Sqlite, path: string, documents: Document[], total: number, fingerprint: string, options: BuildOptions & { threads: number }): Promise<void> {
   const { Piscina } = await import('piscina');
   const source = import.meta.url.endsWith('.ts');
-  const pool = new Piscina<RowTask, IndexRow[]>({
+  const pool = new Piscina<RowTask, RowBatch>({
     filename: new URL(`./index-worker.${source ? 'ts' : 'js'}`, import.meta.url).href,
     minThreads: options.threads,
     maxThreads: options.threads,
@@ -273,23 +309,8 @@ export async function buildIndexFileParallel(sqlite: Sqlite, path: string, docum
   // The bar's rate and time left count from here, not from the first task's return (which includes the workers' start-up).
   options.onProgress?.(0, total);
   try {
-    const tasks: RowTask[] = [];
-    let task: RowTask = { documents: [] };
-    let passages = 0;
-    for (const doc of documents) {
-      const spans = passageSpans(doc);
-      if (!spans.length) continue;
-      task.documents.push({ text: doc.text, language: doc.language, spans });
-      passages += spans.length / 2;
-      if (passages >= TASK_PASSAGES) {
-        tasks.push(task);
-        task = { documents: [] };
-        passages = 0;
-      }
-    }
-    if (task.documents.length) tasks.push(task);
     // Every task is queued at once; results are inserted in task order, so rowids follow the corpus.
-    const results = tasks.map((t) => pool.run(t));
+    const results = rowTasks(documents, TASK_PASSAGES).map((t) => pool.run(t));
     // A task that fails after an earlier one was awaited must not be an unhandled rejection.
     for (const r of results) r.catch(() => {});
     for (const result of results) {

@@ -1,28 +1,24 @@
 // A persistent passage index for big corpora (a bulk file of tens of thousands
-// of passages): SQLite's FTS5 full-text index, ranked by its built-in BM25,
-// through better-sqlite3. It implements the same `PassageIndex` as the
-// in-memory index, so matchPlan's scorer reranks its candidates unchanged.
+// of passages) in one SQLite file, through better-sqlite3. It implements the
+// same `PassageIndex` as the in-memory index, so matchPlan's scorer reranks
+// its candidates unchanged.
 //
-// What is stored, per passage (rowid = the passage's number in corpus order):
-// - in the FTS5 table, its term keys as one token each. Adjacent-term
-//   bigrams (which the in-memory index also keys) are left out: they were 88 %
-//   of the insert time (a million distinct tokens in FTS5's pending hash) and
-//   left out they cost no recall (kremlin, recall@10 0.938 → 0.950). The table keeps no
-//   passage lengths (`columnsize=0`), so FTS5's BM25 sees every passage as
-//   the same length: no length normalisation. The scorer judges a passage by
-//   its best window, not diluted by the rest, and BM25's usual penalty on
-//   long passages (b = 0.75) kept their best matches out of the candidates:
-//   recall@10 against brute force on 8 points at 100,000 synthetic passages
-//   rose from 0.94 to 0.975;
+// What is stored (index-build.ts writes it), per passage (rowid = the
+// passage's number in corpus order):
 // - its terms with their offsets, so scoring a candidate does not tokenise
-//   the passage again (tokenising is the expensive step: ~0.2 ms a passage);
-// and per key its document frequency, for the scorer's IDF, read off FTS5's
-// own vocabulary (fts5vocab) after the load.
-//
-// The build (index-build.ts) is one transaction with FTS5's automerge off and a
-// pending-terms hash large enough to hold the whole load, so the index is
-// written once as a single segment (then `optimize`d); a large corpus is
-// tokenised in worker threads.
+//   the passage again (tokenising is the expensive step: ~0.05 ms a passage);
+// and per term key its posting list and document frequency (postings.ts),
+// which retrieval ranks by BM25 exactly as SQLite FTS5 did when the index was
+// stored as FTS5 tables (formats 1–4; postings.ts says why it no longer is).
+// Two choices made then still hold:
+// - adjacent-term bigrams (which the in-memory index also keys) are not
+//   indexed: they were 88 % of the insert time and cost no recall (kremlin,
+//   recall@10 0.938 → 0.950);
+// - BM25 has no length normalisation (FTS5's `columnsize=0` gave it none):
+//   the scorer judges a passage by its best window, not diluted by the rest,
+//   and BM25's usual penalty on long passages (b = 0.75) kept their best
+//   matches out of the candidates: recall@10 against brute force on 8 points
+//   at 100,000 synthetic passages rose from 0.94 to 0.975.
 //
 // The file lives beside the corpus file and is keyed by a fingerprint of the
 // corpus file's bytes, the passages indexed and the code that derives terms:
@@ -33,7 +29,8 @@ import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { Document } from '../corpus/types.js';
 import type { Token } from '../text/index.js';
-import { buildIndexFile, buildIndexFileParallel, memoToken, PARALLEL_FROM_PASSAGES, type BuildOptions } from './index-build.js';
+import { buildIndexFile, buildIndexFileParallel, PARALLEL_FROM_PASSAGES, type BuildOptions } from './index-build.js';
+import { bm25Top, decodePostings, type Bm25Channel, type Postings } from './postings.js';
 import { bm25Idf } from './memory-index.js';
 import { sourceInfo } from './passages.js';
 import { keyGeneration, keyId, keyOf, rememberIds } from './key-ids.js';
@@ -48,6 +45,8 @@ const MIN_COMMON_DF = 50;
 const MIN_QUERY_KEYS = 8;
 /** Decoded candidate passages kept in memory (a few MB); the cache is emptied when full. */
 const CACHE_PASSAGES = 20_000;
+/** Posting-list entries kept in memory (4 bytes each); the cache is emptied when full. */
+const CACHE_POSTINGS = 4_000_000;
 /** At most this many keys, the rarest, go into one retrieval query. */
 export const MAX_QUERY_KEYS = 1000;
 /** Passages the main BM25 channel retrieves, as a share of `k` (see `candidates`). */
@@ -99,10 +98,15 @@ export class SqlitePassageIndex implements PassageIndex {
   private readonly selectManyDf: Database.Statement;
   private readonly selectTerms: Database.Statement;
   private readonly selectManyTerms: Database.Statement;
+  private readonly selectManyPostings: Database.Statement;
   /** Decoded passages by rowid: the points of one plan share many candidates. */
   private readonly cache = new Map<number, IndexedPassage>();
-  private readonly selectCandidates: Database.Statement;
-  private readonly selectShortCandidates: Database.Statement;
+  /** Posting lists by key: the points of one plan share keys. */
+  private readonly postingsCache = new Map<string, Postings>();
+  private postingsCached = 0;
+  /** BM25's counts for the main channel (every passage) and the short-passage channel. */
+  private readonly main: Bm25Channel;
+  private readonly short: Bm25Channel;
   readonly size: number;
   /** Retrieval knobs (see the constants above); the benchmark varies them. */
   tuning = { commonShare: COMMON_SHARE, mainShare: MAIN_SHARE, figureShare: FIGURE_SHARE, shortShare: SHORT_SHARE, maxQueryKeys: MAX_QUERY_KEYS };
@@ -115,12 +119,17 @@ export class SqlitePassageIndex implements PassageIndex {
     this.size = refs.length;
     refs.forEach((r, n) => this.refIndex.set(`${r.doc}\u0000${r.passage}`, n));
     for (const doc of docs.values()) this.sources.set(doc.id, sourceInfo(doc));
-    this.selectDf = db.prepare('SELECT df FROM df WHERE token = ?').pluck();
-    this.selectManyDf = db.prepare('SELECT token, df FROM df WHERE token IN (SELECT value FROM json_each(?))').raw();
+    this.selectDf = db.prepare('SELECT df FROM postings WHERE key = ?').pluck();
+    this.selectManyDf = db.prepare('SELECT key, df FROM postings WHERE key IN (SELECT value FROM json_each(?))').raw();
     this.selectTerms = db.prepare('SELECT terms FROM passages WHERE rowid = ?').pluck();
     this.selectManyTerms = db.prepare('SELECT rowid, terms FROM passages WHERE rowid IN (SELECT value FROM json_each(?))').raw();
-    this.selectCandidates = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?').pluck();
-    this.selectShortCandidates = db.prepare('SELECT rowid FROM fts_short WHERE fts_short MATCH ? ORDER BY bm25(fts_short) LIMIT ?').pluck();
+    this.selectManyPostings = db.prepare('SELECT key, rows FROM postings WHERE key IN (SELECT value FROM json_each(?))').raw();
+    const meta = new Map(db.prepare('SELECT key, value FROM meta').raw().all() as [string, string | Buffer][]);
+    this.main = { rows: this.size, tokens: Number(meta.get('tokens')) };
+    const shortRows = decodePostings(meta.get('short') as Buffer);
+    const member = new Uint8Array(this.size + 1);
+    for (const row of shortRows) member[row] = 1;
+    this.short = { rows: shortRows.length, tokens: Number(meta.get('short_tokens')), member };
   }
 
   /**
@@ -157,7 +166,7 @@ export class SqlitePassageIndex implements PassageIndex {
   df(key: string): number {
     let v = this.dfCache.get(key);
     if (v === undefined) {
-      v = (this.selectDf.get(memoToken(key)) as number | undefined) ?? 0;
+      v = (this.selectDf.get(key) as number | undefined) ?? 0;
       this.dfCache.set(key, v);
     }
     return v;
@@ -204,7 +213,7 @@ export class SqlitePassageIndex implements PassageIndex {
       }
     };
     if (figures.length) addFrom(this.search(figures, Math.ceil(k * this.tuning.figureShare)), this.tuning.figureShare);
-    if (this.tuning.shortShare > 0) addFrom(this.search(keys, Math.ceil(k * this.tuning.shortShare), this.selectShortCandidates), this.tuning.shortShare);
+    if (this.tuning.shortShare > 0) addFrom(this.search(keys, Math.ceil(k * this.tuning.shortShare), this.short), this.tuning.shortShare);
     this.prefetch(rows);
     return rows.map((rowid) => {
       const ref = this.refs[rowid - 1];
@@ -213,22 +222,39 @@ export class SqlitePassageIndex implements PassageIndex {
     });
   }
 
-  /** Rowids of the `k` passages BM25 ranks best for `keys`. */
-  private search(keys: string[], k: number, select = this.selectCandidates): number[] {
-    // FTS5 computes BM25 for every row that holds any query token, so the cost
-    // of a query is the total length of its posting lists. Keys found in more
-    // than COMMON_SHARE of the passages ("russia", "president") add a tiny
-    // IDF to the rank but most of its cost: they are left out of retrieval
-    // (never out of scoring), unless too few rarer keys remain.
+  /** Rowids of the `k` passages of `channel` BM25 ranks best for `keys` (postings.ts bm25Top). */
+  private search(keys: string[], k: number, channel = this.main): number[] {
+    // The cost of a query is the total length of its posting lists. Keys found
+    // in more than COMMON_SHARE of the passages ("russia", "president") add a
+    // tiny IDF to the rank but most of its cost: they are left out of
+    // retrieval (never out of scoring), unless too few rarer keys remain.
+    // Ties in df keep the keys' order in the point (a stable sort), which is
+    // the order BM25 sums in.
     const byDf = [...new Set(keys)]
-      .map((key) => ({ token: memoToken(key), df: this.df(key) }))
+      .map((key) => ({ key, df: this.df(key) }))
       .filter((t) => t.df > 0)
       .sort((a, b) => a.df - b.df);
     const common = Math.max(MIN_COMMON_DF, this.size * this.tuning.commonShare);
     const kept = byDf.filter((t, i) => t.df <= common || i < MIN_QUERY_KEYS).slice(0, this.tuning.maxQueryKeys);
     if (!kept.length) return [];
-    // Barewords joined by OR: FTS5 ranks every passage holding any of them by BM25.
-    return select.all(kept.map((t) => t.token).join(' OR '), k) as number[];
+    return bm25Top(this.postingLists(kept.map((t) => t.key)), channel, k, this.size);
+  }
+
+  /** The posting lists of `keys` (each in the index), read in one statement for those not cached. */
+  private postingLists(keys: string[]): Postings[] {
+    const missing = keys.filter((key) => !this.postingsCache.has(key));
+    if (missing.length) {
+      for (const [key, rows] of this.selectManyPostings.all(JSON.stringify(missing)) as [string, Buffer][]) {
+        const list = decodePostings(rows);
+        if (this.postingsCached + list.length > CACHE_POSTINGS) {
+          this.postingsCache.clear();
+          this.postingsCached = 0;
+        }
+        this.postingsCache.set(key, list);
+        this.postingsCached += list.length;
+      }
+    }
+    return keys.map((key) => this.postingsCache.get(key)!);
   }
 
   passage(ref: PassageRef): IndexedPassage | undefined {
@@ -266,11 +292,11 @@ export class SqlitePassageIndex implements PassageIndex {
    * time on the kremlin archive), now one statement for all keys not yet known.
    */
   private prefetchDf(passages: IndexedPassage[]): void {
-    const missing = new Map<string, string>();
-    for (const p of passages) for (const t of p.terms) if (!this.dfCache.has(t.key)) missing.set(memoToken(t.key), t.key);
+    const missing = new Set<string>();
+    for (const p of passages) for (const t of p.terms) if (!this.dfCache.has(t.key)) missing.add(t.key);
     if (!missing.size) return;
-    for (const key of missing.values()) this.dfCache.set(key, 0);
-    for (const [token, df] of this.selectManyDf.all(JSON.stringify([...missing.keys()])) as [string, number][]) this.dfCache.set(missing.get(token)!, df);
+    for (const key of missing) this.dfCache.set(key, 0);
+    for (const [key, df] of this.selectManyDf.all(JSON.stringify([...missing])) as [string, number][]) this.dfCache.set(key, df);
   }
 
   private remember(rowid: number, stored: string): IndexedPassage | undefined {
