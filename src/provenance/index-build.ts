@@ -13,14 +13,14 @@ import type Database from 'better-sqlite3';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Document } from '../corpus/types.js';
-import { distinctRows, encodePostings } from './postings.js';
+import { int32Blob } from '../util/int32-blob.js';
+import { distinctRows } from './postings.js';
 import { spanTerms } from './terms.js';
-import type { Term } from './types.js';
 
 /**
- * Bump when what is stored changes (tables, encodeTerms, encodePostings); the
+ * Bump when what is stored changes (tables, TERM_FIELDS, the blobs' layout); the
  * fingerprint covers the term code itself. 5 (30 Nov 2026): posting lists
- * instead of FTS5 tables.
+ * instead of FTS5 tables, terms as Int32 blobs instead of JSON.
  */
 export const INDEX_FORMAT = 5;
 
@@ -52,20 +52,18 @@ export interface BuildOptions {
 }
 
 /**
- * The stored rows of consecutive passages: each passage's encoded terms, and
- * its term keys in order as numbers into the batch's list of distinct keys
- * (all passages' numbers in one array, `counts[i]` of them for passage i).
- * A batch names each key once, and in few objects: the thread that writes the
- * index then looks up each distinct key of a batch once, not each occurrence
- * (1.58 M occurrences of fresh strings from a worker cost ~1 s of map lookups
- * on the kremlin archive), and a batch crosses from a worker as a handful of
- * arrays.
+ * The stored rows of consecutive passages: their terms, 4 numbers a term
+ * (TERM_FIELDS: key, start, end, flags), `counts[i]` terms for passage i,
+ * each key a number into the batch's list of distinct keys. A batch names each
+ * key once, and in few objects: the thread that writes the index looks up each
+ * distinct key of a batch once, not each occurrence (1.58 M occurrences of
+ * fresh strings from a worker cost ~1 s of map lookups on the kremlin
+ * archive), and a batch crosses from a worker as three arrays.
  */
 export interface RowBatch {
   keys: string[];
-  terms: string[];
+  terms: Int32Array;
   counts: number[];
-  ids: Int32Array;
 }
 
 /** A worker task: documents' texts with their passages as flat [start, end, start, end, …] (UTF-16 units). */
@@ -73,20 +71,20 @@ export interface RowTask {
   documents: { text: string; language: string; spans: number[] }[];
 }
 
-// Terms are stored as one JSON array per passage: [key, start, end, flags]
-// with flags = kind (0 word, 1 number, 2 entity) + 4 × neutral (decodeTerms in sqlite-index.ts reads them).
+// A passage's terms are stored as one blob of Int32 values (little-endian),
+// TERM_FIELDS per term: the key's number in the `keys` table, start and end
+// (UTF-16 units into the document's text), and flags = kind (0 word,
+// 1 number, 2 entity) + 4 × neutral (sqlite-index.ts decodeTerms reads them).
+// JSON was 1.5 × the bytes and its parse, with the interning of every key
+// string, a fifth of a fresh index's first match.
+export const TERM_FIELDS = 4;
 const KIND_CODES = { word: 0, number: 1, entity: 2 } as const;
-
-export function encodeTerms(terms: Term[]): string {
-  return JSON.stringify(terms.map((t) => [t.key, t.start, t.end, KIND_CODES[t.kind] + (t.neutral ? 4 : 0)]));
-}
 
 /** A task's rows, documents after one another (what index-worker.ts runs, and buildIndexFile on its own thread). */
 export function taskRows(task: RowTask): RowBatch {
   const keys: string[] = [];
-  const terms: string[] = [];
+  const terms: number[] = [];
   const counts: number[] = [];
-  const ids: number[] = [];
   const idOf = new Map<string, number>();
   for (const { text, language, spans } of task.documents) {
     for (let i = 0; i < spans.length; i += 2) {
@@ -97,13 +95,12 @@ export function taskRows(task: RowTask): RowBatch {
           idOf.set(t.key, (id = keys.length));
           keys.push(t.key);
         }
-        ids.push(id);
+        terms.push(id, t.start, t.end, KIND_CODES[t.kind] + (t.neutral ? 4 : 0));
       }
-      terms.push(encodeTerms(passage));
       counts.push(passage.length);
     }
   }
-  return { keys, terms, counts, ids: Int32Array.from(ids) };
+  return { keys, terms: Int32Array.from(terms), counts };
 }
 
 function passageSpans(doc: Document): number[] {
@@ -137,7 +134,7 @@ class IndexWriter {
   private readonly db: Db;
   private readonly insertPassage: Database.Statement;
   private readonly tmp: string;
-  /** Each key's number in this build. */
+  /** Each key's number in this build (in order of first occurrence: the `keys` table's id). */
   private readonly keyIds = new Map<string, number>();
   /** Every occurrence of a key so far, as (key number, rowid) in rowid order: the posting lists, unsorted by key. */
   private occurrences = new Int32Array(1 << 20);
@@ -162,8 +159,9 @@ class IndexWriter {
     db.pragma('synchronous = OFF');
     db.exec(`
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-      CREATE TABLE passages (rowid INTEGER PRIMARY KEY, terms TEXT NOT NULL);
-      CREATE TABLE postings (key TEXT PRIMARY KEY, df INTEGER NOT NULL, rows BLOB NOT NULL) WITHOUT ROWID;
+      CREATE TABLE passages (rowid INTEGER PRIMARY KEY, terms BLOB NOT NULL);
+      CREATE TABLE keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL, df INTEGER NOT NULL);
+      CREATE TABLE postings (id INTEGER PRIMARY KEY, rows BLOB NOT NULL);
     `);
     this.insertPassage = db.prepare('INSERT INTO passages (rowid, terms) VALUES (?, ?)');
     // One transaction for the whole load (BEGIN/COMMIT rather than db.transaction(), so rows may arrive asynchronously).
@@ -178,26 +176,29 @@ class IndexWriter {
       if (id === undefined) this.keyIds.set(key, (id = this.keyIds.size));
       ids[i] = id;
     });
-    if (this.occurred + 2 * batch.ids.length > this.occurrences.length) {
-      const grown = new Int32Array(Math.max(this.occurrences.length * 2, this.occurred + 2 * batch.ids.length));
+    const terms = batch.terms;
+    if (this.occurred + terms.length / 2 > this.occurrences.length) {
+      const grown = new Int32Array(Math.max(this.occurrences.length * 2, this.occurred + terms.length / 2));
       grown.set(this.occurrences.subarray(0, this.occurred));
       this.occurrences = grown;
     }
     const occurrences = this.occurrences;
     let at = 0;
-    batch.terms.forEach((terms, i) => {
+    for (const count of batch.counts) {
       const rowid = ++this.rows;
-      this.insertPassage.run(rowid, terms);
-      const count = batch.counts[i];
+      const end = at + count * TERM_FIELDS;
+      for (let i = at; i < end; i += TERM_FIELDS) {
+        const id = (terms[i] = ids[terms[i]]);
+        occurrences[this.occurred++] = id;
+        occurrences[this.occurred++] = rowid;
+      }
+      this.insertPassage.run(rowid, int32Blob(terms.subarray(at, end)));
+      at = end;
       if (count <= SHORT_PASSAGE_TERMS) {
         this.short.push(rowid);
         this.shortTokens += count;
       }
-      for (const end = at + count; at < end; at++) {
-        occurrences[this.occurred++] = ids[batch.ids[at]];
-        occurrences[this.occurred++] = rowid;
-      }
-    });
+    }
   }
 
   /** Write the posting lists and the channel totals, stamp the fingerprint, commit and move the file into place. */
@@ -211,18 +212,18 @@ class IndexWriter {
     const fill = offsets.slice(0, keys);
     const rows = new Int32Array(this.occurred / 2);
     for (let i = 0; i < this.occurred; i += 2) rows[fill[this.occurrences[i]]++] = this.occurrences[i + 1];
-    // Keys in sorted order: the table's b-tree is then written by appending.
-    const insertList = db.prepare('INSERT INTO postings (key, df, rows) VALUES (?, ?, ?)');
-    for (const key of [...this.keyIds.keys()].sort()) {
-      const id = this.keyIds.get(key)!;
+    const insertKey = db.prepare('INSERT INTO keys (id, key, df) VALUES (?, ?, ?)');
+    const insertList = db.prepare('INSERT INTO postings (id, rows) VALUES (?, ?)');
+    for (const [key, id] of this.keyIds) {
       const list = rows.subarray(offsets[id], offsets[id + 1]);
-      insertList.run(key, distinctRows(list), encodePostings(list));
+      insertKey.run(id, key, distinctRows(list));
+      insertList.run(id, int32Blob(list));
     }
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     meta.run('fingerprint', fingerprint);
     meta.run('passages', String(this.rows));
     meta.run('tokens', String(rows.length));
-    meta.run('short', encodePostings(this.short));
+    meta.run('short', int32Blob(this.short));
     meta.run('short_tokens', String(this.shortTokens));
     meta.run('format', String(INDEX_FORMAT));
     db.exec('COMMIT');

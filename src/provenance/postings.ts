@@ -44,20 +44,6 @@ export interface Bm25Channel {
   member?: Uint8Array;
 }
 
-/** A posting list as stored: its Int32 values, little-endian (the byte order of every platform Node runs on); a typed array is not copied. */
-export function encodePostings(rows: Int32Array | number[]): Buffer {
-  const values = rows instanceof Int32Array ? rows : Int32Array.from(rows);
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
-}
-
-/** A stored posting list back as Int32 values (copied when the blob is not 4-byte aligned). */
-export function decodePostings(blob: Uint8Array): Postings {
-  if (blob.byteOffset % 4 === 0) return new Int32Array(blob.buffer, blob.byteOffset, blob.byteLength >> 2);
-  const copy = new Uint8Array(blob.byteLength);
-  copy.set(blob);
-  return new Int32Array(copy.buffer);
-}
-
 /** Distinct rowids in a posting list (its document frequency), counting only the channel's rows. */
 export function distinctRows(list: ArrayLike<number>, member?: Uint8Array): number {
   let n = 0;

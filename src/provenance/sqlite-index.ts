@@ -27,10 +27,11 @@
 // decision of where the file lives is the caller's (open-index.ts).
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import type { Document } from '../corpus/types.js';
+import type { Document, Segment } from '../corpus/types.js';
 import type { Token } from '../text/index.js';
-import { buildIndexFile, buildIndexFileParallel, PARALLEL_FROM_PASSAGES, type BuildOptions } from './index-build.js';
-import { bm25Top, decodePostings, type Bm25Channel, type Postings } from './postings.js';
+import { buildIndexFile, buildIndexFileParallel, PARALLEL_FROM_PASSAGES, TERM_FIELDS, type BuildOptions } from './index-build.js';
+import { readInt32s } from '../util/int32-blob.js';
+import { bm25Top, type Bm25Channel, type Postings } from './postings.js';
 import { bm25Idf } from './memory-index.js';
 import { sourceInfo } from './passages.js';
 import { keyGeneration, keyId, keyOf, rememberIds } from './key-ids.js';
@@ -72,20 +73,36 @@ export interface OpenedIndex {
   built: boolean;
 }
 
-/** Passages of the documents in index order: rowid n + 1 is passages[n]. */
-function passageRefs(documents: Document[]): { refs: PassageRef[]; docs: Map<string, Document> } {
+/** Passages of the documents in index order: rowid n + 1 is refs[n], its segment segments[n]. */
+interface Passages {
+  refs: PassageRef[];
+  segments: Segment[];
+  docs: Document[];
+}
+
+function passageRefs(documents: Document[]): Passages {
   const refs: PassageRef[] = [];
-  const docs = new Map<string, Document>();
+  const segments: Segment[] = [];
   for (const doc of documents) {
-    docs.set(doc.id, doc);
-    for (const s of doc.segments) if (s.kind === 'passage') refs.push({ doc: doc.id, passage: s.id });
+    for (const s of doc.segments) {
+      if (s.kind !== 'passage') continue;
+      refs.push({ doc: doc.id, passage: s.id });
+      segments.push(s);
+    }
   }
-  return { refs, docs };
+  return { refs, segments, docs: documents };
 }
 
 export class SqlitePassageIndex implements PassageIndex {
-  private readonly dfCache = new Map<string, number>();
-  private readonly refIndex = new Map<string, number>();
+  /** Every key of the index, by its number in the `keys` table, with its document frequency; read whole at open (34,199 keys for kremlin, ~10 ms). */
+  private readonly keyStrings: string[];
+  private readonly keyDf: Int32Array;
+  private readonly keyNumber = new Map<string, number>();
+  /** Each key number's id in key-ids.ts (the scorer's), -1 until first decoded; valid for one key-ids generation. */
+  private readonly scorerIds: Int32Array;
+  private scorerGeneration = -1;
+  /** Rowid - 1 of each passage by `doc\0passage`, made on first need (passage() of a ref `candidates` did not hand out). */
+  private refIndex?: Map<string, number>;
   /**
    * Rowid of each ref that `candidates` handed out, by identity: matchPlan
    * asks for every candidate's passage (~12,000 per plan at 100k passages;
@@ -94,39 +111,46 @@ export class SqlitePassageIndex implements PassageIndex {
    */
   private readonly rowOfRef = new Map<PassageRef, number>();
   private readonly sources = new Map<string, SourceInfo>();
-  private readonly selectDf: Database.Statement;
-  private readonly selectManyDf: Database.Statement;
   private readonly selectTerms: Database.Statement;
   private readonly selectManyTerms: Database.Statement;
   private readonly selectManyPostings: Database.Statement;
   /** Decoded passages by rowid: the points of one plan share many candidates. */
   private readonly cache = new Map<number, IndexedPassage>();
-  /** Posting lists by key: the points of one plan share keys. */
-  private readonly postingsCache = new Map<string, Postings>();
+  /** Posting lists by key number: the points of one plan share keys. */
+  private readonly postingsCache = new Map<number, Postings>();
   private postingsCached = 0;
   /** BM25's counts for the main channel (every passage) and the short-passage channel. */
   private readonly main: Bm25Channel;
   private readonly short: Bm25Channel;
+  private readonly refs: PassageRef[];
+  private readonly segments: Segment[];
   readonly size: number;
   /** Retrieval knobs (see the constants above); the benchmark varies them. */
   tuning = { commonShare: COMMON_SHARE, mainShare: MAIN_SHARE, figureShare: FIGURE_SHARE, shortShare: SHORT_SHARE, maxQueryKeys: MAX_QUERY_KEYS };
 
   private constructor(
     private readonly db: Db,
-    private readonly refs: PassageRef[],
-    private readonly docs: Map<string, Document>,
+    passages: Passages,
   ) {
-    this.size = refs.length;
-    refs.forEach((r, n) => this.refIndex.set(`${r.doc}\u0000${r.passage}`, n));
-    for (const doc of docs.values()) this.sources.set(doc.id, sourceInfo(doc));
-    this.selectDf = db.prepare('SELECT df FROM postings WHERE key = ?').pluck();
-    this.selectManyDf = db.prepare('SELECT key, df FROM postings WHERE key IN (SELECT value FROM json_each(?))').raw();
+    this.refs = passages.refs;
+    this.segments = passages.segments;
+    this.size = this.refs.length;
+    for (const doc of passages.docs) this.sources.set(doc.id, sourceInfo(doc));
     this.selectTerms = db.prepare('SELECT terms FROM passages WHERE rowid = ?').pluck();
     this.selectManyTerms = db.prepare('SELECT rowid, terms FROM passages WHERE rowid IN (SELECT value FROM json_each(?))').raw();
-    this.selectManyPostings = db.prepare('SELECT key, rows FROM postings WHERE key IN (SELECT value FROM json_each(?))').raw();
+    this.selectManyPostings = db.prepare('SELECT id, rows FROM postings WHERE id IN (SELECT value FROM json_each(?))').raw();
+    const keys = db.prepare('SELECT key, df FROM keys ORDER BY id').raw().all() as [string, number][];
+    this.keyStrings = new Array<string>(keys.length);
+    this.keyDf = new Int32Array(keys.length);
+    keys.forEach(([key, df], id) => {
+      this.keyStrings[id] = key;
+      this.keyDf[id] = df;
+      this.keyNumber.set(key, id);
+    });
+    this.scorerIds = new Int32Array(keys.length);
     const meta = new Map(db.prepare('SELECT key, value FROM meta').raw().all() as [string, string | Buffer][]);
     this.main = { rows: this.size, tokens: Number(meta.get('tokens')) };
-    const shortRows = decodePostings(meta.get('short') as Buffer);
+    const shortRows = readInt32s(meta.get('short') as Buffer);
     const member = new Uint8Array(this.size + 1);
     for (const row of shortRows) member[row] = 1;
     this.short = { rows: shortRows.length, tokens: Number(meta.get('short_tokens')), member };
@@ -137,11 +161,11 @@ export class SqlitePassageIndex implements PassageIndex {
    * it first (on this thread) when the file is absent or its fingerprint differs.
    */
   static open(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: SqliteIndexOptions = {}): OpenedIndex {
-    const { refs, docs } = passageRefs(documents);
+    const passages = passageRefs(documents);
     const existing = existsSync(path) ? tryOpen(sqlite, path, fingerprint) : undefined;
-    if (existing) return { index: new SqlitePassageIndex(existing, refs, docs), built: false };
-    buildIndexFile(sqlite, path, documents, refs.length, fingerprint, options);
-    return { index: new SqlitePassageIndex(new sqlite(path, { readonly: true }), refs, docs), built: true };
+    if (existing) return { index: new SqlitePassageIndex(existing, passages), built: false };
+    buildIndexFile(sqlite, path, documents, passages.refs.length, fingerprint, options);
+    return { index: new SqlitePassageIndex(new sqlite(path, { readonly: true }), passages), built: true };
   }
 
   /**
@@ -150,12 +174,13 @@ export class SqlitePassageIndex implements PassageIndex {
    * is the same.
    */
   static async openAsync(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: SqliteIndexOptions & { threads: number }): Promise<OpenedIndex> {
-    const { refs, docs } = passageRefs(documents);
+    const passages = passageRefs(documents);
+    const total = passages.refs.length;
     const existing = existsSync(path) ? tryOpen(sqlite, path, fingerprint) : undefined;
-    if (existing) return { index: new SqlitePassageIndex(existing, refs, docs), built: false };
-    if (options.threads > 1 && refs.length >= PARALLEL_FROM_PASSAGES) await buildIndexFileParallel(sqlite, path, documents, refs.length, fingerprint, options);
-    else buildIndexFile(sqlite, path, documents, refs.length, fingerprint, options);
-    return { index: new SqlitePassageIndex(new sqlite(path, { readonly: true }), refs, docs), built: true };
+    if (existing) return { index: new SqlitePassageIndex(existing, passages), built: false };
+    if (options.threads > 1 && total >= PARALLEL_FROM_PASSAGES) await buildIndexFileParallel(sqlite, path, documents, total, fingerprint, options);
+    else buildIndexFile(sqlite, path, documents, total, fingerprint, options);
+    return { index: new SqlitePassageIndex(new sqlite(path, { readonly: true }), passages), built: true };
   }
 
   idf(key: string): number {
@@ -164,12 +189,8 @@ export class SqlitePassageIndex implements PassageIndex {
 
   /** Number of passages holding a key (also for an index that combines several parts). */
   df(key: string): number {
-    let v = this.dfCache.get(key);
-    if (v === undefined) {
-      v = (this.selectDf.get(key) as number | undefined) ?? 0;
-      this.dfCache.set(key, v);
-    }
-    return v;
+    const id = this.keyNumber.get(key);
+    return id === undefined ? 0 : this.keyDf[id];
   }
 
   /**
@@ -231,21 +252,22 @@ export class SqlitePassageIndex implements PassageIndex {
     // Ties in df keep the keys' order in the point (a stable sort), which is
     // the order BM25 sums in.
     const byDf = [...new Set(keys)]
-      .map((key) => ({ key, df: this.df(key) }))
-      .filter((t) => t.df > 0)
+      .map((key) => this.keyNumber.get(key))
+      .filter((id): id is number => id !== undefined && this.keyDf[id] > 0)
+      .map((id) => ({ id, df: this.keyDf[id] }))
       .sort((a, b) => a.df - b.df);
     const common = Math.max(MIN_COMMON_DF, this.size * this.tuning.commonShare);
     const kept = byDf.filter((t, i) => t.df <= common || i < MIN_QUERY_KEYS).slice(0, this.tuning.maxQueryKeys);
     if (!kept.length) return [];
-    return bm25Top(this.postingLists(kept.map((t) => t.key)), channel, k, this.size);
+    return bm25Top(this.postingLists(kept.map((t) => t.id)), channel, k, this.size);
   }
 
-  /** The posting lists of `keys` (each in the index), read in one statement for those not cached. */
-  private postingLists(keys: string[]): Postings[] {
-    const missing = keys.filter((key) => !this.postingsCache.has(key));
+  /** The posting lists of key numbers `ids`, read in one statement for those not cached. */
+  private postingLists(ids: number[]): Postings[] {
+    const missing = ids.filter((id) => !this.postingsCache.has(id));
     if (missing.length) {
-      for (const [key, rows] of this.selectManyPostings.all(JSON.stringify(missing)) as [string, Buffer][]) {
-        const list = decodePostings(rows);
+      for (const [key, rows] of this.selectManyPostings.all(JSON.stringify(missing)) as [number, Buffer][]) {
+        const list = readInt32s(rows);
         if (this.postingsCached + list.length > CACHE_POSTINGS) {
           this.postingsCache.clear();
           this.postingsCached = 0;
@@ -254,19 +276,20 @@ export class SqlitePassageIndex implements PassageIndex {
         this.postingsCached += list.length;
       }
     }
-    return keys.map((key) => this.postingsCache.get(key)!);
+    return ids.map((id) => this.postingsCache.get(id)!);
   }
 
   passage(ref: PassageRef): IndexedPassage | undefined {
     let rowid = this.rowOfRef.get(ref);
     if (rowid === undefined) {
+      this.refIndex ??= new Map(this.refs.map((r, n) => [`${r.doc}\u0000${r.passage}`, n]));
       const n = this.refIndex.get(`${ref.doc}\u0000${ref.passage}`);
       if (n === undefined) return undefined;
       rowid = n + 1;
     }
     const cached = this.cache.get(rowid);
     if (cached) return cached;
-    const stored = this.selectTerms.get(rowid) as string | undefined;
+    const stored = this.selectTerms.get(rowid) as Buffer | undefined;
     return stored === undefined ? undefined : this.remember(rowid, stored);
   }
 
@@ -278,34 +301,43 @@ export class SqlitePassageIndex implements PassageIndex {
     const missing = rowids.filter((r) => !this.cache.has(r));
     if (!missing.length) return;
     if (this.cache.size + missing.length > CACHE_PASSAGES) this.cache.clear();
-    const decoded: IndexedPassage[] = [];
-    for (const [rowid, terms] of this.selectManyTerms.all(JSON.stringify(missing)) as [number, string][]) {
-      const p = this.remember(rowid, terms);
-      if (p) decoded.push(p);
-    }
-    this.prefetchDf(decoded);
+    for (const [rowid, terms] of this.selectManyTerms.all(JSON.stringify(missing)) as [number, Buffer][]) this.remember(rowid, terms);
+  }
+
+  private remember(rowid: number, stored: Buffer): IndexedPassage {
+    const seg = this.segments[rowid - 1];
+    const passage: IndexedPassage = { ref: this.refs[rowid - 1], ...(seg.source ? { source: seg.source } : {}), start: seg.start, end: seg.end, terms: this.decodeTerms(stored) };
+    this.cache.set(rowid, passage);
+    return passage;
   }
 
   /**
-   * The scorer asks for the IDF of every key of every candidate: on a fresh
-   * index that was one statement per key (a quarter of the first match's
-   * time on the kremlin archive), now one statement for all keys not yet known.
+   * The stored terms of a passage (index-build.ts TERM_FIELDS). Keys are the
+   * scorer's interned strings (key-ids.ts), one object per distinct key, and
+   * their ids are kept as the array's termIds, which the scorer would
+   * otherwise intern again.
    */
-  private prefetchDf(passages: IndexedPassage[]): void {
-    const missing = new Set<string>();
-    for (const p of passages) for (const t of p.terms) if (!this.dfCache.has(t.key)) missing.add(t.key);
-    if (!missing.size) return;
-    for (const key of missing) this.dfCache.set(key, 0);
-    for (const [key, df] of this.selectManyDf.all(JSON.stringify([...missing])) as [string, number][]) this.dfCache.set(key, df);
-  }
-
-  private remember(rowid: number, stored: string): IndexedPassage | undefined {
-    const ref = this.refs[rowid - 1];
-    const seg = this.docs.get(ref.doc)?.segments.find((s) => s.id === ref.passage);
-    if (!seg) return undefined;
-    const passage: IndexedPassage = { ref, ...(seg.source ? { source: seg.source } : {}), start: seg.start, end: seg.end, terms: decodeTerms(stored) };
-    this.cache.set(rowid, passage);
-    return passage;
+  private decodeTerms(stored: Buffer): Term[] {
+    const values = readInt32s(stored);
+    const generation = keyGeneration();
+    if (generation !== this.scorerGeneration) {
+      this.scorerIds.fill(-1);
+      this.scorerGeneration = generation;
+    }
+    const n = values.length / TERM_FIELDS;
+    const ids = new Int32Array(n);
+    const terms = new Array<Term>(n);
+    for (let i = 0, at = 0; i < n; i++, at += TERM_FIELDS) {
+      const number = values[at];
+      let id = this.scorerIds[number];
+      // A new generation may start inside this loop: then every id is looked up again.
+      if (id < 0 || keyGeneration() !== generation) id = this.scorerIds[number] = keyId(this.keyStrings[number]);
+      ids[i] = id;
+      const flags = values[at + 3];
+      terms[i] = { key: keyOf(id), start: values[at + 1], end: values[at + 2], kind: KINDS[flags & 3], neutral: (flags & 4) !== 0 };
+    }
+    rememberIds(terms, ids, generation);
+    return terms;
   }
 
   document(id: string): SourceInfo | undefined {
@@ -329,26 +361,4 @@ function tryOpen(sqlite: Sqlite, path: string, fingerprint: string): Db | undefi
   return undefined;
 }
 
-// Stored terms are written by index-build.ts encodeTerms: one JSON array per
-// passage of [key, start, end, flags], flags = kind (0 word, 1 number, 2 entity) + 4 × neutral.
 const KINDS: Term['kind'][] = ['word', 'number', 'entity'];
-
-/**
- * The stored terms of a passage. Keys are interned (key-ids.ts): one string
- * object per distinct key, since JSON.parse makes a fresh string for every
- * occurrence and the scorer looks keys up many times per pair; and the ids
- * got on the way are kept as the array's termIds, which the scorer would
- * otherwise intern again.
- */
-export function decodeTerms(stored: string): Term[] {
-  const raw = JSON.parse(stored) as [string, number, number, number][];
-  const from = keyGeneration();
-  const ids = new Int32Array(raw.length);
-  const terms = raw.map(([key, start, end, flags], i) => {
-    const id = keyId(key);
-    ids[i] = id;
-    return { key: keyOf(id), start, end, kind: KINDS[flags & 3], neutral: (flags & 4) !== 0 };
-  });
-  rememberIds(terms, ids, from);
-  return terms;
-}

@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { SHORT_PASSAGE_TERMS } from '../../src/provenance/index-build.js';
 import { documentPassages } from '../../src/provenance/passages.js';
-import { bm25Top, decodePostings, encodePostings, type Bm25Channel } from '../../src/provenance/postings.js';
+import { bm25Top, type Bm25Channel } from '../../src/provenance/postings.js';
+import { int32Blob, readInt32s } from '../../src/util/int32-blob.js';
 import { termsOf } from '../../src/provenance/terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
@@ -72,7 +73,7 @@ describe('posting lists ranked by BM25', () => {
       });
     })();
     // Stored and read back as the index does.
-    const postings = new Map([...lists].map(([key, rows]) => [key, decodePostings(encodePostings(rows))]));
+    const postings = new Map([...lists].map(([key, rows]) => [key, readInt32s(int32Blob(rows))]));
 
     const ftsTop = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?').pluck();
     const ftsShortTop = db.prepare('SELECT rowid FROM fts_short WHERE fts_short MATCH ? ORDER BY bm25(fts_short) LIMIT ?').pluck();
