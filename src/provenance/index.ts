@@ -7,7 +7,7 @@
 // `matchPlan` is the pipeline (retrieve → score → features → learned rank →
 // origin and lineage); `scorePair` is the pure fixed-weight pair scorer whose
 // parts are among the ranker's features (features.ts, ranker.ts); `PassageIndex` is the retrieval interface that a
-// different store (e.g. SQLite FTS5) can implement.
+// different store (the SQLite file of sqlite-index.ts for bulk corpora) implements.
 import type { Document } from '../corpus/types.js';
 
 export { matchPlan, MIN_CANDIDATE_SCORE, type MatchOptions } from './match.js';

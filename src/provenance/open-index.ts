@@ -1,8 +1,9 @@
 // Choose and open the passage index for a corpus: the shipped and Markdown
 // statements go into the in-memory index (hundreds of passages, built in
-// milliseconds); each bulk file (JSON Lines, CSV) gets a persistent SQLite FTS5
-// index beside it, `<file>.fts.sqlite`, rebuilt only when the file or the
-// term code changes. better-sqlite3 (a native module) is loaded only when a
+// milliseconds); each bulk file (JSON Lines, CSV) gets a persistent SQLite
+// index beside it, `<file>.fts.sqlite` (the name is from when it held FTS5
+// tables, index formats 1–4), rebuilt only when the file or the term code
+// changes. better-sqlite3 (a native module) is loaded only when a
 // bulk file is present.
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readdirSync, readFileSync } from 'node:fs';

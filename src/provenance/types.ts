@@ -52,8 +52,9 @@ export interface IndexedPassage {
  * the passages most worth scoring for a query, best first, without scanning
  * every passage (an inverted index); the scorer then compares each with the
  * point. Implementations: `MemoryPassageIndex` (memory-index.ts) for the
- * shipped corpora; a SQLite FTS5 implementation can serve 100,000-passage
- * corpora through the same interface.
+ * shipped corpora; `SqlitePassageIndex` (sqlite-index.ts), a persistent
+ * file of posting lists, serves 100,000-passage corpora through the same
+ * interface.
  */
 export interface PassageIndex {
   /** Number of passages indexed (N in the IDF). */
