@@ -31,6 +31,47 @@ export interface Token {
   negation?: boolean;
   /** For a hyphenated compound ("Ukrainian-Russian"), the concepts of its parts (set by tokenize). */
   parts?: string[];
+  /** For a number, the unit its passage gives it (set by provenance's spanTokens). */
+  unit?: string;
+}
+
+/**
+ * A token with every optional field present, undefined until a later stage sets it, so that every
+ * token has one hidden class. Tokens of five shapes or more (a field added here and there: negation,
+ * value, concept, …) made the tokenizer's hot functions megamorphic and deoptimised them whenever a
+ * shape first came by: a fresh process recompiled lexFresh, spelledNumbers and tokenizeWithFacts
+ * about ten times each on the kremlin archive. JSON.stringify leaves undefined fields out, and the
+ * fields are in the order the pipeline sets them (negation in lexFresh, value in spelledNumbers,
+ * concept, broader and parts in tokenize, unit in spanTokens), so a token's JSON is as before.
+ */
+function newToken(text: string, start: number, end: number, norm: string, stem: string, kind: Token['kind'], stop: boolean, lang: Lang): Token {
+  return { text, start, end, norm, stem, kind, stop, lang, negation: undefined, value: undefined, concept: undefined, broader: undefined, parts: undefined, unit: undefined };
+}
+
+/** A copy of `t` (its optional fields too) with the fixed fields given: a spread ({ ...t }) would make a token of another hidden class. */
+function copyToken(t: Token, text: string, start: number, end: number, norm: string, stem: string, kind: Token['kind'], stop: boolean): Token {
+  const copy = newToken(text, start, end, norm, stem, kind, stop, t.lang);
+  copy.negation = t.negation;
+  copy.value = t.value;
+  copy.concept = t.concept;
+  copy.broader = t.broader;
+  copy.parts = t.parts;
+  copy.unit = t.unit;
+  return copy;
+}
+
+/** A copy of `t` with a value ("three", "five-year"). */
+function withValue(t: Token, value: number): Token {
+  const copy = copyToken(t, t.text, t.start, t.end, t.norm, t.stem, t.kind, t.stop);
+  copy.value = value;
+  return copy;
+}
+
+/** A number token (newToken) of canonical value `canon`. */
+function numberToken(text: string, start: number, end: number, canon: string, lang: Lang, value: number): Token {
+  const token = newToken(text, start, end, canon, canon, 'number', false, lang);
+  token.value = value;
+  return token;
 }
 
 /** A word: letters and marks, inner apostrophes or hyphens. */
@@ -181,10 +222,11 @@ function numericDate(m: RegExpExecArray, fStart: number, text: string, folded: F
   const number = (k: number): Token => {
     const [s, e, t] = piece(k);
     const canon = canonicalNumber(Number(parts[k]));
-    return { text: t, start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang, value: Number(parts[k]) };
+    return numberToken(t, s, e, canon, lang, Number(parts[k]));
   };
   const [ms, me, mt] = piece(1);
-  const monthToken: Token = { text: mt, start: ms, end: me, norm: `month-${month}`, stem: `month-${month}`, kind: 'word', stop: false, lang, concept: `month-${month}` };
+  const monthToken = newToken(mt, ms, me, `month-${month}`, `month-${month}`, 'word', false, lang);
+  monthToken.concept = `month-${month}`;
   return dmy ? [number(0), monthToken, number(2)] : [number(2), monthToken, number(0)];
 }
 
@@ -231,7 +273,7 @@ function lexFresh(text: string, language: string): Lexed {
         for (const n of surface.matchAll(/\d+/g)) {
           const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
           const canon = canonicalNumber(Number(n[0]));
-          tokens.push({ text: text.slice(s, e), start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value: Number(n[0]) });
+          tokens.push(numberToken(text.slice(s, e), s, e, canon, docLang, Number(n[0])));
           wordFacts.push(undefined);
         }
         continue;
@@ -242,14 +284,14 @@ function lexFresh(text: string, language: string): Lexed {
         const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
         const value = numberValue(numberPart, scale);
         const canon = canonicalNumber(value);
-        tokens.push({ text: original, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
+        tokens.push(numberToken(original, start, end, canon, docLang, value));
         wordFacts.push(undefined);
         continue;
       }
       if (m[GROUP.acr] !== undefined) {
         const lang = tokenLang(surface, docLang);
         const norm = normalizeWord(surface.replace(/\./g, ''));
-        tokens.push({ text: original, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
+        tokens.push(newToken(original, start, end, norm, norm, 'entity', false, lang));
         wordFacts.push(undefined);
         continue;
       }
@@ -270,8 +312,7 @@ function lexFresh(text: string, language: string): Lexed {
           : undefined;
     const stop = month === undefined && facts.stop;
     const entity = month === undefined && (facts.acronym || (facts.capitalised && !stop && !facts.negation && !atSentenceStart(plain, fStart)));
-    // Optional fields are added after the fixed ones, in this order (a token's JSON is compared byte for byte).
-    const token: Token = { text: original, start, end, norm: facts.norm, stem: facts.stem, kind: entity ? 'entity' : 'word', stop, lang: facts.lang };
+    const token = newToken(original, start, end, facts.norm, facts.stem, entity ? 'entity' : 'word', stop, facts.lang);
     if (facts.negation) token.negation = true;
     if (month !== undefined) token.concept = `month-${month}`;
     tokens.push(token);
@@ -373,14 +414,14 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
       // "three countries": style guides spell out one to nine in running
       // prose, where they are rarely the figure a reader tracks; the word
       // keeps its word key for matching and carries its value for figures().
-      out.push({ ...tokens[i], value });
+      out.push(withValue(tokens[i], value));
       outFacts.push(undefined);
       continue;
     }
     const start = tokens[i].start;
     const end = tokens[j].end;
     const canon = canonicalNumber(value);
-    out.push({ text: text.slice(start, end), start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: tokens[i].lang, value });
+    out.push(numberToken(text.slice(start, end), start, end, canon, tokens[i].lang, value));
     outFacts.push(undefined);
     i = j;
   }
@@ -403,7 +444,7 @@ function numberCompound(t: Token, out: Token[]): void {
   }
   // "five-year", "two-state": small numbers stay words with a value, as in spelledNumbers.
   if (k === 1 && value < SMALL_SPELLED) {
-    out.push({ ...t, value });
+    out.push(withValue(t, value));
     return;
   }
   // The k-th hyphen of the surface ends the number (the surface may hold invisible characters).
@@ -414,9 +455,9 @@ function numberCompound(t: Token, out: Token[]): void {
     return;
   }
   const canon = canonicalNumber(value);
-  const number: Token = { text: t.text.slice(0, cut), start: t.start, end: t.start + cut, norm: canon, stem: canon, kind: 'number', stop: false, lang: t.lang, value };
+  const number = numberToken(t.text.slice(0, cut), t.start, t.start + cut, canon, t.lang, value);
   const restNorm = parts.slice(k).join('-');
-  const rest: Token = { ...t, text: t.text.slice(cut + 1), start: t.start + cut + 1, norm: restNorm, stem: stemWord(restNorm, t.lang), kind: 'word', stop: false };
+  const rest = copyToken(t, t.text.slice(cut + 1), t.start + cut + 1, t.end, restNorm, stemWord(restNorm, t.lang), 'word', false);
   out.push(number, rest);
 }
 
