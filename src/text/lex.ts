@@ -118,25 +118,35 @@ function tokenStart(plain: string, from: number): number {
       return TOKEN_START.test(plain) ? TOKEN_START.lastIndex : -1;
     }
     // ASCII: letters and digits start a token, and "$" before a digit; nothing else does.
-    if (isAsciiLetter(code) || isAsciiDigit(code) || (code === 0x24 && isAsciiDigit(plain.charCodeAt(i + 1)))) return i;
+    if (isAsciiLetter(code) || isAsciiDigit(code) || (code === 0x24 && i + 1 < plain.length && isAsciiDigit(plain.charCodeAt(i + 1)))) return i;
   }
   return -1;
 }
 
-/** The end of the word (WORD_AT) that starts at `start`: a run of ASCII letters ended by ASCII that cannot go on a word is read here. */
+/**
+ * The end of the word (WORD_AT) that starts at `start`: a run of ASCII letters ended by ASCII that cannot go on a word is read here.
+ * No charCodeAt here or in lexFresh reads past the end (a NaN there deoptimised lexFresh, in which this is inlined).
+ */
 function wordEnd(plain: string, start: number): number {
+  const n = plain.length;
   let i = start;
-  while (isAsciiLetter(plain.charCodeAt(i))) i++;
-  const code = plain.charCodeAt(i);
-  // Past the end (NaN) or ASCII other than an apostrophe or a hyphen (which may join a next part): the word ends here.
-  if (i > start && !(code >= 0x80) && code !== 0x27 && code !== 0x2d) return i;
+  while (i < n && isAsciiLetter(plain.charCodeAt(i))) i++;
+  // The end, or ASCII other than an apostrophe or a hyphen (which may join a next part): the word ends here.
+  if (i > start && (i === n || (plain.charCodeAt(i) < 0x80 && plain.charCodeAt(i) !== 0x27 && plain.charCodeAt(i) !== 0x2d))) return i;
   WORD_AT.lastIndex = start;
   WORD_AT.test(plain);
   return WORD_AT.lastIndex;
 }
 
+const LANGS = new Map<string, Lang>([
+  ['en', 'en'],
+  ['ru', 'ru'],
+  ['uk', 'uk'],
+]);
+
+/** en, ru, uk or other (a Map rather than string compares: a compare first reached by a Russian text deoptimised lexFresh). */
 export function languageOf(language: string): Lang {
-  return language === 'en' || language === 'ru' || language === 'uk' ? language : 'other';
+  return LANGS.get(language) ?? 'other';
 }
 
 function tokenLang(word: string, docLang: Lang): Lang {
@@ -145,12 +155,27 @@ function tokenLang(word: string, docLang: Lang): Lang {
   return docLang;
 }
 
-/** True when the word opens a sentence or a list item (capitals there say nothing about names). */
+/** JavaScript's \s: WhiteSpace and LineTerminator. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Code units that may open a sentence before its first word: " ' « “ „ ‘ ( [ */
+const OPENERS = new Set([...`"'«“„‘([`].map((c) => c.charCodeAt(0)));
+/** Code units that end a sentence or a list marker: . ! ? : ; - – — • ) */
+const ENDERS = new Set([...'.!?:;-–—•)'].map((c) => c.charCodeAt(0)));
+
+/**
+ * True when the word opens a sentence or a list item (capitals there say nothing about names).
+ * Read by code unit rather than by regex tests of one-character strings (per capitalised word).
+ */
 function atSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && /[\s"'«“„‘(\[]/.test(text[i]) && text[i] !== '\n') i--;
-  if (i < 0 || text[i] === '\n') return true;
-  return /[.!?:;\-–—•)]/.test(text[i]);
+  for (; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || !(isSpace(c) || OPENERS.has(c))) break;
+  }
+  return i < 0 || text.charCodeAt(i) === 0x0a || ENDERS.has(text.charCodeAt(i));
 }
 
 export function isAcronym(word: string): boolean {
@@ -250,7 +275,7 @@ function lexFresh(text: string, language: string): Lexed {
     if (fStart < 0) break;
     const code = plain.charCodeAt(fStart);
     let fEnd: number;
-    if ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code) && plain.charCodeAt(fStart + 1) !== 0x2e && plain.charCodeAt(fStart + 2) !== 0x2e) {
+    if ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code) && (fStart + 1 >= plain.length || plain.charCodeAt(fStart + 1) !== 0x2e) && (fStart + 2 >= plain.length || plain.charCodeAt(fStart + 2) !== 0x2e)) {
       // A letter with no full stop after it: no date, number or dotted acronym, so TOKEN_AT would match a word here.
       fEnd = wordEnd(plain, fStart);
       at = fEnd;
