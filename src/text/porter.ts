@@ -26,8 +26,13 @@ const O = 0x6f;
 const U = 0x75;
 const Y = 0x79;
 
+/** Category of an ASCII code unit: 1 for a e i o u, 2 for y, 0 for anything else. */
+const KIND = new Uint8Array(128);
+for (const c of 'aeiou') KIND[c.charCodeAt(0)] = 1;
+KIND[Y] = 2;
+
 /** a e i o u: natural's `[aeiou]`. */
-const isVowel = (c: number) => c === A || c === E || c === I || c === O || c === U;
+const isVowel = (c: number) => c < 128 && KIND[c] === 1;
 
 /** True when every UTF-16 unit is a-z, "-" or "'": the words this port stems itself. */
 function isPlain(word: string): boolean {
@@ -45,39 +50,32 @@ function isPlain(word: string): boolean {
 function isV(w: string, k: number): boolean {
   const c = w.charCodeAt(k);
   if (isVowel(c)) return true;
-  return isVowelY(w, k);
-}
-
-/** A y counted as a vowel (see isV). */
-function isVowelY(w: string, k: number): boolean {
-  if (k === 0 || w.charCodeAt(k) !== Y) return false;
-  const p = w.charCodeAt(k - 1);
-  return !isVowel(p) && p !== Y;
+  return c === Y && k > 0 && KIND[w.charCodeAt(k - 1)] === 0;
 }
 
 /**
- * The group of the letter at `k` in natural's categorizeGroups string, as a number: a new
- * consonant group (1), a new vowel group (2), or 0 when the letter joins the group before. Runs of
- * consonants are one C and runs of a e i o u one V, but a vowel y is a V of its own, even beside
- * a V of a e i o u ("kyan" is CVVC, not CVC: its measure is 1.5, and natural compares that).
+ * natural's measure: the groups of categorizeGroups, less a leading C and a trailing V, halved. Runs
+ * of consonants are one C and runs of a e i o u one V, but a vowel y is a V of its own, even beside
+ * a V of a e i o u ("kyan" is CVVC, not CVC: its measure is 1.5, and natural compares that). -1 for
+ * an empty word. One pass with no call per letter: stems are computed mostly by cold code, in the
+ * first pass over a corpus, where a call per letter cost more than the regexes it replaces.
  */
-function groupAt(w: string, k: number): number {
-  if (isVowelY(w, k)) return 2;
-  const vowel = isVowel(w.charCodeAt(k));
-  if (k === 0) return vowel ? 2 : 1;
-  const before = isVowel(w.charCodeAt(k - 1)) ? 'a' : isVowelY(w, k - 1) ? 'y' : 'c';
-  if (vowel) return before === 'a' ? 0 : 2;
-  return before === 'c' ? 0 : 1;
-}
-
-/** natural's measure: (groups, less a leading C and a trailing V) / 2, which may be x.5; -1 for an empty word. */
 function measure(w: string): number {
-  if (w.length === 0) return -1;
+  const n = w.length;
+  if (n === 0) return -1;
   let groups = 0;
-  for (let k = 0; k < w.length; k++) if (groupAt(w, k) !== 0) groups++;
+  // Category of the letter before: 0 consonant, 1 a e i o u, 2 vowel y; and the code unit's own kind.
+  let before = -1;
+  let kindBefore = -1;
+  for (let k = 0; k < n; k++) {
+    const kind = KIND[w.charCodeAt(k)];
+    const category = kind === 1 ? 1 : kind === 2 && k > 0 && kindBefore === 0 ? 2 : 0;
+    if (category === 2 || category !== before) groups++;
+    before = category;
+    kindBefore = kind;
+  }
   const startsC = isV(w, 0) ? 0 : 1;
-  const endsV = isV(w, w.length - 1) ? 1 : 0;
-  return (groups - startsC - endsV) / 2;
+  return (groups - startsC - (before === 0 ? 0 : 1)) / 2;
 }
 
 /** categorizeGroups(w) has a V. */
@@ -88,10 +86,17 @@ function hasVowel(w: string): boolean {
 
 /** categorizeGroups(w) without its last group has a V. */
 function vowelBeforeLastGroup(w: string): boolean {
-  let last = w.length - 1;
-  while (last > 0 && groupAt(w, last) === 0) last--;
-  for (let k = 0; k < last; k++) if (isV(w, k)) return true;
-  return false;
+  let vowelGroups = 0;
+  let before = -1;
+  let kindBefore = -1;
+  for (let k = 0; k < w.length; k++) {
+    const kind = KIND[w.charCodeAt(k)];
+    const category = kind === 1 ? 1 : kind === 2 && k > 0 && kindBefore === 0 ? 2 : 0;
+    if (category !== 0 && (category === 2 || before !== 1)) vowelGroups++;
+    before = category;
+    kindBefore = kind;
+  }
+  return vowelGroups - (before !== 0 ? 1 : 0) > 0;
 }
 
 /** categorizeChars(w).substr(start, 3) === 'CVC', with substr's clamping of a negative start. */
@@ -110,7 +115,8 @@ type Rule = [suffix: string, replacement: string];
  */
 function replacePatterns(word: string, rules: readonly Rule[], threshold: number | undefined): string {
   let out = word;
-  for (const [suffix, replacement] of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const [suffix, replacement] = rules[i];
     if (threshold !== undefined) {
       if (!word.endsWith(suffix)) continue;
       if (measure(word.slice(0, word.length - suffix.length)) <= threshold) continue;
@@ -192,6 +198,18 @@ const STEP3: readonly Rule[] = [
   ['ness', ''],
 ];
 
+const NONE: readonly Rule[] = [];
+
+/** The rules of a step by the code unit their suffix ends with, in their order. */
+function byLast(rules: readonly Rule[]): Rule[][] {
+  const out: Rule[][] = [];
+  for (const rule of rules) (out[rule[0].charCodeAt(rule[0].length - 1)] ??= []).push(rule);
+  return out;
+}
+
+const STEP2_BY_LAST = byLast(STEP2);
+const STEP3_BY_LAST = byLast(STEP3);
+
 const STEP4 = new Set(['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize']);
 
 function step4(w: string): string {
@@ -237,5 +255,9 @@ export function porterStem(word: string): string {
     natural ??= require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
     return natural.stem(word);
   }
-  return step5b(step5a(step4(replacePatterns(replacePatterns(step1c(step1b(step1a(w))), STEP2, 0), STEP3, 0))));
+  const w1 = step1c(step1b(step1a(w)));
+  // Steps 2 and 3 test each rule on the word as it came in: only rules ending in its last letter can apply.
+  const w2 = replacePatterns(w1, STEP2_BY_LAST[w1.charCodeAt(w1.length - 1)] ?? NONE, 0);
+  const w3 = replacePatterns(w2, STEP3_BY_LAST[w2.charCodeAt(w2.length - 1)] ?? NONE, 0);
+  return step5b(step5a(step4(w3)));
 }
