@@ -364,6 +364,8 @@ function spellsNumber(norm: string): boolean {
 
 /** A token spelledNumbers may replace: a number word, "half", or a hyphenated word (numberCompound). */
 function mayBeSpelled(t: Token, f: WordFacts | undefined): boolean {
+  // A word token's answer is on its memo entry (its norm is the entry's, and it is no number).
+  if (f !== undefined) return f.spellable;
   return t.norm === 'half' || (t.kind !== 'number' && (t.norm.includes('-') || isNumberWord(t, f)));
 }
 
@@ -511,6 +513,8 @@ export interface WordFacts {
   monthHit: { month: number; needsDate: boolean } | undefined;
   /** Every hyphen-separated part of the norm is a number word ("twenty-five"): see spelledNumbers. */
   numeric: boolean;
+  /** mayBeSpelled of a token of this word: "half", a hyphen, or numeric (read per token: a scan of the norm for a hyphen per token was ~2 % of a pass). */
+  spellable: boolean;
   /** The glossary the next four slots were filled for (undefined: not yet). */
   taggedBy: object | undefined;
   acronymConcept: string | undefined;
@@ -533,6 +537,7 @@ function surfaceFacts(surface: string, docLang: Lang): WordFacts {
   const stop = !acronym && isStopWord(norm, lang);
   const capitalised = /^\p{Lu}/u.test(surface);
   const stem = acronym ? norm : stemWord(norm, lang);
+  const numeric = spellsNumber(norm);
   return {
     surface,
     lang,
@@ -543,7 +548,8 @@ function surfaceFacts(surface: string, docLang: Lang): WordFacts {
     stop,
     negation: isNegation(norm, lang),
     monthHit: monthCandidate(norm, lang, capitalised),
-    numeric: spellsNumber(norm),
+    numeric,
+    spellable: norm === 'half' || norm.includes('-') || numeric,
     taggedBy: undefined,
     acronymConcept: undefined,
     forms: undefined,
