@@ -275,7 +275,8 @@ function lexFresh(text: string, language: string): Lexed {
     if (fStart < 0) break;
     const code = plain.charCodeAt(fStart);
     let fEnd: number;
-    if ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code) && (fStart + 1 >= plain.length || plain.charCodeAt(fStart + 1) !== 0x2e) && (fStart + 2 >= plain.length || plain.charCodeAt(fStart + 2) !== 0x2e)) {
+    // An ASCII letter is neither a digit nor a currency sign (no Set lookup for the commonest token start).
+    if ((isAsciiLetter(code) || ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code))) && (fStart + 1 >= plain.length || plain.charCodeAt(fStart + 1) !== 0x2e) && (fStart + 2 >= plain.length || plain.charCodeAt(fStart + 2) !== 0x2e)) {
       // A letter with no full stop after it: no date, number or dotted acronym, so TOKEN_AT would match a word here.
       fEnd = wordEnd(plain, fStart);
       at = fEnd;
