@@ -37,12 +37,14 @@ export interface Token {
 
 /**
  * A token with every optional field present, undefined until a later stage sets it, so that every
- * token has one hidden class. Tokens of five shapes or more (a field added here and there: negation,
- * value, concept, …) made the tokenizer's hot functions megamorphic and deoptimised them whenever a
- * shape first came by: a fresh process recompiled lexFresh, spelledNumbers and tokenizeWithFacts
- * about ten times each on the kremlin archive. JSON.stringify leaves undefined fields out, and the
- * fields are in the order the pipeline sets them (negation in lexFresh, value in spelledNumbers,
- * concept, broader and parts in tokenize, unit in spanTokens), so a token's JSON is as before.
+ * token has one hidden class. Tokens with nine different sets of fields (a field added here and
+ * there: negation, value, concept, …) made the tokenizer's hot functions megamorphic and
+ * deoptimised them whenever a new set first came by: with the other paths first taken late, a
+ * fresh pass over the kremlin archive compiled tokenizeWithFacts ~11 times and lexFresh and
+ * spelledNumbers ~10 times each (now 3, 5 and 5). JSON.stringify leaves undefined fields out, and
+ * the fields are in the order the pipeline sets them (negation in lexFresh, value in
+ * spelledNumbers, concept, broader and parts in tokenize, unit in spanTokens), so a token's JSON is
+ * as before.
  */
 function newToken(text: string, start: number, end: number, norm: string, stem: string, kind: Token['kind'], stop: boolean, lang: Lang): Token {
   return { text, start, end, norm, stem, kind, stop, lang, negation: undefined, value: undefined, concept: undefined, broader: undefined, parts: undefined, unit: undefined };
