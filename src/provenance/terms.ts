@@ -118,9 +118,13 @@ function wordKey(t: UnitToken, f: WordFacts | undefined): { key: string; neutral
 // Its number is numbering, not a figure, so it is not a term.
 const LIST_MARKER = /^[ \t]*(?:\d{1,3}[.)][ \t]+|[-–•*][ \t]+(?:[a-zа-я][.)][ \t]+)?|[a-zа-я]\)[ \t]+)/gimu;
 
+/** LIST_MARKER without the g flag, for a test: most passages have no list marker, and matchAll copies its regex per call. */
+const HAS_LIST_MARKER = new RegExp(LIST_MARKER.source, LIST_MARKER.flags.replace('g', ''));
+
 /** Character ranges of list markers in `text` (relative offsets). */
 export function listMarkers(text: string): [number, number][] {
   const out: [number, number][] = [];
+  if (!HAS_LIST_MARKER.test(text)) return out;
   for (const m of text.matchAll(LIST_MARKER)) out.push([m.index!, m.index! + m[0].length]);
   return out;
 }

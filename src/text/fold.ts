@@ -131,20 +131,39 @@ export function foldText(original: string): Folded {
   return { text: parts.join(''), starts, ends, original };
 }
 
+/**
+ * The fold of a text that folding leaves as it is, its offset tables made only when read. A class
+ * (getters on its prototype) rather than an object literal with getters, which V8 builds in its
+ * runtime, two closures each: identityFold was ~1 µs a passage of the kremlin archive, a third of it
+ * in a fresh process (97,828 passages).
+ */
+class IdentityFold implements Folded {
+  readonly text: string;
+  readonly original: string;
+  readonly identity = true;
+  private startsTable: number[] | undefined;
+  private endsTable: number[] | undefined;
+
+  constructor(original: string) {
+    this.text = original;
+    this.original = original;
+    this.startsTable = undefined;
+    this.endsTable = undefined;
+  }
+
+  get starts(): number[] {
+    const n = this.original.length;
+    return (this.startsTable ??= Array.from({ length: n + 1 }, (_, i) => i));
+  }
+
+  get ends(): number[] {
+    const n = this.original.length;
+    return (this.endsTable ??= Array.from({ length: n + 1 }, (_, i) => Math.min(i + 1, n)));
+  }
+}
+
 function identityFold(original: string): Folded {
-  let starts: number[] | undefined;
-  let ends: number[] | undefined;
-  return {
-    text: original,
-    original,
-    identity: true,
-    get starts() {
-      return (starts ??= Array.from({ length: original.length + 1 }, (_, i) => i));
-    },
-    get ends() {
-      return (ends ??= Array.from({ length: original.length + 1 }, (_, i) => Math.min(i + 1, original.length)));
-    },
-  };
+  return new IdentityFold(original);
 }
 
 /** The original span of the folded span [start, end) (an empty span maps to an empty span). */

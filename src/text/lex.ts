@@ -31,6 +31,49 @@ export interface Token {
   negation?: boolean;
   /** For a hyphenated compound ("Ukrainian-Russian"), the concepts of its parts (set by tokenize). */
   parts?: string[];
+  /** For a number, the unit its passage gives it (set by provenance's spanTokens). */
+  unit?: string;
+}
+
+/**
+ * A token with every optional field present, undefined until a later stage sets it, so that every
+ * token has one hidden class. Tokens with nine different sets of fields (a field added here and
+ * there: negation, value, concept, …) made the tokenizer's hot functions megamorphic and
+ * deoptimised them whenever a new set first came by: with the other paths first taken late, a
+ * fresh pass over the kremlin archive compiled tokenizeWithFacts ~11 times and lexFresh and
+ * spelledNumbers ~10 times each (now 3, 5 and 5). JSON.stringify leaves undefined fields out, and
+ * the fields are in the order the pipeline sets them (negation in lexFresh, value in
+ * spelledNumbers, concept, broader and parts in tokenize, unit in spanTokens), so a token's JSON is
+ * as before.
+ */
+function newToken(text: string, start: number, end: number, norm: string, stem: string, kind: Token['kind'], stop: boolean, lang: Lang): Token {
+  return { text, start, end, norm, stem, kind, stop, lang, negation: undefined, value: undefined, concept: undefined, broader: undefined, parts: undefined, unit: undefined };
+}
+
+/** A copy of `t` (its optional fields too) with the fixed fields given: a spread ({ ...t }) would make a token of another hidden class. */
+function copyToken(t: Token, text: string, start: number, end: number, norm: string, stem: string, kind: Token['kind'], stop: boolean): Token {
+  const copy = newToken(text, start, end, norm, stem, kind, stop, t.lang);
+  copy.negation = t.negation;
+  copy.value = t.value;
+  copy.concept = t.concept;
+  copy.broader = t.broader;
+  copy.parts = t.parts;
+  copy.unit = t.unit;
+  return copy;
+}
+
+/** A copy of `t` with a value ("three", "five-year"). */
+function withValue(t: Token, value: number): Token {
+  const copy = copyToken(t, t.text, t.start, t.end, t.norm, t.stem, t.kind, t.stop);
+  copy.value = value;
+  return copy;
+}
+
+/** A number token (newToken) of canonical value `canon`. */
+function numberToken(text: string, start: number, end: number, canon: string, lang: Lang, value: number): Token {
+  const token = newToken(text, start, end, canon, canon, 'number', false, lang);
+  token.value = value;
+  return token;
 }
 
 /** A word: letters and marks, inner apostrophes or hyphens. */
@@ -77,25 +120,35 @@ function tokenStart(plain: string, from: number): number {
       return TOKEN_START.test(plain) ? TOKEN_START.lastIndex : -1;
     }
     // ASCII: letters and digits start a token, and "$" before a digit; nothing else does.
-    if (isAsciiLetter(code) || isAsciiDigit(code) || (code === 0x24 && isAsciiDigit(plain.charCodeAt(i + 1)))) return i;
+    if (isAsciiLetter(code) || isAsciiDigit(code) || (code === 0x24 && i + 1 < plain.length && isAsciiDigit(plain.charCodeAt(i + 1)))) return i;
   }
   return -1;
 }
 
-/** The end of the word (WORD_AT) that starts at `start`: a run of ASCII letters ended by ASCII that cannot go on a word is read here. */
+/**
+ * The end of the word (WORD_AT) that starts at `start`: a run of ASCII letters ended by ASCII that cannot go on a word is read here.
+ * No charCodeAt here or in lexFresh reads past the end (a NaN there deoptimised lexFresh, in which this is inlined).
+ */
 function wordEnd(plain: string, start: number): number {
+  const n = plain.length;
   let i = start;
-  while (isAsciiLetter(plain.charCodeAt(i))) i++;
-  const code = plain.charCodeAt(i);
-  // Past the end (NaN) or ASCII other than an apostrophe or a hyphen (which may join a next part): the word ends here.
-  if (i > start && !(code >= 0x80) && code !== 0x27 && code !== 0x2d) return i;
+  while (i < n && isAsciiLetter(plain.charCodeAt(i))) i++;
+  // The end, or ASCII other than an apostrophe or a hyphen (which may join a next part): the word ends here.
+  if (i > start && (i === n || (plain.charCodeAt(i) < 0x80 && plain.charCodeAt(i) !== 0x27 && plain.charCodeAt(i) !== 0x2d))) return i;
   WORD_AT.lastIndex = start;
   WORD_AT.test(plain);
   return WORD_AT.lastIndex;
 }
 
+const LANGS = new Map<string, Lang>([
+  ['en', 'en'],
+  ['ru', 'ru'],
+  ['uk', 'uk'],
+]);
+
+/** en, ru, uk or other (a Map rather than string compares: a compare first reached by a Russian text deoptimised lexFresh). */
 export function languageOf(language: string): Lang {
-  return language === 'en' || language === 'ru' || language === 'uk' ? language : 'other';
+  return LANGS.get(language) ?? 'other';
 }
 
 function tokenLang(word: string, docLang: Lang): Lang {
@@ -104,12 +157,27 @@ function tokenLang(word: string, docLang: Lang): Lang {
   return docLang;
 }
 
-/** True when the word opens a sentence or a list item (capitals there say nothing about names). */
+/** JavaScript's \s: WhiteSpace and LineTerminator. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Code units that may open a sentence before its first word: " ' « “ „ ‘ ( [ */
+const OPENERS = new Set([...`"'«“„‘([`].map((c) => c.charCodeAt(0)));
+/** Code units that end a sentence or a list marker: . ! ? : ; - – — • ) */
+const ENDERS = new Set([...'.!?:;-–—•)'].map((c) => c.charCodeAt(0)));
+
+/**
+ * True when the word opens a sentence or a list item (capitals there say nothing about names).
+ * Read by code unit rather than by regex tests of one-character strings (per capitalised word).
+ */
 function atSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && /[\s"'«“„‘(\[]/.test(text[i]) && text[i] !== '\n') i--;
-  if (i < 0 || text[i] === '\n') return true;
-  return /[.!?:;\-–—•)]/.test(text[i]);
+  for (; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || !(isSpace(c) || OPENERS.has(c))) break;
+  }
+  return i < 0 || text.charCodeAt(i) === 0x0a || ENDERS.has(text.charCodeAt(i));
 }
 
 export function isAcronym(word: string): boolean {
@@ -181,10 +249,11 @@ function numericDate(m: RegExpExecArray, fStart: number, text: string, folded: F
   const number = (k: number): Token => {
     const [s, e, t] = piece(k);
     const canon = canonicalNumber(Number(parts[k]));
-    return { text: t, start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang, value: Number(parts[k]) };
+    return numberToken(t, s, e, canon, lang, Number(parts[k]));
   };
   const [ms, me, mt] = piece(1);
-  const monthToken: Token = { text: mt, start: ms, end: me, norm: `month-${month}`, stem: `month-${month}`, kind: 'word', stop: false, lang, concept: `month-${month}` };
+  const monthToken = newToken(mt, ms, me, `month-${month}`, `month-${month}`, 'word', false, lang);
+  monthToken.concept = `month-${month}`;
   return dmy ? [number(0), monthToken, number(2)] : [number(2), monthToken, number(0)];
 }
 
@@ -208,7 +277,8 @@ function lexFresh(text: string, language: string): Lexed {
     if (fStart < 0) break;
     const code = plain.charCodeAt(fStart);
     let fEnd: number;
-    if ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code) && plain.charCodeAt(fStart + 1) !== 0x2e && plain.charCodeAt(fStart + 2) !== 0x2e) {
+    // An ASCII letter is neither a digit nor a currency sign (no Set lookup for the commonest token start).
+    if ((isAsciiLetter(code) || ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code))) && (fStart + 1 >= plain.length || plain.charCodeAt(fStart + 1) !== 0x2e) && (fStart + 2 >= plain.length || plain.charCodeAt(fStart + 2) !== 0x2e)) {
       // A letter with no full stop after it: no date, number or dotted acronym, so TOKEN_AT would match a word here.
       fEnd = wordEnd(plain, fStart);
       at = fEnd;
@@ -231,7 +301,7 @@ function lexFresh(text: string, language: string): Lexed {
         for (const n of surface.matchAll(/\d+/g)) {
           const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
           const canon = canonicalNumber(Number(n[0]));
-          tokens.push({ text: text.slice(s, e), start: s, end: e, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value: Number(n[0]) });
+          tokens.push(numberToken(text.slice(s, e), s, e, canon, docLang, Number(n[0])));
           wordFacts.push(undefined);
         }
         continue;
@@ -242,14 +312,14 @@ function lexFresh(text: string, language: string): Lexed {
         const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
         const value = numberValue(numberPart, scale);
         const canon = canonicalNumber(value);
-        tokens.push({ text: original, start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: docLang, value });
+        tokens.push(numberToken(original, start, end, canon, docLang, value));
         wordFacts.push(undefined);
         continue;
       }
       if (m[GROUP.acr] !== undefined) {
         const lang = tokenLang(surface, docLang);
         const norm = normalizeWord(surface.replace(/\./g, ''));
-        tokens.push({ text: original, start, end, norm, stem: norm, kind: 'entity', stop: false, lang });
+        tokens.push(newToken(original, start, end, norm, norm, 'entity', false, lang));
         wordFacts.push(undefined);
         continue;
       }
@@ -270,8 +340,7 @@ function lexFresh(text: string, language: string): Lexed {
           : undefined;
     const stop = month === undefined && facts.stop;
     const entity = month === undefined && (facts.acronym || (facts.capitalised && !stop && !facts.negation && !atSentenceStart(plain, fStart)));
-    // Optional fields are added after the fixed ones, in this order (a token's JSON is compared byte for byte).
-    const token: Token = { text: original, start, end, norm: facts.norm, stem: facts.stem, kind: entity ? 'entity' : 'word', stop, lang: facts.lang };
+    const token = newToken(original, start, end, facts.norm, facts.stem, entity ? 'entity' : 'word', stop, facts.lang);
     if (facts.negation) token.negation = true;
     if (month !== undefined) token.concept = `month-${month}`;
     tokens.push(token);
@@ -298,6 +367,8 @@ function spellsNumber(norm: string): boolean {
 
 /** A token spelledNumbers may replace: a number word, "half", or a hyphenated word (numberCompound). */
 function mayBeSpelled(t: Token, f: WordFacts | undefined): boolean {
+  // A word token's answer is on its memo entry (its norm is the entry's, and it is no number).
+  if (f !== undefined) return f.spellable;
   return t.norm === 'half' || (t.kind !== 'number' && (t.norm.includes('-') || isNumberWord(t, f)));
 }
 
@@ -373,14 +444,14 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
       // "three countries": style guides spell out one to nine in running
       // prose, where they are rarely the figure a reader tracks; the word
       // keeps its word key for matching and carries its value for figures().
-      out.push({ ...tokens[i], value });
+      out.push(withValue(tokens[i], value));
       outFacts.push(undefined);
       continue;
     }
     const start = tokens[i].start;
     const end = tokens[j].end;
     const canon = canonicalNumber(value);
-    out.push({ text: text.slice(start, end), start, end, norm: canon, stem: canon, kind: 'number', stop: false, lang: tokens[i].lang, value });
+    out.push(numberToken(text.slice(start, end), start, end, canon, tokens[i].lang, value));
     outFacts.push(undefined);
     i = j;
   }
@@ -403,7 +474,7 @@ function numberCompound(t: Token, out: Token[]): void {
   }
   // "five-year", "two-state": small numbers stay words with a value, as in spelledNumbers.
   if (k === 1 && value < SMALL_SPELLED) {
-    out.push({ ...t, value });
+    out.push(withValue(t, value));
     return;
   }
   // The k-th hyphen of the surface ends the number (the surface may hold invisible characters).
@@ -414,9 +485,9 @@ function numberCompound(t: Token, out: Token[]): void {
     return;
   }
   const canon = canonicalNumber(value);
-  const number: Token = { text: t.text.slice(0, cut), start: t.start, end: t.start + cut, norm: canon, stem: canon, kind: 'number', stop: false, lang: t.lang, value };
+  const number = numberToken(t.text.slice(0, cut), t.start, t.start + cut, canon, t.lang, value);
   const restNorm = parts.slice(k).join('-');
-  const rest: Token = { ...t, text: t.text.slice(cut + 1), start: t.start + cut + 1, norm: restNorm, stem: stemWord(restNorm, t.lang), kind: 'word', stop: false };
+  const rest = copyToken(t, t.text.slice(cut + 1), t.start + cut + 1, t.end, restNorm, stemWord(restNorm, t.lang), 'word', false);
   out.push(number, rest);
 }
 
@@ -445,6 +516,8 @@ export interface WordFacts {
   monthHit: { month: number; needsDate: boolean } | undefined;
   /** Every hyphen-separated part of the norm is a number word ("twenty-five"): see spelledNumbers. */
   numeric: boolean;
+  /** mayBeSpelled of a token of this word: "half", a hyphen, or numeric (read per token: a scan of the norm for a hyphen per token was ~2 % of a pass). */
+  spellable: boolean;
   /** The glossary the next four slots were filled for (undefined: not yet). */
   taggedBy: object | undefined;
   acronymConcept: string | undefined;
@@ -467,6 +540,7 @@ function surfaceFacts(surface: string, docLang: Lang): WordFacts {
   const stop = !acronym && isStopWord(norm, lang);
   const capitalised = /^\p{Lu}/u.test(surface);
   const stem = acronym ? norm : stemWord(norm, lang);
+  const numeric = spellsNumber(norm);
   return {
     surface,
     lang,
@@ -477,7 +551,8 @@ function surfaceFacts(surface: string, docLang: Lang): WordFacts {
     stop,
     negation: isNegation(norm, lang),
     monthHit: monthCandidate(norm, lang, capitalised),
-    numeric: spellsNumber(norm),
+    numeric,
+    spellable: norm === 'half' || norm.includes('-') || numeric,
     taggedBy: undefined,
     acronymConcept: undefined,
     forms: undefined,

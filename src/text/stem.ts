@@ -1,26 +1,17 @@
-// English Porter stems and stop words from `natural`; Russian lemmas from Az.js
+// English Porter stems (natural's stemmer, ported without regexes: porter.ts) and stop words from `natural`; Russian lemmas from Az.js
 // and Ukrainian stems from @nlpjs/lang-uk (src/text/morph.ts). natural's
 // top-level import takes seconds (it loads every classifier and tokenizer), so
 // only the few modules we need are required, and only on first use: the CLI
 // must start fast.
 import { createRequire } from 'node:module';
 import { russianLemma, ukrainianStem } from './morph.js';
+import { porterStem } from './porter.js';
 
 const require = createRequire(import.meta.url);
 
 export type Lang = 'en' | 'ru' | 'uk' | 'other';
 
-interface Stemmer {
-  stem(word: string): string;
-}
-
-let english: Stemmer | undefined;
 let stopLists: { en: Set<string>; ru: Set<string> } | undefined;
-
-function englishStemmer(): Stemmer {
-  english ??= require('natural/lib/natural/stemmers/porter_stemmer.js') as Stemmer;
-  return english;
-}
 
 // natural's lists lack the auxiliaries and particles that fill plan prose
 // ("will", "shall", "не", "будет"); these are added here as data.
@@ -44,7 +35,7 @@ function loadStopLists() {
  * dictionary), Snowball-style stem (uk); other languages unchanged.
  */
 export function stemWord(norm: string, lang: Lang): string {
-  if (lang === 'en') return englishStemmer().stem(norm);
+  if (lang === 'en') return porterStem(norm);
   if (lang === 'ru') return /\p{Script=Cyrillic}/u.test(norm) ? russianLemma(norm) : norm;
   if (lang === 'uk') return /\p{Script=Cyrillic}/u.test(norm) ? ukrainianStem(norm) : norm;
   return norm;

@@ -87,8 +87,13 @@ function spelledName(f: WordFacts, glossary: Glossary): string | undefined {
   return f.spelled ?? undefined;
 }
 
+/**
+ * The glossary side of a language. Its compares run in this order so that an English token runs all
+ * three: a compare first reached by the first Cyrillic word of an English corpus had no type feedback
+ * and deoptimised tokenize (this runs per token).
+ */
 function sideOf(lang: Token['lang']): 'en' | 'ru' | undefined {
-  return lang === 'en' ? 'en' : lang === 'ru' || lang === 'uk' ? 'ru' : undefined;
+  return lang === 'ru' || lang === 'uk' ? 'ru' : lang === 'en' ? 'en' : undefined;
 }
 
 /** The glossary acronym (NATO, НАТО) a token's surface is, written in capitals; else undefined. */
