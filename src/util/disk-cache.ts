@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 /** The working copy's cache folder: two levels above both src/util and dist/util. */
 export const CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.provenance-index');
@@ -28,7 +29,8 @@ export function writeCache(dir: string, name: string, value: unknown, prefix: st
   try {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, name);
-    const tmp = `${file}.${process.pid}.tmp`;
+    // Worker threads share the process's pid (index workers write the glossary caches at once).
+    const tmp = `${file}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, JSON.stringify(value));
     renameSync(tmp, file);
     const old = readdirSync(dir)
