@@ -326,7 +326,9 @@ export class SqlitePassageIndex implements PassageIndex {
     }
     const n = values.length / TERM_FIELDS;
     const ids = new Int32Array(n);
-    const terms = new Array<Term>(n);
+    // Pushed, not `new Array(n)`: a holey array would be a second elements kind
+    // in the scorer's loops, which see packed arrays from the tokeniser (V8 deoptimises on each new kind).
+    const terms: Term[] = [];
     for (let i = 0, at = 0; i < n; i++, at += TERM_FIELDS) {
       const number = values[at];
       let id = this.scorerIds[number];
@@ -334,7 +336,7 @@ export class SqlitePassageIndex implements PassageIndex {
       if (id < 0 || keyGeneration() !== generation) id = this.scorerIds[number] = keyId(this.keyStrings[number]);
       ids[i] = id;
       const flags = values[at + 3];
-      terms[i] = { key: keyOf(id), start: values[at + 1], end: values[at + 2], kind: KINDS[flags & 3], neutral: (flags & 4) !== 0 };
+      terms.push({ key: keyOf(id), start: values[at + 1], end: values[at + 2], kind: KINDS[flags & 3], neutral: (flags & 4) !== 0 });
     }
     rememberIds(terms, ids, generation);
     return terms;
