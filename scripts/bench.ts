@@ -48,6 +48,8 @@ const KREMLIN = join(ROOT, 'data/bulk/kremlin-en-2000-2020.jsonl.gz');
 const PLAN_ID = 'us-28-2025-11-20';
 const SEED = 20251120;
 const TOP = 10;
+/** Timed passes of the bound; the fastest counts. */
+const BOUND_RUNS = 3;
 
 const { values: args } = parseArgs({
   options: {
@@ -156,9 +158,18 @@ async function runCase(spec: string): Promise<SizeResult> {
       const d = process.cpuUsage(from);
       return (d.user + d.system) / 1000;
     };
+    // The bound is the fastest of three passes, wall and CPU each; the vocabulary is counted in a
+    // fourth, untimed pass (until 30 Nov 2026 it was counted inside the timed one, which made the
+    // bound ~0.9 s slower on kremlin and every ratio to it look better than it was).
     let c0 = cpuAt();
-    const bound = await streamingBound(file, true);
-    const boundCpu = cpuSince(c0);
+    let boundMs = Infinity;
+    let boundCpu = Infinity;
+    for (let i = 0; i < BOUND_RUNS; i++) {
+      c0 = cpuAt();
+      boundMs = Math.min(boundMs, (await streamingBound(file)).ms);
+      boundCpu = Math.min(boundCpu, cpuSince(c0));
+    }
+    const { vocabulary } = await streamingBound(file, true);
 
     // First run from the fresh file, as a user's first `provenance match --corpus file`: load, build the index, match.
     const firstBegan = performance.now();
@@ -251,8 +262,8 @@ async function runCase(spec: string): Promise<SizeResult> {
       passages: passages.length,
       documents: corpus.documents.length,
       loadMs,
-      boundMs: bound.ms,
-      vocabulary: bound.vocabulary!,
+      boundMs,
+      vocabulary: vocabulary!,
       bareFtsMs,
       firstRunMs,
       indexThreads: defaultIndexThreads(),
@@ -437,7 +448,7 @@ function printTable(sizes: SizeResult[], cli: number, server: number, cliRuns: n
         ]),
     ),
   );
-  out.push('bound = stream the file, JSON.parse each record, split its text into words with one regex (scripts/bench/bound.ts); bare FTS5 = the passages as raw text, porter unicode61, one transaction.');
+  out.push(`bound = stream the file, JSON.parse each record, split its text into words with one regex (scripts/bench/bound.ts), the fastest of ${BOUND_RUNS} passes; bare FTS5 = the passages as raw text, porter unicode61, one transaction.`);
   const threads = sizes.find((s) => s.indexThreads)?.indexThreads;
   if (threads) out.push(`index build = openPassageIndexAsync, as the CLI and server build it: tokenised in ${threads} worker thread(s) (one per core) above 10,000 passages, so its CPU time exceeds its wall time.`);
   const withCli = sizes.filter((s) => s.cli);

@@ -16,6 +16,7 @@ import type { Document } from '../corpus/types.js';
 import { int32Blob } from '../util/int32-blob.js';
 import { distinctRows } from './postings.js';
 import { spanTerms } from './terms.js';
+import type { Term } from './types.js';
 
 /**
  * Bump when what is stored changes (tables, TERM_FIELDS, the blobs' layout); the
@@ -78,6 +79,8 @@ export interface RowTask {
 // JSON was 1.5 × the bytes and its parse, with the interning of every key
 // string, a fifth of a fresh index's first match.
 export const TERM_FIELDS = 4;
+/** A term's kind by its code in the flags (flags & 3), and the code by kind. */
+export const TERM_KINDS: Term['kind'][] = ['word', 'number', 'entity'];
 const KIND_CODES = { word: 0, number: 1, entity: 2 } as const;
 
 /** A task's rows, documents after one another (what index-worker.ts runs, and buildIndexFile on its own thread). */
@@ -155,17 +158,22 @@ class IndexWriter {
     rmSync(this.tmp, { force: true });
     removeAbandoned(path);
     const db = (this.db = new sqlite(this.tmp));
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    db.exec(`
-      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-      CREATE TABLE passages (rowid INTEGER PRIMARY KEY, terms BLOB NOT NULL);
-      CREATE TABLE keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL, df INTEGER NOT NULL);
-      CREATE TABLE postings (id INTEGER PRIMARY KEY, rows BLOB NOT NULL);
-    `);
-    this.insertPassage = db.prepare('INSERT INTO passages (rowid, terms) VALUES (?, ?)');
-    // One transaction for the whole load (BEGIN/COMMIT rather than db.transaction(), so rows may arrive asynchronously).
-    db.exec('BEGIN');
+    try {
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+        CREATE TABLE passages (rowid INTEGER PRIMARY KEY, terms BLOB NOT NULL);
+        CREATE TABLE keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL, df INTEGER NOT NULL);
+        CREATE TABLE postings (id INTEGER PRIMARY KEY, rows BLOB NOT NULL);
+      `);
+      this.insertPassage = db.prepare('INSERT INTO passages (rowid, terms) VALUES (?, ?)');
+      // One transaction for the whole load (BEGIN/COMMIT rather than db.transaction(), so rows may arrive asynchronously).
+      db.exec('BEGIN');
+    } catch (e) {
+      this.abandon();
+      throw e;
+    }
   }
 
   insert(batch: RowBatch): void {
@@ -306,47 +314,70 @@ export async function buildIndexFileParallel(sqlite: Sqlite, path: string, docum
     // Under tsx (tests, scripts) the workers need its loader too.
     ...(source && !process.execArgv.includes('tsx') ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
   });
-  const writer = new IndexWriter(sqlite, path);
-  // The bar's rate and time left count from here, not from the first task's return (which includes the workers' start-up).
-  options.onProgress?.(0, total);
+  let writer: IndexWriter | undefined;
   try {
+    writer = new IndexWriter(sqlite, path);
+    // The bar's rate and time left count from here, not from the first task's return (which includes the workers' start-up).
+    options.onProgress?.(0, total);
     // Results are inserted in task order, so rowids follow the corpus.
-    const results = runInOrder(rowTasks(documents, TASK_PASSAGES), options.threads, (t) => pool.run(t));
-    for (const result of results) {
-      writer.insert(await result);
+    const run = runInOrder(rowTasks(documents, TASK_PASSAGES), options.threads, (t) => pool.run(t));
+    for (let i = 0; i < run.results.length; i++) {
+      writer.insert(await run.results[i]);
+      run.taken(i + 1);
       options.onProgress?.(writer.rows, total);
     }
     writer.finish(fingerprint);
   } catch (e) {
-    writer.abandon();
+    writer?.abandon();
     throw e;
   } finally {
     await pool.destroy();
   }
 }
 
+/** Tasks started but not yet inserted, per worker thread, at most (~1 MB a task): a slow task ahead holds the rest back in memory. */
+const AHEAD_PER_THREAD = 8;
+
 /**
  * Start `run` on the tasks in their order, `threads` + 1 at a time (each
- * finished task starts the next), and return each task's result. Queuing
- * every task with piscina at once started them out of order (30 Nov 2026,
- * piscina 5.3: on the kremlin archive tasks 2, 3, 5, 7 … started after tasks
- * 4–46), so task 2's rows held up every insert for ~3 s while the workers did
- * the rest, and the inserts, which can run beside the workers, ran after them.
- * A failed task's promise rejects; none is left unhandled.
+ * finished task starts the next, while fewer than AHEAD_PER_THREAD × `threads`
+ * results wait to be taken), and return each task's result; call `taken(n)`
+ * once the first n results have been used. Queuing every task with piscina at
+ * once started them out of order (30 Nov 2026, piscina 5.3: on the kremlin
+ * archive tasks 2, 3, 5, 7 … started after tasks 4–46), so task 2's rows held
+ * up every insert for ~3 s while the workers did the rest, and the inserts,
+ * which can run beside the workers, ran after them. A failed task's promise
+ * rejects; none is left unhandled.
  */
-function runInOrder<T, R>(tasks: T[], threads: number, run: (task: T) => Promise<R>): Promise<R>[] {
+function runInOrder<T, R>(tasks: T[], threads: number, run: (task: T) => Promise<R>): { results: Promise<R>[]; taken: (n: number) => void } {
   const gates = tasks.map(() => {
     let open!: () => void;
     const opened = new Promise<void>((resolve) => (open = resolve));
     return { opened, open };
   });
+  // Started = next; running (queued in piscina or working) = next − finished; not yet taken = next − used.
   let next = 0;
+  let finished = 0;
+  let used = 0;
   const startNext = () => {
-    if (next < gates.length) gates[next++].open();
+    while (next < gates.length && next - finished <= threads && next - used < AHEAD_PER_THREAD * threads) gates[next++].open();
   };
-  const results = tasks.map((task, i) => gates[i].opened.then(() => run(task)).finally(startNext));
-  for (let i = 0; i <= threads; i++) startNext();
+  const results = tasks.map((task, i) =>
+    gates[i].opened
+      .then(() => run(task))
+      .finally(() => {
+        finished++;
+        startNext();
+      }),
+  );
+  startNext();
   // A task that fails after an earlier one was awaited must not be an unhandled rejection.
   for (const r of results) r.catch(() => {});
-  return results;
+  return {
+    results,
+    taken: (n) => {
+      used = n;
+      startNext();
+    },
+  };
 }

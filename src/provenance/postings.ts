@@ -57,9 +57,12 @@ export function distinctRows(list: ArrayLike<number>, member?: Uint8Array): numb
   return n;
 }
 
-// Per-row sums, reused across queries; a row's sum is 0 until a key adds to it
-// (every addition is > 0), so 0 also marks the rows not yet touched.
+// Per-row sums and marks of the rows touched, reused across queries (reset
+// for the touched rows after each). A mark, not a sum of 0, tells a row is
+// touched: with a channel whose passages average under ~0.7 terms (mostly
+// empty), FTS5's length term makes an addition negative.
 let sums = new Float64Array(0);
+let marked = new Uint8Array(0);
 let touched = new Int32Array(0);
 /** Scratch for selectTop's selection. */
 let values = new Float64Array(256);
@@ -76,6 +79,7 @@ export function bm25Top(lists: Postings[], channel: Bm25Channel, k: number, maxR
   if (k <= 0 || !lists.length) return [];
   if (sums.length < maxRow + 1) {
     sums = new Float64Array(maxRow + 1);
+    marked = new Uint8Array(maxRow + 1);
     touched = new Int32Array(maxRow + 1);
   }
   const { member } = channel;
@@ -93,12 +97,18 @@ export function bm25Top(lists: Postings[], channel: Bm25Channel, k: number, maxR
       while (i + f < list.length && list[i + f] === row) f++;
       i += f;
       if (member && member[row] !== 1) continue;
-      if (sums[row] === 0) touched[m++] = row;
+      if (marked[row] === 0) {
+        marked[row] = 1;
+        touched[m++] = row;
+      }
       sums[row] += idf * ((f * (K1 + 1.0)) / (f + norm));
     }
   }
   const top = selectTop(m, k);
-  for (let i = 0; i < m; i++) sums[touched[i]] = 0;
+  for (let i = 0; i < m; i++) {
+    sums[touched[i]] = 0;
+    marked[touched[i]] = 0;
+  }
   return top;
 }
 

@@ -29,7 +29,7 @@ import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { Document, Segment } from '../corpus/types.js';
 import type { Token } from '../text/index.js';
-import { buildIndexFile, buildIndexFileParallel, PARALLEL_FROM_PASSAGES, TERM_FIELDS, type BuildOptions } from './index-build.js';
+import { buildIndexFile, buildIndexFileParallel, INDEX_FORMAT, PARALLEL_FROM_PASSAGES, TERM_FIELDS, TERM_KINDS, type BuildOptions } from './index-build.js';
 import { readInt32s } from '../util/int32-blob.js';
 import { bm25Top, type Bm25Channel, type Postings } from './postings.js';
 import { bm25Idf } from './memory-index.js';
@@ -125,8 +125,8 @@ export class SqlitePassageIndex implements PassageIndex {
   private readonly refs: PassageRef[];
   private readonly segments: Segment[];
   readonly size: number;
-  /** Retrieval knobs (see the constants above); the benchmark varies them. */
-  tuning = { commonShare: COMMON_SHARE, mainShare: MAIN_SHARE, figureShare: FIGURE_SHARE, shortShare: SHORT_SHARE, maxQueryKeys: MAX_QUERY_KEYS };
+  /** Retrieval knobs (see the constants above); the benchmark and tests vary them. */
+  tuning = { commonShare: COMMON_SHARE, mainShare: MAIN_SHARE, figureShare: FIGURE_SHARE, shortShare: SHORT_SHARE, maxQueryKeys: MAX_QUERY_KEYS, cachedPostings: CACHE_POSTINGS };
 
   private constructor(
     private readonly db: Db,
@@ -162,8 +162,8 @@ export class SqlitePassageIndex implements PassageIndex {
    */
   static open(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: SqliteIndexOptions = {}): OpenedIndex {
     const passages = passageRefs(documents);
-    const existing = existsSync(path) ? tryOpen(sqlite, path, fingerprint) : undefined;
-    if (existing) return { index: new SqlitePassageIndex(existing, passages), built: false };
+    const existing = existsSync(path) ? SqlitePassageIndex.tryOpen(sqlite, path, fingerprint, passages) : undefined;
+    if (existing) return { index: existing, built: false };
     buildIndexFile(sqlite, path, documents, passages.refs.length, fingerprint, options);
     return { index: new SqlitePassageIndex(new sqlite(path, { readonly: true }), passages), built: true };
   }
@@ -176,11 +176,29 @@ export class SqlitePassageIndex implements PassageIndex {
   static async openAsync(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: SqliteIndexOptions & { threads: number }): Promise<OpenedIndex> {
     const passages = passageRefs(documents);
     const total = passages.refs.length;
-    const existing = existsSync(path) ? tryOpen(sqlite, path, fingerprint) : undefined;
-    if (existing) return { index: new SqlitePassageIndex(existing, passages), built: false };
+    const existing = existsSync(path) ? SqlitePassageIndex.tryOpen(sqlite, path, fingerprint, passages) : undefined;
+    if (existing) return { index: existing, built: false };
     if (options.threads > 1 && total >= PARALLEL_FROM_PASSAGES) await buildIndexFileParallel(sqlite, path, documents, total, fingerprint, options);
     else buildIndexFile(sqlite, path, documents, total, fingerprint, options);
     return { index: new SqlitePassageIndex(new sqlite(path, { readonly: true }), passages), built: true };
+  }
+
+  /**
+   * The index at `path` when its fingerprint and format are the expected ones
+   * and it opens whole (its tables and totals read), else undefined: a damaged,
+   * foreign or older file is rebuilt, never trusted.
+   */
+  private static tryOpen(sqlite: Sqlite, path: string, fingerprint: string, passages: Passages): SqlitePassageIndex | undefined {
+    let db: Db | undefined;
+    try {
+      db = new sqlite(path, { readonly: true, fileMustExist: true });
+      const meta = new Map(db.prepare("SELECT key, value FROM meta WHERE key IN ('fingerprint', 'format')").raw().all() as [string, string][]);
+      if (meta.get('fingerprint') === fingerprint && meta.get('format') === String(INDEX_FORMAT)) return new SqlitePassageIndex(db, passages);
+    } catch {
+      // Damaged or of another layout: rebuilt below.
+    }
+    db?.close();
+    return undefined;
   }
 
   idf(key: string): number {
@@ -264,19 +282,27 @@ export class SqlitePassageIndex implements PassageIndex {
 
   /** The posting lists of key numbers `ids`, read in one statement for those not cached. */
   private postingLists(ids: number[]): Postings[] {
-    const missing = ids.filter((id) => !this.postingsCache.has(id));
+    const lists = new Map<number, Postings>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const cached = this.postingsCache.get(id);
+      if (cached) lists.set(id, cached);
+      else missing.push(id);
+    }
     if (missing.length) {
-      for (const [key, rows] of this.selectManyPostings.all(JSON.stringify(missing)) as [number, Buffer][]) {
+      for (const [id, rows] of this.selectManyPostings.all(JSON.stringify(missing)) as [number, Buffer][]) {
         const list = readInt32s(rows);
-        if (this.postingsCached + list.length > CACHE_POSTINGS) {
+        lists.set(id, list);
+        // Emptied when full; this query's lists are in `lists` whatever the cache drops.
+        if (this.postingsCached + list.length > this.tuning.cachedPostings) {
           this.postingsCache.clear();
           this.postingsCached = 0;
         }
-        this.postingsCache.set(key, list);
+        this.postingsCache.set(id, list);
         this.postingsCached += list.length;
       }
     }
-    return ids.map((id) => this.postingsCache.get(id)!);
+    return ids.map((id) => lists.get(id)!);
   }
 
   passage(ref: PassageRef): IndexedPassage | undefined {
@@ -336,7 +362,7 @@ export class SqlitePassageIndex implements PassageIndex {
       if (id < 0 || keyGeneration() !== generation) id = this.scorerIds[number] = keyId(this.keyStrings[number]);
       ids[i] = id;
       const flags = values[at + 3];
-      terms.push({ key: keyOf(id), start: values[at + 1], end: values[at + 2], kind: KINDS[flags & 3], neutral: (flags & 4) !== 0 });
+      terms.push({ key: keyOf(id), start: values[at + 1], end: values[at + 2], kind: TERM_KINDS[flags & 3], neutral: (flags & 4) !== 0 });
     }
     rememberIds(terms, ids, generation);
     return terms;
@@ -351,16 +377,4 @@ export class SqlitePassageIndex implements PassageIndex {
   }
 }
 
-function tryOpen(sqlite: Sqlite, path: string, fingerprint: string): Db | undefined {
-  try {
-    const db = new sqlite(path, { readonly: true, fileMustExist: true });
-    const stored = db.prepare("SELECT value FROM meta WHERE key = 'fingerprint'").pluck().get();
-    if (stored === fingerprint) return db;
-    db.close();
-  } catch {
-    // A damaged or foreign file is rebuilt, never trusted.
-  }
-  return undefined;
-}
 
-const KINDS: Term['kind'][] = ['word', 'number', 'entity'];

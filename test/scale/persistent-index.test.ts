@@ -1,7 +1,7 @@
 // The persistent SQLite FTS5 index: the same top candidates as brute force
 // (every passage scored with the same scorer), reuse when nothing changed, and
 // a rebuild when the corpus file changes.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +12,13 @@ import type { Corpus, Document } from '../../src/corpus/types.js';
 import { BruteForceIndex } from '../../src/provenance/brute-index.js';
 import { matchPlan } from '../../src/provenance/match.js';
 import { buildIndexFile, buildIndexFileParallel } from '../../src/provenance/index-build.js';
-import { openPassageIndex, type OpenedPassageIndex } from '../../src/provenance/open-index.js';
+import { fingerprint, openPassageIndex, type OpenedPassageIndex } from '../../src/provenance/open-index.js';
+import { INDEX_FORMAT, SqlitePassageIndex } from '../../src/provenance/sqlite-index.js';
+import { tokenize } from '../../src/text/tokenize.js';
 import { documentPassages } from '../../src/provenance/passages.js';
 import type { MatchResult } from '../../src/provenance/types.js';
 
+const sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
 const builtin = loadCorpus({});
 const plan = findDocument(builtin, 'us-28-2025-11-20')!;
 const statements = builtin.documents.filter((d) => d.kind === 'statement');
@@ -99,8 +102,42 @@ describe('persistent index', () => {
     o.close();
   });
 
+  it('rebuilds over a file with the right fingerprint but another layout (an older format or missing tables)', () => {
+    const other = join(dir, 'two.jsonl');
+    writeFileSync(other, `${kremlinLines[1]}\n`);
+    const c = loadCorpus({ corpora: [other], builtin: false });
+    const stored = `${other}.fts.sqlite`;
+    for (const [format, tables] of [
+      ['4', 'CREATE VIRTUAL TABLE fts USING fts5(keys)'],
+      [String(INDEX_FORMAT), 'CREATE TABLE passages (rowid INTEGER PRIMARY KEY, terms BLOB)'],
+    ]) {
+      const db = new sqlite(stored);
+      db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); ${tables}`);
+      db.prepare('INSERT INTO meta VALUES (?, ?), (?, ?)').run('fingerprint', fingerprint(other, c.documents), 'format', format);
+      db.close();
+      const o = openPassageIndex(c);
+      expect(o.parts[0].state).toBe('built');
+      expect(o.index.size).toBe(c.documents[0].segments.filter((x) => x.kind === 'passage').length);
+      o.close();
+      rmSync(stored);
+    }
+  });
+
+  it('ranks the same candidates when its cache of posting lists is emptied while a query reads them', () => {
+    const queries = plan.segments.filter((s) => s.kind === 'point').map((s) => tokenize(plan.text.slice(s.start, s.end), plan.language));
+    const before = queries.map((q) => opened.index.candidates(q, 20));
+    // Another instance of the same file, with a cache of 50 entries: emptied several times within one query's lists.
+    const again = openPassageIndex(corpus);
+    const index = again.index as SqlitePassageIndex;
+    index.tuning = { ...index.tuning, cachedPostings: 50 };
+    try {
+      expect(queries.map((q) => index.candidates(q, 20))).toEqual(before);
+    } finally {
+      again.close();
+    }
+  });
+
   it('writes the same file when the passages are tokenised in worker threads', async () => {
-    const sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
     const total = corpus.documents.reduce((n, d) => n + d.segments.length, 0);
     const inline = join(dir, 'inline.fts.sqlite');
     const threaded = join(dir, 'threaded.fts.sqlite');
@@ -113,7 +150,6 @@ describe('persistent index', () => {
   });
 
   it('leaves no file behind when a worker fails, and says why', async () => {
-    const sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
     const broken = [{ ...corpus.documents[0], text: undefined as unknown as string }];
     const path = join(dir, 'broken.fts.sqlite');
     await expect(buildIndexFileParallel(sqlite, path, broken, 1, 'fp', { threads: 2 })).rejects.toThrow(TypeError);
@@ -122,7 +158,6 @@ describe('persistent index', () => {
   });
 
   it('removes the temporary file an interrupted build left behind, not one a live build is writing', () => {
-    const sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
     const path = join(dir, 'again.fts.sqlite');
     // A pid far above Linux's default pid_max (4,194,304 at most) belongs to no process.
     const abandoned = `${path}-tmp-99999999`;
