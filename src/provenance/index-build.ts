@@ -15,6 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Document } from '../corpus/types.js';
 import { int32Blob } from '../util/int32-blob.js';
 import { distinctRows } from './postings.js';
+import { passageSegments } from './passages.js';
 import { spanTerms } from './terms.js';
 import type { Term } from './types.js';
 
@@ -108,7 +109,7 @@ export function taskRows(task: RowTask): RowBatch {
 
 function passageSpans(doc: Document): number[] {
   const spans: number[] = [];
-  for (const s of doc.segments) if (s.kind === 'passage') spans.push(s.start, s.end);
+  for (const s of passageSegments(doc)) spans.push(s.start, s.end);
   return spans;
 }
 

@@ -17,7 +17,7 @@ import { hashTextCode } from '../text/code-hash.js';
 import { GLOSSARY_PATH } from '../text/index.js';
 import { CompositePassageIndex, type IndexPart } from './composite-index.js';
 import { indexKeys, MemoryPassageIndex } from './memory-index.js';
-import { isSourceDocument } from './passages.js';
+import { isSourceDocument, passageSegments } from './passages.js';
 import { INDEX_FORMAT, SqlitePassageIndex } from './sqlite-index.js';
 import type { PassageIndex } from './types.js';
 
@@ -177,7 +177,7 @@ export function fingerprint(file: string, docs: Document[]): string {
   const h = createHash('sha256');
   h.update(`format ${INDEX_FORMAT}\n`);
   h.update(readFileSync(file));
-  for (const d of docs) h.update(`${d.id}:${d.segments.filter((s) => s.kind === 'passage').length}\n`);
+  for (const d of docs) h.update(`${d.id}:${passageSegments(d).length}\n`);
   h.update(codeFingerprint());
   return h.digest('hex');
 }

@@ -2,7 +2,7 @@
 // statement (and reference) document, as terms with document-level offsets.
 // Plans are not sources: another rendering of the same plan would otherwise
 // outrank every real antecedent.
-import type { Document } from '../corpus/types.js';
+import type { Document, Segment } from '../corpus/types.js';
 import { spanTerms } from './terms.js';
 import type { IndexedPassage, SourceInfo } from './types.js';
 
@@ -12,19 +12,26 @@ export function isSourceDocument(doc: Document): boolean {
   return SOURCE_KINDS.has(doc.kind);
 }
 
+/**
+ * The segments of a document that are indexed as passages, in order. The bulk
+ * index numbers its rows by this list (index-build.ts, sqlite-index.ts) and its
+ * fingerprint counts it (open-index.ts), so all three must take it from here.
+ */
+export function passageSegments(doc: Document): Segment[] {
+  return doc.segments.filter((s) => s.kind === 'passage');
+}
+
 export function sourceInfo(doc: Document): SourceInfo {
   return { id: doc.id, title: doc.title, side: doc.side, speaker: doc.speaker, date: doc.date, language: doc.language, sources: doc.sources };
 }
 
 /** The passages of one source document, tokenized once. */
 export function documentPassages(doc: Document): IndexedPassage[] {
-  return doc.segments
-    .filter((s) => s.kind === 'passage')
-    .map((s) => ({
-      ref: { doc: doc.id, passage: s.id },
-      ...(s.source ? { source: s.source } : {}),
-      start: s.start,
-      end: s.end,
-      terms: spanTerms(doc.text, s.start, s.end, doc.language),
-    }));
+  return passageSegments(doc).map((s) => ({
+    ref: { doc: doc.id, passage: s.id },
+    ...(s.source ? { source: s.source } : {}),
+    start: s.start,
+    end: s.end,
+    terms: spanTerms(doc.text, s.start, s.end, doc.language),
+  }));
 }

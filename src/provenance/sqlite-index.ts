@@ -30,10 +30,11 @@ import { existsSync } from 'node:fs';
 import type { Document, Segment } from '../corpus/types.js';
 import type { Token } from '../text/index.js';
 import { buildIndexFile, buildIndexFileParallel, INDEX_FORMAT, PARALLEL_FROM_PASSAGES, TERM_FIELDS, TERM_KINDS, type BuildOptions } from './index-build.js';
+import { ClearingCache } from '../util/clearing-cache.js';
 import { readInt32s } from '../util/int32-blob.js';
 import { bm25Top, type Bm25Channel, type Postings } from './postings.js';
 import { bm25Idf } from './memory-index.js';
-import { sourceInfo } from './passages.js';
+import { passageSegments, sourceInfo } from './passages.js';
 import { keyGeneration, keyId, keyOf, rememberIds } from './key-ids.js';
 import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
@@ -84,8 +85,7 @@ function passageRefs(documents: Document[]): Passages {
   const refs: PassageRef[] = [];
   const segments: Segment[] = [];
   for (const doc of documents) {
-    for (const s of doc.segments) {
-      if (s.kind !== 'passage') continue;
+    for (const s of passageSegments(doc)) {
       refs.push({ doc: doc.id, passage: s.id });
       segments.push(s);
     }
@@ -115,10 +115,12 @@ export class SqlitePassageIndex implements PassageIndex {
   private readonly selectManyTerms: Database.Statement;
   private readonly selectManyPostings: Database.Statement;
   /** Decoded passages by rowid: the points of one plan share many candidates. */
-  private readonly cache = new Map<number, IndexedPassage>();
+  private readonly cache = new ClearingCache<number, IndexedPassage>(() => CACHE_PASSAGES);
   /** Posting lists by key number: the points of one plan share keys. */
-  private readonly postingsCache = new Map<number, Postings>();
-  private postingsCached = 0;
+  private readonly postingsCache = new ClearingCache<number, Postings>(
+    () => this.tuning.cachedPostings,
+    (list) => list.length,
+  );
   /** BM25's counts for the main channel (every passage) and the short-passage channel. */
   private readonly main: Bm25Channel;
   private readonly short: Bm25Channel;
@@ -294,12 +296,7 @@ export class SqlitePassageIndex implements PassageIndex {
         const list = readInt32s(rows);
         lists.set(id, list);
         // Emptied when full; this query's lists are in `lists` whatever the cache drops.
-        if (this.postingsCached + list.length > this.tuning.cachedPostings) {
-          this.postingsCache.clear();
-          this.postingsCached = 0;
-        }
         this.postingsCache.set(id, list);
-        this.postingsCached += list.length;
       }
     }
     return ids.map((id) => lists.get(id)!);
@@ -326,7 +323,7 @@ export class SqlitePassageIndex implements PassageIndex {
   private prefetch(rowids: number[]): void {
     const missing = rowids.filter((r) => !this.cache.has(r));
     if (!missing.length) return;
-    if (this.cache.size + missing.length > CACHE_PASSAGES) this.cache.clear();
+    this.cache.reserve(missing.length);
     for (const [rowid, terms] of this.selectManyTerms.all(JSON.stringify(missing)) as [number, Buffer][]) this.remember(rowid, terms);
   }
 
