@@ -40,6 +40,7 @@ import { documentPassages } from '../src/provenance/passages.js';
 import { FIGURE_SHARE, MAIN_SHARE, SHORT_SHARE, type SqlitePassageIndex } from '../src/provenance/sqlite-index.js';
 import type { MatchResult } from '../src/provenance/types.js';
 import { BruteForceIndex } from '../src/provenance/brute-index.js';
+import { PARALLEL_FROM_PASSAGES } from '../src/provenance/index-build.js';
 import { realPassages, syntheticJsonl } from './bench/synthetic.js';
 import { bareFts5, streamingBound, type Vocabulary } from './bench/bound.js';
 
@@ -161,13 +162,12 @@ async function runCase(spec: string): Promise<SizeResult> {
     // The bound is the fastest of three passes, wall and CPU each; the vocabulary is counted in a
     // fourth, untimed pass (until 30 Nov 2026 it was counted inside the timed one, which made the
     // bound ~0.9 s slower on kremlin and every ratio to it look better than it was).
-    let c0 = cpuAt();
     let boundMs = Infinity;
     let boundCpu = Infinity;
     for (let i = 0; i < BOUND_RUNS; i++) {
-      c0 = cpuAt();
+      const began = cpuAt();
       boundMs = Math.min(boundMs, (await streamingBound(file)).ms);
-      boundCpu = Math.min(boundCpu, cpuSince(c0));
+      boundCpu = Math.min(boundCpu, cpuSince(began));
     }
     const { vocabulary } = await streamingBound(file, true);
 
@@ -176,7 +176,7 @@ async function runCase(spec: string): Promise<SizeResult> {
     const firstCpu = cpuAt();
     const [firstCorpus, firstLoadMs] = await timeAsync(() => loadCorpusAsync({ corpora: [file], builtin: false }));
     const firstLoadCpu = cpuSince(firstCpu);
-    c0 = cpuAt();
+    let c0 = cpuAt();
     if (firstCorpus.issues.some((i) => i.severity === 'error')) throw new Error(`bench corpus has errors: ${JSON.stringify(firstCorpus.issues[0])}`);
     // As the CLI and the server open it: a build of this size is tokenised in worker threads.
     const cold = await openPassageIndexAsync(firstCorpus);
@@ -450,7 +450,7 @@ function printTable(sizes: SizeResult[], cli: number, server: number, cliRuns: n
   );
   out.push(`bound = stream the file, JSON.parse each record, split its text into words with one regex (scripts/bench/bound.ts), the fastest of ${BOUND_RUNS} passes; bare FTS5 = the passages as raw text, porter unicode61, one transaction.`);
   const threads = sizes.find((s) => s.indexThreads)?.indexThreads;
-  if (threads) out.push(`index build = openPassageIndexAsync, as the CLI and server build it: tokenised in ${threads} worker thread(s) (one per core) above 10,000 passages, so its CPU time exceeds its wall time.`);
+  if (threads) out.push(`index build = openPassageIndexAsync, as the CLI and server build it: tokenised in ${threads} worker thread(s) (one per core) from ${PARALLEL_FROM_PASSAGES.toLocaleString('en')} passages, so its CPU time exceeds its wall time.`);
   const withCli = sizes.filter((s) => s.cli);
   if (withCli.length) {
     out.push('The same two runs from the command line, each a fresh process (provenance match <plan file> --no-builtin --corpus <file> --top 10 --format json):');

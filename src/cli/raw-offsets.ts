@@ -138,8 +138,9 @@ export function rawMatch(result: MatchResult, plan: Document): MatchResult {
   const pairs = (list: Evidence[]) =>
     list.map((e) => {
       const plan = at(e.plan);
-      const negation = e.negation?.side === 'plan' ? { ...e.negation, span: at(e.negation.span) } : e.negation;
-      return { ...e, plan, text: m.raw.slice(...plan), ...(negation ? { negation: { ...negation, text: negation.side === 'plan' ? m.raw.slice(...negation.span) : negation.text } } : {}) };
+      const span = e.negation?.side === 'plan' ? at(e.negation.span) : undefined;
+      const negation = e.negation && span ? { ...e.negation, span, text: m.raw.slice(...span) } : e.negation;
+      return { ...e, plan, text: m.raw.slice(...plan), ...(negation ? { negation } : {}) };
     });
   // Every plan-side span of a candidate: its evidence, its shared words, its second passage's evidence.
   const candidate = (c: Candidate): Candidate => ({

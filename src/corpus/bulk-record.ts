@@ -4,7 +4,7 @@
 // validated with the same rules as Markdown front matter, so a bad record gets
 // the same messages, located by the line of the bulk file.
 import { readBody } from './body-lines.js';
-import { languageMismatch } from './language.js';
+import { languageMismatch, scriptLetters } from './language.js';
 import { documentFromFields, MAX_SEGMENTS, type ParseResult } from './parse-document.js';
 import { frontMatterSchema } from './schema.js';
 import { segmentStatement } from './segment-statement.js';
@@ -95,16 +95,7 @@ export function recordToDocument(record: unknown, ctx: RecordContext): ParseResu
 }
 
 function checkLanguage(declared: string, sample: string): string | undefined {
-  // By code unit (a regex test per character was ~20 % of loading the kremlin
-  // archive); no unit of a surrogate pair falls in either range, as no astral
-  // character matched the regexes this replaced.
-  let latin = 0;
-  let cyrillic = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
-    else if (c >= 0x400 && c <= 0x4ff) cyrillic++;
-  }
+  const { latin, cyrillic } = scriptLetters(sample);
   if (latin + cyrillic < 50) return undefined; // too little text to judge
   const script = cyrillic > latin * 2 ? 'Cyrillic' : latin > cyrillic * 2 ? 'Latin' : 'mixed';
   if (declared === 'en' && script === 'Cyrillic') return `declared language "en" but the text is in Cyrillic script: check the language field`;

@@ -15,7 +15,7 @@ import { translationLink } from '../text/lexicon/index.js';
 import { boundedPair, scorePair, sharedWordSpans, type PairScore, type ScoreOptions, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
 import { isCommonWord } from './common-words.js';
-import { spanTerms, spanTokens, termsOf, type UnitToken } from './terms.js';
+import { spanTerms, spanTokens, termsOf } from './terms.js';
 import { LruCache } from '../util/lru-cache.js';
 import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, PassageRef, PointMatch, SourceInfo, Term } from './types.js';
 
@@ -238,7 +238,7 @@ interface PointPair {
  * Retrieve a point's candidate passages and score each pair (the costly part of matching: every passage that shares a term).
  * `found` gets each kept pair's passage and document, in the order of `pairs`.
  */
-function scorePoint(plan: Document, units: Term[][], tokens: UnitToken[], index: PassageIndex, ctx: PointContext, found: [IndexedPassage, SourceInfo][]): { pool: number; pairs: PointPair[] } {
+function scorePoint(plan: Document, units: Term[][], tokens: Token[], index: PassageIndex, ctx: PointContext, found: [IndexedPassage, SourceInfo][]): { pool: number; pairs: PointPair[] } {
   const refs = index.candidates(tokens, ctx.pool);
   const pool = refs.length;
   const pairs: PointPair[] = [];

@@ -72,10 +72,12 @@ let values = new Float64Array(256);
  * posting lists are `lists` (in query order; rows ranked by score, ties by
  * rowid), as FTS5 returned them for `MATCH 'a OR b OR …' ORDER BY bm25(…)
  * LIMIT k`. Rowids are 1-based and below channel.rows + 1 when the channel is
- * the whole table; `maxRow` bounds them in any case. Cost: the lists' total
- * length, plus a sort of the distinct rows touched.
+ * the whole table; `maxRow` bounds them in any case. `hits[i]`, when given,
+ * is n(q) of list i in the channel (the stored document frequency for the
+ * whole table), else it is counted. Cost: the lists' total length, plus a
+ * selection among the distinct rows touched.
  */
-export function bm25Top(lists: Postings[], channel: Bm25Channel, k: number, maxRow: number): number[] {
+export function bm25Top(lists: Postings[], channel: Bm25Channel, k: number, maxRow: number, hits?: ArrayLike<number>): number[] {
   if (k <= 0 || !lists.length) return [];
   if (sums.length < maxRow + 1) {
     sums = new Float64Array(maxRow + 1);
@@ -87,9 +89,10 @@ export function bm25Top(lists: Postings[], channel: Bm25Channel, k: number, maxR
   // The same expression, in the same order of operations, as fts5_aux.c, so the doubles are the same.
   const norm = K1 * (1 - B + (B * ROW_SIZE) / avgdl);
   let m = 0;
-  for (const list of lists) {
-    const hits = distinctRows(list, member);
-    let idf = Math.log((channel.rows - hits + 0.5) / (hits + 0.5));
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l];
+    const n = hits ? hits[l] : distinctRows(list, member);
+    let idf = Math.log((channel.rows - n + 0.5) / (n + 0.5));
     if (idf <= 0.0) idf = 1e-6;
     for (let i = 0; i < list.length; ) {
       const row = list[i];

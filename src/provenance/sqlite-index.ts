@@ -40,7 +40,7 @@ import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
 
 /** Retrieval leaves out keys found in more than this share of the passages (see `candidates`). */
-export const COMMON_SHARE = 0.02;
+const COMMON_SHARE = 0.02;
 /** ...but never keys found in fewer passages than this (small corpora). */
 const MIN_COMMON_DF = 50;
 /** ...and always keeps at least this many of the query's rarest keys. */
@@ -50,7 +50,7 @@ const CACHE_PASSAGES = 20_000;
 /** Posting-list entries kept in memory (4 bytes each); the cache is emptied when full. */
 const CACHE_POSTINGS = 4_000_000;
 /** At most this many keys, the rarest, go into one retrieval query. */
-export const MAX_QUERY_KEYS = 1000;
+const MAX_QUERY_KEYS = 1000;
 /** Passages the main BM25 channel retrieves, as a share of `k` (see `candidates`). */
 export const MAIN_SHARE = 4;
 /** Passages the figures channel may add, as a share of `k` (see `candidates`). */
@@ -64,9 +64,7 @@ export const SHORT_SHARE = 2;
 type Sqlite = typeof Database;
 type Db = Database.Database;
 
-export type SqliteIndexOptions = BuildOptions;
-
-export { INDEX_FORMAT, SHORT_PASSAGE_TERMS } from './index-build.js';
+export { INDEX_FORMAT } from './index-build.js';
 
 export interface OpenedIndex {
   index: SqlitePassageIndex;
@@ -162,7 +160,7 @@ export class SqlitePassageIndex implements PassageIndex {
    * Open the index at `path` for `documents` (all from one corpus file), building
    * it first (on this thread) when the file is absent or its fingerprint differs.
    */
-  static open(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: SqliteIndexOptions = {}): OpenedIndex {
+  static open(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: BuildOptions = {}): OpenedIndex {
     const passages = passageRefs(documents);
     const existing = existsSync(path) ? SqlitePassageIndex.tryOpen(sqlite, path, fingerprint, passages) : undefined;
     if (existing) return { index: existing, built: false };
@@ -175,7 +173,7 @@ export class SqlitePassageIndex implements PassageIndex {
    * tokenised in `threads` worker threads (index-build.ts); the file written
    * is the same.
    */
-  static async openAsync(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: SqliteIndexOptions & { threads: number }): Promise<OpenedIndex> {
+  static async openAsync(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: BuildOptions & { threads: number }): Promise<OpenedIndex> {
     const passages = passageRefs(documents);
     const total = passages.refs.length;
     const existing = existsSync(path) ? SqlitePassageIndex.tryOpen(sqlite, path, fingerprint, passages) : undefined;
@@ -240,21 +238,20 @@ export class SqlitePassageIndex implements PassageIndex {
     if (k <= 0) return [];
     const terms = termsOf(query);
     const keys = terms.map((t) => t.key);
-    const rows = this.search(keys, Math.ceil(k * this.tuning.mainShare));
+    const all = this.queryKeys(keys);
+    const rows = this.search(all, Math.ceil(k * this.tuning.mainShare), this.main);
     const figures = terms.filter((t) => t.kind === 'number' || t.kind === 'entity').map((t) => t.key);
     const seen = new Set(rows);
-    const addFrom = (found: number[], share: number) => {
-      let extra = Math.ceil(k * share);
+    // Each channel returns at most its share of k, so what it adds needs no count of its own.
+    const addFrom = (found: number[]) => {
       for (const rowid of found) {
-        if (extra <= 0) break;
         if (seen.has(rowid)) continue;
         seen.add(rowid);
         rows.push(rowid);
-        extra--;
       }
     };
-    if (figures.length) addFrom(this.search(figures, Math.ceil(k * this.tuning.figureShare)), this.tuning.figureShare);
-    if (this.tuning.shortShare > 0) addFrom(this.search(keys, Math.ceil(k * this.tuning.shortShare), this.short), this.tuning.shortShare);
+    if (figures.length) addFrom(this.search(this.queryKeys(figures), Math.ceil(k * this.tuning.figureShare), this.main));
+    if (this.tuning.shortShare > 0) addFrom(this.search(all, Math.ceil(k * this.tuning.shortShare), this.short));
     this.prefetch(rows);
     return rows.map((rowid) => {
       const ref = this.refs[rowid - 1];
@@ -263,8 +260,11 @@ export class SqlitePassageIndex implements PassageIndex {
     });
   }
 
-  /** Rowids of the `k` passages of `channel` BM25 ranks best for `keys` (postings.ts bm25Top). */
-  private search(keys: string[], k: number, channel = this.main): number[] {
+  /**
+   * The keys of `keys` that retrieval uses, rarest first, with their posting
+   * lists and document frequencies (the same for every channel).
+   */
+  private queryKeys(keys: string[]): { lists: Postings[]; dfs: number[] } {
     // The cost of a query is the total length of its posting lists. Keys found
     // in more than COMMON_SHARE of the passages ("russia", "president") add a
     // tiny IDF to the rank but most of its cost: they are left out of
@@ -273,13 +273,17 @@ export class SqlitePassageIndex implements PassageIndex {
     // the order BM25 sums in.
     const byDf = [...new Set(keys)]
       .map((key) => this.keyNumber.get(key))
-      .filter((id): id is number => id !== undefined && this.keyDf[id] > 0)
+      .filter((id): id is number => id !== undefined)
       .map((id) => ({ id, df: this.keyDf[id] }))
       .sort((a, b) => a.df - b.df);
     const common = Math.max(MIN_COMMON_DF, this.size * this.tuning.commonShare);
     const kept = byDf.filter((t, i) => t.df <= common || i < MIN_QUERY_KEYS).slice(0, this.tuning.maxQueryKeys);
-    if (!kept.length) return [];
-    return bm25Top(this.postingLists(kept.map((t) => t.id)), channel, k, this.size);
+    return { lists: this.postingLists(kept.map((t) => t.id)), dfs: kept.map((t) => t.df) };
+  }
+
+  /** Rowids of the `k` passages of `channel` BM25 ranks best for `query` (postings.ts bm25Top; the main channel's n(q) is the stored df). */
+  private search(query: { lists: Postings[]; dfs: number[] }, k: number, channel: Bm25Channel): number[] {
+    return bm25Top(query.lists, channel, k, this.size, channel === this.main ? query.dfs : undefined);
   }
 
   /** The posting lists of key numbers `ids`, read in one statement for those not cached. */

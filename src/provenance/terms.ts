@@ -19,10 +19,7 @@ import { isContent, tokenizeWithFacts } from '../text/tokenize.js';
 import { UNITS } from '../text/numbers.js';
 import type { Term } from './types.js';
 
-/** A token, and for a number the unit the text gives it. */
-export type UnitToken = Token & { unit?: string };
-
-export function termKey(t: UnitToken): { key: string; neutral: boolean } {
+export function termKey(t: Token): { key: string; neutral: boolean } {
   if (t.concept) return { key: `c:${t.concept}`, neutral: true };
   const possessive = t.lang === 'en' ? possessiveBase(t) : undefined;
   if (possessive) return possessive;
@@ -72,18 +69,18 @@ function possessiveBase(t: Token): { key: string; neutral: boolean } | undefined
 const isApostrophe = (code: number) => code === 0x27 || code === 0x2019;
 
 /** Terms of already tokenized text (offsets kept as the tokens have them). */
-export function termsOf(tokens: UnitToken[], text?: string): Term[] {
+export function termsOf(tokens: Token[], text?: string): Term[] {
   return termsWithFacts(tokens, undefined, text);
 }
 
 /** termsOf, with the word facts of the tokens (tokenizeWithFacts) when the caller has them. */
-function termsWithFacts(tokens: UnitToken[], facts: (WordFacts | undefined)[] | undefined, text?: string): Term[] {
+function termsWithFacts(tokens: Token[], facts: (WordFacts | undefined)[] | undefined, text?: string): Term[] {
   const terms: Term[] = [];
   let prev: Token | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!isContent(t)) continue;
-    const { key, neutral } = facts === undefined ? termKey(t) : wordKey(t, facts[i]);
+    const { key, neutral } = wordKey(t, facts?.[i]);
     const last = terms[terms.length - 1];
     // Merge the tokens of one multi-word glossary form: same concept, nothing but spaces or a hyphen between.
     if (last && prev && t.concept && prev.concept === t.concept && (text === undefined || /^[\s\-‐‑]{0,3}$/.test(fold(text.slice(prev.end, t.start))))) {
@@ -104,7 +101,7 @@ function termsWithFacts(tokens: UnitToken[], facts: (WordFacts | undefined)[] | 
  * (WordFacts.key …) rather than looked up per token (the per-token key lookup was
  * ~8 % of indexing the kremlin archive).
  */
-function wordKey(t: UnitToken, f: WordFacts | undefined): { key: string; neutral: boolean } {
+function wordKey(t: Token, f: WordFacts | undefined): { key: string; neutral: boolean } {
   if (f === undefined || t.concept || t.kind === 'number') return termKey(t);
   if (t.kind === 'entity' && (t.lang === 'ru' || t.lang === 'uk')) {
     if (f.entityKey === undefined) ({ key: f.entityKey, neutral: f.entityNeutral } = termKey(t));
@@ -133,7 +130,7 @@ export function listMarkers(text: string): [number, number][] {
  * Tokens of `text.slice(start, end)` with offsets into `text` (document-level),
  * list markers left out.
  */
-export function spanTokens(text: string, start: number, end: number, language: string): UnitToken[] {
+export function spanTokens(text: string, start: number, end: number, language: string): Token[] {
   return spanTokensWithFacts(text, start, end, language).tokens;
 }
 
@@ -154,7 +151,7 @@ function spanTokensWithFacts(text: string, start: number, end: number, language:
     }
   }
   // tokenize's tokens are this call's own: shifted in place rather than copied (a copy per token was a tenth of indexing).
-  for (const t of lexed.tokens as UnitToken[]) {
+  for (const t of lexed.tokens) {
     const unit = t.kind === 'number' ? (units?.get(t.start) ?? hyphenUnit(slice, t.end)) : undefined;
     t.start += start;
     t.end += start;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CACHE_DIR, readCache, writeCache } from '../util/disk-cache.js';
+import { CACHE_DIR, cachedMap } from '../util/disk-cache.js';
 import { hashTextCode } from './code-hash.js';
 import { isAcronym, lexTokens } from './lex.js';
 
@@ -120,33 +120,36 @@ let cached: Glossary | undefined;
  */
 export function loadGlossary(): Glossary {
   if (!cached) {
-    const source = readFileSync(GLOSSARY_PATH, 'utf8');
+    const source = shippedSource();
     cached = parseGlossary(source, GLOSSARY_PATH, (side, build) => cachedForms(source, side, build));
   }
   return cached;
 }
 
-/** Cached form maps beyond this many per side are removed when one is written (src/ and dist/ each have their own key). */
-const KEEP = 4;
+let shipped: string | undefined;
+
+/** The shipped glossary file's text, read once a process. */
+function shippedSource(): string {
+  return (shipped ??= readFileSync(GLOSSARY_PATH, 'utf8'));
+}
 
 /**
  * One side's forms of the glossary `source` from the cache in `cacheDir` when one matches, else
  * `build()` stored there. A cache that cannot be read or written is ignored (the forms are then built).
  */
 export function cachedForms(source: string, side: 'en' | 'ru', build: () => Map<string, Form[]>, cacheDir = CACHE_DIR): Map<string, Form[]> {
-  const prefix = `glossary-forms-${side}-`;
-  const name = `${prefix}${formsKey(source)}.json`;
-  const stored = readCache<[string, Form[]][]>(cacheDir, name);
-  if (stored) return new Map(stored);
-  const forms = build();
-  writeCache(cacheDir, name, [...forms], prefix, KEEP);
-  return forms;
+  return cachedMap(cacheDir, `glossary-forms-${side}-`, glossaryCacheKey(source), build);
 }
 
 const keys = new Map<string, string>();
 
-/** What the forms depend on: the glossary, the text layer's code and the analyser (code-hash.ts), and natural (Porter stems of unknown Russian words). */
-function formsKey(source: string): string {
+/**
+ * A key for what is derived from the glossary `source` (default: the shipped
+ * glossary's): the glossary, the text layer's code and the analyser
+ * (code-hash.ts), and natural (Porter stems beyond a–z and of unknown Russian
+ * words). Kept per source: the text layer's code is hashed once a process.
+ */
+export function glossaryCacheKey(source = shippedSource()): string {
   let key = keys.get(source);
   if (key === undefined) {
     const h = createHash('sha256');

@@ -7,16 +7,10 @@
 // process and index worker, English-only ones included. For the shipped
 // glossary the map is therefore kept on disk, keyed by everything it is
 // derived from, and read back in about a millisecond.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { CACHE_DIR, readCache, writeCache } from '../util/disk-cache.js';
-import { hashTextCode } from './code-hash.js';
-import { GLOSSARY_PATH, loadGlossary, type Glossary } from './glossary.js';
+import { CACHE_DIR, cachedMap } from '../util/disk-cache.js';
+import { glossaryCacheKey, loadGlossary, type Glossary } from './glossary.js';
 import { nameKey } from './names.js';
 import { stemWord } from './stem.js';
-
-/** Older maps beyond this many are removed when one is written (src/ and dist/ each have their own key). */
-const KEEP = 4;
 
 const built = new WeakMap<Glossary, Map<string, string>>();
 
@@ -58,18 +52,6 @@ export function computeNameConcepts(glossary: Glossary): Map<string, string> {
 
 /** The map from the cache in `cacheDir` when one matches, else computed and stored there (errors ignored). */
 export function cachedNameConcepts(glossary: Glossary, cacheDir: string): Map<string, string> {
-  const name = `name-concepts-${cacheKey()}.json`;
-  const stored = readCache<[string, string][]>(cacheDir, name);
-  if (stored) return new Map(stored);
-  const map = computeNameConcepts(glossary);
-  writeCache(cacheDir, name, [...map], 'name-concepts-', KEEP);
-  return map;
-}
-
-/** What the map depends on: the glossary file, the text layer's code (stems, lemmas and name keys) and the analyser's version. */
-function cacheKey(): string {
-  const h = createHash('sha256');
-  h.update(readFileSync(GLOSSARY_PATH));
-  hashTextCode(h);
-  return h.digest('hex').slice(0, 32);
+  // Keyed like the glossary's forms: the same inputs (glossary, text layer, az, natural).
+  return cachedMap(cacheDir, 'name-concepts-', glossaryCacheKey(), () => computeNameConcepts(glossary));
 }

@@ -19,11 +19,7 @@ const require = createRequire(import.meta.url);
 
 let natural: { stem(word: string): string } | undefined;
 
-const A = 0x61;
 const E = 0x65;
-const I = 0x69;
-const O = 0x6f;
-const U = 0x75;
 const Y = 0x79;
 
 /** Category of an ASCII code unit: 1 for a e i o u, 2 for y, 0 for anything else. */

@@ -10,6 +10,23 @@ import { threadId } from 'node:worker_threads';
 /** The working copy's cache folder: two levels above both src/util and dist/util. */
 export const CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.provenance-index');
 
+/** How many files of one kind a cache keeps (src/ and dist/ each have their own key, so a few). */
+export const CACHE_KEEP = 4;
+
+/**
+ * The Map stored as `<prefix><key>.json` in `dir` when there is one, else
+ * `build()`, stored there (keeping the newest `keep` files with the prefix).
+ * A cache that cannot be read or written is ignored.
+ */
+export function cachedMap<K, V>(dir: string, prefix: string, key: string, build: () => Map<K, V>, keep = CACHE_KEEP): Map<K, V> {
+  const name = `${prefix}${key}.json`;
+  const stored = readCache<[K, V][]>(dir, name);
+  if (stored) return new Map(stored);
+  const map = build();
+  writeCache(dir, name, [...map], prefix, keep);
+  return map;
+}
+
 /** The JSON value stored as `name` in `dir`; undefined when there is none or it cannot be read or parsed. */
 export function readCache<T>(dir: string, name: string): T | undefined {
   try {
