@@ -6,12 +6,17 @@
 // csv-parse over a gunzip stream) for the CLI and the web server, and a
 // synchronous one so the plain `loadCorpus` also accepts bulk files.
 import type { Options as CsvOptions } from 'csv-parse';
+import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
+import { derivedPath } from '../util/derived-path.js';
+import { fileDigest } from '../util/file-digest.js';
+import { type BulkEvent, CACHE_FROM_BYTES, readBulkCache, writeBulkCache } from './bulk-cache.js';
 import { recordToDocument, unknownFields } from './bulk-record.js';
+import { loaderCodeFingerprint } from './loader-code.js';
 import type { Corpus, Document, LoadIssue } from './types.js';
 
 const BULK_NAME = /\.(jsonl|ndjson|csv)(\.gz)?$/i;
@@ -36,14 +41,23 @@ export interface BulkReadOptions {
   /** Decompressed size limit (default MAX_BULK_BYTES). */
   maxBytes?: number;
   onProgress?: ProgressCallback;
+  /** Use and keep the file's load cache (bulk-cache.ts; default true). */
+  cache?: boolean;
+  /** Smallest file (bytes, as stored) given a load cache (default CACHE_FROM_BYTES). */
+  cacheFromBytes?: number;
 }
 
-/** Adds records to a corpus, refusing duplicate ids, and collects per-file notes. */
+/**
+ * Adds records to a corpus, refusing duplicate ids, and collects per-file
+ * notes. Everything it is told is also logged as events (bulk-cache.ts), so a
+ * later run can replay them through a new sink instead of reading the file.
+ */
 class RecordSink {
   private readonly ids: Set<string>;
   private readonly unknown = new Set<string>();
   private firstUnknownLine = 0;
   added = 0;
+  readonly events: BulkEvent[] = [];
 
   constructor(
     private readonly corpus: Corpus,
@@ -53,25 +67,43 @@ class RecordSink {
   }
 
   issue(issue: LoadIssue): void {
+    this.events.push({ kind: 'issue', issue });
     this.corpus.issues.push(issue);
   }
 
   record(record: unknown, line: number): void {
     if (record && typeof record === 'object' && !Array.isArray(record)) {
-      for (const f of unknownFields(record as Record<string, unknown>)) {
-        if (!this.unknown.size) this.firstUnknownLine = line;
-        this.unknown.add(f);
-      }
+      const fields = unknownFields(record as Record<string, unknown>);
+      if (fields.length) this.unknownFields(fields, line);
     }
     const { document, issues } = recordToDocument(record, { file: this.options.shown, line, builtin: this.options.builtin });
-    this.corpus.issues.push(...issues);
+    for (const issue of issues) this.issue(issue);
     if (document) this.add(document, line);
   }
 
+  /** Replay what an earlier read of the same file logged. */
+  replay(events: BulkEvent[]): void {
+    for (const e of events) {
+      if (e.kind === 'issue') this.issue(e.issue);
+      else if (e.kind === 'document') this.add(e.document, e.line);
+      else this.unknownFields(e.fields, e.line);
+    }
+  }
+
+  private unknownFields(fields: string[], line: number): void {
+    this.events.push({ kind: 'unknown', fields, line });
+    for (const f of fields) {
+      if (!this.unknown.size) this.firstUnknownLine = line;
+      this.unknown.add(f);
+    }
+  }
+
   private add(document: Document, line: number): void {
+    this.events.push({ kind: 'document', document, line });
     if (this.ids.has(document.id)) {
       const first = this.corpus.documents.find((d) => d.id === document.id);
-      this.issue({
+      // Pushed directly: the duplicate depends on what was loaded before, so it is not an event of the file.
+      this.corpus.issues.push({
         severity: 'error',
         file: this.options.shown,
         line,
@@ -87,7 +119,7 @@ class RecordSink {
 
   finish(): void {
     if (this.unknown.size) {
-      this.issue({
+      this.corpus.issues.push({
         severity: 'warning',
         file: this.options.shown,
         line: this.firstUnknownLine,
@@ -96,7 +128,7 @@ class RecordSink {
       });
     }
     if (this.added === 0) {
-      this.issue({ severity: 'warning', file: this.options.shown, field: 'file', message: 'no statement loaded from this bulk file' });
+      this.corpus.issues.push({ severity: 'warning', file: this.options.shown, field: 'file', message: 'no statement loaded from this bulk file' });
     }
   }
 }
@@ -168,6 +200,37 @@ function headerIssue(shown: string, e: unknown): LoadIssue {
   return { severity: 'error', file: shown, line: 1, field: 'header', message: (e as Error).message };
 }
 
+// ---- the load cache ----
+
+interface CacheSlot {
+  path: string;
+  key: string;
+}
+
+/** Where this file's load cache is and the key it must carry; undefined when the file gets none. */
+function cacheSlot(file: string, options: BulkReadOptions, total: number): CacheSlot | undefined {
+  if (options.cache === false || total < (options.cacheFromBytes ?? CACHE_FROM_BYTES)) return undefined;
+  try {
+    // Everything the events depend on: the bytes, how the file is named in messages and
+    // documents, the size limit, the loader's code and libraries, and V8's serialisation.
+    const key = [fileDigest(file), file, options.shown, options.builtin, options.maxBytes ?? MAX_BULK_BYTES, loaderCodeFingerprint(), process.versions.v8].join('\n');
+    return { path: derivedPath(file, '.load-cache'), key: createHash('sha256').update(key).digest('hex') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replay the file's cached events into the corpus; false when there is no valid cache. */
+function loadFromCache(corpus: Corpus, slot: CacheSlot | undefined, options: BulkReadOptions, total: number): boolean {
+  const events = slot && readBulkCache(slot.path, slot.key);
+  if (!events) return false;
+  const sink = new RecordSink(corpus, options);
+  sink.replay(events);
+  options.onProgress?.(total, total);
+  sink.finish();
+  return true;
+}
+
 // ---- readers ----
 
 function tooLarge(max: number): string {
@@ -192,6 +255,8 @@ export function addBulkFileSync(corpus: Corpus, file: string, options: BulkReadO
   const { shown } = options;
   const total = fileSize(file, corpus, shown);
   if (total === undefined) return;
+  const slot = cacheSlot(file, options, total);
+  if (loadFromCache(corpus, slot, options, total)) return;
   let text: string;
   try {
     const bytes = readFileSync(file);
@@ -235,6 +300,7 @@ export function addBulkFileSync(corpus: Corpus, file: string, options: BulkReadO
   }
   report(text.length);
   sink.finish();
+  if (slot) writeBulkCache(slot.path, slot.key, sink.events);
 }
 
 /** Stream a bulk file into a corpus: the file is read (and gunzipped) in chunks. */
@@ -242,6 +308,8 @@ export async function addBulkFile(corpus: Corpus, file: string, options: BulkRea
   const { shown } = options;
   const total = fileSize(file, corpus, shown);
   if (total === undefined) return;
+  const slot = cacheSlot(file, options, total);
+  if (loadFromCache(corpus, slot, options, total)) return;
   // Imported before the stream opens: awaiting later would let data flow past.
   const csvParser = format(file) === 'csv' ? (await import('csv-parse')).parse : undefined;
   const raw = createReadStream(file);
@@ -284,4 +352,5 @@ export async function addBulkFile(corpus: Corpus, file: string, options: BulkRea
   }
   options.onProgress?.(total, total);
   sink.finish();
+  if (slot) writeBulkCache(slot.path, slot.key, sink.events);
 }

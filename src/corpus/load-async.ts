@@ -20,10 +20,11 @@ export async function loadCorpusAsync(options: LoadOptions = {}): Promise<Corpus
       await addBulkFile(corpus, path, {
         shown,
         builtin: false,
+        cache: options.bulkCache,
         onProgress: onProgress && ((doneBytes, totalBytes) => onProgress({ file: shown, doneBytes, totalBytes })),
       });
     } else {
-      addPath(corpus, path, false);
+      addPath(corpus, path, false, undefined, options.bulkCache);
     }
   }
   return corpus;

@@ -22,6 +22,8 @@ export interface LoadOptions {
   builtin?: boolean;
   /** Told how far reading a bulk file (JSON Lines, CSV) has got. */
   onProgress?: (progress: LoadProgress) => void;
+  /** Use and keep bulk files' load caches (`<file>.load-cache`, bulk-cache.ts; default true). The benchmark turns them off to time a plain load. */
+  bulkCache?: boolean;
 }
 
 export interface LoadProgress {
@@ -36,12 +38,12 @@ export function loadCorpus(options: LoadOptions = {}): Corpus {
   const sources: { path: string; builtin: boolean }[] = [];
   if (options.builtin !== false) sources.push({ path: BUILTIN_CORPUS_DIR, builtin: true });
   for (const p of options.corpora ?? []) sources.push({ path: resolve(p), builtin: false });
-  for (const source of sources) addPath(corpus, source.path, source.builtin, options.onProgress);
+  for (const source of sources) addPath(corpus, source.path, source.builtin, options.onProgress, options.bulkCache);
   return corpus;
 }
 
 /** Add one folder (recursively) or one Markdown file to a corpus, in place. */
-export function addPath(corpus: Corpus, path: string, builtin: boolean, onProgress?: LoadOptions['onProgress']): void {
+export function addPath(corpus: Corpus, path: string, builtin: boolean, onProgress?: LoadOptions['onProgress'], bulkCache?: boolean): void {
   let isDir: boolean;
   try {
     isDir = statSync(path).isDirectory();
@@ -52,7 +54,7 @@ export function addPath(corpus: Corpus, path: string, builtin: boolean, onProgre
   // A JSON Lines or CSV file holds many statements (see bulk-file.ts).
   if (!isDir && isBulkFile(path)) {
     const shown = displayPath(path);
-    return addBulkFileSync(corpus, path, { shown, builtin, onProgress: onProgress && ((doneBytes, totalBytes) => onProgress({ file: shown, doneBytes, totalBytes })) });
+    return addBulkFileSync(corpus, path, { shown, builtin, cache: bulkCache, onProgress: onProgress && ((doneBytes, totalBytes) => onProgress({ file: shown, doneBytes, totalBytes })) });
   }
   const files = isDir ? markdownFiles(path, corpus) : [path];
   for (const file of files) addFile(corpus, file, builtin, { inFolder: isDir });

@@ -5,11 +5,11 @@
 // A miss loads the corpus as usual and stores the result for the next run.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_DIR, readCache, writeCache } from '../util/disk-cache.js';
 import type { LoadOptions } from './load.js';
+import { loaderCodeFingerprint } from './loader-code.js';
 import type { DocumentSummary } from './summary.js';
 import type { LoadIssue } from './types.js';
 
@@ -47,7 +47,7 @@ export async function loadSummaries(options: LoadOptions = {}, cacheDir = CACHE_
 function cacheKey(paths: string[]): string {
   const h = createHash('sha256');
   h.update(`cwd ${process.cwd()}\n`);
-  h.update(codeFingerprint());
+  h.update(loaderCodeFingerprint());
   for (const path of paths) {
     h.update(`source ${path}\n`);
     for (const file of filesBelow(path)) {
@@ -75,23 +75,4 @@ function filesBelow(path: string, depth = 0): string[] {
     return [];
   }
   return names.filter((n) => !n.startsWith('.')).flatMap((n) => filesBelow(join(path, n), depth + 1));
-}
-
-let code: string | undefined;
-
-function codeFingerprint(): string {
-  if (code) return code;
-  const h = createHash('sha256');
-  // Files only: sub-folders (import/) hold importers, which never run for corpus files.
-  for (const entry of readdirSync(HERE, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) if (entry.isFile()) h.update(readFileSync(join(HERE, entry.name)));
-  const require = createRequire(import.meta.url);
-  for (const pkg of ['yaml', 'zod', 'franc']) {
-    try {
-      h.update(`${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version}`);
-    } catch {
-      h.update(`${pkg}@?`);
-    }
-  }
-  code = h.digest('hex');
-  return code;
 }

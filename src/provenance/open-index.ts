@@ -6,15 +6,17 @@
 // changes. better-sqlite3 (a native module) is loaded only when a
 // bulk file is present.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBulkFile } from '../corpus/bulk-file.js';
 import type { Corpus, Document } from '../corpus/types.js';
 import { hashTextCode } from '../text/code-hash.js';
 import { GLOSSARY_PATH } from '../text/index.js';
+import { derivedPath } from '../util/derived-path.js';
+import { fileDigest } from '../util/file-digest.js';
 import { CompositePassageIndex, type IndexPart } from './composite-index.js';
 import { indexKeys, MemoryPassageIndex } from './memory-index.js';
 import { isSourceDocument, passageSegments } from './passages.js';
@@ -158,14 +160,7 @@ function progressFor(options: OpenIndexOptions, file: string): ((done: number, t
 
 /** Beside the corpus file when its folder is writable, else in the system's temporary folder. */
 export function indexPath(file: string): string {
-  try {
-    accessSync(dirname(file), constants.W_OK);
-    return `${file}.fts.sqlite`;
-  } catch {
-    const dir = join(tmpdir(), 'plan-provenance-index');
-    mkdirSync(dir, { recursive: true });
-    return join(dir, `${createHash('sha256').update(file).digest('hex').slice(0, 16)}-${basename(file)}.fts.sqlite`);
-  }
+  return derivedPath(file, '.fts.sqlite');
 }
 
 /**
@@ -176,7 +171,7 @@ export function indexPath(file: string): string {
 export function fingerprint(file: string, docs: Document[]): string {
   const h = createHash('sha256');
   h.update(`format ${INDEX_FORMAT}\n`);
-  h.update(readFileSync(file));
+  h.update(`file ${fileDigest(file)}\n`);
   for (const d of docs) h.update(`${d.id}:${passageSegments(d).length}\n`);
   h.update(codeFingerprint());
   return h.digest('hex');

@@ -1,0 +1,215 @@
+// What reading a bulk file (JSON Lines, CSV) yielded, kept beside it
+// (`<file>.load-cache`, or the system's temporary folder) so that the next run
+// on the same bytes skips gunzip, JSON.parse, field checks and paragraph
+// segmentation: for the kremlin archive (6,807 pages, 97,828 passages) ~0.1 s
+// instead of ~0.5 s, which is most of a warm `provenance match`'s load.
+//
+// What is kept is the file's *events* in file order — each record's issues,
+// each document with its line, the unknown fields — not the corpus they made:
+// whether a document is a duplicate depends on what was loaded before the file
+// (the shipped corpora, other files), so replaying the events through the same
+// RecordSink gives exactly what reading the file again would.
+//
+// Layout (little-endian): "PPLC" + u32 format | u32 header length | header
+// (v8.serialize: key, events, documents without text and segments, segment
+// shapes, value table) | Int32 segment cells | texts, UTF-16, concatenated.
+// Segments are columns, not objects, because 97,828 segment objects through
+// v8.deserialize or JSON.parse took ~130–170 ms, as long as the rest together.
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+import { tempPathFor } from './atomic-write.js';
+import type { Document, LoadIssue, Segment } from './types.js';
+
+/** Bumped when the layout changes. */
+const FORMAT = 1;
+const MAGIC = 0x434c5050; // "PPLC" read as a little-endian u32
+
+/**
+ * Files below this size are read, not cached: the cache pays on large files
+ * only (the kremlin archive is 6.2 MB gzipped), and small ones, most test
+ * fixtures and hand-made files among them, get no file beside them.
+ */
+export const CACHE_FROM_BYTES = 1_000_000;
+
+/** One thing reading a bulk file did, in file order. */
+export type BulkEvent =
+  | { kind: 'issue'; issue: LoadIssue }
+  | { kind: 'document'; document: Document; line: number }
+  | { kind: 'unknown'; fields: string[]; line: number };
+
+interface Header {
+  key: string;
+  /** Events, with each document replaced by its number in `documents`. */
+  events: (Exclude<BulkEvent, { kind: 'document' }> | { kind: 'document'; document: number; line: number })[];
+  /** Documents with `text: ''` and `segments: []` (kept so their keys stay in place). */
+  documents: Document[];
+  textLengths: Int32Array;
+  segmentCounts: Int32Array;
+  /** Per segment, its shape's number. */
+  segmentShapes: Int32Array;
+  /** Per shape, its keys in order and whether each key's value is an Int32 cell (else a number in `values`). */
+  shapes: { keys: string[]; int: boolean[] }[];
+  values: unknown[];
+  cells: number;
+  textUnits: number;
+}
+
+/**
+ * The events stored at `path` under `key`, or undefined when there is no
+ * cache, it was made for other bytes or code (another key), or it cannot be
+ * read whole. Documents come back equal to the stored ones, key order and
+ * undefined-valued keys included. Never throws.
+ */
+export function readBulkCache(path: string, key: string): BulkEvent[] | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (bytes.length < 12 || bytes.readUInt32LE(0) !== MAGIC || bytes.readUInt32LE(4) !== FORMAT) return undefined;
+    const headerBytes = bytes.readUInt32LE(8);
+    const header = deserialize(bytes.subarray(12, 12 + headerBytes)) as Header;
+    if (header.key !== key) return undefined;
+    const cellsAt = align4(12 + headerBytes);
+    const textAt = cellsAt + header.cells * 4;
+    if (bytes.length !== textAt + header.textUnits * 2) return undefined;
+    const cells = new Int32Array(bytes.buffer, bytes.byteOffset + cellsAt, header.cells);
+    const texts = bytes.toString('utf16le', textAt);
+    const documents = rebuildDocuments(header, cells, texts);
+    return header.events.map((e) => (e.kind === 'document' ? { kind: 'document', document: documents[e.document], line: e.line } : e));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Store `events` at `path` under `key`: written to a temporary file in the same
+ * folder and renamed, so a reader sees the old cache or the new, never half.
+ * Returns false, and writes nothing, when a segment holds a value the layout
+ * cannot keep exactly or the folder cannot be written; never throws.
+ */
+export function writeBulkCache(path: string, key: string, events: BulkEvent[]): boolean {
+  const encoded = encode(key, events);
+  if (!encoded) return false;
+  const temp = tempPathFor(path);
+  try {
+    const fd = openSync(temp, 'wx', 0o644);
+    try {
+      for (const part of encoded) writeSync(fd, part);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+    return true;
+  } catch {
+    rmSync(temp, { force: true });
+    return false;
+  }
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+function encode(key: string, events: BulkEvent[]): Buffer[] | undefined {
+  const documents: Document[] = [];
+  const texts: string[] = [];
+  const textLengths: number[] = [];
+  const segmentCounts: number[] = [];
+  const segmentShapes: number[] = [];
+  const shapes: Header['shapes'] = [];
+  const shapeOf = new Map<string, number>();
+  const values: unknown[] = [];
+  const valueOf = new Map<unknown, number>();
+  const cells: number[] = [];
+  const stored: Header['events'] = [];
+  for (const e of events) {
+    if (e.kind !== 'document') {
+      stored.push(e);
+      continue;
+    }
+    const d = e.document;
+    stored.push({ kind: 'document', document: documents.length, line: e.line });
+    documents.push({ ...d, text: '', segments: [] });
+    texts.push(d.text);
+    textLengths.push(d.text.length);
+    segmentCounts.push(d.segments.length);
+    for (const s of d.segments) {
+      const keys = Object.keys(s);
+      const int = keys.map((k) => isInt32((s as unknown as Record<string, unknown>)[k]));
+      const name = keys.map((k, i) => `${k}${int[i] ? '#' : ''}`).join(',');
+      let shape = shapeOf.get(name);
+      if (shape === undefined) {
+        shape = shapes.length;
+        shapes.push({ keys, int });
+        shapeOf.set(name, shape);
+      }
+      segmentShapes.push(shape);
+      for (let i = 0; i < keys.length; i++) {
+        const v = (s as unknown as Record<string, unknown>)[keys[i]];
+        if (int[i]) {
+          cells.push(v as number);
+          continue;
+        }
+        // Only values that are their own identity can share a slot (an array or object would be shared by reference).
+        if (v !== null && typeof v === 'object') return undefined;
+        let n = valueOf.get(v);
+        if (n === undefined) {
+          n = values.length;
+          values.push(v);
+          valueOf.set(v, n);
+        }
+        cells.push(n);
+      }
+    }
+  }
+  const text = texts.join('');
+  const header: Header = {
+    key,
+    events: stored,
+    documents,
+    textLengths: Int32Array.from(textLengths),
+    segmentCounts: Int32Array.from(segmentCounts),
+    segmentShapes: Int32Array.from(segmentShapes),
+    shapes,
+    values,
+    cells: cells.length,
+    textUnits: text.length,
+  };
+  const head = serialize(header);
+  const prefix = Buffer.alloc(align4(12 + head.length) - head.length);
+  prefix.writeUInt32LE(MAGIC, 0);
+  prefix.writeUInt32LE(FORMAT, 4);
+  prefix.writeUInt32LE(head.length, 8);
+  // The padding to a 4-byte boundary goes after the header.
+  const padding = prefix.subarray(12);
+  const cellBytes = Buffer.from(Int32Array.from(cells).buffer);
+  return [prefix.subarray(0, 12), head, padding, cellBytes, Buffer.from(text, 'utf16le')];
+}
+
+function isInt32(v: unknown): boolean {
+  return typeof v === 'number' && (v | 0) === v && !Object.is(v, -0);
+}
+
+function rebuildDocuments(header: Header, cells: Int32Array, texts: string): Document[] {
+  const { documents, textLengths, segmentCounts, segmentShapes, shapes, values } = header;
+  let at = 0;
+  let segment = 0;
+  let cell = 0;
+  for (let d = 0; d < documents.length; d++) {
+    const doc = documents[d];
+    doc.text = texts.slice(at, at + textLengths[d]);
+    at += textLengths[d];
+    const segments: Segment[] = [];
+    for (let i = 0; i < segmentCounts[d]; i++) {
+      const { keys, int } = shapes[segmentShapes[segment++]];
+      const s: Record<string, unknown> = {};
+      for (let k = 0; k < keys.length; k++) s[keys[k]] = int[k] ? cells[cell++] : values[cells[cell++]];
+      segments.push(s as unknown as Segment);
+    }
+    doc.segments = segments;
+  }
+  return documents;
+}
