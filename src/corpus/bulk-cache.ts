@@ -10,19 +10,25 @@
 // (the shipped corpora, other files), so replaying the events through the same
 // RecordSink gives exactly what reading the file again would.
 //
-// Layout (little-endian): "PPLC" + u32 format | u32 header length | header
-// (v8.serialize: key, events, documents without text and segments, segment
-// shapes, value table) | Int32 segment cells | texts, UTF-16, concatenated.
+// Layout (little-endian): "PPLC" | u32 format | key (64 hex characters) |
+// u32 header length | header (v8.serialize: events, documents without text
+// and segments, segment shapes, value table) | padding to 4 bytes | Int32
+// segment cells | texts, UTF-16, concatenated.
 // Segments are columns, not objects, because 97,828 segment objects through
 // v8.deserialize or JSON.parse took ~130–170 ms, as long as the rest together.
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
+import { readInt32s } from '../util/int32-blob.js';
 import { tempPathFor } from './atomic-write.js';
 import type { Document, LoadIssue, Segment } from './types.js';
 
 /** Bumped when the layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 0x434c5050; // "PPLC" read as a little-endian u32
+/** The key is a hex SHA-256 (bulk-file.ts cacheSlot). */
+const KEY_BYTES = 64;
+/** Magic, format, key, header length. */
+const FIXED_BYTES = 8 + KEY_BYTES + 4;
 
 /**
  * Files below this size are read, not cached: the cache pays on large files
@@ -38,7 +44,6 @@ export type BulkEvent =
   | { kind: 'unknown'; fields: string[]; line: number };
 
 interface Header {
-  key: string;
   /** Events, with each document replaced by its number in `documents`. */
   events: (Exclude<BulkEvent, { kind: 'document' }> | { kind: 'document'; document: number; line: number })[];
   /** Documents with `text: ''` and `segments: []` (kept so their keys stay in place). */
@@ -61,36 +66,40 @@ interface Header {
  * undefined-valued keys included. Never throws.
  */
 export function readBulkCache(path: string, key: string): BulkEvent[] | undefined {
-  let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(path);
-  } catch {
-    return undefined;
-  }
-  try {
-    if (bytes.length < 12 || bytes.readUInt32LE(0) !== MAGIC || bytes.readUInt32LE(4) !== FORMAT) return undefined;
-    const headerBytes = bytes.readUInt32LE(8);
-    const header = deserialize(bytes.subarray(12, 12 + headerBytes)) as Header;
-    if (header.key !== key) return undefined;
-    const cellsAt = align4(12 + headerBytes);
+    fd = openSync(path, 'r');
+    // The fixed part first: a cache made for other bytes or code is rejected without reading the rest.
+    const fixed = Buffer.alloc(FIXED_BYTES);
+    if (readSync(fd, fixed, 0, FIXED_BYTES, 0) !== FIXED_BYTES) return undefined;
+    if (fixed.readUInt32LE(0) !== MAGIC || fixed.readUInt32LE(4) !== FORMAT || fixed.toString('latin1', 8, 8 + KEY_BYTES) !== key) return undefined;
+    const headerBytes = fixed.readUInt32LE(8 + KEY_BYTES);
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafe(size - FIXED_BYTES);
+    if (readSync(fd, bytes, 0, bytes.length, FIXED_BYTES) !== bytes.length) return undefined;
+    const header = deserialize(bytes.subarray(0, headerBytes)) as Header;
+    const cellsAt = align4(FIXED_BYTES + headerBytes) - FIXED_BYTES;
     const textAt = cellsAt + header.cells * 4;
     if (bytes.length !== textAt + header.textUnits * 2) return undefined;
-    const cells = new Int32Array(bytes.buffer, bytes.byteOffset + cellsAt, header.cells);
+    const cells = readInt32s(bytes.subarray(cellsAt, textAt));
     const texts = bytes.toString('utf16le', textAt);
     const documents = rebuildDocuments(header, cells, texts);
     return header.events.map((e) => (e.kind === 'document' ? { kind: 'document', document: documents[e.document], line: e.line } : e));
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /**
- * Store `events` at `path` under `key`: written to a temporary file in the same
+ * Store `events` at `path` under `key` (a hex SHA-256): written to a temporary file in the same
  * folder and renamed, so a reader sees the old cache or the new, never half.
  * Returns false, and writes nothing, when a segment holds a value the layout
  * cannot keep exactly or the folder cannot be written; never throws.
  */
 export function writeBulkCache(path: string, key: string, events: BulkEvent[]): boolean {
+  if (!/^[0-9a-f]{64}$/.test(key)) return false;
   const encoded = encode(key, events);
   if (!encoded) return false;
   const temp = tempPathFor(path);
@@ -179,7 +188,6 @@ function encode(key: string, events: BulkEvent[]): Buffer[] | undefined {
   let at = 0;
   for (const t of texts) at += textBytes.write(t, at, 'utf16le');
   const header: Header = {
-    key,
     events: stored,
     documents,
     textLengths: Int32Array.from(textLengths),
@@ -191,14 +199,15 @@ function encode(key: string, events: BulkEvent[]): Buffer[] | undefined {
     textUnits,
   };
   const head = serialize(header);
-  const prefix = Buffer.alloc(align4(12 + head.length) - head.length);
-  prefix.writeUInt32LE(MAGIC, 0);
-  prefix.writeUInt32LE(FORMAT, 4);
-  prefix.writeUInt32LE(head.length, 8);
-  // The padding to a 4-byte boundary goes after the header.
-  const padding = prefix.subarray(12);
+  const fixed = Buffer.alloc(FIXED_BYTES);
+  fixed.writeUInt32LE(MAGIC, 0);
+  fixed.writeUInt32LE(FORMAT, 4);
+  fixed.write(key, 8, KEY_BYTES, 'latin1');
+  fixed.writeUInt32LE(head.length, 8 + KEY_BYTES);
+  // Cells start on a 4-byte boundary, so they can be read in place.
+  const padding = Buffer.alloc(align4(FIXED_BYTES + head.length) - FIXED_BYTES - head.length);
   const cellBytes = Buffer.from(Int32Array.from(cells).buffer);
-  return [prefix.subarray(0, 12), head, padding, cellBytes, textBytes];
+  return [fixed, head, padding, cellBytes, textBytes];
 }
 
 /** True when `seg` has exactly `shape`'s keys, in its order, with an Int32 value where the shape has one. */
