@@ -2,7 +2,7 @@
 // it): each passage's terms become one row of the `passages` table (terms with
 // offsets, for the scorer), and its rowid joins the posting list of each of
 // its term keys (postings.ts: retrieval); the lists are written at the end,
-// one row per key with its document frequency.
+// one row per key, with every key and its document frequency in two blobs.
 //
 // Turning text into terms is nearly all of the cost (97,828 kremlin passages:
 // ~5 s of tokenising against ~1 s of encoding and inserting, 30 Nov 2026), and
@@ -22,9 +22,14 @@ import type { Term } from './types.js';
 /**
  * Bump when what is stored changes (tables, TERM_FIELDS, the blobs' layout); the
  * fingerprint covers the term code itself. 5 (30 Nov 2026): posting lists
- * instead of FTS5 tables, terms as Int32 blobs instead of JSON.
+ * instead of FTS5 tables, terms as Int32 blobs instead of JSON. 6 (1 Dec 2026):
+ * the keys and their document frequencies as two blobs in `meta` instead of a
+ * `keys` table.
  */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
+
+/** Between keys in the `keys` blob: a term key is made of a word's characters and never holds it. */
+export const KEY_SEPARATOR = '\u0000';
 
 /** Passages of at most this many terms are also indexed in the short-passage channel (see sqlite-index.ts `candidates`). */
 export const SHORT_PASSAGE_TERMS = 10;
@@ -165,7 +170,6 @@ class IndexWriter {
       db.exec(`
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
         CREATE TABLE passages (rowid INTEGER PRIMARY KEY, terms BLOB NOT NULL);
-        CREATE TABLE keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL, df INTEGER NOT NULL);
         CREATE TABLE postings (id INTEGER PRIMARY KEY, rows BLOB NOT NULL);
       `);
       this.insertPassage = db.prepare('INSERT INTO passages (rowid, terms) VALUES (?, ?)');
@@ -221,14 +225,22 @@ class IndexWriter {
     const fill = offsets.slice(0, keys);
     const rows = new Int32Array(this.occurred / 2);
     for (let i = 0; i < this.occurred; i += 2) rows[fill[this.occurrences[i]]++] = this.occurrences[i + 1];
-    const insertKey = db.prepare('INSERT INTO keys (id, key, df) VALUES (?, ?, ?)');
     const insertList = db.prepare('INSERT INTO postings (id, rows) VALUES (?, ?)');
+    // Key numbers are given in order of first occurrence, so the Map iterates in number order.
+    const keyStrings: string[] = [];
+    const dfs = new Int32Array(keys);
     for (const [key, id] of this.keyIds) {
       const list = rows.subarray(offsets[id], offsets[id + 1]);
-      insertKey.run(id, key, distinctRows(list));
+      if (key.includes(KEY_SEPARATOR)) throw new Error(`a term key holds U+0000 (${JSON.stringify(key)}): the index cannot store it`);
+      keyStrings.push(key);
+      dfs[id] = distinctRows(list);
       insertList.run(id, int32Blob(list));
     }
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    // Every key in one blob and their frequencies in another: reading 34,199 rows of a
+    // `keys` table took ~30–45 ms of each open (kremlin), splitting one string ~6 ms.
+    meta.run('keys', Buffer.from(keyStrings.join(KEY_SEPARATOR), 'utf8'));
+    meta.run('dfs', int32Blob(dfs));
     meta.run('fingerprint', fingerprint);
     meta.run('passages', String(this.rows));
     meta.run('tokens', String(rows.length));
