@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addBulkFile, addBulkFileSync, type BulkReadOptions } from '../../src/corpus/bulk-file.js';
 import { loadCorpusAsync } from '../../src/corpus/load-async.js';
@@ -73,6 +74,20 @@ describe('bulk load cache', () => {
     expectSame(replayed, fresh);
     // The streaming reader replays the synchronous reader's cache, and gives the same.
     expectSame(await loadAsync(file, true), fresh);
+  });
+
+  it('replays a CSV file with quoted multi-line texts and a bad record, for both readers', async () => {
+    const columns = ['id', 'text', 'date', 'side', 'speaker', 'language', 'source', 'title', 'translated_from'];
+    const rows = records.slice(0, 12).map((r, i) => (i === 4 ? { ...r, side: 'kremlin' } : r));
+    const file = join(dir, 'mixed.csv');
+    writeFileSync(file, stringify(rows, { header: true, columns }));
+    const fresh = loadSync(file, false);
+    expect(fresh.documents).toHaveLength(11);
+    expect(fresh.issues.map((i) => i.field)).toEqual(['side']);
+    expect(fresh.documents.some((d) => d.segments.length > 1)).toBe(true);
+    expectSame(loadSync(file, true), fresh);
+    expectSame(loadSync(file, true), fresh);
+    expectSame(await loadAsync(file, true), await loadAsync(file, false));
   });
 
   it('judges duplicates against what was loaded before the file, as a fresh read does', () => {
