@@ -41,3 +41,14 @@ export function printIssue(issue: LoadIssue, context: Omit<ColourContext, 'strea
   const shown = on && at >= 0 ? `${line.slice(0, at + 2)}${paint(issue.severity, SEVERITY_STYLE[issue.severity], true)}${line.slice(at + 2 + issue.severity.length)}` : line;
   process.stderr.write(`${shown}\n`);
 }
+
+/**
+ * Print load problems on stderr. Any error (a --corpus path that does not
+ * exist or cannot be read, a bad record skipped) makes the exit code 1 once
+ * the command has done its work with what did load: the output is complete
+ * for what loaded, and a script or a typo in a path is not told all went well.
+ */
+export function reportLoadIssues(issues: LoadIssue[], options: { format?: string }): void {
+  for (const issue of issues) printIssue(issue, { format: options.format });
+  if (issues.some((i) => i.severity === 'error')) process.exitCode = 1;
+}

@@ -1,6 +1,6 @@
 // What every corpus-reading subcommand shares: load the corpora named by the
 // options, report load problems on stderr, resolve a plan argument.
-import { printIssue } from './colour.js';
+import { printIssue, reportLoadIssues } from './colour.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { CLI_LIMITS, ImportError, importPlanFile, isImportable, type ImportedPlan } from '../corpus/import/index.js';
 import { basename } from 'node:path';
@@ -25,16 +25,17 @@ export function openCorpus(options: CorpusOptions, { quiet = false } = {}): Corp
   const progress = progressFor(options);
   const corpus = loadCorpus(loadOptions(options, progress));
   progress.stop();
-  if (!quiet) for (const issue of corpus.issues) printIssue(issue, { format: options.format });
+  if (!quiet) reportLoadIssues(corpus.issues, options);
   return corpus;
 }
+
 
 /** Like `openCorpus`, but bulk files (JSON Lines, CSV) are streamed. */
 export async function openCorpusAsync(options: CorpusOptions, { quiet = false } = {}): Promise<Corpus> {
   const progress = progressFor(options);
   const corpus = await loadCorpusAsync(loadOptions(options, progress));
   progress.stop();
-  if (!quiet) for (const issue of corpus.issues) printIssue(issue, { format: options.format });
+  if (!quiet) reportLoadIssues(corpus.issues, options);
   return corpus;
 }
 

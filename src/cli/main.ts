@@ -145,8 +145,13 @@ try {
 } catch (e) {
   if (e instanceof UserError) {
     process.stderr.write(`${paint('provenance:', 'red', colourEnabled())} ${e.message}\n`);
-    process.exitCode = 1;
   } else {
-    throw e;
+    // No stack trace reaches a user: a system error (EACCES, ENOSPC, a SQLite error) is one line
+    // naming what failed; PROVENANCE_DEBUG=1 adds the stack, for a bug report.
+    const error = e instanceof Error ? e : new Error(String(e));
+    const code = (error as NodeJS.ErrnoException).code;
+    const stack = process.env.PROVENANCE_DEBUG ? `\n${error.stack}` : ' (set PROVENANCE_DEBUG=1 to see where)';
+    process.stderr.write(`${paint('provenance:', 'red', colourEnabled())} ${error.message}${code && !error.message.includes(code) ? ` [${code}]` : ''}${stack}\n`);
   }
+  process.exitCode = 1;
 }

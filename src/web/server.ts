@@ -85,7 +85,13 @@ export async function startServer(options: ServerOptions): Promise<import('node:
   const app = createApp(state);
   const threads = options.draftThreads ?? defaultDraftThreads();
   return new Promise((resolveServer, reject) => {
-    const server = app.listen(options.port, options.host ?? '127.0.0.1', () => {
+    // Express 5 calls this back on 'error' too (a port in use), with the error: it must not report serving.
+    const server = app.listen(options.port, options.host ?? '127.0.0.1', (error?: Error) => {
+      if (error) {
+        opened.close();
+        reject(error);
+        return;
+      }
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
       process.stdout.write(`plan-provenance: serving ${corpus.documents.length} documents at http://${options.host ?? '127.0.0.1'}:${port}/\n`);

@@ -74,12 +74,20 @@ describe('provenance check', () => {
     expect(r.stdout).toMatch(/41 documents loaded, 1 error/);
   });
 
-  it('other commands warn on stderr and carry on', () => {
+  it('other commands warn on stderr, carry on with what loaded, and exit 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
     writeFileSync(join(dir, 'bad.md'), e3.replace('kind: plan', 'kind: memo'));
     const r = runCli(['list', '--corpus', dir, '--format', 'json']);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toHaveLength(41);
     expect(r.stderr).toMatch(/bad\.md:3: error \[kind\]/);
+  });
+
+  it('a --corpus path that does not exist is an error: the results from the other corpora, and exit 1', () => {
+    const r = runCli(['match', 'us-28-2025-11-20', '--corpus', join(tmpdir(), 'no-such-archive.jsonl.gz'), '--top', '1', '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).plan).toBe('us-28-2025-11-20');
+    expect(r.stderr).toMatch(/no-such-archive\.jsonl\.gz: error \[corpus\]: no such file or folder/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

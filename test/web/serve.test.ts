@@ -43,6 +43,24 @@ describe('serve', () => {
     expect(withEnv).toEqual({ url: `http://127.0.0.1:${a}`, status: 200 });
   }, 120_000);
 
+  it('a port already in use is one clear error and exit 1, never "serving" (Express 5 calls back with the error)', async () => {
+    const blocker = createServer();
+    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port), '--draft-threads', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(out).not.toMatch(/serving/);
+      expect(err.trim()).toBe(`provenance: port ${port} is already in use on 127.0.0.1: stop the program using it, or choose another port with --port (or PORT=…)`);
+    } finally {
+      blocker.close();
+    }
+  }, 120_000);
+
   it('analyses pasted drafts in worker threads: results as on the main thread, several at once', async () => {
     const e3 = readFileSync('corpora/plans/e3-counter-2025-11-23.md', 'utf8');
     const post = (url: string, draft: string, against = 'us-28-2025-11-20') => fetch(`${url}/draft`, { method: 'POST', body: new URLSearchParams({ draft, against }) });

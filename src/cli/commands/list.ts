@@ -1,10 +1,10 @@
 // `provenance list` reads document summaries through a cache keyed by file
 // contents (corpus/summary-cache.ts), so it starts without loading the parser.
-import { printIssue } from '../colour.js';
 import type { DocumentSummary } from '../../corpus/summary.js';
 import { serialize, type ExportFormat, type ExportTable } from '../../export/table.js';
 import { loadSummaries } from '../../corpus/summary-cache.js';
 import type { CorpusOptions } from '../context.js';
+import { reportLoadIssues } from '../colour.js';
 import { printJson } from '../output.js';
 import { progressFor } from '../progress.js';
 import { renderTable } from '../table.js';
@@ -17,7 +17,7 @@ export async function listCommand(options: CorpusOptions & { format: string }): 
     onProgress: (p) => progress.update(p.doneBytes, p.totalBytes, `loading ${p.file}`),
   });
   progress.stop();
-  for (const issue of issues) printIssue(issue, { format: options.format });
+  reportLoadIssues(issues, options);
   if (options.format === 'json') return printJson(rows);
   if (options.format !== 'table') return void process.stdout.write(serialize(listTable(rows), options.format as ExportFormat));
   process.stdout.write(

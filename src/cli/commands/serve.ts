@@ -11,8 +11,22 @@ export async function serveCommand(options: CorpusOptions & { port?: string; hos
   const { startServer } = await import('../../web/server.js');
   // A fresh bulk file's index is built before the server listens (seconds for the kremlin archive): the same bar as `match`.
   const indexProgress = progressFor({});
-  const server = await startServer({ port, host: options.host, corpora: options.corpus ?? [], builtin: options.builtin !== false, indexProgress, ...(threads === undefined ? {} : { draftThreads: threads }) });
+  let server: import('node:http').Server;
+  try {
+    server = await startServer({ port, host: options.host, corpora: options.corpus ?? [], builtin: options.builtin !== false, indexProgress, ...(threads === undefined ? {} : { draftThreads: threads }) });
+  } catch (e) {
+    throw listenError(e as NodeJS.ErrnoException, options.host, port) ?? e;
+  }
   if (process.env.npm_lifecycle_event) exitWithParent(server);
+}
+
+/** What to tell a user whose server could not listen, or undefined for another failure. */
+function listenError(e: NodeJS.ErrnoException, host: string, port: number): UserError | undefined {
+  const where = `${host}:${port}`;
+  if (e.code === 'EADDRINUSE') return new UserError(`port ${port} is already in use on ${host}: stop the program using it, or choose another port with --port (or PORT=…)`);
+  if (e.code === 'EACCES') return new UserError(`not allowed to listen on ${where} (ports below 1024 need privileges): choose another port with --port`);
+  if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') return new UserError(`cannot listen on ${where}: --host must be an address of this machine (e.g. 127.0.0.1)`);
+  return undefined;
 }
 
 /**
