@@ -11,7 +11,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { derivedPath } from '../util/derived-path.js';
 import { fileDigest } from '../util/file-digest.js';
 import { type BulkEvent, CACHE_FROM_BYTES, readBulkCache, writeBulkCache } from './bulk-cache.js';
@@ -237,6 +237,31 @@ function tooLarge(max: number): string {
   return `the file holds more than ${max / 1e6} MB of text once decompressed: split it into several files`;
 }
 
+/**
+ * A failure to read or gunzip a bulk file said in words, with what to do; the
+ * library's own message (zlib's "incorrect header check") or errno code is kept
+ * in brackets for a search.
+ */
+function readProblem(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'Z_DATA_ERROR':
+      return /header check/.test(e.message)
+        ? `it is not gzip-compressed although its name ends in .gz (${e.message}): compress it with gzip, or drop .gz from its name`
+        : `its gzip data is damaged (${e.message}): copy or download the file again`;
+    case 'Z_BUF_ERROR':
+      return `its gzip data ends early (${e.message}): the file is cut short; copy or download it again`;
+    case 'ENOENT':
+      return 'no such file (ENOENT)';
+    case 'EACCES':
+    case 'EPERM':
+      return `not allowed to read it (${e.code}): check its permissions`;
+    case 'EISDIR':
+      return 'it is a folder (EISDIR)';
+    default:
+      return e.message || e.code || 'error';
+  }
+}
+
 function format(file: string): 'jsonl' | 'csv' {
   return /\.csv(\.gz)?$/i.test(file) ? 'csv' : 'jsonl';
 }
@@ -245,7 +270,7 @@ function fileSize(file: string, corpus: Corpus, shown: string): number | undefin
   try {
     return statSync(file).size;
   } catch (e) {
-    corpus.issues.push({ severity: 'error', file: shown, field: 'file', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    corpus.issues.push({ severity: 'error', file: shown, field: 'file', message: `cannot read the file: ${readProblem(e as NodeJS.ErrnoException)}` });
     return undefined;
   }
 }
@@ -258,14 +283,26 @@ export function addBulkFileSync(corpus: Corpus, file: string, options: BulkReadO
   const slot = cacheSlot(file, options, total);
   if (loadFromCache(corpus, slot, options, total)) return;
   let text: string;
+  /** Set when the gzip data ends early: its whole lines are read, as the streaming reader reads them. */
+  let cutShort: NodeJS.ErrnoException | undefined;
   try {
     const bytes = readFileSync(file);
     const max = options.maxBytes ?? MAX_BULK_BYTES;
-    const data = /\.gz$/i.test(file) ? gunzipSync(bytes, { maxOutputLength: max + 1 }) : bytes;
+    let data = bytes;
+    if (/\.gz$/i.test(file)) {
+      try {
+        data = gunzipSync(bytes, { maxOutputLength: max + 1 });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'Z_BUF_ERROR') throw e;
+        cutShort = e as NodeJS.ErrnoException;
+        const partial = gunzipSync(bytes, { maxOutputLength: max + 1, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+        data = partial.subarray(0, partial.lastIndexOf(10) + 1);
+      }
+    }
     if (data.length > max) throw new RangeError(tooLarge(max));
     text = data.toString('utf8');
   } catch (e) {
-    const message = e instanceof RangeError ? tooLarge(options.maxBytes ?? MAX_BULK_BYTES) : `cannot read the file (${(e as Error).message})`;
+    const message = e instanceof RangeError ? tooLarge(options.maxBytes ?? MAX_BULK_BYTES) : `cannot read the file: ${readProblem(e as NodeJS.ErrnoException)}`;
     corpus.issues.push({ severity: 'error', file: shown, field: 'file', message });
     return;
   }
@@ -297,6 +334,10 @@ export function addBulkFileSync(corpus: Corpus, file: string, options: BulkReadO
       sink.record(row.record, csvStartLine(row));
       if (i % 200 === 0) report(Math.round((i / rows.length) * text.length));
     });
+  }
+  if (cutShort) {
+    corpus.issues.push({ severity: 'error', file: shown, field: 'file', message: `reading stopped early: ${readProblem(cutShort)}; the records before it are loaded` });
+    return;
   }
   report(text.length);
   sink.finish();
@@ -346,7 +387,13 @@ export async function addBulkFile(corpus: Corpus, file: string, options: BulkRea
     corpus.issues.push(
       e instanceof BulkHeaderError
         ? headerIssue(shown, e)
-        : { severity: 'error', file: shown, field: 'file', message: `reading stopped early (${(e as Error).message}); the records before it are loaded` },
+        : {
+            severity: 'error',
+            file: shown,
+            field: 'file',
+            // Nothing read yet (not gzip at all, say) is not "stopped early".
+            message: sink.events.length ? `reading stopped early: ${readProblem(e as NodeJS.ErrnoException)}; the records before it are loaded` : `cannot read the file: ${readProblem(e as NodeJS.ErrnoException)}`,
+          },
     );
     return;
   }

@@ -96,6 +96,30 @@ describe('JSON Lines', () => {
   });
 });
 
+describe('gzip faults', () => {
+  it('a cut gzip file: both readers keep the records before the cut, the same ones, and say the file is cut short', async () => {
+    const file = join(dir, 'cut.jsonl.gz');
+    const gz = gzipSync(`${lines.slice(0, 300).join('\n')}\n`);
+    writeFileSync(file, gz.subarray(0, Math.floor(gz.length * 0.6)));
+    const sync = loadCorpus({ corpora: [file], builtin: false });
+    const streamed = await loadCorpusAsync({ corpora: [file], builtin: false });
+    expect(sync.documents.length).toBeGreaterThan(100);
+    expect(sync.documents.length).toBeLessThan(300);
+    expect(sync).toEqual(streamed);
+    expect(sync.issues).toHaveLength(1);
+    expect(sync.issues[0].message).toMatch(/^reading stopped early: its gzip data ends early \(unexpected end of file\): the file is cut short; copy or download it again; the records before it are loaded$/);
+  });
+
+  it('a file named .gz that is not gzip: one error saying so, from both readers', async () => {
+    const file = join(dir, 'plain.jsonl.gz');
+    writeFileSync(file, `${lines[0]}\n`);
+    for (const corpus of [loadCorpus({ corpora: [file], builtin: false }), await loadCorpusAsync({ corpora: [file], builtin: false })]) {
+      expect(corpus.documents).toEqual([]);
+      expect(corpus.issues.map((i) => i.message)).toEqual(['cannot read the file: it is not gzip-compressed although its name ends in .gz (incorrect header check): compress it with gzip, or drop .gz from its name']);
+    }
+  });
+});
+
 describe('CSV', () => {
   const columns = ['id', 'text', 'date', 'side', 'speaker', 'language', 'source', 'title', 'translated_from'];
 

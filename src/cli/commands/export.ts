@@ -2,6 +2,7 @@
 // Markdown, or the plan and the corpora as passim's input (--format passim),
 // to stdout or to a file (--out).
 import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { passimRecords, toPassimJsonl } from '../../export/passim.js';
 import { serialize, type ExportFormat } from '../../export/table.js';
 import { isSourceDocument } from '../../provenance/passages.js';
@@ -41,7 +42,26 @@ function write(text: string, out: string | undefined, done: string): void {
   try {
     writeFileSync(out, text);
   } catch (e) {
-    throw new UserError(`cannot write --out ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(`cannot write --out ${out}: ${writeProblem(e as NodeJS.ErrnoException, out)}`);
   }
   process.stderr.write(done);
+}
+
+/** A failed write said in words, with what to do (the errno code kept for a search). */
+function writeProblem(e: NodeJS.ErrnoException, out: string): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return `the folder ${dirname(out)} does not exist (ENOENT): create it or write elsewhere`;
+    case 'EACCES':
+    case 'EPERM':
+      return `not allowed to write there (${e.code}): choose a folder you can write to`;
+    case 'EISDIR':
+      return 'that is a folder (EISDIR): give a file name';
+    case 'ENOSPC':
+      return 'the disk is full (ENOSPC)';
+    case 'EROFS':
+      return 'the file system is read-only (EROFS)';
+    default:
+      return e.code ?? e.message;
+  }
 }
