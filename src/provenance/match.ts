@@ -259,7 +259,7 @@ function scorePoint(plan: Document, units: Term[][], tokens: Token[], index: Pas
       ctx.ranker || ctx.withFeatures
         ? pairFeatures(...boundedPair(units[best.unit], passage.terms), best.pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planTime: ctx.planTime, crossLingual })
         : undefined;
-    pairs.push({ ref, rank, ...best, features });
+    pairs.push({ ref, rank, unit: best.unit, pair: best.pair, features });
     found.push([passage, doc]);
   });
   return { pool, pairs };

@@ -17,7 +17,7 @@ export interface Run {
  * Maximal common runs, longest first, chosen greedily so that no two overlap
  * on either side (a stretch of the point is credited to one stretch of the source).
  */
-export function sharedRuns(a: string[], b: string[], min = 3): Run[] {
+export function sharedRuns(a: string[], b: string[], min = 3): readonly Run[] {
   // Keys as small integers (a key of b not in a gets -1): the table compares
   // |a| × |b| pairs, and integer comparisons are several times cheaper than strings.
   const ids = new Map<string, number>();
@@ -41,10 +41,11 @@ export function sharedRuns(a: string[], b: string[], min = 3): Run[] {
  * The table is filled only where the two sides match: each row visits the
  * places in `b` of its own key (a run can only grow on a match), so a pair
  * costs the number of matching term pairs instead of |a| × |b| cells, with
- * the same runs found.
+ * the same runs found. Read-only: pairs with no run share one empty array.
  */
-export function sharedRunsOfIds(ia: Int32Array, aLength: number, ib: Int32Array, bLength: number, distinct: number, min = 3): Run[] {
-  const found: Run[] = [];
+export function sharedRunsOfIds(ia: Int32Array, aLength: number, ib: Int32Array, bLength: number, distinct: number, min = 3): readonly Run[] {
+  const found = foundRuns;
+  found.length = 0;
   // Places of each key in b, ascending: places[start[id] … start[id + 1]).
   const start = scratchStart(distinct + 1).fill(0, 0, distinct + 1);
   for (let j = 0; j < bLength; j++) if (ib[j] >= 0) start[ib[j] + 1]++;
@@ -72,6 +73,8 @@ export function sharedRunsOfIds(ia: Int32Array, aLength: number, ib: Int32Array,
     row = done;
   }
   if (aLength >= 1) for (let n = start[ia[aLength - 1]]; n < start[ia[aLength - 1] + 1]; n++) prev[places[n] + 1] = 0;
+  // Most pairs share no phrase.
+  if (!found.length) return NO_RUNS;
   found.sort((x, y) => y.length - x.length || x.a - y.a || x.b - y.b);
   const usedA = scratchUsedA(aLength).fill(0, 0, aLength);
   const usedB = scratchUsedB(bLength).fill(0, 0, bLength);
@@ -83,8 +86,22 @@ export function sharedRunsOfIds(ia: Int32Array, aLength: number, ib: Int32Array,
     for (let k = 0; k < r.length; k++) usedA[r.a + k] = usedB[r.b + k] = 1;
     chosen.push(r);
   }
+  found.length = 0;
   return chosen.sort((x, y) => x.a - y.a);
 }
+
+// An array that stays an array of objects (elements kind) when empty, as `found` is between calls and
+// NO_RUNS always: an empty `[]` is an array of small integers until its first push, and the scorer's
+// code optimised for one kind was deoptimised when it met the other.
+function emptyRuns(): Run[] {
+  const runs: Run[] = [{ a: 0, b: 0, length: 0 }];
+  runs.length = 0;
+  return runs;
+}
+/** The runs found in one call, before they are chosen (reused). */
+const foundRuns = emptyRuns();
+/** What a pair with no shared phrase gets (callers only read it). */
+const NO_RUNS: readonly Run[] = emptyRuns();
 
 const scratchStart = scratchInt32();
 const scratchPlaces = scratchInt32();

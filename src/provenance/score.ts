@@ -41,6 +41,10 @@ import type { ScoreParts, Term } from './types.js';
 
 export const WEIGHTS: ScoreParts = { lexical: 0.35, alignment: 0.25, phrases: 0.2, figures: 0.2 };
 
+const FIGURES_WEIGHT = WEIGHTS.figures;
+/** The weights of the other three parts: their sum divides the score when the figures part does not apply. */
+const WITHOUT_FIGURES = 1 - WEIGHTS.figures;
+
 /** Shortest run of consecutive content terms that counts as a shared phrase. */
 export const MIN_PHRASE = 3;
 
@@ -265,7 +269,10 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
 
   const parts: ScoreParts = { lexical, alignment, phrases, figures: figures ?? 0 };
   const weighted = WEIGHTS.lexical * lexical + WEIGHTS.alignment * alignment + WEIGHTS.phrases * phrases;
-  const score = figures === undefined ? weighted / (1 - WEIGHTS.figures) : weighted + WEIGHTS.figures * figures;
+  // One expression for both cases (the same numbers: adding 0 and dividing by 1 are exact), so no
+  // arithmetic waits in a branch that the first pairs may not take (see the loops above).
+  const applies = figures !== undefined;
+  const score = (weighted + (applies ? FIGURES_WEIGHT : 0) * (figures ?? 0)) / (applies ? 1 : WITHOUT_FIGURES);
 
   // Evidence: every shared phrase, then each alignment not already inside a phrase on the point side.
   // Indices are mapped back to the caller's (unfiltered) sequences.
@@ -293,7 +300,7 @@ function mapRange(r: [number, number], map: Int32Array | undefined): [number, nu
 }
 
 /** Whether point range `a` lies inside one of the shared runs (on the point side). */
-function insideRun(a: [number, number], runs: Run[]): boolean {
+function insideRun(a: [number, number], runs: readonly Run[]): boolean {
   for (let k = 0; k < runs.length; k++) if (a[0] >= runs[k].a && a[1] <= runs[k].a + runs[k].length) return true;
   return false;
 }

@@ -165,21 +165,24 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
     let matches = 0;
     let firstI = bi;
     let firstJ = bj;
+    // Each step tests the three ways back, then moves once: arithmetic written in a branch of its
+    // own (a gap in side a, say) deoptimised the optimised code the first time that branch ran.
     while (i > 0 && j > 0 && h[i * w + j] > 0) {
       const v = h[i * w + j];
       const same = !maskedA[i - 1] && !maskedB[j - 1] && idA[i - 1] === idB[j - 1];
-      if (same && Math.abs(v - (h[(i - 1) * w + j - 1] + weightA[i - 1])) < 1e-9) {
+      const fromDiag = Math.abs(v - (h[(i - 1) * w + j - 1] + weightA[i - 1])) < 1e-9;
+      const fromUp = Math.abs(v - (h[(i - 1) * w + j] - penalty)) < 1e-9;
+      const fromLeft = Math.abs(v - (h[i * w + j - 1] - penalty)) < 1e-9;
+      let di = 1;
+      let dj = 1;
+      if (same && fromDiag) {
         matches++;
         firstI = i;
         firstJ = j;
-        i--;
-        j--;
-      } else if (Math.abs(v - (h[(i - 1) * w + j] - options.penalty)) < 1e-9) i--;
-      else if (Math.abs(v - (h[i * w + j - 1] - options.penalty)) < 1e-9) j--;
-      else {
-        i--;
-        j--;
-      }
+      } else if (fromUp) dj = 0;
+      else if (fromLeft) di = 0;
+      i -= di;
+      j -= dj;
     }
     const alignment: LocalAlignment = { a: [firstI - 1, bi], b: [firstJ - 1, bj], score: best, matches };
     out.push(alignment);
