@@ -368,7 +368,11 @@ function checkFigures(point: Term[], passage: Term[]): PairScore['figureCheck'] 
   if (!hasNumber(point, [0, point.length])) return { total: 0, agree: 0, changed: 0 };
   const pKeys = numberKeys(point);
   const sKeys = numberKeys(passage);
-  const sKinds = new Set([...sKeys].map((k) => keyKind(k)).filter((k) => k && k !== 'count' && k !== 'year'));
+  const sKinds = new Set<string | undefined>();
+  for (const k of sKeys) {
+    const kind = keyKind(k);
+    if (kind && kind !== 'count' && kind !== 'year') sKinds.add(kind);
+  }
   let agree = 0;
   let changed = 0;
   for (const k of pKeys) {
