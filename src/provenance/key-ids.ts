@@ -122,9 +122,17 @@ export function idfTable(idf: (key: string) => number): Float64Array {
   return table.values;
 }
 
-/** A table for `idf` with room for twice the ids handed out so far, holding what `old` has when it is of this generation. */
+/**
+ * Ids a new IDF or mark table has room for at least. A whole-plan match
+ * interns the keys of the passages it scores as it goes (~35,000 for the
+ * kremlin archive), and a table that grows in the middle of it deoptimised
+ * the scorer the first time (the growing code had never run).
+ */
+const MIN_TABLE_IDS = 65_536;
+
+/** A table for `idf` with room for twice the ids handed out so far (at least MIN_TABLE_IDS), holding what `old` has when it is of this generation. */
 function newIdfTable(idf: (key: string) => number, old: { generation: number; values: Float64Array } | undefined): { generation: number; values: Float64Array } {
-  const values = new Float64Array(Math.max(1024, keys.length * 2)).fill(NaN);
+  const values = new Float64Array(Math.max(MIN_TABLE_IDS, keys.length * 2)).fill(NaN);
   if (old !== undefined && old.generation === generation) values.set(old.values);
   const table = { generation, values };
   idfTables.set(idf, table);
@@ -145,7 +153,7 @@ export function idfAt(values: Float64Array, id: number, idf: (key: string) => nu
 let marks = new Int32Array(0);
 
 export function markTable(): Int32Array {
-  // Empty at first, so the first call grows it: that branch then has run before the callers are optimised.
-  if (marks.length < keys.length || marks.length === 0) marks = new Int32Array(Math.max(1024, keys.length * 2));
+  // Made on first use, with room to spare (MIN_TABLE_IDS).
+  if (marks.length < keys.length || marks.length === 0) marks = new Int32Array(Math.max(MIN_TABLE_IDS, keys.length * 2));
   return marks;
 }

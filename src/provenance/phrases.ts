@@ -3,7 +3,7 @@
 // other stop words between them do not break a run). Found with the classic
 // longest-common-substring table, one row at a time.
 
-import { scratchInt32, scratchUint8 } from './scratch.js';
+import { objectArray, scratchInt32, scratchUint8 } from './scratch.js';
 
 export interface Run {
   /** Index of the run's first term in the first sequence. */
@@ -63,8 +63,10 @@ export function sharedRunsOfIds(ia: Int32Array, aLength: number, ib: Int32Array,
       const j = places[n] + 1;
       const r = prev[j - 1] + 1;
       row[j] = r;
-      // A run ends here if it cannot be extended by the next pair of terms.
-      if (r >= min && !(j < bLength && next === ib[j])) found.push({ a: i - r, b: j - r, length: r });
+      // A run ends here if it cannot be extended by the next pair of terms (tested in every cell, not only
+      // once a run is long enough: a comparison first made after optimisation deoptimised the function).
+      const ends = next !== (j < bLength ? ib[j] : -5);
+      if (r >= min && ends) found.push({ a: i - r, b: j - r, length: r });
     }
     // The previous row's cells go back to zero before the array serves as the next row.
     if (i >= 2) for (let n = start[ia[i - 2]]; n < start[ia[i - 2] + 1]; n++) prev[places[n] + 1] = 0;
@@ -78,7 +80,7 @@ export function sharedRunsOfIds(ia: Int32Array, aLength: number, ib: Int32Array,
   found.sort((x, y) => y.length - x.length || x.a - y.a || x.b - y.b);
   const usedA = scratchUsedA(aLength).fill(0, 0, aLength);
   const usedB = scratchUsedB(bLength).fill(0, 0, bLength);
-  const chosen: Run[] = [];
+  const chosen = objectArray<Run>();
   for (const r of found) {
     let free = true;
     for (let k = 0; k < r.length && free; k++) if (usedA[r.a + k] || usedB[r.b + k]) free = false;
@@ -90,18 +92,10 @@ export function sharedRunsOfIds(ia: Int32Array, aLength: number, ib: Int32Array,
   return chosen.sort((x, y) => x.a - y.a);
 }
 
-// An array that stays an array of objects (elements kind) when empty, as `found` is between calls and
-// NO_RUNS always: an empty `[]` is an array of small integers until its first push, and the scorer's
-// code optimised for one kind was deoptimised when it met the other.
-function emptyRuns(): Run[] {
-  const runs: Run[] = [{ a: 0, b: 0, length: 0 }];
-  runs.length = 0;
-  return runs;
-}
-/** The runs found in one call, before they are chosen (reused). */
-const foundRuns = emptyRuns();
+/** The runs found in one call, before they are chosen (reused; scratch.ts objectArray says why not `[]`). */
+const foundRuns = objectArray<Run>();
 /** What a pair with no shared phrase gets (callers only read it). */
-const NO_RUNS: readonly Run[] = emptyRuns();
+const NO_RUNS: readonly Run[] = objectArray<Run>();
 
 const scratchStart = scratchInt32();
 const scratchPlaces = scratchInt32();

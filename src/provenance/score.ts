@@ -34,7 +34,7 @@
 import { contextualTerms, kindIdf, keyKind } from './figures.js';
 import { isCommonWord } from './common-words.js';
 import { bothIds, idfAt, idfTable, markTable, neutralTerms } from './key-ids.js';
-import { scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
+import { objectArray, scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
 import { sharedRunsOfIds, type Run } from './phrases.js';
 import { localAlignmentsOfIds, type LocalAlignment } from './smith-waterman.js';
 import type { ScoreParts, Term } from './types.js';
@@ -196,7 +196,7 @@ function localOf(pk: PointKeys, id: number): number {
 }
 
 function zeroPair(figureCheck: PairScore['figureCheck']): PairScore {
-  return { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [], figureCheck };
+  return { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: objectArray<SpanMatch>(), figureCheck };
 }
 
 function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {
@@ -250,7 +250,7 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
   // array builtins inlined with their callbacks made the function several times longer to
   // optimise, and were compiled anew after each deoptimisation (the first match in a process).
   const found = localAlignmentsOfIds(pLocal, pIdf, p.length, distinct, sLocal, s.length, { penalty: meanIdf / 2, max: 3, minScore: Math.min(rare, meanIdf) });
-  const alignments: LocalAlignment[] = [];
+  const alignments = objectArray<LocalAlignment>();
   let aligned = 0;
   for (let k = 0; k < found.length; k++) {
     const al = found[k];
@@ -276,7 +276,7 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
 
   // Evidence: every shared phrase, then each alignment not already inside a phrase on the point side.
   // Indices are mapped back to the caller's (unfiltered) sequences.
-  const spans: SpanMatch[] = [];
+  const spans = objectArray<SpanMatch>();
   for (let k = 0; k < runs.length; k++) {
     const r = runs[k];
     spans.push({ kind: 'phrase', point: mapRange([r.a, r.a + r.length], pIndex), passage: mapRange([r.b, r.b + r.length], sIndex), matched: r.length });

@@ -32,3 +32,19 @@ export function scratchUint8(): (n: number) => Uint8Array {
   get(256);
   return get;
 }
+
+/**
+ * An empty array whose elements kind is already "objects": a literal `[]`
+ * starts as an array of small integers and changes kind (hidden class) at its
+ * first push of an object, so code that handles arrays of results met two
+ * kinds, one of them first seen after it was optimised, and was deoptimised
+ * and compiled again. Arrays that are often left empty (no alignment, no
+ * phrase, no pair kept) are made with this.
+ */
+export function objectArray<T extends object>(): T[] {
+  const a: object[] = [PLACEHOLDER];
+  a.length = 0;
+  return a as T[];
+}
+
+const PLACEHOLDER = {};

@@ -8,7 +8,7 @@
 // - several non-overlapping alignments are taken, Waterman-Eggert style: after
 //   each one, its terms on both sides are masked and the table recomputed.
 
-import { scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
+import { objectArray, scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
 
 export interface LocalAlignment {
   /** Half-open term ranges [from, to) in the first and second sequence. */
@@ -65,7 +65,7 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
   // not in a); a masked term of side b is checked in maskedB.
   const maskedA = scratchMaskedA(aLength).fill(0, 0, aLength);
   const maskedB = scratchMaskedB(bLength).fill(0, 0, bLength);
-  const out: LocalAlignment[] = [];
+  const out = objectArray<LocalAlignment>();
   const w = bLength + 1;
   // One table for every call, all zeros between calls (a grown one is new, hence zero): a fresh
   // one per pair (up to 1000 × 250 cells) was most of the match's garbage collection.
