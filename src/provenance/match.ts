@@ -98,7 +98,15 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     pairOptions: [],
     planTime: Date.parse(plan.date),
   };
-  const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, pointSegment(seg), index, ctx));
+  const segments = plan.segments.filter((s) => s.kind === 'point').map(pointSegment);
+  // Every point's tokens and terms before any pair is scored: termsOf extends a term over a
+  // multi-word glossary form by writing its `end`, and the first such write (in whichever point
+  // first has one) made V8 drop that field's constness for all terms and deoptimise the scorer.
+  const lexed = segments.map((seg) => {
+    const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
+    return { tokens, terms: termsOf(tokens, plan.text) };
+  });
+  const points = segments.map((seg, i) => matchPoint(plan, seg, lexed[i].tokens, lexed[i].terms, index, ctx));
   return {
     plan: plan.id,
     title: plan.title,
@@ -146,9 +154,8 @@ function pointSegment(seg: Segment): PointSegment {
   return { id: seg.id, label: seg.label, start: seg.start, end: seg.end, partial: seg.partial };
 }
 
-function matchPoint(plan: Document, seg: PointSegment, index: PassageIndex, ctx: PointContext): PointMatch {
-  const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
-  const terms = termsOf(tokens, plan.text);
+/** One point's candidates; `tokens` and `terms` are the point's (spanTokens, termsOf). */
+function matchPoint(plan: Document, seg: PointSegment, tokens: Token[], terms: Term[], index: PassageIndex, ctx: PointContext): PointMatch {
   const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
   // The passage and document of each pair when scorePoint runs now (the memo keeps refs only):
   // looking each up again was ~5 % of a whole-plan match at 100k passages (CPU profile, kremlin).
