@@ -75,6 +75,14 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     if (v === undefined) idfs.set(key, (v = index.idf(key)));
     return v;
   };
+  const segments = plan.segments.filter((s) => s.kind === 'point').map(pointSegment);
+  // Every point's tokens and terms before any pair is scored: termsOf extends a term over a
+  // multi-word glossary form by writing its `end`, and the first such write (in whichever point
+  // first has one) made V8 drop that field's constness for all terms and deoptimise the scorer.
+  const lexed = segments.map((seg) => {
+    const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
+    return { tokens, terms: termsOf(tokens, plan.text) };
+  });
   // One shared term alone is evidence only when it is rare: in at most 2 % of the passages.
   const rareIdf = bm25Idf(index.size, Math.max(1, Math.floor(index.size * 0.02)));
   // A name is distinctive when it is found in at most 1 passage in 20.
@@ -88,7 +96,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     distinctiveIdf,
     groupByDocument: options.groupByDocument !== false,
     units: options.units === true,
-    planLanguage: textLanguage(plan),
+    planLanguage: textLanguage(plan, lexed.map((l) => l.tokens)),
     sourceText: options.sourceText,
     ranker: options.ranker === 'fixed' ? undefined : (options.ranker ?? shippedRanker()),
     minScore: options.minScore ?? MIN_CANDIDATE_SCORE,
@@ -98,14 +106,6 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     pairOptions: [],
     planTime: Date.parse(plan.date),
   };
-  const segments = plan.segments.filter((s) => s.kind === 'point').map(pointSegment);
-  // Every point's tokens and terms before any pair is scored: termsOf extends a term over a
-  // multi-word glossary form by writing its `end`, and the first such write (in whichever point
-  // first has one) made V8 drop that field's constness for all terms and deoptimise the scorer.
-  const lexed = segments.map((seg) => {
-    const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
-    return { tokens, terms: termsOf(tokens, plan.text) };
-  });
   const points = segments.map((seg, i) => matchPoint(plan, seg, lexed[i].tokens, lexed[i].terms, index, ctx));
   return {
     plan: plan.id,
@@ -508,12 +508,13 @@ function toEvidence(span: SpanMatch, point: Term[], passage: Term[], planText: s
  * The language of a plan's words: its declared language, unless most of its
  * words are in another script. A pasted plain list is declared English by
  * default; a Russian one must still be compared with Russian statements
- * word for word and with English ones through the glossary.
+ * word for word and with English ones through the glossary. `points`: the
+ * tokens of each point (spanTokens).
  */
-function textLanguage(plan: Document): string {
+function textLanguage(plan: Document, points: Token[][]): string {
   const counts = new Map<string, number>();
-  for (const seg of plan.segments.filter((s) => s.kind === 'point')) {
-    for (const t of spanTokens(plan.text, seg.start, seg.end, plan.language)) if (t.kind === 'word') counts.set(t.lang, (counts.get(t.lang) ?? 0) + 1);
+  for (const tokens of points) {
+    for (const t of tokens) if (t.kind === 'word') counts.set(t.lang, (counts.get(t.lang) ?? 0) + 1);
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [plan.language, 0];

@@ -495,8 +495,10 @@ function bestWindowOf(sid: Int32Array, length: number, distinctKeys: number, idf
     }
     return wNorm > 0 ? dot / (pNorm * Math.sqrt(wNorm)) : 0;
   };
-  const width = Math.max(2 * pointLength, 12);
-  if (length <= width) return { score: cosine(0, length), from: 0, to: length };
+  // A passage no longer than the window is one window, the whole passage: the loop below finds it
+  // (every start clamps to 0), with the same result as a branch of its own, which was a first-seen
+  // call that deoptimised the scorer.
+  const width = Math.min(Math.max(2 * pointLength, 12), length);
   let best = 0;
   let bestFrom = 0;
   let last = -1;
