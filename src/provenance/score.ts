@@ -202,7 +202,6 @@ function zeroPair(figureCheck: PairScore['figureCheck']): PairScore {
 function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {
   const { kinds, idf, p, s, pIds, sIds, passageIds, pIndex, sIndex } = pairSides(rawPoint, rawPassage, rawIdf, options);
   const figureCheck = checkFigures(p, s);
-  if (!p.length || !s.length) return zeroPair(figureCheck);
 
   // The point's distinct keys numbered 0 … distinct − 1 in order of first
   // occurrence (the order the Maps of the string version iterated in, so sums
@@ -222,7 +221,9 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
       shares = true;
     }
   }
-  if (!shares) return zeroPair(figureCheck);
+  // An empty side shares nothing either: one exit for both (an exit of its own for an empty side,
+  // first taken after optimisation across languages, deoptimised the scorer).
+  if (!shares || !p.length) return zeroPair(figureCheck);
   const cosineKeys = options.crossLingual ? passageIds : sIds;
   let cosineLocal = sLocal;
   if (cosineKeys !== sIds) {

@@ -6,30 +6,33 @@
 // uses the same buffer; contents are left over from the last use unless the
 // caller clears them.
 //
-// Each buffer is grown once as it is made (from empty to 256 elements), so the
-// growing branch has run before the scorer is optimised: the first growth
-// during a match otherwise deoptimised the scorer functions that inline these
-// getters ("insufficient type feedback"), which were then compiled again.
+// Each buffer starts with room for 4,096 elements (longer than any real
+// passage's terms), and is made by the same growing code that enlarges it: the
+// first growth in the middle of a match deoptimised the scorer functions that
+// inline these getters ("insufficient type feedback"), which were then
+// compiled again.
+
+const INITIAL = 4_096;
 
 /** A growable Int32Array: `get(n)` returns one of at least n elements (old contents kept or not). */
 export function scratchInt32(): (n: number) => Int32Array {
   let buf = new Int32Array(0);
   const get = (n: number) => (buf.length >= n ? buf : (buf = new Int32Array(Math.max(n, buf.length * 2))));
-  get(256);
+  get(INITIAL);
   return get;
 }
 
 export function scratchFloat64(): (n: number) => Float64Array {
   let buf = new Float64Array(0);
   const get = (n: number) => (buf.length >= n ? buf : (buf = new Float64Array(Math.max(n, buf.length * 2))));
-  get(256);
+  get(INITIAL);
   return get;
 }
 
 export function scratchUint8(): (n: number) => Uint8Array {
   let buf = new Uint8Array(0);
   const get = (n: number) => (buf.length >= n ? buf : (buf = new Uint8Array(Math.max(n, buf.length * 2))));
-  get(256);
+  get(INITIAL);
   return get;
 }
 

@@ -80,7 +80,7 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
   let wLoJ = 1;
   let wHiJ = 0;
   for (let round = 0; round < max; round++) {
-    for (let n = 0; n < rowsWritten; n++) h.fill(0, rows[n] * w + wLoJ, rows[n] * w + wHiJ + 1);
+    clearRows(h, rows, rowsWritten, w, wLoJ, wHiJ);
     rowsWritten = 0;
     let best = 0;
     let bi = 0;
@@ -190,8 +190,17 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
     for (let k = alignment.b[0]; k < alignment.b[1]; k++) maskedB[k] = 1;
   }
   // Back to all zeros for the next call (nothing in the rounds can throw).
-  for (let n = 0; n < rowsWritten; n++) h.fill(0, rows[n] * w + wLoJ, rows[n] * w + wHiJ + 1);
+  clearRows(h, rows, rowsWritten, w, wLoJ, wHiJ);
   return out;
+}
+
+/**
+ * Zero columns [loJ, hiJ] of the `count` table rows listed in `rows` (rows of
+ * width `w`). One function for the two places that clear, so the second,
+ * reached late, shares the first's type feedback instead of deoptimising.
+ */
+function clearRows(h: Float64Array, rows: Int32Array, count: number, w: number, loJ: number, hiJ: number): void {
+  for (let n = 0; n < count; n++) h.fill(0, rows[n] * w + loJ, rows[n] * w + hiJ + 1);
 }
 
 const scratchTable = scratchFloat64();
