@@ -14,25 +14,25 @@
 
 const INITIAL = 4_096;
 
-/** A growable Int32Array: `get(n)` returns one of at least n elements (old contents kept or not). */
-export function scratchInt32(): (n: number) => Int32Array {
+/** A growable Int32Array: `get(n)` returns one of at least n elements (old contents kept or not); room for `initial` from the start. */
+export function scratchInt32(initial = INITIAL): (n: number) => Int32Array {
   let buf = new Int32Array(0);
   const get = (n: number) => (buf.length >= n ? buf : (buf = new Int32Array(Math.max(n, buf.length * 2))));
-  get(INITIAL);
+  get(initial);
   return get;
 }
 
-export function scratchFloat64(): (n: number) => Float64Array {
+export function scratchFloat64(initial = INITIAL): (n: number) => Float64Array {
   let buf = new Float64Array(0);
   const get = (n: number) => (buf.length >= n ? buf : (buf = new Float64Array(Math.max(n, buf.length * 2))));
-  get(INITIAL);
+  get(initial);
   return get;
 }
 
-export function scratchUint8(): (n: number) => Uint8Array {
+export function scratchUint8(initial = INITIAL): (n: number) => Uint8Array {
   let buf = new Uint8Array(0);
   const get = (n: number) => (buf.length >= n ? buf : (buf = new Uint8Array(Math.max(n, buf.length * 2))));
-  get(INITIAL);
+  get(initial);
   return get;
 }
 

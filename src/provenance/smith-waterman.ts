@@ -203,7 +203,9 @@ function clearRows(h: Float64Array, rows: Int32Array, count: number, w: number, 
   for (let n = 0; n < count; n++) h.fill(0, rows[n] * w + loJ, rows[n] * w + hiJ + 1);
 }
 
-const scratchTable = scratchFloat64();
+// Room for a 60-term point against a 1,000-term passage from the start (512 KB), so the table
+// rarely grows in the middle of a match (see scratch.ts).
+const scratchTable = scratchFloat64(65_536);
 const scratchMaskedA = scratchUint8();
 const scratchMaskedB = scratchUint8();
 const scratchFirstA = scratchInt32();
