@@ -83,7 +83,14 @@ export function contextualTerms(terms: Term[]): Term[] {
   // per point: remembered per term array (an index's passages are not mutated).
   const known = contextual.get(terms);
   if (known) return known;
-  const out = terms.map((t, i) => (t.kind === 'number' ? { ...t, key: `${t.key}${KIND_SEPARATOR}${figureKind(terms, i)}` } : t));
+  // Pushed into a packed array, and each new term a literal of Term's own shape: `map` makes a
+  // holey array and a spread copy another hidden class, so the scorer's loops, which see the
+  // tokeniser's and the index's packed arrays of terms, were deoptimised and compiled again.
+  const out: Term[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    out.push(t.kind === 'number' ? { key: `${t.key}${KIND_SEPARATOR}${figureKind(terms, i)}`, start: t.start, end: t.end, kind: t.kind, neutral: t.neutral } : t);
+  }
   contextual.set(terms, out);
   return out;
 }

@@ -116,15 +116,27 @@ const idfTables = new WeakMap<(key: string) => number, { generation: number; val
 /** The table of `idf` covering every id handed out so far. Read it with idfAt. */
 export function idfTable(idf: (key: string) => number): Float64Array {
   let table = idfTables.get(idf);
-  if (!table || table.generation !== generation) {
-    table = { generation, values: new Float64Array(Math.max(1024, keys.length * 2)).fill(NaN) };
-    idfTables.set(idf, table);
-  } else if (table.values.length < keys.length) {
-    const grown = new Float64Array(keys.length * 2).fill(NaN);
-    grown.set(table.values);
-    table.values = grown;
-  }
+  // Made and grown by one call (made on a match's first pair): a branch of its own that first ran
+  // when a match's new keys outgrew the table deoptimised the scorer, which inlines this function.
+  if (table === undefined || table.generation !== generation || table.values.length < keys.length) table = newIdfTable(idf, table);
   return table.values;
+}
+
+/**
+ * Ids a new IDF or mark table has room for at least. A whole-plan match
+ * interns the keys of the passages it scores as it goes (~35,000 for the
+ * kremlin archive), and a table that grows in the middle of it deoptimised
+ * the scorer the first time (the growing code had never run).
+ */
+const MIN_TABLE_IDS = 65_536;
+
+/** A table for `idf` with room for twice the ids handed out so far (at least MIN_TABLE_IDS), holding what `old` has when it is of this generation. */
+function newIdfTable(idf: (key: string) => number, old: { generation: number; values: Float64Array } | undefined): { generation: number; values: Float64Array } {
+  const values = new Float64Array(Math.max(MIN_TABLE_IDS, keys.length * 2)).fill(NaN);
+  if (old !== undefined && old.generation === generation) values.set(old.values);
+  const table = { generation, values };
+  idfTables.set(idf, table);
+  return table;
 }
 
 /** The IDF of key `id` from a table of idfTable(idf). */
@@ -138,9 +150,10 @@ export function idfAt(values: Float64Array, id: number, idf: (key: string) => nu
  * An all-zero Int32Array with a slot per id, for marking the keys of one
  * side of a pair; whoever marks slots sets them back to 0 before returning.
  */
-let marks = new Int32Array(1024);
+let marks = new Int32Array(0);
 
 export function markTable(): Int32Array {
-  if (marks.length < keys.length) marks = new Int32Array(keys.length * 2);
+  // Made on first use, with room to spare (MIN_TABLE_IDS).
+  if (marks.length < keys.length || marks.length === 0) marks = new Int32Array(Math.max(MIN_TABLE_IDS, keys.length * 2));
   return marks;
 }

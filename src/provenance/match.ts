@@ -17,6 +17,7 @@ import { evidenceLinks } from './links.js';
 import { isCommonWord } from './common-words.js';
 import { spanTerms, spanTokens, termsOf } from './terms.js';
 import { LruCache } from '../util/lru-cache.js';
+import { objectArray } from './scratch.js';
 import type { Candidate, Evidence, IndexedPassage, MatchResult, PassageIndex, PassageRef, PointMatch, SourceInfo, Term } from './types.js';
 
 export interface MatchOptions {
@@ -74,6 +75,14 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     if (v === undefined) idfs.set(key, (v = index.idf(key)));
     return v;
   };
+  const segments = plan.segments.filter((s) => s.kind === 'point').map(pointSegment);
+  // Every point's tokens and terms before any pair is scored: termsOf extends a term over a
+  // multi-word glossary form by writing its `end`, and the first such write (in whichever point
+  // first has one) made V8 drop that field's constness for all terms and deoptimise the scorer.
+  const lexed = segments.map((seg) => {
+    const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
+    return { tokens, terms: termsOf(tokens, plan.text) };
+  });
   // One shared term alone is evidence only when it is rare: in at most 2 % of the passages.
   const rareIdf = bm25Idf(index.size, Math.max(1, Math.floor(index.size * 0.02)));
   // A name is distinctive when it is found in at most 1 passage in 20.
@@ -87,7 +96,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     distinctiveIdf,
     groupByDocument: options.groupByDocument !== false,
     units: options.units === true,
-    planLanguage: textLanguage(plan),
+    planLanguage: textLanguage(plan, lexed.map((l) => l.tokens)),
     sourceText: options.sourceText,
     ranker: options.ranker === 'fixed' ? undefined : (options.ranker ?? shippedRanker()),
     minScore: options.minScore ?? MIN_CANDIDATE_SCORE,
@@ -97,7 +106,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     pairOptions: [],
     planTime: Date.parse(plan.date),
   };
-  const points = plan.segments.filter((s) => s.kind === 'point').map((seg) => matchPoint(plan, seg, index, ctx));
+  const points = segments.map((seg, i) => matchPoint(plan, seg, lexed[i].tokens, lexed[i].terms, index, ctx));
   return {
     plan: plan.id,
     title: plan.title,
@@ -133,15 +142,26 @@ interface PointContext {
   planTime: number;
 }
 
-function matchPoint(plan: Document, seg: Segment, index: PassageIndex, ctx: PointContext): PointMatch {
-  const tokens = spanTokens(plan.text, seg.start, seg.end, plan.language);
-  const terms = termsOf(tokens, plan.text);
+/** What matchPoint reads of a point's segment. */
+type PointSegment = Pick<Segment, 'id' | 'label' | 'start' | 'end' | 'partial'>;
+
+/**
+ * A point's segment in one shape (hidden class): a plan's segments differ in
+ * their optional fields, and a point of another shape than the first ones
+ * deoptimised matchPoint, which was then compiled again.
+ */
+function pointSegment(seg: Segment): PointSegment {
+  return { id: seg.id, label: seg.label, start: seg.start, end: seg.end, partial: seg.partial };
+}
+
+/** One point's candidates; `tokens` and `terms` are the point's (spanTokens, termsOf). */
+function matchPoint(plan: Document, seg: PointSegment, tokens: Token[], terms: Term[], index: PassageIndex, ctx: PointContext): PointMatch {
   const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
   // The passage and document of each pair when scorePoint runs now (the memo keeps refs only):
   // looking each up again was ~5 % of a whole-plan match at 100k passages (CPU profile, kremlin).
   const fresh: [IndexedPassage, SourceInfo][] = [];
   const { pairs } = pointPairs(plan, seg, index, ctx, () => scorePoint(plan, units, tokens, index, ctx, fresh));
-  const scored: Candidate[] = [];
+  const scored = objectArray<Candidate>();
   // Which unit (whole point, sentence or sub-item) gave each candidate its score.
   const unitOf = new Map<Candidate, number>();
   for (let n = 0; n < pairs.length; n++) {
@@ -241,7 +261,7 @@ interface PointPair {
 function scorePoint(plan: Document, units: Term[][], tokens: Token[], index: PassageIndex, ctx: PointContext, found: [IndexedPassage, SourceInfo][]): { pool: number; pairs: PointPair[] } {
   const refs = index.candidates(tokens, ctx.pool);
   const pool = refs.length;
-  const pairs: PointPair[] = [];
+  const pairs = objectArray<PointPair>();
   refs.forEach((ref, rank) => {
     const passage = index.passage(ref);
     const doc = index.document(ref.doc);
@@ -259,7 +279,7 @@ function scorePoint(plan: Document, units: Term[][], tokens: Token[], index: Pas
       ctx.ranker || ctx.withFeatures
         ? pairFeatures(...boundedPair(units[best.unit], passage.terms), best.pair, doc, { bm25Rank: rank, pool, idf: ctx.idf, maxIdf: ctx.maxIdf, planTime: ctx.planTime, crossLingual })
         : undefined;
-    pairs.push({ ref, rank, ...best, features });
+    pairs.push({ ref, rank, unit: best.unit, pair: best.pair, features });
     found.push([passage, doc]);
   });
   return { pool, pairs };
@@ -283,7 +303,7 @@ export function forgetPointPairs(index: PassageIndex): void {
   pointPairsByIndex.delete(index);
 }
 
-function pointPairs(plan: Document, seg: Segment, index: PassageIndex, ctx: PointContext, compute: () => { pool: number; pairs: PointPair[] }): { pool: number; pairs: PointPair[] } {
+function pointPairs(plan: Document, seg: PointSegment, index: PassageIndex, ctx: PointContext, compute: () => { pool: number; pairs: PointPair[] }): { pool: number; pairs: PointPair[] } {
   let cache = pointPairsByIndex.get(index);
   if (!cache) pointPairsByIndex.set(index, (cache = new LruCache(POINT_PAIRS_KEPT)));
   // Everything scorePoint reads besides the index's contents (the size stands for those: an index only grows).
@@ -315,12 +335,9 @@ function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features 
     candidate.fixedScore = pair.score;
     candidate.features = [...features!];
   } else if (doc.date > plan.date) candidate.fixedScore = pair.score;
-  pendingEvidence.set(candidate, () =>
-    spanEvidence(pair.spans, terms, passage, doc, plan, ctx)
-      // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
-      // shown alone it would be one common word, which is never evidence.
-      .filter((e) => !ctx.oneCommonWord(e.plan)),
-  );
+  // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
+  // shown alone it would be one common word, which is never evidence.
+  pendingEvidence.set(candidate, () => spanEvidence(pair.spans, terms, passage, doc, plan, ctx, true));
   return candidate;
 }
 
@@ -387,11 +404,18 @@ function pairOptions(doc: SourceInfo, ctx: PointContext): PairOptions {
   return (ctx.pairOptions[i] ??= { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures });
 }
 
-/** Spans of a pair (term indices into `terms` and the passage's terms) as evidence with offsets into both texts. */
-function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage, doc: SourceInfo, plan: Document, ctx: PointContext): Evidence[] {
+/** Spans of a pair (term indices into `terms` and the passage's terms) as evidence with offsets into both texts; with `dropOneCommonWord`, without those whose plan side is one common word. */
+function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage, doc: SourceInfo, plan: Document, ctx: PointContext, dropOneCommonWord = false): Evidence[] {
   const { crossLingual } = pairOptions(doc, ctx);
   const sourceText = ctx.sourceText(doc.id) ?? '';
-  return spans.map((span) => toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, baseLanguage(ctx.planLanguage) === 'ru'));
+  const planIsRussian = baseLanguage(ctx.planLanguage) === 'ru';
+  // A loop into an array of objects rather than map and filter (see scratch.ts objectArray).
+  const evidence = objectArray<Evidence>();
+  for (const span of spans) {
+    const e = toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, planIsRussian);
+    if (!dropOneCommonWord || !ctx.oneCommonWord(e.plan)) evidence.push(e);
+  }
+  return evidence;
 }
 
 /**
@@ -453,7 +477,7 @@ function negationOf(change: PolarityChange, planTokens: Token[], planFrom: numbe
 export const MIN_UNIT_TERMS = 4;
 
 /** The sentences of each line of a point (a line is its heading or a sub-item), as term lists. */
-function pointUnits(plan: Document, seg: Segment, terms: Term[]): Term[][] {
+function pointUnits(plan: Document, seg: PointSegment, terms: Term[]): Term[][] {
   const text = plan.text.slice(seg.start, seg.end);
   const ranges: [number, number][] = [];
   let offset = 0;
@@ -484,12 +508,13 @@ function toEvidence(span: SpanMatch, point: Term[], passage: Term[], planText: s
  * The language of a plan's words: its declared language, unless most of its
  * words are in another script. A pasted plain list is declared English by
  * default; a Russian one must still be compared with Russian statements
- * word for word and with English ones through the glossary.
+ * word for word and with English ones through the glossary. `points`: the
+ * tokens of each point (spanTokens).
  */
-function textLanguage(plan: Document): string {
+function textLanguage(plan: Document, points: Token[][]): string {
   const counts = new Map<string, number>();
-  for (const seg of plan.segments.filter((s) => s.kind === 'point')) {
-    for (const t of spanTokens(plan.text, seg.start, seg.end, plan.language)) if (t.kind === 'word') counts.set(t.lang, (counts.get(t.lang) ?? 0) + 1);
+  for (const tokens of points) {
+    for (const t of tokens) if (t.kind === 'word') counts.set(t.lang, (counts.get(t.lang) ?? 0) + 1);
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [plan.language, 0];

@@ -64,8 +64,8 @@ export function distinctRows(list: ArrayLike<number>, member?: Uint8Array): numb
 let sums = new Float64Array(0);
 let marked = new Uint8Array(0);
 let touched = new Int32Array(0);
-/** Scratch for selectTop's selection. */
-let values = new Float64Array(256);
+/** Scratch for selectTop's selection (as long as the others: it holds at most one value per touched row). */
+let values = new Float64Array(0);
 
 /**
  * The rowids of the `k` rows that rank best by BM25 for the query whose keys'
@@ -83,6 +83,7 @@ export function bm25Top(lists: Postings[], channel: Bm25Channel, k: number, maxR
     sums = new Float64Array(maxRow + 1);
     marked = new Uint8Array(maxRow + 1);
     touched = new Int32Array(maxRow + 1);
+    values = new Float64Array(maxRow + 1);
   }
   const { member } = channel;
   const avgdl = channel.tokens / channel.rows;
@@ -94,45 +95,72 @@ export function bm25Top(lists: Postings[], channel: Bm25Channel, k: number, maxR
     const n = hits ? hits[l] : distinctRows(list, member);
     let idf = Math.log((channel.rows - n + 0.5) / (n + 0.5));
     if (idf <= 0.0) idf = 1e-6;
-    for (let i = 0; i < list.length; ) {
-      const row = list[i];
-      let f = 1;
-      while (i + f < list.length && list[i + f] === row) f++;
-      i += f;
-      if (member && member[row] !== 1) continue;
-      if (marked[row] === 0) {
-        marked[row] = 1;
-        touched[m++] = row;
-      }
-      sums[row] += idf * ((f * (K1 + 1.0)) / (f + norm));
-    }
+    m = addPostings(list, idf, norm, member, m);
   }
   const top = selectTop(m, k);
+  clearTouched(m);
+  return top;
+}
+
+// The loops over the touched rows (tens of thousands in a query) are functions of their own, so that
+// bm25Top and selectTop, which run a few times per point, are never compiled on the stack (OSR) in
+// the middle of their first call: that code, made before the code after the loop had ever run, was
+// deoptimised there at every later call in the first match of a process.
+
+/** Sums and marks of the `m` touched rows back to zero. */
+function clearTouched(m: number): void {
   for (let i = 0; i < m; i++) {
     sums[touched[i]] = 0;
     marked[touched[i]] = 0;
   }
-  return top;
 }
 
-/** The k best of the m touched rows, by sum descending then rowid ascending. */
-function selectTop(m: number, k: number): number[] {
-  const byRank = (a: number, b: number) => sums[b] - sums[a] || a - b;
-  if (m <= k) return Array.from(touched.subarray(0, m)).sort(byRank);
-  // The k-th best sum (a selection, linear on average: sorting all the sums
-  // was half of a query's time); then the rows above it, and of the rows
-  // equal to it the lowest rowids, ranked.
-  if (values.length < m) values = new Float64Array(Math.max(m, values.length * 2));
+/** values[0..m) = the sums of the touched rows. */
+function touchedSums(m: number): void {
   for (let i = 0; i < m; i++) values[i] = sums[touched[i]];
-  const cut = kthSmallest(values, m, m - k);
-  const above: number[] = [];
-  const at: number[] = [];
+}
+
+/** The touched rows whose sum is above `cut` onto `above`, those equal to it onto `at` (in touched order). */
+function splitAt(m: number, cut: number, above: number[], at: number[]): void {
   for (let i = 0; i < m; i++) {
     const row = touched[i];
     const s = sums[row];
     if (s > cut) above.push(row);
     else if (s === cut) at.push(row);
   }
+}
+
+/** Add one posting list's BM25 terms to the sums of its rows (`m` rows touched so far; returns the new count). */
+function addPostings(list: Postings, idf: number, norm: number, member: Uint8Array | undefined, m: number): number {
+  for (let i = 0; i < list.length; ) {
+    const row = list[i];
+    let f = 1;
+    while (i + f < list.length && list[i + f] === row) f++;
+    i += f;
+    if (member && member[row] !== 1) continue;
+    if (marked[row] === 0) {
+      marked[row] = 1;
+      touched[m++] = row;
+    }
+    sums[row] += idf * ((f * (K1 + 1.0)) / (f + norm));
+  }
+  return m;
+}
+
+/** The k best of the m touched rows, by sum descending then rowid ascending. */
+function selectTop(m: number, k: number): number[] {
+  const byRank = (a: number, b: number) => sums[b] - sums[a] || a - b;
+  // The k-th best sum (a selection, linear on average: sorting all the sums
+  // was half of a query's time); then the rows above it, and of the rows
+  // equal to it the lowest rowids, ranked. With k rows or fewer, every row is
+  // above the cut (one path for both: a branch of its own for few rows was
+  // first taken after optimisation and deoptimised the function).
+  const few = m <= k;
+  touchedSums(m);
+  const cut = few ? -Infinity : kthSmallest(values, m, m - k);
+  const above: number[] = [];
+  const at: number[] = [];
+  splitAt(m, cut, above, at);
   at.sort((a, b) => a - b);
   for (let i = 0; above.length < k && i < at.length; i++) above.push(at[i]);
   return above.sort(byRank);
@@ -151,8 +179,18 @@ function kthSmallest(a: Float64Array, m: number, n: number): number {
     let x = a[lo];
     let y = a[mid];
     let z = a[hi];
-    if (x > y) [x, y] = [y, x];
-    if (y > z) [y, z] = [z, y];
+    // Swaps through a temporary, not `[x, y] = [y, x]`: the destructuring, first run after
+    // optimisation, deoptimised the function.
+    if (x > y) {
+      const t = x;
+      x = y;
+      y = t;
+    }
+    if (y > z) {
+      const t = y;
+      y = z;
+      z = t;
+    }
     if (x > y) y = x;
     const pivot = y;
     let i = lo;

@@ -34,12 +34,16 @@
 import { contextualTerms, kindIdf, keyKind } from './figures.js';
 import { isCommonWord } from './common-words.js';
 import { bothIds, idfAt, idfTable, markTable, neutralTerms } from './key-ids.js';
-import { scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
-import { sharedRunsOfIds } from './phrases.js';
-import { localAlignmentsOfIds } from './smith-waterman.js';
+import { objectArray, scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
+import { sharedRunsOfIds, type Run } from './phrases.js';
+import { localAlignmentsOfIds, type LocalAlignment } from './smith-waterman.js';
 import type { ScoreParts, Term } from './types.js';
 
 export const WEIGHTS: ScoreParts = { lexical: 0.35, alignment: 0.25, phrases: 0.2, figures: 0.2 };
+
+const FIGURES_WEIGHT = WEIGHTS.figures;
+/** The weights of the other three parts: their sum divides the score when the figures part does not apply. */
+const WITHOUT_FIGURES = 1 - WEIGHTS.figures;
 
 /** Shortest run of consecutive content terms that counts as a shared phrase. */
 export const MIN_PHRASE = 3;
@@ -192,13 +196,12 @@ function localOf(pk: PointKeys, id: number): number {
 }
 
 function zeroPair(figureCheck: PairScore['figureCheck']): PairScore {
-  return { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: [], figureCheck };
+  return { score: 0, parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, spans: objectArray<SpanMatch>(), figureCheck };
 }
 
 function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: string) => number, options: ScoreOptions): PairScore {
   const { kinds, idf, p, s, pIds, sIds, passageIds, pIndex, sIndex } = pairSides(rawPoint, rawPassage, rawIdf, options);
   const figureCheck = checkFigures(p, s);
-  if (!p.length || !s.length) return zeroPair(figureCheck);
 
   // The point's distinct keys numbered 0 … distinct − 1 in order of first
   // occurrence (the order the Maps of the string version iterated in, so sums
@@ -218,7 +221,9 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
       shares = true;
     }
   }
-  if (!shares) return zeroPair(figureCheck);
+  // An empty side shares nothing either: one exit for both (an exit of its own for an empty side,
+  // first taken after optimisation across languages, deoptimised the scorer).
+  if (!shares || !p.length) return zeroPair(figureCheck);
   const cosineKeys = options.crossLingual ? passageIds : sIds;
   let cosineLocal = sLocal;
   if (cosineKeys !== sIds) {
@@ -242,32 +247,44 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
   for (let i = 0; i < p.length; i++) selfScore += pIdf[i];
   const meanIdf = selfScore / p.length;
   const rare = options.rareIdf ?? Infinity;
-  const alignments = localAlignmentsOfIds(pLocal, pIdf, p.length, distinct, sLocal, s.length, { penalty: meanIdf / 2, max: 3, minScore: Math.min(rare, meanIdf) }).filter(
-    (al) => al.matches >= 2 || (al.matches === 1 && al.score >= rare),
-  );
-  const alignment = selfScore > 0 ? Math.min(1, alignments.reduce((sum, al) => sum + al.score, 0) / selfScore) : 0;
+  // Plain loops rather than filter/reduce/map here and below: this runs for every pair, and the
+  // array builtins inlined with their callbacks made the function several times longer to
+  // optimise, and were compiled anew after each deoptimisation (the first match in a process).
+  const found = localAlignmentsOfIds(pLocal, pIdf, p.length, distinct, sLocal, s.length, { penalty: meanIdf / 2, max: 3, minScore: Math.min(rare, meanIdf) });
+  const alignments = objectArray<LocalAlignment>();
+  let aligned = 0;
+  for (let k = 0; k < found.length; k++) {
+    const al = found[k];
+    if (!(al.matches >= 2 || (al.matches === 1 && al.score >= rare))) continue;
+    alignments.push(al);
+    aligned += al.score;
+  }
+  const alignment = selfScore > 0 ? Math.min(1, aligned / selfScore) : 0;
 
   const runs = sharedRunsOfIds(pLocal, p.length, sLocal, s.length, distinct, MIN_PHRASE);
-  const phrases = runs.reduce((sum, r) => sum + r.length, 0) / p.length;
+  let inRuns = 0;
+  for (let k = 0; k < runs.length; k++) inRuns += runs[k].length;
+  const phrases = inRuns / p.length;
 
   const figures = figureShare(p, pLocal, pIdf, distinct, inPassage, options.distinctiveIdf ?? 0);
 
   const parts: ScoreParts = { lexical, alignment, phrases, figures: figures ?? 0 };
   const weighted = WEIGHTS.lexical * lexical + WEIGHTS.alignment * alignment + WEIGHTS.phrases * phrases;
-  const score = figures === undefined ? weighted / (1 - WEIGHTS.figures) : weighted + WEIGHTS.figures * figures;
+  // One expression for both cases (the same numbers: adding 0 and dividing by 1 are exact), so no
+  // arithmetic waits in a branch that the first pairs may not take (see the loops above).
+  const applies = figures !== undefined;
+  const score = (weighted + (applies ? FIGURES_WEIGHT : 0) * (figures ?? 0)) / (applies ? 1 : WITHOUT_FIGURES);
 
   // Evidence: every shared phrase, then each alignment not already inside a phrase on the point side.
   // Indices are mapped back to the caller's (unfiltered) sequences.
-  const mapRange = (r: [number, number], map?: Int32Array): [number, number] => (map ? [map[r[0]], map[r[1] - 1] + 1] : r);
-  const spans: SpanMatch[] = runs.map((r) => ({
-    kind: 'phrase',
-    point: mapRange([r.a, r.a + r.length], pIndex),
-    passage: mapRange([r.b, r.b + r.length], sIndex),
-    matched: r.length,
-  }));
-  for (const al of alignments) {
-    const inside = runs.some((r) => al.a[0] >= r.a && al.a[1] <= r.a + r.length);
-    if (inside) continue;
+  const spans = objectArray<SpanMatch>();
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k];
+    spans.push({ kind: 'phrase', point: mapRange([r.a, r.a + r.length], pIndex), passage: mapRange([r.b, r.b + r.length], sIndex), matched: r.length });
+  }
+  for (let k = 0; k < alignments.length; k++) {
+    const al = alignments[k];
+    if (insideRun(al.a, runs)) continue;
     // One shared common word is never evidence, however rare in this corpus ("Ensure", "observe", "full";
     // common-words.ts). And a stretch that bridges two different figures is a changed figure, not a match.
     if (al.matches < 2 && loneCommonWord(p, pLocal, inPassage, al.a)) continue;
@@ -276,6 +293,17 @@ function scoreWholePair(rawPoint: Term[], rawPassage: Term[], rawIdf: (key: stri
   }
   spans.sort((x, y) => x.point[0] - y.point[0]);
   return { score: round(Math.min(1, score)), parts: mapParts(parts, round), spans, figureCheck };
+}
+
+/** A term range of a pair's filtered sequence as a range of the caller's sequence (`map`: index of each filtered term; none: the same). */
+function mapRange(r: [number, number], map: Int32Array | undefined): [number, number] {
+  return map ? [map[r[0]], map[r[1] - 1] + 1] : r;
+}
+
+/** Whether point range `a` lies inside one of the shared runs (on the point side). */
+function insideRun(a: [number, number], runs: readonly Run[]): boolean {
+  for (let k = 0; k < runs.length; k++) if (a[0] >= runs[k].a && a[1] <= runs[k].a + runs[k].length) return true;
+  return false;
 }
 
 /** At most this many shared terms are listed for a score made of scattered words. */
@@ -337,11 +365,15 @@ function loneCommonWord(point: Term[], pLocal: Int32Array, inPassage: Uint8Array
 
 /** The point's numbers that the passage has (same value and kind), or changes (same kind, other value). */
 function checkFigures(point: Term[], passage: Term[]): PairScore['figureCheck'] {
-  const pKeys = new Set(point.filter((t) => t.kind === 'number').map((t) => t.key));
   // Most points have no number: then there is nothing to look for in the passage.
-  if (!pKeys.size) return { total: 0, agree: 0, changed: 0 };
-  const sKeys = new Set(passage.filter((t) => t.kind === 'number').map((t) => t.key));
-  const sKinds = new Set([...sKeys].map((k) => keyKind(k)).filter((k) => k && k !== 'count' && k !== 'year'));
+  if (!hasNumber(point, [0, point.length])) return { total: 0, agree: 0, changed: 0 };
+  const pKeys = numberKeys(point);
+  const sKeys = numberKeys(passage);
+  const sKinds = new Set<string | undefined>();
+  for (const k of sKeys) {
+    const kind = keyKind(k);
+    if (kind && kind !== 'count' && kind !== 'year') sKinds.add(kind);
+  }
   let agree = 0;
   let changed = 0;
   for (const k of pKeys) {
@@ -349,6 +381,13 @@ function checkFigures(point: Term[], passage: Term[]): PairScore['figureCheck'] 
     else if (sKinds.has(keyKind(k))) changed++;
   }
   return { total: pKeys.size, agree, changed };
+}
+
+/** The keys of the numbers among `terms`, in order of first occurrence. */
+function numberKeys(terms: Term[]): Set<string> {
+  const keys = new Set<string>();
+  for (let i = 0; i < terms.length; i++) if (terms[i].kind === 'number') keys.add(terms[i].key);
+  return keys;
 }
 
 /** Whether terms [from, to) hold a number (figuresDiffer is false when neither stretch does). */
@@ -457,8 +496,10 @@ function bestWindowOf(sid: Int32Array, length: number, distinctKeys: number, idf
     }
     return wNorm > 0 ? dot / (pNorm * Math.sqrt(wNorm)) : 0;
   };
-  const width = Math.max(2 * pointLength, 12);
-  if (length <= width) return { score: cosine(0, length), from: 0, to: length };
+  // A passage no longer than the window is one window, the whole passage: the loop below finds it
+  // (every start clamps to 0), with the same result as a branch of its own, which was a first-seen
+  // call that deoptimised the scorer.
+  const width = Math.min(Math.max(2 * pointLength, 12), length);
   let best = 0;
   let bestFrom = 0;
   let last = -1;

@@ -8,7 +8,7 @@
 // - several non-overlapping alignments are taken, Waterman-Eggert style: after
 //   each one, its terms on both sides are masked and the table recomputed.
 
-import { scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
+import { objectArray, scratchFloat64, scratchInt32, scratchUint8 } from './scratch.js';
 
 export interface LocalAlignment {
   /** Half-open term ranges [from, to) in the first and second sequence. */
@@ -65,7 +65,7 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
   // not in a); a masked term of side b is checked in maskedB.
   const maskedA = scratchMaskedA(aLength).fill(0, 0, aLength);
   const maskedB = scratchMaskedB(bLength).fill(0, 0, bLength);
-  const out: LocalAlignment[] = [];
+  const out = objectArray<LocalAlignment>();
   const w = bLength + 1;
   // One table for every call, all zeros between calls (a grown one is new, hence zero): a fresh
   // one per pair (up to 1000 × 250 cells) was most of the match's garbage collection.
@@ -80,7 +80,7 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
   let wLoJ = 1;
   let wHiJ = 0;
   for (let round = 0; round < max; round++) {
-    for (let n = 0; n < rowsWritten; n++) h.fill(0, rows[n] * w + wLoJ, rows[n] * w + wHiJ + 1);
+    clearRows(h, rows, rowsWritten, w, wLoJ, wHiJ);
     rowsWritten = 0;
     let best = 0;
     let bi = 0;
@@ -165,21 +165,24 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
     let matches = 0;
     let firstI = bi;
     let firstJ = bj;
+    // Each step tests the three ways back, then moves once: arithmetic written in a branch of its
+    // own (a gap in side a, say) deoptimised the optimised code the first time that branch ran.
     while (i > 0 && j > 0 && h[i * w + j] > 0) {
       const v = h[i * w + j];
       const same = !maskedA[i - 1] && !maskedB[j - 1] && idA[i - 1] === idB[j - 1];
-      if (same && Math.abs(v - (h[(i - 1) * w + j - 1] + weightA[i - 1])) < 1e-9) {
+      const fromDiag = Math.abs(v - (h[(i - 1) * w + j - 1] + weightA[i - 1])) < 1e-9;
+      const fromUp = Math.abs(v - (h[(i - 1) * w + j] - penalty)) < 1e-9;
+      const fromLeft = Math.abs(v - (h[i * w + j - 1] - penalty)) < 1e-9;
+      let di = 1;
+      let dj = 1;
+      if (same && fromDiag) {
         matches++;
         firstI = i;
         firstJ = j;
-        i--;
-        j--;
-      } else if (Math.abs(v - (h[(i - 1) * w + j] - options.penalty)) < 1e-9) i--;
-      else if (Math.abs(v - (h[i * w + j - 1] - options.penalty)) < 1e-9) j--;
-      else {
-        i--;
-        j--;
-      }
+      } else if (fromUp) dj = 0;
+      else if (fromLeft) di = 0;
+      i -= di;
+      j -= dj;
     }
     const alignment: LocalAlignment = { a: [firstI - 1, bi], b: [firstJ - 1, bj], score: best, matches };
     out.push(alignment);
@@ -187,11 +190,22 @@ export function localAlignmentsOfIds(idA: Int32Array, weightA: Float64Array, aLe
     for (let k = alignment.b[0]; k < alignment.b[1]; k++) maskedB[k] = 1;
   }
   // Back to all zeros for the next call (nothing in the rounds can throw).
-  for (let n = 0; n < rowsWritten; n++) h.fill(0, rows[n] * w + wLoJ, rows[n] * w + wHiJ + 1);
+  clearRows(h, rows, rowsWritten, w, wLoJ, wHiJ);
   return out;
 }
 
-const scratchTable = scratchFloat64();
+/**
+ * Zero columns [loJ, hiJ] of the `count` table rows listed in `rows` (rows of
+ * width `w`). One function for the two places that clear, so the second,
+ * reached late, shares the first's type feedback instead of deoptimising.
+ */
+function clearRows(h: Float64Array, rows: Int32Array, count: number, w: number, loJ: number, hiJ: number): void {
+  for (let n = 0; n < count; n++) h.fill(0, rows[n] * w + loJ, rows[n] * w + hiJ + 1);
+}
+
+// Room for a 60-term point against a 1,000-term passage from the start (512 KB), so the table
+// rarely grows in the middle of a match (see scratch.ts).
+const scratchTable = scratchFloat64(65_536);
 const scratchMaskedA = scratchUint8();
 const scratchMaskedB = scratchUint8();
 const scratchFirstA = scratchInt32();
