@@ -148,7 +148,7 @@ export const VULGAR_CLASS = '\\u00bc-\\u00be\\u2150-\\u215e';
  * - "2⁄3" with U+2044 FRACTION SLASH is always a fraction (denominator ≥ 1).
  * - "2/3" with a plain slash only when it cannot be a date, a ratio or a symbol:
  *   nothing but a space or an opening mark before the numerator ("A/70/PV.18",
- *   "29/09/2015" fail), nothing numeric or slashed after the denominator,
+ *   "29/09/2015", "No. 1/2", "№ 1/3" fail), nothing numeric or slashed after the denominator,
  *   1 ≤ numerator < denominator ("24/7", "50/50", "14/2" fail), a denominator of
  *   at most 10, or 100 or 1000 ("9/11", "20/80" fail), and a cue after it: the
  *   word "of" or "majority" ("2/3 of the frozen assets", "a 2/3 majority") or, in
@@ -159,6 +159,8 @@ export function digitFraction(plain: string, numStart: number, numEnd: number, n
   if (slash !== 0x2f && slash !== 0x2044) return undefined;
   const before = numStart > 0 ? plain[numStart - 1] : '';
   if (/[\p{L}\p{N}\p{M}/\u2044.,\-_#№]/u.test(before)) return undefined;
+  // A number of a document ("Decision No. 1/2", "№ 1/3").
+  if (NUMBER_SIGN.test(plain.slice(Math.max(0, numStart - 5), numStart))) return undefined;
   DENOMINATOR.lastIndex = numEnd + 1;
   const m = DENOMINATOR.exec(plain);
   if (!m) return undefined;
@@ -170,6 +172,8 @@ export function digitFraction(plain: string, numStart: number, numEnd: number, n
   return CUE.test(plain) ? { den, end } : undefined;
 }
 
+/** "No. ", "Nr ", "№ " right before a numerator. */
+const NUMBER_SIGN = /(?:\b(?:no|nr)\.?|№)\s?$/i;
 /** Digits of a denominator, not followed by more digits, a slash, a decimal part or a letter. */
 const DENOMINATOR = /(\d{1,4})(?![\d/\u2044\p{L}\p{M}]|[.,]\d)/uy;
 /** What follows a plain-slash fraction: see digitFraction. */
