@@ -68,12 +68,13 @@ const RU_ORDINALS: [string, number][] = [
 for (const [stem, d] of RU_ORDINALS) add('ordinal', d, RU_HARD.map((e) => stem + e).join(' '));
 add('ordinal', 3, 'третья третьей третью третьею третьих третьим третьими');
 // Ukrainian ordinals (soft "третя", hard the rest).
-const UK_HARD = ['а', 'ої', 'ій', 'у', 'ою', 'их', 'им', 'ими'];
+// The nominative plural ("дві п'яті", "три десяті") is a fraction after 2 to 4, as is the genitive plural ("п'ять шостих").
+const UK_HARD = ['а', 'ої', 'ій', 'у', 'ою', 'і', 'их', 'им', 'ими'];
 const UK_ORDINALS: [string, number][] = [
   ['четверт', 4], ["п'ят", 5], ['шост', 6], ['сьом', 7], ['восьм', 8], ["дев'ят", 9], ['десят', 10], ['сот', 100], ['тисячн', 1000],
 ];
 for (const [stem, d] of UK_ORDINALS) add('ordinal', d, UK_HARD.map((e) => stem + e).join(' '));
-add('ordinal', 3, 'третя третьої третій третю третьою третіх третім третіми');
+add('ordinal', 3, 'третя третьої третій третю третьою треті третіх третім третіми');
 
 /**
  * "наполовину" (ru, uk: "by half", "half-"): a fraction in one word. "полтора" (1.5), "полмиллиона"

@@ -281,7 +281,8 @@ function lexFresh(text: string, language: string): Lexed {
     // A vulgar fraction on its own ("½ of the profits"); after digits ("1½") it is read with them below.
     if (code >= 0xbc && VULGAR.has(code)) {
       const [n, d] = VULGAR.get(code)!;
-      at = fStart + 1;
+      // "½%": the percent sign is part of the figure, as in "50%".
+      at = fStart + 1 + percentAfter(plain, fStart + 1);
       const [start, end] = originalSpan(folded, fStart, at);
       tokens.push(numberToken(text.slice(start, end), start, end, canonicalNumber(n / d), docLang, n / d));
       wordFacts.push(undefined);
@@ -367,6 +368,12 @@ function lexFresh(text: string, language: string): Lexed {
   return spelledNumbers({ tokens, facts: wordFacts }, text);
 }
 
+/** The length of a percent sign (with a space before it or not) at `at`: 0, 1 or 2. */
+function percentAfter(plain: string, at: number): number {
+  if (plain.charCodeAt(at) === 0x25) return 1;
+  return plain.charCodeAt(at) === 0x20 && plain.charCodeAt(at + 1) === 0x25 ? 2 : 0;
+}
+
 /** A scale word right after a fraction ("1½ million"), sticky. */
 const SCALE_AFTER = new RegExp(`\\s?(${SCALE_PATTERN})(?![\\p{L}])`, 'uy');
 
@@ -388,7 +395,7 @@ function digitsFraction(plain: string, fStart: number, fEnd: number, surface: st
       value *= numberValue('1', scale[1]);
       end += scale[0].length;
     }
-    return { value, end };
+    return { value, end: end + percentAfter(plain, end) };
   }
   const f = digitFraction(plain, fStart, fEnd, whole);
   return f ? { value: whole / f.den, end: f.end } : undefined;
@@ -528,10 +535,13 @@ function adjacent(a: Token | undefined, b: Token | undefined, text: string): boo
   return a !== undefined && b !== undefined && /^\s*$/.test(foldGap(text.slice(a.end, b.start)));
 }
 
-/** The value of a numerator token ("a", "one", "two", "двух", "twenty-three"), or undefined; never digits ("3 quarters" is a period as often). */
-function numeratorOf(t: Token): number | undefined {
+/**
+ * The value of a numerator token ("a", "one", "two", "двух", "twenty-three"), or undefined. Digits
+ * only when `digits` (Russian and Ukrainian: "2 трети"); in English "3 quarters" is a period as often.
+ */
+function numeratorOf(t: Token, digits: boolean): number | undefined {
   if (t.lang === 'en' && EN_ONE.has(t.norm)) return 1;
-  if (/\d/.test(t.text)) return undefined;
+  if (/\d/.test(t.text) && !(digits && /^\d+$/.test(t.text))) return undefined;
   const value = t.value ?? (numberWord(t.norm)?.role === 'unit' ? numberWord(t.norm)!.value : undefined);
   return value !== undefined && Number.isInteger(value) && value >= 1 ? value : undefined;
 }
@@ -551,9 +561,10 @@ function fractionAt(tokens: Token[], i: number, out: Token[], text: string): { s
   const next = adjacent(t, tokens[i + 1], text) ? tokens[i + 1] : undefined;
   // The token before, when it is next to this one: the numerator when it reads as one.
   const prev = i > 0 && out.length && out[out.length - 1].end === tokens[i - 1].end && adjacent(out[out.length - 1], t, text) ? out[out.length - 1] : undefined;
-  const num = prev ? numeratorOf(prev) : undefined;
-  // A number before the word that is no numerator ("3 quarters", "двадцать пятая" = 25th): no fraction.
-  if (prev && num === undefined && (prev.kind === 'number' || prev.value !== undefined)) return undefined;
+  const num = prev ? numeratorOf(prev, word.need === 'noun' || word.need === 'ordinal') : undefined;
+  // A number before the word that is no numerator ("3 quarters", "двадцать пятая" = 25th): no fraction;
+  // but digits before "half" are no numerator of it ("in 2019 half of the budget").
+  if (prev && num === undefined && (prev.kind === 'number' || prev.value !== undefined) && !(word.need === 'en-half' && /\d/.test(prev.text))) return undefined;
   if (num !== undefined && num >= word.den) return undefined;
   // The token before the numerator (or before the word when there is none).
   const k = num !== undefined ? tokens.findIndex((x) => x.start === prev!.start) : i;
@@ -583,12 +594,19 @@ function fractionAt(tokens: Token[], i: number, out: Token[], text: string): { s
   }
 }
 
-/** "two-thirds", "one-half", "three-quarters", "nine-tenths": number words, a hyphen, a fraction word (English). */
+/**
+ * "two-thirds", "one-half", "three-quarters", "nine-tenths": number words, a hyphen, a fraction word
+ * (English); and "one-and-a-half", "two-and-a-quarter": a whole number and a singular fraction.
+ */
 function hyphenFraction(tokens: Token[], i: number, text: string): { start: number; last: number; value: number } | undefined {
   const parts = tokens[i].norm.split('-');
   const word = fractionWord(parts[parts.length - 1]);
   if (!word || !word.need.startsWith('en-')) return undefined;
   const head = parts.slice(0, -1);
+  if (head.length >= 3 && head[head.length - 2] === 'and' && head[head.length - 1] === 'a' && word.need !== 'en-plural') {
+    const whole = head.length === 3 && head[0] === 'one' ? 1 : wordsValue(head.slice(0, -2));
+    return whole !== undefined && Number.isInteger(whole) ? withScale(tokens, i, tokens[i].start, whole + 1 / word.den, text) : undefined;
+  }
   const num = head.length === 1 && head[0] === 'one' ? 1 : wordsValue(head);
   if (num === undefined || !Number.isInteger(num) || num < 1 || num >= word.den) return undefined;
   return withScale(tokens, i, tokens[i].start, num / word.den, text);

@@ -52,6 +52,9 @@ describe('English fractions in words', () => {
     expect(read('a quarter million', 'en')).toEqual([['a quarter million', 250_000]]);
     expect(read('1½ years', 'en')).toEqual([['1½', 1.5, 'years']]);
     expect(read('2¾ million', 'en')).toEqual([['2¾ million', 2_750_000]]);
+    expect(read('one-and-a-half years', 'en')).toEqual([['one-and-a-half', 1.5, 'years']]);
+    expect(read('two-and-a-quarter', 'en')).toEqual([['two-and-a-quarter', 2.25]]);
+    expect(read('½% and 1½ %', 'en')).toEqual([['½%', 0.5, '%'], ['1½ %', 1.5, '%']]);
   });
 
   // Real sentences (Kremlin archive): quantities and look-alikes.
@@ -100,6 +103,8 @@ describe('English fractions in words', () => {
     expect(read('the other half', 'en')).toEqual([]);
     expect(read('first quarter of 2019', 'en')).toEqual([['2019', 2019]]);
     expect(read('3 quarters', 'en')).toEqual([['3', 3]]);
+    // Digits before "half" are no numerator of it.
+    expect(read('in 2019 half of the budget', 'en')).toEqual([['2019', 2019], ['half', 1 / 2]]);
     expect(read('a third.', 'en')).toEqual([]);
   });
 });
@@ -142,6 +147,7 @@ describe('fractions in digits', () => {
 describe('Russian and Ukrainian fractions', () => {
   it.each([
     ['ru', 'две трети территории', 'две трети', 2 / 3],
+    ['ru', '2 трети территории', '2 трети', 2 / 3],
     ['ru', 'двух третей голосов', 'двух третей', 2 / 3],
     ['ru', 'более трети', 'трети', 1 / 3],
     ['ru', 'треть', 'треть', 1 / 3],
@@ -163,6 +169,9 @@ describe('Russian and Ukrainian fractions', () => {
     ['uk', 'чверть', 'чверть', 1 / 4],
     ['uk', 'три чверті', 'три чверті', 3 / 4],
     ['uk', "дві п'ятих", "дві п'ятих", 2 / 5],
+    ['uk', 'дві треті голосів', 'дві треті', 2 / 3],
+    ['uk', 'двома третинами', 'двома третинами', 2 / 3],
+    ['uk', "три п'яті", "три п'яті", 3 / 5],
     ['uk', 'одна п’ята', 'одна п’ята', 1 / 5],
   ])('%s %s → one figure', (language, text, surface, value) => {
     expect(read(text, language)).toEqual([[surface, value]]);
