@@ -74,9 +74,10 @@ export function figuresOf(tokens: Token[], text: string): Figure[] {
     else if (/^[\p{Zs}]?[$€£₽₴]/u.test(after)) unit = CURRENCY_SIGN_UNITS[after.trimStart()[0]];
     // The unit is the next word, when it follows the figure directly.
     else if (next && next.kind !== 'number' && blank(text.slice(t.end, next.start))) unit = unitOf(next.norm, side);
+    const figure: Figure = { value: t.value!, text: t.text, start: t.start, end: t.end, ...(unit ? { unit } : {}) };
     // A number token below one written without a decimal mark is a fraction the lexer read (lex.ts).
-    const fraction = t.kind === 'number' && t.value! > 0 && t.value! < 1 && !/\d[.,]\d/.test(t.text);
-    out.push({ value: t.value!, text: t.text, start: t.start, end: t.end, ...(unit ? { unit } : {}), ...(fraction ? { fraction: true as const } : {}) });
+    if (t.value! > 0 && t.value! < 1 && t.kind === 'number' && !/\d[.,]\d/.test(t.text)) figure.fraction = true;
+    out.push(figure);
   });
   return out;
 }

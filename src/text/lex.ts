@@ -262,6 +262,69 @@ const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
 /** Tokens figures() kept for the next lexTokens of the same text (at most two texts). */
 const memo: { text: string; language: string; lexed: Lexed }[] = [];
 
+/**
+ * The token at `fStart` of `folded` when TOKEN_AT must read it: a date, a number (or a fraction
+ * in digits), a dotted acronym or a vulgar fraction, pushed onto `tokens` (and undefined facts onto
+ * `wordFacts`); returns minus the folded end. Otherwise a word: returns its folded end, and lexFresh
+ * makes the token. Kept out of lexFresh, which runs per token: its size decides what V8 inlines there.
+ */
+function lexSpecial(text: string, folded: Folded, fStart: number, docLang: Lang, tokens: Token[], wordFacts: (WordFacts | undefined)[]): number {
+  const plain = folded.text;
+  if (isVulgar(plain.charCodeAt(fStart))) {
+    // A vulgar fraction on its own ("½ of the profits"); after digits ("1½") it is read with them below.
+    wordFacts.push(undefined);
+    return -vulgarToken(text, folded, fStart, docLang, tokens);
+  }
+  TOKEN_AT.lastIndex = fStart;
+  const m = TOKEN_AT.exec(plain)!;
+  const surface = m[0];
+  let fEnd = fStart + surface.length;
+  // Digits followed by a vulgar fraction or a slash ("1½", "2/3 of"): a fraction spans them both.
+  const fraction = m[GROUP.num] !== undefined ? digitsFraction(plain, fStart, fEnd, surface) : undefined;
+  if (fraction) fEnd = fraction.end;
+  const [start, end] = originalSpan(folded, fStart, fEnd);
+  const original = text.slice(start, end);
+  if (fraction) {
+    tokens.push(numberToken(original, start, end, canonicalNumber(fraction.value), docLang, fraction.value));
+    wordFacts.push(undefined);
+    return -fEnd;
+  }
+  if (m[GROUP.dmy] !== undefined || m[GROUP.ymd] !== undefined) {
+    const date = numericDate(m, fStart, text, folded, docLang);
+    if (date) {
+      tokens.push(...date);
+      wordFacts.push(undefined, undefined, undefined);
+      return -fEnd;
+    }
+    // Not a valid day and month ("31.13.2026"): its numbers as numbers.
+    for (const n of surface.matchAll(/\d+/g)) {
+      const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
+      const canon = canonicalNumber(Number(n[0]));
+      tokens.push(numberToken(text.slice(s, e), s, e, canon, docLang, Number(n[0])));
+      wordFacts.push(undefined);
+    }
+    return -fEnd;
+  }
+  if (m[GROUP.num] !== undefined) {
+    const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
+    const scale = m[GROUP.scale];
+    const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
+    const value = numberValue(numberPart, scale);
+    const canon = canonicalNumber(value);
+    tokens.push(numberToken(original, start, end, canon, docLang, value));
+    wordFacts.push(undefined);
+    return -fEnd;
+  }
+  if (m[GROUP.acr] !== undefined) {
+    const lang = tokenLang(surface, docLang);
+    const norm = normalizeWord(surface.replace(/\./g, ''));
+    tokens.push(newToken(original, start, end, norm, norm, 'entity', false, lang));
+    wordFacts.push(undefined);
+    return -fEnd;
+  }
+  return fEnd;
+}
+
 // lexFresh runs once per token of every passage of a bulk corpus (5.3 M tokens in the
 // kremlin archive), so its word path allocates nothing but the token: a word is found
 // with two regex tests (no match array, no string cut: its surface string is the memo's),
@@ -278,70 +341,20 @@ function lexFresh(text: string, language: string): Lexed {
     if (fStart < 0) break;
     const code = plain.charCodeAt(fStart);
     let fEnd: number;
-    // A vulgar fraction on its own ("½ of the profits"); after digits ("1½") it is read with them below.
-    if (code >= 0xbc && VULGAR.has(code)) {
-      const [n, d] = VULGAR.get(code)!;
-      // "½%": the percent sign is part of the figure, as in "50%".
-      at = fStart + 1 + percentAfter(plain, fStart + 1);
-      const [start, end] = originalSpan(folded, fStart, at);
-      tokens.push(numberToken(text.slice(start, end), start, end, canonicalNumber(n / d), docLang, n / d));
-      wordFacts.push(undefined);
-      continue;
-    }
     // An ASCII letter is neither a digit nor a currency sign (no Set lookup for the commonest token start).
-    if ((isAsciiLetter(code) || ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code))) && (fStart + 1 >= plain.length || plain.charCodeAt(fStart + 1) !== 0x2e) && (fStart + 2 >= plain.length || plain.charCodeAt(fStart + 2) !== 0x2e)) {
+    if ((isAsciiLetter(code) || ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code) && !isVulgar(code))) && (fStart + 1 >= plain.length || plain.charCodeAt(fStart + 1) !== 0x2e) && (fStart + 2 >= plain.length || plain.charCodeAt(fStart + 2) !== 0x2e)) {
       // A letter with no full stop after it: no date, number or dotted acronym, so TOKEN_AT would match a word here.
       fEnd = wordEnd(plain, fStart);
       at = fEnd;
     } else {
-      TOKEN_AT.lastIndex = fStart;
-      const m = TOKEN_AT.exec(plain)!;
-      const surface = m[0];
-      fEnd = fStart + surface.length;
-      // Digits followed by a vulgar fraction or a slash ("1½", "2/3 of"): a fraction spans them both.
-      const fraction = m[GROUP.num] !== undefined && fEnd < plain.length && (plain.charCodeAt(fEnd) === 0x2f || plain.charCodeAt(fEnd) === 0x2044 || VULGAR.has(plain.charCodeAt(fEnd))) ? digitsFraction(plain, fStart, fEnd, surface) : undefined;
-      if (fraction) fEnd = fraction.end;
+      // Dates, numbers, fractions in digits and dotted acronyms: lexSpecial pushes them. Else a word, as TOKEN_AT matched it.
+      const r = lexSpecial(text, folded, fStart, docLang, tokens, wordFacts);
+      if (r < 0) {
+        at = -r;
+        continue;
+      }
+      fEnd = r;
       at = fEnd;
-      const [start, end] = originalSpan(folded, fStart, fEnd);
-      const original = text.slice(start, end);
-      if (fraction) {
-        tokens.push(numberToken(original, start, end, canonicalNumber(fraction.value), docLang, fraction.value));
-        wordFacts.push(undefined);
-        continue;
-      }
-      if (m[GROUP.dmy] !== undefined || m[GROUP.ymd] !== undefined) {
-        const date = numericDate(m, fStart, text, folded, docLang);
-        if (date) {
-          tokens.push(...date);
-          wordFacts.push(undefined, undefined, undefined);
-          continue;
-        }
-        // Not a valid day and month ("31.13.2026"): its numbers as numbers.
-        for (const n of surface.matchAll(/\d+/g)) {
-          const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
-          const canon = canonicalNumber(Number(n[0]));
-          tokens.push(numberToken(text.slice(s, e), s, e, canon, docLang, Number(n[0])));
-          wordFacts.push(undefined);
-        }
-        continue;
-      }
-      if (m[GROUP.num] !== undefined) {
-        const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
-        const scale = m[GROUP.scale];
-        const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
-        const value = numberValue(numberPart, scale);
-        const canon = canonicalNumber(value);
-        tokens.push(numberToken(original, start, end, canon, docLang, value));
-        wordFacts.push(undefined);
-        continue;
-      }
-      if (m[GROUP.acr] !== undefined) {
-        const lang = tokenLang(surface, docLang);
-        const norm = normalizeWord(surface.replace(/\./g, ''));
-        tokens.push(newToken(original, start, end, norm, norm, 'entity', false, lang));
-        wordFacts.push(undefined);
-        continue;
-      }
     }
     // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
     const facts = byWordAt(docLang, plain, fStart, fEnd, surfaceFacts);
@@ -368,6 +381,22 @@ function lexFresh(text: string, language: string): Lexed {
   return spelledNumbers({ tokens, facts: wordFacts }, text);
 }
 
+/** A vulgar fraction character (fractions.ts): two range tests, as this runs per token start that is no ASCII letter. */
+function isVulgar(code: number): boolean {
+  return (code >= 0xbc && code <= 0xbe) || (code >= 0x2150 && code <= 0x215e);
+}
+
+/** Pushes onto `tokens` the number token of the vulgar fraction at `fStart` ("½", "¾%"); returns where lexing goes on. */
+function vulgarToken(text: string, folded: Folded, fStart: number, lang: Lang, tokens: Token[]): number {
+  const plain = folded.text;
+  const [n, d] = VULGAR.get(plain.charCodeAt(fStart))!;
+  // "½%": the percent sign is part of the figure, as in "50%".
+  const at = fStart + 1 + percentAfter(plain, fStart + 1);
+  const [start, end] = originalSpan(folded, fStart, at);
+  tokens.push(numberToken(text.slice(start, end), start, end, canonicalNumber(n / d), lang, n / d));
+  return at;
+}
+
 /** The length of a percent sign (with a space before it or not) at `at`: 0, 1 or 2. */
 function percentAfter(plain: string, at: number): number {
   if (plain.charCodeAt(at) === 0x25) return 1;
@@ -383,7 +412,8 @@ const SCALE_AFTER = new RegExp(`\\s?(${SCALE_PATTERN})(?![\\p{L}])`, 'uy');
  * Its value and folded end, or undefined.
  */
 function digitsFraction(plain: string, fStart: number, fEnd: number, surface: string): { value: number; end: number } | undefined {
-  if (!/^\d{1,4}$/.test(surface)) return undefined;
+  const next = plain.charCodeAt(fEnd);
+  if ((next !== 0x2f && next !== 0x2044 && !isVulgar(next)) || !/^\d{1,4}$/.test(surface)) return undefined;
   const whole = Number(surface);
   const vulgar = VULGAR.get(plain.charCodeAt(fEnd));
   if (vulgar) {
