@@ -607,10 +607,11 @@ function fractionAt(tokens: Token[], i: number, out: Token[], text: string): { s
       return (next && EN_HALF_NEXT.has(next.norm)) || (before && EN_HALF_BEFORE.has(before)) ? withScale(tokens, i, t.start, 1 / 2, text) : undefined;
     case 'en-singular':
       if (num !== 1) return undefined;
-      // "a third of", "by a third", "a quarter million"; "one fifth" also on its own or before a stop word
-      // ("one fifth.", "one third are"), but not before a content word ("one third country", "a fifth generation").
-      if (next?.norm === 'of' || (before && EN_CUE_BEFORE.has(before)) || (next && numberWord(next.norm)?.role === 'scale')) return withScale(tokens, i, from, 1 / word.den, text);
-      return prev!.norm === 'one' && (!next || next.stop) ? withScale(tokens, i, from, 1 / word.den, text) : undefined;
+      // "a third of", "a quarter million"; "by a third", "more than a quarter", and "one fifth" on its own, at the
+      // end or before a stop word ("one fifth.", "one third are"), not before a content word ("one third country").
+      // Before a content word it is an ordinal even after a cue word ("guaranteed by a third party").
+      if (next?.norm === 'of' || (next && numberWord(next.norm)?.role === 'scale')) return withScale(tokens, i, from, 1 / word.den, text);
+      return (!next || next.stop) && ((before && EN_CUE_BEFORE.has(before)) || prev!.norm === 'one') ? withScale(tokens, i, from, 1 / word.den, text) : undefined;
     case 'en-plural':
       if (num === undefined || num < 2) return undefined;
       // "the first three quarters of 2019", "the past two quarters": periods.

@@ -106,6 +106,8 @@ describe('English fractions in words', () => {
     // Digits before "half" are no numerator of it.
     expect(read('in 2019 half of the budget', 'en')).toEqual([['2019', 2019], ['half', 1 / 2]]);
     expect(read('a third.', 'en')).toEqual([]);
+    expect(read('guaranteed by a third party', 'en')).toEqual([]);
+    expect(read('than a third country', 'en')).toEqual([]);
   });
 });
 
