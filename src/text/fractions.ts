@@ -120,9 +120,10 @@ export const EN_HALF_BEFORE = new Set([...EN_CUE_BEFORE, 'in']);
 
 /**
  * English words that make "half" and "quarters" a period, not a quantity: "the first half of
- * 2025", "the second half", "the past two quarters", "the first three quarters of 2019".
+ * 2025", "the second half", "2nd half" (the lexer reads "2", "nd"), "the past two quarters", "the first
+ * three quarters of 2019".
  */
-export const EN_PERIOD_BEFORE = new Set(['first', 'second', 'third', 'fourth', 'last', 'latter', 'former', 'past', 'next', 'previous', 'coming', 'current', 'final', 'other', 'each', 'every', 'per']);
+export const EN_PERIOD_BEFORE = new Set(['first', 'second', 'third', 'fourth', 'last', 'latter', 'former', 'past', 'next', 'previous', 'coming', 'current', 'final', 'other', 'each', 'every', 'per', 'st', 'nd', 'rd', 'th']);
 
 /**
  * Russian and Ukrainian words before "половина", "четверть", "треть" (and Ukrainian forms) that make

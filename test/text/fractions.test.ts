@@ -101,6 +101,8 @@ describe('English fractions in words', () => {
   it('leaves ordinals and periods that are no quantity', () => {
     expect(read('one third country', 'en')).toEqual([]);
     expect(read('the other half', 'en')).toEqual([]);
+    // kremlin-en-60719
+    expect(read('(2nd half of the 4th millennium BC)', 'en')).toEqual([['2', 2], ['4', 4]]);
     expect(read('first quarter of 2019', 'en')).toEqual([['2019', 2019]]);
     expect(read('3 quarters', 'en')).toEqual([['3', 3]]);
     // Digits before "half" are no numerator of it.
