@@ -236,6 +236,7 @@ describe('fractions and percentages', () => {
     const figureChanges = (a: string, la: string, b: string, lb: string) => changedFiguresAndEntities(a, la, b, lb).filter((c) => c.kind === 'figure');
     expect(figureChanges('The U.S. will receive half of the profits.', 'en', 'The U.S. will receive 50 percent of the profits.', 'en')).toEqual([]);
     expect(figureChanges('США получат половину прибыли.', 'ru', 'США получат 50% прибыли.', 'ru')).toEqual([]);
+    expect(figureChanges('A third of the funds.', 'en', '33⅓% of the funds.', 'en')).toEqual([]);
     expect(figureChanges('A third of the funds.', 'en', '33% of the funds.', 'en')).toEqual([{ kind: 'figure', a: 'A third', b: '33%', aSpan: [0, 7], bSpan: [0, 3], unit: '%' }]);
   });
 });
