@@ -4,9 +4,9 @@
 // fold typography and case first, so curly vs straight quotes or a capital
 // letter are not reported as changes.
 import { diffArrays } from 'diff';
-import { figures, loadGlossary, tokenize, type Token } from '../text/index.js';
+import { figures, loadGlossary, tokenize, type Figure, type Token } from '../text/index.js';
 import { fold } from '../text/fold.js';
-import { CURRENCY_CODES } from '../text/numbers.js';
+import { canonicalNumber, CURRENCY_CODES } from '../text/numbers.js';
 import { lexTokens } from '../text/lex.js';
 import { nameKey } from '../text/names.js';
 import { translationLink } from '../text/lexicon/index.js';
@@ -183,6 +183,18 @@ export interface Change {
 }
 
 /**
+ * One figure however written: the same value ("600 тыс." = "600,000", "two-thirds" = "2/3"), or a
+ * fraction and the same share as a percentage ("half of the profits" = "50 percent of the
+ * profits", "a third" = "33⅓%"; "a third" ≠ "33%"). Values are compared to 12 significant digits
+ * (canonicalNumber), so 2/3 × 100 equals 200/3 and nothing rounder.
+ */
+export function sameFigure(x: Figure, y: Figure): boolean {
+  if (x.value === y.value) return true;
+  const share = (f: Figure, p: Figure) => f.fraction === true && p.unit === '%' && canonicalNumber(f.value * 100) === canonicalNumber(p.value);
+  return share(x, y) || share(y, x);
+}
+
+/**
  * Figures compared by value (so "600 тыс." = "600,000"), entities by glossary
  * concept or transliteration (so "НАТО" = "NATO"). A figure only A has is
  * paired with one only B has (same unit first, then in order): a replaced
@@ -206,8 +218,8 @@ export function changedFiguresAndEntities(a: string, langA: string, b: string, l
   const namedB = inPhrase(b, langB);
   const fa = figures(a, langA).filter((f) => !namedA.has(f.start));
   const fb = figures(b, langB).filter((f) => !namedB.has(f.start));
-  const onlyA = fa.filter((x) => !fb.some((y) => y.value === x.value));
-  const onlyB = fb.filter((y) => !fa.some((x) => x.value === y.value));
+  const onlyA = fa.filter((x) => !fb.some((y) => sameFigure(x, y)));
+  const onlyB = fb.filter((y) => !fa.some((x) => sameFigure(x, y)));
   // Pair a removed figure with an added one of the same unit first, then by order.
   const freeB = [...onlyB];
   for (const x of onlyA) {

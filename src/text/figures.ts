@@ -3,6 +3,7 @@
 // "200 billion euros", "200 млрд евро" are all { value: 2e11, unit: 'EUR' }.
 import { fold } from './fold.js';
 import { lexTokens, type Token } from './lex.js';
+import { VULGAR_CLASS } from './fractions.js';
 import { mayHoldNumberWord } from './number-words.js';
 import { CURRENCY_CODES, CURRENCY_SIGN_UNITS, UNITS } from './numbers.js';
 
@@ -12,6 +13,11 @@ export interface Figure {
   start: number;
   end: number;
   unit?: string;
+  /**
+   * True for a fraction written as one ("two-thirds", "2/3 of", "½", "половину"; value in (0, 1)):
+   * a part of a quantity, which compares with a percentage of it ("half" = "50%", see align/diff.ts).
+   */
+  fraction?: true;
 }
 
 function unitOf(word: string | undefined, side: 'en' | 'ru'): string | undefined {
@@ -27,8 +33,11 @@ const blank = (s: string) => /^[\p{Zs}\t\p{Cf}\p{Default_Ignorable_Code_Point}]*
  * fold to a figure after a space: "³⁰ years", see fold.ts) and no number word. True errs on the side of true.
  */
 export function mayHoldFigure(text: string): boolean {
-  return DIGIT.test(text) || mayHoldNumberWord(text);
+  return DIGIT.test(text) || VULGAR_FRACTION.test(text) || mayHoldNumberWord(text);
 }
+
+/** A vulgar fraction character ("½", "⅔"; fractions.ts). */
+const VULGAR_FRACTION = new RegExp(`[${VULGAR_CLASS}]`, 'u');
 
 /** A digit of any script, or a raised digit (see mayHoldFigure). */
 export const DIGIT = /[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]/u;
@@ -65,7 +74,10 @@ export function figuresOf(tokens: Token[], text: string): Figure[] {
     else if (/^[\p{Zs}]?[$€£₽₴]/u.test(after)) unit = CURRENCY_SIGN_UNITS[after.trimStart()[0]];
     // The unit is the next word, when it follows the figure directly.
     else if (next && next.kind !== 'number' && blank(text.slice(t.end, next.start))) unit = unitOf(next.norm, side);
-    out.push({ value: t.value!, text: t.text, start: t.start, end: t.end, ...(unit ? { unit } : {}) });
+    const figure: Figure = { value: t.value!, text: t.text, start: t.start, end: t.end, ...(unit ? { unit } : {}) };
+    // A number token below one written without a decimal mark is a fraction the lexer read (lex.ts).
+    if (t.value! > 0 && t.value! < 1 && t.kind === 'number' && !/\d[.,]\d/.test(t.text)) figure.fraction = true;
+    out.push(figure);
   });
   return out;
 }

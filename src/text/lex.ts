@@ -1,6 +1,7 @@
 // Raw tokens: words, numbers and acronyms with exact offsets, normalised and
 // stemmed, before any glossary lookup (the glossary itself is built with these).
 import { foldText, originalSpan, type Folded } from './fold.js';
+import { digitFraction, EN_CUE_BEFORE, EN_HALF_BEFORE, EN_HALF_NEXT, EN_ONE, EN_PERIOD_BEFORE, CYRILLIC_PERIOD_BEFORE, fractionWord, mayBeFractionWord, oneWordFraction, VULGAR, VULGAR_CLASS } from './fractions.js';
 import { monthCandidate } from './months.js';
 import { normalizeWord } from './normalize.js';
 import { AND_A_HALF, HALF_A, NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
@@ -99,7 +100,7 @@ const TOKEN_AT = new RegExp(NAMED_TOKEN_RE.replace(/\(\?<[a-z]+>/g, '('), 'uy');
  * least), a currency sign before a digit, or a letter or mark (a word at least). A zero-width match: a
  * test() leaves lastIndex at the position, and no match array is made.
  */
-const TOKEN_START = new RegExp(`(?=[0-9\\p{L}\\p{M}]|[${CURRENCY_SIGNS}]\\d)`, 'gu');
+const TOKEN_START = new RegExp(`(?=[0-9\\p{L}\\p{M}${VULGAR_CLASS}]|[${CURRENCY_SIGNS}]\\d)`, 'gu');
 /** The word alternative at one position: its lastIndex after a test() is the word's end. */
 const WORD_AT = new RegExp(WORD, 'uy');
 const CURRENCY_CODE_UNITS = new Set([...CURRENCY_SIGNS].map((c) => c.charCodeAt(0)));
@@ -261,6 +262,69 @@ const LEADING_SIGN = new RegExp(`^[${CURRENCY_SIGNS}]`, 'u');
 /** Tokens figures() kept for the next lexTokens of the same text (at most two texts). */
 const memo: { text: string; language: string; lexed: Lexed }[] = [];
 
+/**
+ * The token at `fStart` of `folded` when TOKEN_AT must read it: a date, a number (or a fraction
+ * in digits), a dotted acronym or a vulgar fraction, pushed onto `tokens` (and undefined facts onto
+ * `wordFacts`); returns minus the folded end. Otherwise a word: returns its folded end, and lexFresh
+ * makes the token. Kept out of lexFresh, which runs per token: its size decides what V8 inlines there.
+ */
+function lexSpecial(text: string, folded: Folded, fStart: number, docLang: Lang, tokens: Token[], wordFacts: (WordFacts | undefined)[]): number {
+  const plain = folded.text;
+  if (isVulgar(plain.charCodeAt(fStart))) {
+    // A vulgar fraction on its own ("½ of the profits"); after digits ("1½") it is read with them below.
+    wordFacts.push(undefined);
+    return -vulgarToken(text, folded, fStart, docLang, tokens);
+  }
+  TOKEN_AT.lastIndex = fStart;
+  const m = TOKEN_AT.exec(plain)!;
+  const surface = m[0];
+  let fEnd = fStart + surface.length;
+  // Digits followed by a vulgar fraction or a slash ("1½", "2/3 of"): a fraction spans them both.
+  const fraction = m[GROUP.num] !== undefined ? digitsFraction(plain, fStart, fEnd, surface) : undefined;
+  if (fraction) fEnd = fraction.end;
+  const [start, end] = originalSpan(folded, fStart, fEnd);
+  const original = text.slice(start, end);
+  if (fraction) {
+    tokens.push(numberToken(original, start, end, canonicalNumber(fraction.value), docLang, fraction.value));
+    wordFacts.push(undefined);
+    return -fEnd;
+  }
+  if (m[GROUP.dmy] !== undefined || m[GROUP.ymd] !== undefined) {
+    const date = numericDate(m, fStart, text, folded, docLang);
+    if (date) {
+      tokens.push(...date);
+      wordFacts.push(undefined, undefined, undefined);
+      return -fEnd;
+    }
+    // Not a valid day and month ("31.13.2026"): its numbers as numbers.
+    for (const n of surface.matchAll(/\d+/g)) {
+      const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
+      const canon = canonicalNumber(Number(n[0]));
+      tokens.push(numberToken(text.slice(s, e), s, e, canon, docLang, Number(n[0])));
+      wordFacts.push(undefined);
+    }
+    return -fEnd;
+  }
+  if (m[GROUP.num] !== undefined) {
+    const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
+    const scale = m[GROUP.scale];
+    const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
+    const value = numberValue(numberPart, scale);
+    const canon = canonicalNumber(value);
+    tokens.push(numberToken(original, start, end, canon, docLang, value));
+    wordFacts.push(undefined);
+    return -fEnd;
+  }
+  if (m[GROUP.acr] !== undefined) {
+    const lang = tokenLang(surface, docLang);
+    const norm = normalizeWord(surface.replace(/\./g, ''));
+    tokens.push(newToken(original, start, end, norm, norm, 'entity', false, lang));
+    wordFacts.push(undefined);
+    return -fEnd;
+  }
+  return fEnd;
+}
+
 // lexFresh runs once per token of every passage of a bulk corpus (5.3 M tokens in the
 // kremlin archive), so its word path allocates nothing but the token: a word is found
 // with two regex tests (no match array, no string cut: its surface string is the memo's),
@@ -278,51 +342,19 @@ function lexFresh(text: string, language: string): Lexed {
     const code = plain.charCodeAt(fStart);
     let fEnd: number;
     // An ASCII letter is neither a digit nor a currency sign (no Set lookup for the commonest token start).
-    if ((isAsciiLetter(code) || ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code))) && (fStart + 1 >= plain.length || plain.charCodeAt(fStart + 1) !== 0x2e) && (fStart + 2 >= plain.length || plain.charCodeAt(fStart + 2) !== 0x2e)) {
+    if ((isAsciiLetter(code) || ((code < 0x30 || code > 0x39) && !CURRENCY_CODE_UNITS.has(code) && !isVulgar(code))) && (fStart + 1 >= plain.length || plain.charCodeAt(fStart + 1) !== 0x2e) && (fStart + 2 >= plain.length || plain.charCodeAt(fStart + 2) !== 0x2e)) {
       // A letter with no full stop after it: no date, number or dotted acronym, so TOKEN_AT would match a word here.
       fEnd = wordEnd(plain, fStart);
       at = fEnd;
     } else {
-      TOKEN_AT.lastIndex = fStart;
-      const m = TOKEN_AT.exec(plain)!;
-      const surface = m[0];
-      fEnd = fStart + surface.length;
+      // Dates, numbers, fractions in digits and dotted acronyms: lexSpecial pushes them. Else a word, as TOKEN_AT matched it.
+      const r = lexSpecial(text, folded, fStart, docLang, tokens, wordFacts);
+      if (r < 0) {
+        at = -r;
+        continue;
+      }
+      fEnd = r;
       at = fEnd;
-      const [start, end] = originalSpan(folded, fStart, fEnd);
-      const original = text.slice(start, end);
-      if (m[GROUP.dmy] !== undefined || m[GROUP.ymd] !== undefined) {
-        const date = numericDate(m, fStart, text, folded, docLang);
-        if (date) {
-          tokens.push(...date);
-          wordFacts.push(undefined, undefined, undefined);
-          continue;
-        }
-        // Not a valid day and month ("31.13.2026"): its numbers as numbers.
-        for (const n of surface.matchAll(/\d+/g)) {
-          const [s, e] = originalSpan(folded, fStart + n.index!, fStart + n.index! + n[0].length);
-          const canon = canonicalNumber(Number(n[0]));
-          tokens.push(numberToken(text.slice(s, e), s, e, canon, docLang, Number(n[0])));
-          wordFacts.push(undefined);
-        }
-        continue;
-      }
-      if (m[GROUP.num] !== undefined) {
-        const digits = surface.replace(LEADING_SIGN, '').replace(/\s?%$/, '');
-        const scale = m[GROUP.scale];
-        const numberPart = scale ? digits.slice(0, digits.length - scale.length).trimEnd() : digits;
-        const value = numberValue(numberPart, scale);
-        const canon = canonicalNumber(value);
-        tokens.push(numberToken(original, start, end, canon, docLang, value));
-        wordFacts.push(undefined);
-        continue;
-      }
-      if (m[GROUP.acr] !== undefined) {
-        const lang = tokenLang(surface, docLang);
-        const norm = normalizeWord(surface.replace(/\./g, ''));
-        tokens.push(newToken(original, start, end, norm, norm, 'entity', false, lang));
-        wordFacts.push(undefined);
-        continue;
-      }
     }
     // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
     const facts = byWordAt(docLang, plain, fStart, fEnd, surfaceFacts);
@@ -349,6 +381,56 @@ function lexFresh(text: string, language: string): Lexed {
   return spelledNumbers({ tokens, facts: wordFacts }, text);
 }
 
+/** A vulgar fraction character (fractions.ts): two range tests, as this runs per token start that is no ASCII letter. */
+function isVulgar(code: number): boolean {
+  return (code >= 0xbc && code <= 0xbe) || (code >= 0x2150 && code <= 0x215e);
+}
+
+/** Pushes onto `tokens` the number token of the vulgar fraction at `fStart` ("½", "¾%"); returns where lexing goes on. */
+function vulgarToken(text: string, folded: Folded, fStart: number, lang: Lang, tokens: Token[]): number {
+  const plain = folded.text;
+  const [n, d] = VULGAR.get(plain.charCodeAt(fStart))!;
+  // "½%": the percent sign is part of the figure, as in "50%".
+  const at = fStart + 1 + percentAfter(plain, fStart + 1);
+  const [start, end] = originalSpan(folded, fStart, at);
+  tokens.push(numberToken(text.slice(start, end), start, end, canonicalNumber(n / d), lang, n / d));
+  return at;
+}
+
+/** The length of a percent sign (with a space before it or not) at `at`: 0, 1 or 2. */
+function percentAfter(plain: string, at: number): number {
+  if (plain.charCodeAt(at) === 0x25) return 1;
+  return plain.charCodeAt(at) === 0x20 && plain.charCodeAt(at + 1) === 0x25 ? 2 : 0;
+}
+
+/** A scale word right after a fraction ("1½ million"), sticky. */
+const SCALE_AFTER = new RegExp(`\\s?(${SCALE_PATTERN})(?![\\p{L}])`, 'uy');
+
+/**
+ * A fraction starting with the digits `surface` at `fStart` in `plain` and going on past
+ * `fEnd`: "1½" (and "1½ million"), or "2/3" / "2⁄3" when digitFraction reads it as one.
+ * Its value and folded end, or undefined.
+ */
+function digitsFraction(plain: string, fStart: number, fEnd: number, surface: string): { value: number; end: number } | undefined {
+  const next = plain.charCodeAt(fEnd);
+  if ((next !== 0x2f && next !== 0x2044 && !isVulgar(next)) || !/^\d{1,4}$/.test(surface)) return undefined;
+  const whole = Number(surface);
+  const vulgar = VULGAR.get(plain.charCodeAt(fEnd));
+  if (vulgar) {
+    let value = whole + vulgar[0] / vulgar[1];
+    let end = fEnd + 1;
+    SCALE_AFTER.lastIndex = end;
+    const scale = SCALE_AFTER.exec(plain);
+    if (scale) {
+      value *= numberValue('1', scale[1]);
+      end += scale[0].length;
+    }
+    return { value, end: end + percentAfter(plain, end) };
+  }
+  const f = digitFraction(plain, fStart, fEnd, whole);
+  return f ? { value: whole / f.den, end: f.end } : undefined;
+}
+
 /** One-word numbers below this stay words (with a value): see spelledNumbers. */
 const SMALL_SPELLED = 10;
 
@@ -365,11 +447,16 @@ function spellsNumber(norm: string): boolean {
   return norm.split('-').every((p) => numberWord(p) !== undefined);
 }
 
+/** A fraction word, or a hyphenated word whose last part is one ("two-thirds"). */
+function isFractional(norm: string): boolean {
+  return mayBeFractionWord(norm) || (norm.includes('-') && mayBeFractionWord(norm.slice(norm.lastIndexOf('-') + 1)));
+}
+
 /** A token spelledNumbers may replace: a number word, "half", or a hyphenated word (numberCompound). */
 function mayBeSpelled(t: Token, f: WordFacts | undefined): boolean {
   // A word token's answer is on its memo entry (its norm is the entry's, and it is no number).
   if (f !== undefined) return f.spellable;
-  return t.norm === 'half' || (t.kind !== 'number' && (t.norm.includes('-') || isNumberWord(t, f)));
+  return t.norm === 'half' || (t.kind !== 'number' && (t.norm.includes('-') || isNumberWord(t, f) || mayBeFractionWord(t.norm)));
 }
 
 /**
@@ -395,6 +482,21 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
   for (let i = first; i < tokens.length; i++) {
     const t = tokens[i];
     const half = t.norm === 'half' && halfA(i);
+    // A fraction ("two-thirds", "a third of", "half of", "две трети", "половину"): one number token.
+    // Looked for only at a word that may be or end one (a memoised fact: a lookup per token here was ~6 % of lexing).
+    const fraction = half || t.kind === 'number' || !(facts[i] !== undefined ? facts[i]!.fractional : isFractional(t.norm)) ? undefined : fractionAt(tokens, i, out, text);
+    if (fraction) {
+      // Its numerator was passed on already: it is replaced.
+      if (fraction.start < t.start) {
+        out.pop();
+        outFacts.pop();
+      }
+      const surface = text.slice(fraction.start, tokens[fraction.last].end);
+      out.push(numberToken(surface, fraction.start, tokens[fraction.last].end, canonicalNumber(fraction.value), t.lang, fraction.value));
+      outFacts.push(undefined);
+      i = fraction.last;
+      continue;
+    }
     if (!half && !isNumberWord(t, facts[i])) {
       // numberCompound only for a hyphenated word ("thirty-day"); every other token as it is.
       if (t.kind === 'number' || !t.norm.includes('-')) {
@@ -458,6 +560,96 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
   return { tokens: out, facts: outFacts };
 }
 
+/** The two tokens are next to each other, with nothing but spaces (or invisible characters) between. */
+function adjacent(a: Token | undefined, b: Token | undefined, text: string): boolean {
+  return a !== undefined && b !== undefined && /^\s*$/.test(foldGap(text.slice(a.end, b.start)));
+}
+
+/**
+ * The value of a numerator token ("a", "one", "two", "двух", "twenty-three"), or undefined. Digits
+ * only when `digits` (Russian and Ukrainian: "2 трети"); in English "3 quarters" is a period as often.
+ */
+function numeratorOf(t: Token, digits: boolean): number | undefined {
+  if (t.lang === 'en' && EN_ONE.has(t.norm)) return 1;
+  if (/\d/.test(t.text) && !(digits && /^\d+$/.test(t.text))) return undefined;
+  const value = t.value ?? (numberWord(t.norm)?.role === 'unit' ? numberWord(t.norm)!.value : undefined);
+  return value !== undefined && Number.isInteger(value) && value >= 1 ? value : undefined;
+}
+
+/**
+ * The fraction that token `i` ends or is, read with the token passed on before it (`out`'s last,
+ * its numerator when it has one): where it starts, the index of its last token and its value.
+ * Undefined when the word is no fraction here; the cues are in fractions.ts.
+ */
+function fractionAt(tokens: Token[], i: number, out: Token[], text: string): { start: number; last: number; value: number } | undefined {
+  const t = tokens[i];
+  const one = oneWordFraction(t.norm);
+  if (one !== undefined) return withScale(tokens, i, t.start, one, text);
+  if (t.norm.includes('-')) return hyphenFraction(tokens, i, text);
+  const word = fractionWord(t.norm);
+  if (!word) return undefined;
+  const next = adjacent(t, tokens[i + 1], text) ? tokens[i + 1] : undefined;
+  // The token before, when it is next to this one: the numerator when it reads as one.
+  const prev = i > 0 && out.length && out[out.length - 1].end === tokens[i - 1].end && adjacent(out[out.length - 1], t, text) ? out[out.length - 1] : undefined;
+  const num = prev ? numeratorOf(prev, word.need === 'noun' || word.need === 'ordinal') : undefined;
+  // A number before the word that is no numerator ("3 quarters", "двадцать пятая" = 25th): no fraction;
+  // but digits before "half" are no numerator of it ("in 2019 half of the budget").
+  if (prev && num === undefined && (prev.kind === 'number' || prev.value !== undefined) && !(word.need === 'en-half' && /\d/.test(prev.text))) return undefined;
+  if (num !== undefined && num >= word.den) return undefined;
+  // The token before the numerator (or before the word when there is none).
+  const k = num !== undefined ? tokens.findIndex((x) => x.start === prev!.start) : i;
+  const before = k > 0 && adjacent(tokens[k - 1], tokens[k], text) ? tokens[k - 1].norm : undefined;
+  const from = num !== undefined ? prev!.start : t.start;
+  switch (word.need) {
+    case 'en-half':
+      if (num === 1) return withScale(tokens, i, from, 1 / 2, text);
+      if (num !== undefined || (before && EN_PERIOD_BEFORE.has(before))) return undefined;
+      return (next && EN_HALF_NEXT.has(next.norm)) || (before && EN_HALF_BEFORE.has(before)) ? withScale(tokens, i, t.start, 1 / 2, text) : undefined;
+    case 'en-singular':
+      if (num !== 1) return undefined;
+      // "a third of", "a quarter million"; "by a third", "more than a quarter", and "one fifth" on its own, at the
+      // end or before a stop word ("one fifth.", "one third are"), not before a content word ("one third country").
+      // Before a content word it is an ordinal even after a cue word ("guaranteed by a third party").
+      if (next?.norm === 'of' || (next && numberWord(next.norm)?.role === 'scale')) return withScale(tokens, i, from, 1 / word.den, text);
+      return (!next || next.stop) && ((before && EN_CUE_BEFORE.has(before)) || prev!.norm === 'one') ? withScale(tokens, i, from, 1 / word.den, text) : undefined;
+    case 'en-plural':
+      if (num === undefined || num < 2) return undefined;
+      // "the first three quarters of 2019", "the past two quarters": periods.
+      if (word.den === 4 && t.norm === 'quarters' && (next?.norm !== 'of' || (before && EN_PERIOD_BEFORE.has(before)))) return undefined;
+      return withScale(tokens, i, from, num / word.den, text);
+    case 'noun':
+      if (num !== undefined) return withScale(tokens, i, from, num / word.den, text);
+      return before && CYRILLIC_PERIOD_BEFORE.test(before) ? undefined : withScale(tokens, i, t.start, 1 / word.den, text);
+    case 'ordinal':
+      return num === undefined ? undefined : withScale(tokens, i, from, num / word.den, text);
+  }
+}
+
+/**
+ * "two-thirds", "one-half", "three-quarters", "nine-tenths": number words, a hyphen, a fraction word
+ * (English); and "one-and-a-half", "two-and-a-quarter": a whole number and a singular fraction.
+ */
+function hyphenFraction(tokens: Token[], i: number, text: string): { start: number; last: number; value: number } | undefined {
+  const parts = tokens[i].norm.split('-');
+  const word = fractionWord(parts[parts.length - 1]);
+  if (!word || !word.need.startsWith('en-')) return undefined;
+  const head = parts.slice(0, -1);
+  if (head.length >= 3 && head[head.length - 2] === 'and' && head[head.length - 1] === 'a' && word.need !== 'en-plural') {
+    const whole = head.length === 3 && head[0] === 'one' ? 1 : wordsValue(head.slice(0, -2));
+    return whole !== undefined && Number.isInteger(whole) ? withScale(tokens, i, tokens[i].start, whole + 1 / word.den, text) : undefined;
+  }
+  const num = head.length === 1 && head[0] === 'one' ? 1 : wordsValue(head);
+  if (num === undefined || !Number.isInteger(num) || num < 1 || num >= word.den) return undefined;
+  return withScale(tokens, i, tokens[i].start, num / word.den, text);
+}
+
+/** A fraction ending at token `i`, times a scale word right after it ("a quarter million", "half a million" is read elsewhere). */
+function withScale(tokens: Token[], i: number, start: number, value: number, text: string): { start: number; last: number; value: number } {
+  const next = tokens[i + 1];
+  if (next && numberWord(next.norm)?.role === 'scale' && adjacent(tokens[i], next, text)) return { start, last: i + 1, value: value * numberWord(next.norm)!.value };
+  return { start, last: i, value };
+}
+
 /**
  * "thirty-day", "hundred-day": a compound whose first parts are number words
  * is a number (the figure) and a word (its unit), so it compares with "30-day"
@@ -516,6 +708,8 @@ export interface WordFacts {
   monthHit: { month: number; needsDate: boolean } | undefined;
   /** Every hyphen-separated part of the norm is a number word ("twenty-five"): see spelledNumbers. */
   numeric: boolean;
+  /** The word is a fraction word or a hyphenated compound ending in one ("third", "половину", "two-thirds"): see fractionAt. */
+  fractional: boolean;
   /** mayBeSpelled of a token of this word: "half", a hyphen, or numeric (read per token: a scan of the norm for a hyphen per token was ~2 % of a pass). */
   spellable: boolean;
   /** The glossary the next four slots were filled for (undefined: not yet). */
@@ -552,7 +746,8 @@ function surfaceFacts(surface: string, docLang: Lang): WordFacts {
     negation: isNegation(norm, lang),
     monthHit: monthCandidate(norm, lang, capitalised),
     numeric,
-    spellable: norm === 'half' || norm.includes('-') || numeric,
+    fractional: isFractional(norm),
+    spellable: norm === 'half' || norm.includes('-') || numeric || mayBeFractionWord(norm),
     taggedBy: undefined,
     acronymConcept: undefined,
     forms: undefined,

@@ -9,6 +9,8 @@
 // listed beside the nominative. Words are compared after normalizeWord
 // (lower case, ё→е, straight apostrophe).
 
+import { fractionWords } from './fractions.js';
+
 type Role = 'unit' | 'hundreds' | 'hundred' | 'scale';
 
 const TABLE = new Map<string, { value: number; role: Role }>();
@@ -148,7 +150,7 @@ export function wordsValue(words: string[]): number | undefined {
   return total + group;
 }
 
-/** Any table word standing as a word of its own (text lower-cased, ё→е, straight apostrophe, invisible characters out). */
+/** Any table word, or fraction word (fractions.ts), standing as a word of its own (text lower-cased, ё→е, straight apostrophe, invisible characters out). */
 let NUMBER_WORD_RE: RegExp | undefined;
 
 /**
@@ -157,7 +159,7 @@ let NUMBER_WORD_RE: RegExp | undefined;
  * digit of any script and no number word. It errs on the side of true.
  */
 export function mayHoldNumberWord(text: string): boolean {
-  NUMBER_WORD_RE ??= new RegExp(`(?<!\\p{L})(?:${[...TABLE.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\p{L})`, 'u');
+  NUMBER_WORD_RE ??= new RegExp(`(?<!\\p{L})(?:${[...TABLE.keys(), ...fractionWords()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\p{L})`, 'u');
   const plain = text.toLowerCase().replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').replace(/ё/g, 'е').replace(/[\u2018\u2019\u02bc\u2032]/g, "'");
   return NUMBER_WORD_RE.test(plain);
 }
