@@ -130,7 +130,8 @@ program.hook('preAction', async (_program, command) => {
 // Node's unhandled 'error' event with a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
+    // The exit code a load error already set (1) stands.
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
 }

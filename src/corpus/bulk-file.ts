@@ -9,7 +9,6 @@ import type { Options as CsvOptions } from 'csv-parse';
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { derivedPath } from '../util/derived-path.js';
@@ -153,6 +152,26 @@ function jsonLine(sink: RecordSink, shown: string, text: string, line: number): 
   sink.record(record, line);
 }
 
+/**
+ * The lines of a JSON Lines stream as the synchronous reader splits them: at
+ * LF, a CR before it dropped. Not readline, which also breaks at a lone CR,
+ * which JSON allows as whitespace inside a record: the two readers share one
+ * load cache, so they must see the same lines.
+ */
+async function* jsonLines(input: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of input) {
+    rest += chunk;
+    let from = 0;
+    for (let at = rest.indexOf('\n'); at >= 0; at = rest.indexOf('\n', from)) {
+      yield rest.slice(from, at).replace(/\r$/, '');
+      from = at + 1;
+    }
+    rest = rest.slice(from);
+  }
+  yield rest.replace(/\r$/, '');
+}
+
 // ---- CSV ----
 
 const REQUIRED_COLUMNS = ['id', 'text', 'date', 'side', 'language', 'source'];
@@ -205,6 +224,8 @@ function headerIssue(shown: string, e: unknown): LoadIssue {
 interface CacheSlot {
   path: string;
   key: string;
+  /** SHA-256 of the file's bytes that the key covers. */
+  digest: string;
 }
 
 /** Where this file's load cache is and the key it must carry; undefined when the file gets none. */
@@ -212,9 +233,10 @@ function cacheSlot(file: string, options: BulkReadOptions, total: number): Cache
   if (options.cache === false || total < (options.cacheFromBytes ?? CACHE_FROM_BYTES)) return undefined;
   try {
     // Everything the events depend on: the bytes, how the file is named in messages and
-    // documents, the size limit, the loader's code and libraries, and V8's serialisation.
-    const key = [fileDigest(file), file, options.shown, options.builtin, options.maxBytes ?? MAX_BULK_BYTES, loaderCodeFingerprint(), process.versions.v8].join('\n');
-    return { path: derivedPath(file, '.load-cache'), key: createHash('sha256').update(key).digest('hex') };
+    // documents, the size limit, the loader's code and libraries, V8's serialisation, and ICU's Unicode data (letters, NFC).
+    const digest = fileDigest(file);
+    const key = [digest, file, options.shown, options.builtin, options.maxBytes ?? MAX_BULK_BYTES, loaderCodeFingerprint(), process.versions.v8, process.versions.icu, process.versions.unicode].join('\n');
+    return { path: derivedPath(file, '.load-cache'), key: createHash('sha256').update(key).digest('hex'), digest };
   } catch {
     return undefined;
   }
@@ -280,13 +302,15 @@ export function addBulkFileSync(corpus: Corpus, file: string, options: BulkReadO
   const { shown } = options;
   const total = fileSize(file, corpus, shown);
   if (total === undefined) return;
-  const slot = cacheSlot(file, options, total);
+  let slot = cacheSlot(file, options, total);
   if (loadFromCache(corpus, slot, options, total)) return;
   let text: string;
   /** Set when the gzip data ends early: its whole lines are read, as the streaming reader reads them. */
   let cutShort: NodeJS.ErrnoException | undefined;
   try {
     const bytes = readFileSync(file);
+    // The cache is written only for the bytes its key names (the file may change between the two reads).
+    if (slot && createHash('sha256').update(bytes).digest('hex') !== slot.digest) slot = undefined;
     const max = options.maxBytes ?? MAX_BULK_BYTES;
     let data = bytes;
     if (/\.gz$/i.test(file)) {
@@ -355,8 +379,11 @@ export async function addBulkFile(corpus: Corpus, file: string, options: BulkRea
   const csvParser = format(file) === 'csv' ? (await import('csv-parse')).parse : undefined;
   const raw = createReadStream(file);
   let read = 0;
+  // The cache is written only for the bytes its key names (the file may change while it streams).
+  const digest = slot && createHash('sha256');
   raw.on('data', (chunk) => {
     read += chunk.length;
+    digest?.update(chunk);
     options.onProgress?.(read, total);
   });
   let input: Readable = raw;
@@ -375,9 +402,8 @@ export async function addBulkFile(corpus: Corpus, file: string, options: BulkRea
   try {
     if (format(file) === 'jsonl') {
       input.setEncoding('utf8');
-      const lines = createInterface({ input, crlfDelay: Infinity });
       let line = 0;
-      for await (const text of lines) jsonLine(sink, shown, text, ++line);
+      for await (const text of jsonLines(input)) jsonLine(sink, shown, text, ++line);
     } else {
       const parser = input.pipe(csvParser!(csvOptions(sink, shown)));
       input.on('error', (e) => parser.destroy(e));
@@ -399,5 +425,5 @@ export async function addBulkFile(corpus: Corpus, file: string, options: BulkRea
   }
   options.onProgress?.(total, total);
   sink.finish();
-  if (slot) writeBulkCache(slot.path, slot.key, sink.events);
+  if (slot && digest!.digest('hex') === slot.digest) writeBulkCache(slot.path, slot.key, sink.events);
 }

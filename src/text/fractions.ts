@@ -132,6 +132,17 @@ export const EN_PERIOD_BEFORE = new Set(['first', 'second', 'third', 'fourth', '
  */
 export const CYRILLIC_PERIOD_BEFORE = /^(перв|перш|втор|друг|трет|четв[её]рт|пят|п'ят|шест|шост|послед|останн|прошл|минул|следующ|наступн|текущ|поточн|нынешн|ближайш|эт|ц[іеяю])/;
 
+/**
+ * Units of time after a fraction word ("a quarter of a century", "half an hour", "четверть века",
+ * "півтора року" is read elsewhere): a length of time, not a share of something, so not read as a
+ * fraction (it would equal "25 %" in align's figures). The word after "of", "a", "an" is looked at.
+ */
+export const TIME_UNITS = new Set([
+  'century', 'centuries', 'decade', 'decades', 'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes',
+  'век', 'века', 'веку', 'веком', 'столетие', 'столетия', 'столетии', 'год', 'года', 'году', 'лет', 'месяц', 'месяца', 'час', 'часа', 'минуты',
+  'століття', 'рік', 'року', 'років', 'місяць', 'місяця', 'година', 'години', 'годину',
+]);
+
 /** Vulgar fraction characters (Unicode "Number, other" with a numeric value): char code → [numerator, denominator]. */
 export const VULGAR = new Map<number, [number, number]>([
   [0xbc, [1, 4]], [0xbd, [1, 2]], [0xbe, [3, 4]],
@@ -162,7 +173,7 @@ export function digitFraction(plain: string, numStart: number, numEnd: number, n
   const before = numStart > 0 ? plain[numStart - 1] : '';
   if (/[\p{L}\p{N}\p{M}/\u2044.,\-_#№]/u.test(before)) return undefined;
   // A number of a document ("Decision No. 1/2", "№ 1/3").
-  if (NUMBER_SIGN.test(plain.slice(Math.max(0, numStart - 5), numStart))) return undefined;
+  if (NUMBER_SIGN.test(plain.slice(Math.max(0, numStart - 24), numStart))) return undefined;
   DENOMINATOR.lastIndex = numEnd + 1;
   const m = DENOMINATOR.exec(plain);
   if (!m) return undefined;
@@ -174,8 +185,12 @@ export function digitFraction(plain: string, numStart: number, numEnd: number, n
   return CUE.test(plain) ? { den, end } : undefined;
 }
 
-/** "No. ", "Nr ", "№ " right before a numerator. */
-const NUMBER_SIGN = /(?:\b(?:no|nr)\.?|№)\s?$/i;
+/**
+ * "No. ", "Nr ", "№ " or a document word right before a numerator: "Decision No. 1/2", "№ 1/3",
+ * "resolution 1/2 of 29 June 2006", "Part 1/2 of the report", "часть 2/3 статьи".
+ */
+const NUMBER_SIGN =
+  /(?:(?<![\p{L}\p{M}])(?:no|nr)\.?|№|(?<![\p{L}\p{M}])(?:resolutions?|decisions?|decrees?|parts?|chapters?|articles?|sections?|paragraphs?|annex(?:es)?|documents?|protocols?|rules?|резолюци\p{L}*|решени\p{L}*|част\p{L}*|стать\p{L}*|пункт\p{L}*|глав\p{L}*|раздел\p{L}*|постановлени\p{L}*|указ\p{L}*|резолюці\p{L}*|рішенн\p{L}*|статт\p{L}*|розділ\p{L}*))\s?$/iu;
 /** Digits of a denominator, not followed by more digits, a slash, a decimal part or a letter. */
 const DENOMINATOR = /(\d{1,4})(?![\d/\u2044\p{L}\p{M}]|[.,]\d)/uy;
 /** What follows a plain-slash fraction: see digitFraction. */

@@ -1,7 +1,7 @@
 // Raw tokens: words, numbers and acronyms with exact offsets, normalised and
 // stemmed, before any glossary lookup (the glossary itself is built with these).
 import { foldText, originalSpan, type Folded } from './fold.js';
-import { digitFraction, EN_CUE_BEFORE, EN_HALF_BEFORE, EN_HALF_NEXT, EN_ONE, EN_PERIOD_BEFORE, CYRILLIC_PERIOD_BEFORE, fractionWord, mayBeFractionWord, oneWordFraction, VULGAR, VULGAR_CLASS } from './fractions.js';
+import { digitFraction, TIME_UNITS, EN_CUE_BEFORE, EN_HALF_BEFORE, EN_HALF_NEXT, EN_ONE, EN_PERIOD_BEFORE, CYRILLIC_PERIOD_BEFORE, fractionWord, mayBeFractionWord, oneWordFraction, VULGAR, VULGAR_CLASS } from './fractions.js';
 import { monthCandidate } from './months.js';
 import { normalizeWord } from './normalize.js';
 import { AND_A_HALF, HALF_A, NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
@@ -600,6 +600,7 @@ function fractionAt(tokens: Token[], i: number, out: Token[], text: string): { s
   const k = num !== undefined ? tokens.findIndex((x) => x.start === prev!.start) : i;
   const before = k > 0 && adjacent(tokens[k - 1], tokens[k], text) ? tokens[k - 1].norm : undefined;
   const from = num !== undefined ? prev!.start : t.start;
+  if (beforeTimeUnit(tokens, i)) return undefined;
   switch (word.need) {
     case 'en-half':
       if (num === 1) return withScale(tokens, i, from, 1 / 2, text);
@@ -623,6 +624,16 @@ function fractionAt(tokens: Token[], i: number, out: Token[], text: string): { s
     case 'ordinal':
       return num === undefined ? undefined : withScale(tokens, i, from, num / word.den, text);
   }
+}
+
+/** True when a unit of time follows token `i`, after "of", "a" or "an" ("a quarter of a century", "half an hour", "четверть века"). */
+function beforeTimeUnit(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
+    const norm = tokens[j].norm;
+    if (norm === 'of' || norm === 'a' || norm === 'an') continue;
+    return TIME_UNITS.has(norm);
+  }
+  return false;
 }
 
 /**

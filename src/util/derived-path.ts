@@ -4,7 +4,7 @@
 // the system's temporary folder, under a name that encodes the file's full
 // path.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
@@ -27,10 +27,10 @@ let folder: string | undefined;
 
 /**
  * The current user's folder for derived files under the temporary folder,
- * made private (0700). A folder of that name that is not ours or not writable
- * (another user made it first) is never used: files there could be read or
- * replaced by its owner. A fresh random folder is used instead, for this
- * process only.
+ * made private (0700). A folder of that name that is not ours alone (another
+ * user made it, or it is a symbolic link, or others may write or read it) is
+ * never used: files there could be read or replaced. A fresh random folder is
+ * used instead, for this process only, and removed when it ends.
  */
 function userTempFolder(file: string): string {
   if (folder) return folder;
@@ -38,12 +38,18 @@ function userTempFolder(file: string): string {
   const named = join(tmpdir(), uid === undefined ? 'plan-provenance-index' : `plan-provenance-index-${uid}`);
   try {
     mkdirSync(named, { recursive: true, mode: 0o700 });
-    if (uid !== undefined && statSync(named).uid !== uid) throw new Error('not ours');
+    // lstat: a symbolic link planted under our name is not followed.
+    const info = lstatSync(named);
+    if (!info.isDirectory() || (uid !== undefined && (info.uid !== uid || (info.mode & 0o077) !== 0))) throw new Error('not ours alone');
     accessSync(named, constants.W_OK);
     return (folder = named);
   } catch {
     try {
-      return (folder = mkdtempSync(`${named}-`));
+      folder = mkdtempSync(`${named}-`);
+      // Random, so never found again: removed when the process ends rather than left behind each run.
+      const made = folder;
+      process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+      return folder;
     } catch (e) {
       throw new Error(
         `cannot keep the index of ${file}: its folder is read-only and the temporary folder ${tmpdir()} cannot be written either (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); make one of them writable, or set TMPDIR to a writable folder`,

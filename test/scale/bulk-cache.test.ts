@@ -3,7 +3,7 @@
 // what reading the file again gives — documents (key order and undefined
 // keys included), issues in order, duplicates judged against what was loaded
 // before — and must never be trusted when the file, or the cache, changed.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -125,6 +125,24 @@ describe('bulk load cache', () => {
     expectSame(loadSync(file, true), fresh);
     writeFileSync(cache, Buffer.alloc(64, 0xff));
     expectSame(loadSync(file, true), fresh);
+    // One bit flipped in the texts: the size is right, the CRC-32 is not.
+    loadSync(file, false);
+    rmSync(cache);
+    loadSync(file, true);
+    const bytes = readFileSync(cache);
+    bytes[bytes.length - 100] ^= 1;
+    writeFileSync(cache, bytes);
+    expectSame(loadSync(file, true), fresh);
+  });
+
+  it('both readers split JSON Lines the same way: a lone CR inside a record is JSON whitespace, not a line end', async () => {
+    const file = join(dir, 'cr.jsonl');
+    const second = JSON.stringify(records[1]).replace('","text":', '",\r"text":');
+    writeFileSync(file, `${JSON.stringify(records[0])}\r\n${second}\n${JSON.stringify(records[2])}\n`);
+    const sync = loadSync(file, false);
+    expect(sync.documents).toHaveLength(3);
+    expect(sync.issues).toEqual([]);
+    expectSame(await loadAsync(file, false), sync);
   });
 
   it('gives the loaders the whole shipped kremlin archive unchanged (cached at its default size threshold)', async () => {

@@ -111,6 +111,15 @@ describe('English fractions in words', () => {
     expect(read('guaranteed by a third party', 'en')).toEqual([]);
     expect(read('than a third country', 'en')).toEqual([]);
   });
+
+  it('leaves a length of time alone: a fraction of a century or an hour is no share (it would equal 25 %)', () => {
+    expect(read('a quarter of a century ago', 'en')).toEqual([]);
+    expect(read('for half a century', 'en')).toEqual([]);
+    expect(read('in half an hour', 'en')).toEqual([]);
+    expect(read('a quarter of an hour', 'en')).toEqual([]);
+    expect(read('четверть века назад', 'ru')).toEqual([]);
+    expect(read('half of the profits', 'en')).toEqual([['half', 1 / 2]]);
+  });
 });
 
 describe('fractions in digits', () => {
@@ -142,6 +151,9 @@ describe('fractions in digits', () => {
     ['2/3', [['2', 2], ['3', 3]]],
     ['2/3 and', [['2', 2], ['3', 3]]],
     ['Decision No. 1/2 of the Council', [['1', 1], ['2', 2]]],
+    // A document's number before "of" (review, 1 Dec 2026).
+    ['HRC resolution 1/2 of 29 June 2006', [['1', 1], ['2', 2], ['29', 29], ['2006', 2006]]],
+    ['Part 1/2 of the report', [['1', 1], ['2', 2]]],
     ['решение № 1/3 от', [['1', 1], ['3', 3]]],
   ] as [string, [string, number][]][])('%s', (text, expected) => {
     expect(read(text, 'en')).toEqual(expected);
@@ -161,7 +173,7 @@ describe('Russian and Ukrainian fractions', () => {
     ['ru', 'половины', 'половины', 1 / 2],
     ['ru', 'половиной', 'половиной', 1 / 2],
     ['ru', 'три четверти', 'три четверти', 3 / 4],
-    ['ru', 'четверть века', 'четверть', 1 / 4],
+    ['ru', 'четверть бюджета', 'четверть', 1 / 4],
     ['ru', 'одна пятая', 'одна пятая', 1 / 5],
     ['ru', 'две пятых', 'две пятых', 2 / 5],
     ['ru', 'трех десятых', 'трех десятых', 3 / 10],
