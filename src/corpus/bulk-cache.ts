@@ -252,11 +252,12 @@ function textReader(fd: number, at: number, sum: { crc: number }): (units: numbe
       to = left.length;
       from = 0;
       const read = readSync(fd, chunk, to, chunk.length - to, at);
+      // Checked as read, a megabyte at a time (per text it was ~40 ms more for kremlin's 6,807 calls).
+      sum.crc = crc32(chunk.subarray(to, to + read), sum.crc);
       at += read;
       to += read;
       if (to < bytes) throw new Error('the load cache ends early');
     }
-    sum.crc = crc32(chunk.subarray(from, from + bytes), sum.crc);
     const text = chunk.toString('utf16le', from, from + bytes);
     from += bytes;
     return text;
