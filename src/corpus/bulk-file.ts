@@ -56,17 +56,19 @@ class RecordSink {
   private readonly unknown = new Set<string>();
   private firstUnknownLine = 0;
   added = 0;
+  /** What this read did, for the load cache; not kept when the sink replays a cache. */
   readonly events: BulkEvent[] = [];
 
   constructor(
     private readonly corpus: Corpus,
     private readonly options: BulkReadOptions,
+    private readonly log = true,
   ) {
     this.ids = new Set(corpus.documents.map((d) => d.id));
   }
 
   issue(issue: LoadIssue): void {
-    this.events.push({ kind: 'issue', issue });
+    if (this.log) this.events.push({ kind: 'issue', issue });
     this.corpus.issues.push(issue);
   }
 
@@ -90,7 +92,7 @@ class RecordSink {
   }
 
   private unknownFields(fields: string[], line: number): void {
-    this.events.push({ kind: 'unknown', fields, line });
+    if (this.log) this.events.push({ kind: 'unknown', fields, line });
     for (const f of fields) {
       if (!this.unknown.size) this.firstUnknownLine = line;
       this.unknown.add(f);
@@ -98,7 +100,7 @@ class RecordSink {
   }
 
   private add(document: Document, line: number): void {
-    this.events.push({ kind: 'document', document, line });
+    if (this.log) this.events.push({ kind: 'document', document, line });
     if (this.ids.has(document.id)) {
       const first = this.corpus.documents.find((d) => d.id === document.id);
       // Pushed directly: the duplicate depends on what was loaded before, so it is not an event of the file.
@@ -246,7 +248,7 @@ function cacheSlot(file: string, options: BulkReadOptions, total: number): Cache
 function loadFromCache(corpus: Corpus, slot: CacheSlot | undefined, options: BulkReadOptions, total: number): boolean {
   const events = slot && readBulkCache(slot.path, slot.key);
   if (!events) return false;
-  const sink = new RecordSink(corpus, options);
+  const sink = new RecordSink(corpus, options, false);
   sink.replay(events);
   options.onProgress?.(total, total);
   sink.finish();

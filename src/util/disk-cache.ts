@@ -19,12 +19,25 @@ export const CACHE_KEEP = 4;
  * A cache that cannot be read or written is ignored.
  */
 export function cachedMap<K, V>(dir: string, prefix: string, key: string, build: () => Map<K, V>, keep = CACHE_KEEP): Map<K, V> {
+  return new Map(cachedEntries(dir, prefix, key, () => [...build()], keep));
+}
+
+/**
+ * The Set stored as `<prefix><key>.json` in `dir` when there is one whose
+ * every entry passes `isEntry`, else `build()`, stored there; as cachedMap.
+ */
+export function cachedSet<T>(dir: string, prefix: string, key: string, build: () => Set<T>, isEntry: (x: unknown) => x is T, keep = CACHE_KEEP): Set<T> {
+  return new Set(cachedEntries(dir, prefix, key, () => [...build()], keep, (xs) => xs.every(isEntry)));
+}
+
+/** The array stored as `<prefix><key>.json` in `dir`, else `build()`, stored there. */
+function cachedEntries<T>(dir: string, prefix: string, key: string, build: () => T[], keep: number, valid: (xs: unknown[]) => boolean = () => true): T[] {
   const name = `${prefix}${key}.json`;
-  const stored = readCache<[K, V][]>(dir, name);
-  if (stored) return new Map(stored);
-  const map = build();
-  writeCache(dir, name, [...map], prefix, keep);
-  return map;
+  const stored = readCache<unknown>(dir, name);
+  if (Array.isArray(stored) && valid(stored)) return stored as T[];
+  const entries = build();
+  writeCache(dir, name, entries, prefix, keep);
+  return entries;
 }
 
 /** The JSON value stored as `name` in `dir`; undefined when there is none or it cannot be read or parsed. */

@@ -7,16 +7,17 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, truncate
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addBulkFile, addBulkFileSync, type BulkReadOptions } from '../../src/corpus/bulk-file.js';
 import { loadCorpusAsync } from '../../src/corpus/load-async.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
+import { KREMLIN_BULK, kremlinLines } from '../helpers/kremlin-lines.js';
 
-const BULK = 'data/bulk/kremlin-en-2000-2020.jsonl.gz';
-const lines = gunzipSync(readFileSync(BULK)).toString('utf8').split('\n').filter(Boolean);
+const BULK = KREMLIN_BULK;
+const lines = kremlinLines();
 const records = lines.slice(0, 40).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 let dir: string;

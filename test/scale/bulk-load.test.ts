@@ -5,14 +5,15 @@ import { stringify } from 'csv-stringify/sync';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpusAsync } from '../../src/corpus/load-async.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
+import { KREMLIN_BULK, kremlinLines } from '../helpers/kremlin-lines.js';
 
-const BULK = 'data/bulk/kremlin-en-2000-2020.jsonl.gz';
-const lines = gunzipSync(readFileSync(BULK)).toString('utf8').split('\n').filter(Boolean);
+const BULK = KREMLIN_BULK;
+const lines = kremlinLines();
 // The first records of the real file: the 2009 draft European Security Treaty is the first.
 const records = lines.slice(0, 6).map((l) => JSON.parse(l) as Record<string, string>);
 
