@@ -4,6 +4,7 @@
 // query never scans every passage. The final score is the scorer's, not BM25's.
 import type { Document } from '../corpus/types.js';
 import type { Token } from '../text/index.js';
+import { cachedDocumentPassages } from './passage-cache.js';
 import { documentPassages, isSourceDocument, sourceInfo } from './passages.js';
 import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
@@ -32,10 +33,22 @@ export class MemoryPassageIndex implements PassageIndex {
   private readonly lengths: number[] = [];
   private totalLength = 0;
 
-  /** Index every statement/reference document among `documents` (plans are skipped). */
-  static fromDocuments(documents: Document[]): MemoryPassageIndex {
+  /**
+   * Index every statement/reference document among `documents` (plans are
+   * skipped), their terms read from the term cache (passage-cache.ts) when it
+   * holds these documents; `cache: false` tokenises them here.
+   */
+  static fromDocuments(documents: Document[], { cache = true }: { cache?: boolean } = {}): MemoryPassageIndex {
     const index = new MemoryPassageIndex();
-    for (const doc of documents) if (isSourceDocument(doc)) index.addDocument(doc);
+    const sources = documents.filter(isSourceDocument);
+    if (!cache) {
+      for (const doc of sources) index.addDocument(doc);
+      return index;
+    }
+    cachedDocumentPassages(sources).forEach((passages, i) => {
+      index.docs.set(sources[i].id, sourceInfo(sources[i]));
+      for (const p of passages) index.addPassage(p);
+    });
     return index;
   }
 

@@ -6,17 +6,14 @@
 // changes. better-sqlite3 (a native module) is loaded only when a
 // bulk file is present.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, resolve } from 'node:path';
 import { isBulkFile } from '../corpus/bulk-file.js';
 import type { Corpus, Document } from '../corpus/types.js';
-import { hashTextCode } from '../text/code-hash.js';
-import { GLOSSARY_PATH } from '../text/index.js';
 import { derivedPath } from '../util/derived-path.js';
 import { fileDigest } from '../util/file-digest.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import { CompositePassageIndex, type IndexPart } from './composite-index.js';
 import { indexKeys, MemoryPassageIndex } from './memory-index.js';
 import { isSourceDocument, passageSegments } from './passages.js';
@@ -175,24 +172,6 @@ export function fingerprint(file: string, docs: Document[]): string {
   for (const d of docs) h.update(`${d.id}:${passageSegments(d).length}\n`);
   h.update(codeFingerprint());
   return h.digest('hex');
-}
-
-let codeHash: string | undefined;
-
-/** Hash of the modules that derive terms (text layer, terms, passages, index keys) and of the glossary. */
-export function codeFingerprint(): string {
-  if (codeHash) return codeHash;
-  const here = dirname(fileURLToPath(import.meta.url));
-  const h = createHash('sha256');
-  // Russian terms are lemmas from az's dictionaries, so its version counts too (hashTextCode).
-  hashTextCode(h);
-  for (const name of readdirSync(here).sort()) {
-    // sqlite-index's own layout is versioned by INDEX_FORMAT instead, so tuning its queries keeps the index.
-    if (/^(terms|passages|memory-index)\.(ts|js)$/.test(name)) h.update(readFileSync(join(here, name)));
-  }
-  h.update(readFileSync(GLOSSARY_PATH));
-  codeHash = h.digest('hex');
-  return codeHash;
 }
 
 /** Document frequencies of a small in-memory index, counted once. */

@@ -3,9 +3,6 @@
 // first bytes, not only its name, so a renamed file is read as what it is
 // (or refused with a message saying what it is).
 import { extname } from 'node:path';
-import { importDocx } from './docx.js';
-import { importHtml } from './html.js';
-import { importPdf } from './pdf.js';
 import { ImportError, type ImportedPlan, type ImportFormat, type ImportLimits } from './types.js';
 
 export { CLI_LIMITS, ImportError, type ImportedPlan, type ImportFormat, type ImportLimits, type LineOrigin } from './types.js';
@@ -54,22 +51,24 @@ export async function importPlanFile(bytes: Uint8Array, name: string, limits: Im
   const claimed = EXTENSIONS[extname(name).toLowerCase()];
   const found = sniff(bytes);
   switch (found) {
+    // Each importer is loaded when a file needs it: their parsers (pdf.js, xmldom, fflate, parse5) took
+    // ~60 ms of every command's start-up, though most commands read no PDF, Word or HTML file.
     case 'pdf':
-      return importPdf(bytes, limits);
+      return (await import('./pdf.js')).importPdf(bytes, limits);
     case 'zip':
     case 'docx':
-      return importDocx(bytes, limits);
+      return (await import('./docx.js')).importDocx(bytes, limits);
     case 'ole':
       throw new ImportError('an old Word .doc file or a password-protected Office file: save it from Word as .docx without a password');
     case 'rtf':
       throw new ImportError('an RTF file: save it from your word processor as .docx');
     case 'html':
-      return importHtml(decodeText(bytes), limits);
+      return (await import('./html.js')).importHtml(decodeText(bytes), limits);
     case 'binary':
       throw new ImportError(`not a ${claimed ? claimed.toUpperCase() : 'PDF, Word or HTML'} file (its first bytes are not one): the file is damaged or renamed`);
     case 'text':
       // A page without a doctype still parses as HTML; a ".pdf" or ".docx" that is text is misnamed.
-      if (claimed === 'html') return importHtml(decodeText(bytes), limits);
+      if (claimed === 'html') return (await import('./html.js')).importHtml(decodeText(bytes), limits);
       throw new ImportError(`named ${extname(name)} but it is plain text, not a ${claimed?.toUpperCase() ?? 'PDF, Word or HTML'} file: rename it to .txt`);
   }
 }
