@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addBulkFileSync, isBulkFile } from './bulk-file.js';
-import { hasFrontMatter, splitFrontMatter } from './front-matter.js';
+import { hasFrontMatter, splitFrontMatter, type FrontMatterResult } from './front-matter.js';
 import { parseDocumentSource } from './parse-document.js';
 import { decodeSource, sizeIssue } from './source-text.js';
 import type { Corpus, Document, LoadIssue } from './types.js';
@@ -85,12 +85,14 @@ export function addFile(corpus: Corpus, file: string, builtin: boolean, { inFold
     corpus.issues.push(decoded.issue);
     return undefined;
   }
-  const foreign = inFolder ? notCorpusDocument(decoded.text) : undefined;
+  // Front matter that parses is read once, for this check and for the document.
+  const frontMatter = inFolder && hasFrontMatter(decoded.text) ? splitFrontMatter(decoded.text, shown) : undefined;
+  const foreign = inFolder ? notCorpusDocument(decoded.text, frontMatter) : undefined;
   if (foreign) {
     corpus.issues.push({ severity: 'note', file: shown, field: 'front matter', message: `${foreign}, so not a corpus document (a README, notes or a web page?): skipped. To load it, give it corpus front matter (see corpora/README.md)` });
     return undefined;
   }
-  const { document, issues } = parseDocumentSource(decoded.text, shown, { builtin });
+  const { document, issues } = parseDocumentSource(decoded.text, shown, { builtin, ...(frontMatter?.ok ? { frontMatter } : {}) });
   corpus.issues.push(...issues);
   if (!document) return undefined;
   return addDocument(corpus, document) ? document : undefined;
@@ -101,10 +103,10 @@ export function addFile(corpus: Corpus, file: string, builtin: boolean, { inFold
  * document, or undefined if it is (or may be: then its problems are errors).
  * No front matter at all, or front matter with none of the fields every
  * corpus document has (`id`, `kind`, `sources`: a static-site page's `layout`/`title`).
+ * `fm`: splitFrontMatter of `text`.
  */
-function notCorpusDocument(text: string): string | undefined {
-  if (!hasFrontMatter(text)) return 'no front matter';
-  const fm = splitFrontMatter(text, '');
+function notCorpusDocument(text: string, fm: FrontMatterResult | undefined): string | undefined {
+  if (!hasFrontMatter(text) || !fm) return 'no front matter';
   if (!fm.ok) return undefined;
   return ['id', 'kind', 'sources'].some((k) => k in fm.value.data) ? undefined : 'front matter without id, kind or sources';
 }

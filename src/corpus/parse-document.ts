@@ -2,7 +2,7 @@
 // body segmented by kind, language checked. Never throws on bad input: every
 // problem becomes a LoadIssue naming the file, the line and the field.
 import { readBody } from './body-lines.js';
-import { hasFrontMatter, splitFrontMatter } from './front-matter.js';
+import { hasFrontMatter, splitFrontMatter, type FrontMatterResult } from './front-matter.js';
 import { languageMismatch, undeclaredLanguage } from './language.js';
 import { frontMatterSchema, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
 import { segmentPlan, segmentReports, type PlanSegmentation } from './segment-plan.js';
@@ -23,6 +23,12 @@ export interface ParseResult {
 
 export interface ParseOptions {
   builtin?: boolean;
+  /**
+   * `source`'s front matter as splitFrontMatter(source, …) gave it, when the caller has
+   * read it already (load.ts reads it to tell a corpus document from a README): YAML
+   * parsing was a third of loading the shipped corpora, and was done twice a file.
+   */
+  frontMatter?: FrontMatterResult & { ok: true };
 }
 
 export function parseDocumentSource(source: string, file: string, options: ParseOptions = {}): ParseResult {
@@ -32,7 +38,7 @@ export function parseDocumentSource(source: string, file: string, options: Parse
     return { issues };
   };
 
-  const fm = splitFrontMatter(source, file);
+  const fm = options.frontMatter ?? splitFrontMatter(source, file);
   if (!fm.ok) return { issues: [fm.issue] };
   const { data, fieldLines, bodyLine, body } = fm.value;
 
