@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addBulkFileSync, isBulkFile } from './bulk-file.js';
 import { hasFrontMatter, splitFrontMatter, type FrontMatterResult } from './front-matter.js';
+import { cachedMarkdownFiles } from './markdown-cache.js';
 import { parseDocumentSource } from './parse-document.js';
 import { decodeSource, sizeIssue } from './source-text.js';
 import type { Corpus, Document, LoadIssue } from './types.js';
@@ -57,7 +58,9 @@ export function addPath(corpus: Corpus, path: string, builtin: boolean, onProgre
     return addBulkFileSync(corpus, path, { shown, builtin, cache: bulkCache, onProgress: onProgress && ((doneBytes, totalBytes) => onProgress({ file: shown, doneBytes, totalBytes })) });
   }
   const files = isDir ? markdownFiles(path, corpus) : [path];
-  for (const file of files) addFile(corpus, file, builtin, { inFolder: isDir });
+  // Parsed through the cache of parsed Markdown files (markdown-cache.ts) when every file can be read.
+  const outcomes = cachedMarkdownFiles(files, { builtin, inFolder: isDir }, readMarkdownFile) ?? files.map((file) => readMarkdownFile(file, { builtin, inFolder: isDir }));
+  for (const outcome of outcomes) addOutcome(corpus, outcome);
 }
 
 /**
@@ -66,36 +69,48 @@ export function addPath(corpus: Corpus, path: string, builtin: boolean, onProgre
  * README or notes, skipped with a note (a file named on its own must be a document).
  */
 export function addFile(corpus: Corpus, file: string, builtin: boolean, { inFolder = false } = {}): Document | undefined {
+  return addOutcome(corpus, readMarkdownFile(file, { builtin, inFolder }));
+}
+
+/** What reading one Markdown file gives, before it joins a corpus: its document, if any, and its issues in order. */
+export interface FileOutcome {
+  document?: Document;
+  issues: LoadIssue[];
+}
+
+/** Add a file's issues and then its document (unless its id is taken: addDocument) to the corpus; the document if added. */
+function addOutcome(corpus: Corpus, { document, issues }: FileOutcome): Document | undefined {
+  corpus.issues.push(...issues);
+  if (!document) return undefined;
+  return addDocument(corpus, document) ? document : undefined;
+}
+
+/**
+ * Read and parse one Markdown file (addFile's work, without the corpus): its
+ * document and issues. `bytes`: the file's contents when the caller has read
+ * them already (markdown-cache.ts, after checking the size). Never throws.
+ */
+export function readMarkdownFile(file: string, { builtin, inFolder }: { builtin: boolean; inFolder: boolean }, bytes?: Uint8Array): FileOutcome {
   const shown = displayPath(file);
-  let bytes: Uint8Array;
-  try {
-    // Check the size before reading: a stray multi-gigabyte file must not be read into memory.
-    const tooBig = sizeIssue(statSync(file).size, shown);
-    if (tooBig) {
-      corpus.issues.push(tooBig);
-      return undefined;
+  if (!bytes) {
+    try {
+      // Check the size before reading: a stray multi-gigabyte file must not be read into memory.
+      const tooBig = sizeIssue(statSync(file).size, shown);
+      if (tooBig) return { issues: [tooBig] };
+      bytes = readFileSync(file);
+    } catch (e) {
+      return { issues: [{ severity: 'error', file: shown, field: 'file', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` }] };
     }
-    bytes = readFileSync(file);
-  } catch (e) {
-    corpus.issues.push({ severity: 'error', file: shown, field: 'file', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
-    return undefined;
   }
   const decoded = decodeSource(bytes, shown);
-  if (!decoded.ok) {
-    corpus.issues.push(decoded.issue);
-    return undefined;
-  }
+  if (!decoded.ok) return { issues: [decoded.issue] };
   // Front matter that parses is read once, for this check and for the document.
   const frontMatter = inFolder && hasFrontMatter(decoded.text) ? splitFrontMatter(decoded.text, shown) : undefined;
   const foreign = inFolder ? notCorpusDocument(decoded.text, frontMatter) : undefined;
   if (foreign) {
-    corpus.issues.push({ severity: 'note', file: shown, field: 'front matter', message: `${foreign}, so not a corpus document (a README, notes or a web page?): skipped. To load it, give it corpus front matter (see corpora/README.md)` });
-    return undefined;
+    return { issues: [{ severity: 'note', file: shown, field: 'front matter', message: `${foreign}, so not a corpus document (a README, notes or a web page?): skipped. To load it, give it corpus front matter (see corpora/README.md)` }] };
   }
-  const { document, issues } = parseDocumentSource(decoded.text, shown, { builtin, ...(frontMatter?.ok ? { frontMatter } : {}) });
-  corpus.issues.push(...issues);
-  if (!document) return undefined;
-  return addDocument(corpus, document) ? document : undefined;
+  return parseDocumentSource(decoded.text, shown, { builtin, ...(frontMatter?.ok ? { frontMatter } : {}) });
 }
 
 /**

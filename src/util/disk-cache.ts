@@ -1,10 +1,13 @@
-// Small derived data kept between runs as JSON files in one cache folder
+// Small derived data kept between runs as files in one cache folder
 // (`.provenance-index/`, gitignored): document summaries, the glossary's name
-// keys. Each file is named by a key of everything its value depends on, so a
+// keys, the in-memory corpus's terms (JSON), the shipped corpora's parsed
+// documents (v8.serialize). Each file is named by a key of everything its value depends on, so a
 // stale file is never read, only left to be pruned.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 
 /** The working copy's cache folder: two levels above both src/util and dist/util. */
@@ -50,21 +53,65 @@ export function readCache<T>(dir: string, name: string): T | undefined {
 }
 
 /**
+ * The value stored as `name` in `dir` by writeSerialized (v8.serialize, with a
+ * SHA-256 of it in front); undefined when there is none, or it cannot be read,
+ * is damaged or was written by another V8 (whose format may differ).
+ */
+export function readSerialized(dir: string, name: string): unknown {
+  try {
+    const bytes = readFileSync(join(dir, name));
+    const head = `${SERIALIZED_MAGIC}${process.versions.v8}\n`;
+    if (bytes.toString('latin1', 0, head.length) !== head) return undefined;
+    const digest = bytes.subarray(head.length, head.length + 32);
+    const payload = bytes.subarray(head.length + 32);
+    if (!createHash('sha256').update(payload).digest().equals(digest)) return undefined;
+    return deserialize(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Store `value` (structured-clonable: plain objects, arrays, strings, numbers,
+ * undefined) as `name` in `dir` for readSerialized, like writeCache (any file
+ * name: pruning keeps the newest `keep` whose names start with `prefix`).
+ * JSON would drop undefined fields and key order of absent ones; a reader
+ * gets back exactly what was stored.
+ */
+export function writeSerialized(dir: string, name: string, value: unknown, prefix: string, keep: number): void {
+  let payload: Buffer;
+  try {
+    payload = serialize(value);
+  } catch {
+    return;
+  }
+  const head = Buffer.from(`${SERIALIZED_MAGIC}${process.versions.v8}\n`, 'latin1');
+  writeCacheBytes(dir, name, Buffer.concat([head, createHash('sha256').update(payload).digest(), payload]), prefix, keep);
+}
+
+const SERIALIZED_MAGIC = 'plan-provenance v8 ';
+
+/**
  * Store `value` as JSON under `name` in `dir`, written to a temporary file and
  * renamed (a reader never sees half a file), then remove all but the newest
  * `keep` files whose names start with `prefix`. Errors are swallowed: a
  * read-only install simply runs without the cache.
  */
 export function writeCache(dir: string, name: string, value: unknown, prefix: string, keep: number): void {
+  writeCacheBytes(dir, name, JSON.stringify(value), prefix, keep);
+}
+
+/** writeCache's file handling for any content (see there). */
+function writeCacheBytes(dir: string, name: string, data: string | Uint8Array, prefix: string, keep: number): void {
   try {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, name);
     // Worker threads share the process's pid (index workers write the glossary caches at once).
     const tmp = `${file}.${process.pid}-${threadId}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
+    writeFileSync(tmp, data);
     renameSync(tmp, file);
     const old = readdirSync(dir)
-      .filter((n) => n.startsWith(prefix) && n.endsWith('.json'))
+      .filter((n) => n.startsWith(prefix) && !n.endsWith('.tmp'))
       .map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs }))
       .sort((a, b) => b.t - a.t)
       .slice(keep);
