@@ -25,6 +25,12 @@ const FORMAT = 1;
 const PREFIX = 'markdown-';
 /** Cache files kept (a few folder sets, for src/ and dist/ each). */
 const KEEP = 8;
+/**
+ * Folders holding more Markdown than this (bytes) are parsed without the cache: its
+ * file would be about twice their size, in the working copy (the shipped corpora:
+ * ~0.5 MB). A corpus that large belongs in a JSON Lines file, which has its own cache.
+ */
+export const MAX_CACHED_BYTES = 32_000_000;
 
 interface ReadOptions {
   builtin: boolean;
@@ -34,9 +40,9 @@ interface ReadOptions {
 /**
  * The outcome of reading each of `files` (what `read` gives for each, in
  * order), from the cache in `dir` when it holds these bytes, else computed by
- * `read` and stored. Undefined when a file cannot be read or is over the size
- * limit: the caller then reads each file itself, and such a run is never
- * cached. Never throws for the cache.
+ * `read` and stored (not stored beyond MAX_CACHED_BYTES in all). Undefined
+ * when a file cannot be read or is over the size limit: the caller then reads
+ * each file itself, and such a run is never cached. Never throws for the cache.
  */
 export function cachedMarkdownFiles(
   files: string[],
@@ -53,6 +59,7 @@ export function cachedMarkdownFiles(
       return undefined;
     }
   }
+  if (contents.reduce((n, c) => n + c.length, 0) > MAX_CACHED_BYTES) return files.map((file, i) => read(file, options, contents[i]));
   const name = `${PREFIX}${cacheKey(files, contents, options)}.v8`;
   const stored = readSerialized(dir, name);
   if (isOutcomes(stored, files.length)) return stored;
