@@ -9,12 +9,15 @@
 // working copy's cache folder (disk-cache.ts), holding the passages' terms in
 // the bulk index's row layout (index-build.ts taskRows: key numbers into one
 // key list, start, end and flags per term). The key covers what the terms
-// depend on: each document's language, text and passage spans, in order, and
+// depend on: each document's language, text and passage spans, in order,
 // codeFingerprint (the tokenizer's code, the glossary, the analysers'
-// versions). A document's id, title or date are not in it: they are read from
+// versions) and the code of the stored layout (this module, index-build.ts). A document's id, title or date are not in it: they are read from
 // the document itself on every run. A file that does not hold what its key
 // promises (damaged, edited) is ignored and written again.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Document } from '../corpus/types.js';
 import { CACHE_DIR, CACHE_KEEP, readCache, writeCache } from '../util/disk-cache.js';
 import { codeFingerprint } from './code-fingerprint.js';
@@ -56,10 +59,26 @@ export function cachedDocumentPassages(documents: Document[], dir = CACHE_DIR): 
   return passagesOf(documents, rows);
 }
 
+let ownCode: Buffer | undefined;
+
+/**
+ * This module's code and index-build.ts's (taskRows, TERM_KINDS: the stored
+ * layout), which codeFingerprint does not cover: a change to either is a new key.
+ */
+function layoutCode(): Buffer {
+  if (!ownCode) {
+    const here = fileURLToPath(import.meta.url);
+    ownCode = Buffer.concat([readFileSync(here), readFileSync(join(dirname(here), `index-build${extname(here)}`))]);
+  }
+  return ownCode;
+}
+
 /** SHA-256 (hex) of the format, the code's fingerprint and each document's language, spans and text, length-prefixed. */
 function cacheKey(tasks: { text: string; language: string; spans: number[] }[]): string {
   const h = createHash('sha256');
-  h.update(`format ${FORMAT}\n${codeFingerprint()}\n${tasks.length}\n`);
+  h.update(`format ${FORMAT}\n${codeFingerprint()}\n`);
+  h.update(layoutCode());
+  h.update(`\n${tasks.length}\n`);
   for (const t of tasks) {
     h.update(`${t.language.length}:${t.language} ${t.spans.join(',')} ${t.text.length}:`);
     h.update(t.text);
