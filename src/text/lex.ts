@@ -4,7 +4,7 @@ import { foldText, originalSpan, type Folded } from './fold.js';
 import { digitFraction, TIME_UNITS, EN_CUE_BEFORE, EN_HALF_BEFORE, EN_HALF_NEXT, EN_ONE, EN_PERIOD_BEFORE, CYRILLIC_PERIOD_BEFORE, fractionWord, mayBeFractionWord, oneWordFraction, VULGAR, VULGAR_CLASS } from './fractions.js';
 import { monthCandidate } from './months.js';
 import { normalizeWord } from './normalize.js';
-import { AND_A_HALF, countedAfter, HALF_A, isHomograph, NUMBER_JOINERS, NumeralReader, numberWord, wordsValue } from './number-words.js';
+import { AND_A_HALF, HALF_A, homographIsNumber, isHomograph, NUMBER_JOINERS, NumeralReader, numberWord, wordsValue } from './number-words.js';
 import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
 import { isNegation } from './polarity.js';
 import { isStopWord, stemWord, type Lang } from './stem.js';
@@ -554,8 +554,12 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
       break;
     }
     const piece = start !== t.start;
-    // "семью" alone is "family" unless a counted noun follows ("семью годами"): see isHomograph.
-    const homograph = i === j && !piece && isHomograph(t.norm) && !(adjacent(t, tokens[i + 1], text) && countedAfter(tokens[i + 1].norm));
+    // "семью" alone is "family" unless a counted noun follows ("семью годами"), "с нуля" "from scratch": see isHomograph.
+    const homograph =
+      i === j &&
+      !piece &&
+      isHomograph(t.norm) &&
+      !homographIsNumber(t.norm, i > 0 && adjacent(tokens[i - 1], t, text) ? tokens[i - 1].norm : undefined, adjacent(t, tokens[i + 1], text) ? tokens[i + 1].norm : undefined);
     const value = homograph ? undefined : RUN.value();
     if (value === undefined) {
       if (piece) {
@@ -613,7 +617,7 @@ function leadingNumbers(t: Token, out: Token[], outFacts: (WordFacts | undefined
     const start = from === 0 ? t.start : t.start + hyphens[from - 1] + 1;
     const end = t.start + hyphens[k - 1];
     const value = RUN.value();
-    out.push(value === undefined ? pieceWord(t, start, end) : numberToken(text(t, start, end), start, end, canonicalNumber(value), t.lang, value));
+    out.push(value === undefined ? pieceWord(t, start, end) : numberToken(surfaceBetween(t, start, end), start, end, canonicalNumber(value), t.lang, value));
     outFacts.push(undefined);
     RUN.reset();
     RUN.push(parts[k]);
@@ -623,13 +627,13 @@ function leadingNumbers(t: Token, out: Token[], outFacts: (WordFacts | undefined
 }
 
 /** The surface of `t` between two offsets into the text. */
-function text(t: Token, start: number, end: number): string {
+function surfaceBetween(t: Token, start: number, end: number): string {
   return t.text.slice(start - t.start, end - t.start);
 }
 
 /** A word token of the part of hyphenated `t` from `start` to `end` (offsets into the text; end: the token's). */
 function pieceWord(t: Token, start: number, end = t.end): Token {
-  const surface = text(t, start, end);
+  const surface = surfaceBetween(t, start, end);
   const norm = normalizeWord(surface);
   return copyToken(t, surface, start, end, norm, stemWord(norm, t.lang), 'word', isStopWord(norm, t.lang));
 }

@@ -290,16 +290,17 @@ export function wordsValue(words: string[]): number | undefined {
 }
 
 /**
- * Number words that are more often other words: "семью" is "family" (accusative, instrumental of
- * "семья": "поддержать семью", "Одну семью") as well as the instrumental of "семь". Such a word is
- * read as a number only inside a numeral of two or more words ("двадцатью семью", "семью тысячами")
- * or before a counted noun in the instrumental plural ("семью годами", "семью странами"): see
- * countedAfter. Ukrainian "сім'ю" (family) is no table word. Other homographs of the table are rare
- * in the plans' prose ("сорока" magpie, "три" rub) and stay numbers.
+ * Number words that are often other words, read as numbers alone only with a cue
+ * (homographIsNumber). "семью" is "family" (accusative, instrumental of "семья": "поддержать
+ * семью", "Одну семью") as well as the instrumental of "семь"; "с нуля" / "з нуля" is "from
+ * scratch" ("пересоздать базы данных с нуля"). Inside a numeral of two or more words such a word
+ * is a number ("двадцатью семью", "семью тысячами"). Ukrainian "сім'ю" (family) is no table
+ * word. Other homographs of the table are rare in the plans' prose ("сорока" magpie, "три" rub)
+ * and stay numbers.
  */
-const HOMOGRAPHS = new Set(['семью']);
+const HOMOGRAPHS = new Set(['семью', 'нуля']);
 
-/** True when `norm` alone is a number only with a cue (HOMOGRAPHS). */
+/** True when `norm` alone is a number only with a cue (HOMOGRAPHS, homographIsNumber). */
 export function isHomograph(norm: string): boolean {
   return HOMOGRAPHS.has(norm);
 }
@@ -311,9 +312,16 @@ export function isHomograph(norm: string): boolean {
  */
 const INSTRUMENTAL_PLURAL = /(?:ами|ями|ьми)$/;
 
-/** True when the normalised word after a homograph (HOMOGRAPHS) makes it a number: a noun in the instrumental plural. */
-export function countedAfter(norm: string | undefined): boolean {
-  return norm !== undefined && INSTRUMENTAL_PLURAL.test(norm);
+/**
+ * Whether the homograph `norm` (isHomograph), standing alone, is a number, given the normalised
+ * words right before and after it (undefined: none, or not next to it). "семью": before a counted
+ * noun in the instrumental plural ("семью годами"). "нуля": unless after "с"/"со"/"з" ("from
+ * scratch"), where it is a number only as the start of a range ("с нуля до 5 %").
+ */
+export function homographIsNumber(norm: string, before: string | undefined, after: string | undefined): boolean {
+  if (norm === 'семью') return after !== undefined && INSTRUMENTAL_PLURAL.test(after);
+  if (norm === 'нуля') return !(before === 'с' || before === 'со' || before === 'з') || after === 'до';
+  return true;
 }
 
 /** Any table word, or fraction word (fractions.ts), standing as a word of its own (text lower-cased, ё→е, straight apostrophe, invisible characters out). */

@@ -112,7 +112,7 @@ describe('well-formed numerals stay one number', () => {
   });
 });
 
-describe('"семью": family, or the instrumental of семь', () => {
+describe('homographs: "семью" (family, or the instrumental of семь), "с нуля" (from scratch)', () => {
   it.each([
     ['Одну семью', []],
     ['поддержать семью', []],
@@ -125,6 +125,13 @@ describe('"семью": family, or the instrumental of семь', () => {
     ['семью днями', [['семью', 7, 'days']]],
   ] as [string, [string, number, string?][]][])('%s', (text, expected) => {
     expect(read(text, 'ru')).toEqual(expected);
+  });
+
+  it('"с нуля" is "from scratch", no figure, unless a range follows', () => {
+    expect(read('пересоздать с нуля', 'ru')).toEqual([]);
+    expect(read('відбудувати з нуля', 'uk')).toEqual([]);
+    expect(read('с нуля до 5 %', 'ru')).toEqual([['нуля', 0], ['5 %', 5, '%']]);
+    expect(read('больше нуля', 'ru')).toEqual([['нуля', 0]]);
   });
 
   it('stays a word with no value when it is no number', () => {
