@@ -462,7 +462,9 @@ function mayBeSpelled(t: Token, f: WordFacts | undefined): boolean {
 /**
  * Runs of number words ("six hundred thousand", "шестьсот тысяч",
  * "twenty-five") become one number token spanning the run, so a figure
- * written in words compares by value with one written in digits.
+ * written in words compares by value with one written in digits. A run is cut
+ * where a word does not compose with those before (NumeralReader): "five six
+ * days" is two numbers, "пять-шесть" two tokens.
  */
 function spelledNumbers(lexed: Lexed, text: string): Lexed {
   const { tokens, facts } = lexed;
