@@ -4,7 +4,7 @@ import { foldText, originalSpan, type Folded } from './fold.js';
 import { digitFraction, TIME_UNITS, EN_CUE_BEFORE, EN_HALF_BEFORE, EN_HALF_NEXT, EN_ONE, EN_PERIOD_BEFORE, CYRILLIC_PERIOD_BEFORE, fractionWord, mayBeFractionWord, oneWordFraction, VULGAR, VULGAR_CLASS } from './fractions.js';
 import { monthCandidate } from './months.js';
 import { normalizeWord } from './normalize.js';
-import { AND_A_HALF, HALF_A, NUMBER_JOINERS, numberWord, wordsValue } from './number-words.js';
+import { AND_A_HALF, HALF_A, homographIsNumber, isHomograph, NUMBER_JOINERS, NumeralReader, numberWord, wordsValue } from './number-words.js';
 import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
 import { isNegation } from './polarity.js';
 import { isStopWord, stemWord, type Lang } from './stem.js';
@@ -462,7 +462,9 @@ function mayBeSpelled(t: Token, f: WordFacts | undefined): boolean {
 /**
  * Runs of number words ("six hundred thousand", "шестьсот тысяч",
  * "twenty-five") become one number token spanning the run, so a figure
- * written in words compares by value with one written in digits.
+ * written in words compares by value with one written in digits. A run is cut
+ * where a word does not compose with those before (NumeralReader): "five six
+ * days" is two numbers, "пять-шесть" two tokens.
  */
 function spelledNumbers(lexed: Lexed, text: string): Lexed {
   const { tokens, facts } = lexed;
@@ -509,32 +511,64 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
       }
       continue;
     }
-    // Extend over number words, joined by spaces (or "and" between two number words; "and a half").
-    let j = half ? i + 1 : i;
-    const words = half ? [HALF_A] : t.norm.split('-');
+    // Extend over number words, joined by spaces (or "and" between two number words; "and a half"),
+    // while each composes with those before into one numeral (NumeralReader): "five six days" is two.
+    RUN.reset();
+    let j = i;
+    // Where the number starts: inside a hyphenated word of two numbers ("пять-шесть тысяч"), its last part.
+    let start = t.start;
+    if (half) {
+      RUN.push(HALF_A);
+      j = i + 1;
+    } else if (!RUN.pushWord(t.norm)) {
+      start = leadingNumbers(t, out, outFacts);
+      if (start < 0) {
+        out.push(t);
+        outFacts.push(facts[i]);
+        continue;
+      }
+    }
     while (j + 1 < tokens.length) {
       const gap = text.slice(tokens[j].end, tokens[j + 1].start);
       if (!/^\s*$/.test(foldGap(gap))) break;
       if (spells(j + 1, ['and', 'a', 'half'])) {
-        words.push(AND_A_HALF);
+        if (!RUN.push(AND_A_HALF)) break;
         j += 3;
         continue;
       }
       if (isNumberWord(tokens[j + 1], facts[j + 1])) {
-        words.push(...tokens[j + 1].norm.split('-'));
+        if (!RUN.pushWord(tokens[j + 1].norm)) break;
         j++;
         continue;
       }
       const joinerGap = j + 2 < tokens.length ? text.slice(tokens[j + 1].end, tokens[j + 2].start) : '';
-      if (NUMBER_JOINERS.has(tokens[j + 1].norm) && j + 2 < tokens.length && isNumberWord(tokens[j + 2], facts[j + 2]) && /^\s*$/.test(foldGap(joinerGap))) {
-        words.push(...tokens[j + 2].norm.split('-'));
+      if (
+        NUMBER_JOINERS.has(tokens[j + 1].norm) &&
+        j + 2 < tokens.length &&
+        isNumberWord(tokens[j + 2], facts[j + 2]) &&
+        /^\s*$/.test(foldGap(joinerGap)) &&
+        RUN.mayJoin() &&
+        RUN.pushWord(tokens[j + 2].norm)
+      ) {
         j += 2;
         continue;
       }
       break;
     }
-    const value = wordsValue(words);
+    const piece = start !== t.start;
+    // "семью" alone is "family" unless a counted noun follows ("семью годами"), "с нуля" "from scratch": see isHomograph.
+    const homograph =
+      i === j &&
+      !piece &&
+      isHomograph(t.norm) &&
+      !homographIsNumber(t.norm, i > 0 && adjacent(tokens[i - 1], t, text) ? tokens[i - 1].norm : undefined, adjacent(t, tokens[i + 1], text) ? tokens[i + 1].norm : undefined);
+    const value = homograph ? undefined : RUN.value();
     if (value === undefined) {
+      if (piece) {
+        out.push(pieceWord(t, start));
+        outFacts.push(undefined);
+        continue;
+      }
       for (let k = i; k <= j; k++) {
         out.push(tokens[k]);
         outFacts.push(facts[k]);
@@ -542,7 +576,7 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
       i = j;
       continue;
     }
-    if (i === j && value < SMALL_SPELLED) {
+    if (i === j && !piece && value < SMALL_SPELLED) {
       // "three countries": style guides spell out one to nine in running
       // prose, where they are rarely the figure a reader tracks; the word
       // keeps its word key for matching and carries its value for figures().
@@ -550,7 +584,6 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
       outFacts.push(undefined);
       continue;
     }
-    const start = tokens[i].start;
     const end = tokens[j].end;
     const canon = canonicalNumber(value);
     out.push(numberToken(text.slice(start, end), start, end, canon, tokens[i].lang, value));
@@ -558,6 +591,53 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
     i = j;
   }
   return { tokens: out, facts: outFacts };
+}
+
+/** The numeral spelledNumbers reads a run into (one for all runs: reset per run). */
+const RUN = new NumeralReader();
+
+/** The offsets of the hyphens of a hyphenated word's surface (it may hold invisible characters too). */
+function hyphenOffsets(t: Token): number[] {
+  return [...t.text.matchAll(/[-\u2010\u2011]/g)].map((m) => m.index!);
+}
+
+/**
+ * A hyphenated word of number words that is no one numeral ("пять-шесть", "five-six", an
+ * approximate range): pushes onto `out` a number for each part but the last (a word, when the
+ * part is no figure alone: "one"), and leaves RUN reading the last part, which may go on into
+ * the words after it ("пять-шесть тысяч": 5 and 6,000). Returns where the last part starts, or
+ * -1 when the surface's hyphens do not match the norm's (nothing pushed).
+ */
+function leadingNumbers(t: Token, out: Token[], outFacts: (WordFacts | undefined)[]): number {
+  const parts = t.norm.split('-');
+  const hyphens = hyphenOffsets(t);
+  if (hyphens.length !== parts.length - 1) return -1;
+  RUN.reset();
+  let from = 0;
+  for (let k = 0; k < parts.length; k++) {
+    if (RUN.push(parts[k])) continue;
+    const start = from === 0 ? t.start : t.start + hyphens[from - 1] + 1;
+    const end = t.start + hyphens[k - 1];
+    const value = RUN.value();
+    out.push(value === undefined ? pieceWord(t, start, end) : numberToken(surfaceBetween(t, start, end), start, end, canonicalNumber(value), t.lang, value));
+    outFacts.push(undefined);
+    RUN.reset();
+    RUN.push(parts[k]);
+    from = k;
+  }
+  return t.start + hyphens[from - 1] + 1;
+}
+
+/** The surface of `t` between two offsets into the text. */
+function surfaceBetween(t: Token, start: number, end: number): string {
+  return t.text.slice(start - t.start, end - t.start);
+}
+
+/** A word token of the part of hyphenated `t` from `start` to `end` (offsets into the text; end: the token's). */
+function pieceWord(t: Token, start: number, end = t.end): Token {
+  const surface = surfaceBetween(t, start, end);
+  const norm = normalizeWord(surface);
+  return copyToken(t, surface, start, end, norm, stemWord(norm, t.lang), 'word', isStopWord(norm, t.lang));
 }
 
 /** The two tokens are next to each other, with nothing but spaces (or invisible characters) between. */

@@ -123,31 +123,205 @@ export function numberWord(norm: string): { value: number; role: Role } | undefi
 export const NUMBER_JOINERS = new Set(['and']);
 
 /**
+ * Reads a numeral word by word, accepting a word only when it composes with
+ * the words before it into one well-formed numeral, the same for English,
+ * Russian and Ukrainian: a scale word ("thousand", "тысяч") multiplies the
+ * group before it, and scales fall ("two million three hundred thousand");
+ * within a group (below 1000) come a hundreds part ("сто", "two hundred",
+ * "fifteen hundred"), then a tens word, then a unit after a tens word
+ * ("twenty five", "двадцать пять"), or a teen or unit alone; English "and"
+ * joins after a hundreds part or a scale ("one hundred and five", "two
+ * thousand and ten"), "and a half" ends a group or follows a scale ("a
+ * trillion and a half"). Anything else starts a new number: "five six days"
+ * is 5 and 6, "twenty thirty" 20 and 30, "три четыре дня" 3 and 4, "сорок
+ * сорока" 40 and 40, "billion billion" two scales. Method: the usual
+ * accumulator (group and total) with the slot the group has reached.
+ *
+ * One instance is reused run after run (reset): no allocation per word.
+ */
+export class NumeralReader {
+  /** Sum of the closed groups (each times its scale). */
+  total = 0;
+  /** The open group's value. */
+  group = 0;
+  /** What may still come in the open group: 3 anything, 2 tens/teen/unit (after hundreds), 1 a unit 1–9 (after tens), 0 nothing but a scale or "hundred"/"and a half" (after a unit or teen). */
+  slot = 3;
+  /** The last scale read (Infinity before any): the next must be smaller. */
+  scale = Infinity;
+  /** Words read. */
+  words = 0;
+  /** Nothing may follow (after "zero", "полмиллиона", "and a half" after a scale). */
+  closed = false;
+  /** The group holds "and a half" or "полтора": no unit nor tens may follow, a scale may. */
+  half = false;
+  /** The first word's table entry (for the one-word rule of value()). */
+  private first: Entry | undefined;
+
+  reset(): void {
+    this.total = 0;
+    this.group = 0;
+    this.slot = 3;
+    this.scale = Infinity;
+    this.words = 0;
+    this.closed = false;
+    this.half = false;
+    this.first = undefined;
+  }
+
+  /**
+   * Reads a whole word, hyphenated or not ("twenty-five": every part, or none). True when read;
+   * false, and nothing read, when it does not compose with the words before.
+   */
+  pushWord(norm: string): boolean {
+    if (!norm.includes('-')) return this.push(norm);
+    const { total, group, slot, scale, words, closed, half, first } = this;
+    for (const part of norm.split('-')) {
+      if (this.push(part)) continue;
+      Object.assign(this, { total, group, slot, scale, words, closed, half });
+      this.first = first;
+      return false;
+    }
+    return true;
+  }
+
+  /** True when "and" may come next (English: after a hundreds part or a scale, before a smaller number). */
+  mayJoin(): boolean {
+    return !this.closed && !this.half && ((this.slot === 2 && this.group > 0) || (this.group === 0 && this.total > 0 && this.scale !== Infinity));
+  }
+
+  /** Reads `norm` (a normalised table word, or AND_A_HALF / HALF_A) when it composes with the words before; false, and nothing read, when it does not. */
+  push(norm: string): boolean {
+    const e = TABLE.get(norm);
+    if (!e || this.closed) return false;
+    const v = e.value;
+    const empty = this.words === 0;
+    switch (e.role) {
+      case 'scale':
+        // A scale falls below the last one, after a group or first ("thousand" alone, "a thousand and a half").
+        if (v >= this.scale || (this.group === 0 && !empty)) return false;
+        this.total += (this.group || 1) * v;
+        this.group = 0;
+        this.slot = 3;
+        this.scale = v;
+        this.half = false;
+        break;
+      case 'hundred':
+        // English "two hundred", "fifteen hundred", "hundred" (alone: 100): multiplies a group below 100 that has no hundreds part.
+        if (this.half || this.group >= 100 || (this.slot === 2 && this.group > 0) || !Number.isInteger(this.group)) return false;
+        this.group = (this.group || 1) * 100;
+        this.slot = 2;
+        break;
+      case 'hundreds':
+        if (this.slot !== 3) return false;
+        this.group = v;
+        this.slot = 2;
+        break;
+      case 'unit':
+        if (v === 0.5) {
+          if (norm === HALF_A) {
+            // "half a million": first, before a scale (the lexer checks the scale).
+            if (!empty) return false;
+            this.group = 0.5;
+            this.slot = 0;
+            this.half = true;
+            break;
+          }
+          // "and a half": ends a group ("two and a half million") or follows a scale ("a trillion and a half").
+          if (this.half) return false;
+          if (this.group > 0) {
+            this.group += 0.5;
+            this.slot = 0;
+            this.half = true;
+          } else if (this.total > 0 && this.scale !== Infinity) {
+            this.total += this.scale / 2;
+            this.closed = true;
+          } else return false;
+          break;
+        }
+        if (this.half) return false;
+        if (v === 0) {
+          // "ноль", "zero": alone.
+          if (!empty) return false;
+          this.closed = true;
+        } else if (!Number.isInteger(v) || v >= 100) {
+          // "полтора" (first, may take a scale), "полмиллиона" (alone).
+          if (!empty) return false;
+          this.group = v;
+          this.slot = 0;
+          if (v >= 100) this.closed = true;
+          else this.half = true;
+          break;
+        } else if (v < 10) {
+          if (this.slot < 1) return false;
+        } else if (v < 20 || v % 10 === 0) {
+          if (this.slot < 2) return false;
+        } else return false;
+        this.group += v;
+        this.slot = v >= 20 ? 1 : 0;
+        break;
+    }
+    if (empty) this.first = e;
+    this.words++;
+    return true;
+  }
+
+  /** The numeral's value, or undefined when nothing was read or the one word read is no figure alone ("one" is a pronoun as often; a scale word alone, "тысячи людей", is "thousands"). */
+  value(): number | undefined {
+    if (this.words === 0) return undefined;
+    if (this.words === 1 && ((this.first!.role === 'unit' && this.first!.value === 1) || this.first!.role === 'scale')) return undefined;
+    return this.total + this.group;
+  }
+}
+
+type Entry = { value: number; role: Role };
+
+const READER = new NumeralReader();
+
+/**
  * The value of a run of number words (already normalised, hyphenated compounds
  * split: "twenty-five" → ["twenty", "five"]), or undefined when the run does
- * not read as one number ("one" alone is a pronoun as often as a figure).
- * Method: the usual accumulator — units add, "hundred" multiplies the
- * running group, a scale word closes the group.
+ * not read as one well-formed numeral (NumeralReader: "five six" is two
+ * numbers) or is one word that is no figure alone ("one", "thousand").
  */
 export function wordsValue(words: string[]): number | undefined {
-  let total = 0;
-  let group = 0;
-  let seen = 0;
-  for (const w of words) {
-    const entry = TABLE.get(w);
-    if (!entry) return undefined;
-    seen++;
-    if (entry.role === 'unit' || entry.role === 'hundreds') group += entry.value;
-    else if (entry.role === 'hundred') group = (group || 1) * 100;
-    else {
-      total += (group || 1) * entry.value;
-      group = 0;
-    }
-  }
-  if (!seen) return undefined;
-  // "one" alone is a pronoun as often as a figure; a scale word alone ("тысячи людей") is "thousands".
-  if (seen === 1 && ((TABLE.get(words[0])!.value === 1 && TABLE.get(words[0])!.role === 'unit') || TABLE.get(words[0])!.role === 'scale')) return undefined;
-  return total + group;
+  READER.reset();
+  for (const w of words) if (!READER.push(w)) return undefined;
+  return READER.value();
+}
+
+/**
+ * Number words that are often other words, read as numbers alone only with a cue
+ * (homographIsNumber). "семью" is "family" (accusative, instrumental of "семья": "поддержать
+ * семью", "Одну семью") as well as the instrumental of "семь"; "с нуля" / "з нуля" is "from
+ * scratch" ("пересоздать базы данных с нуля"). Inside a numeral of two or more words such a word
+ * is a number ("двадцатью семью", "семью тысячами"). Ukrainian "сім'ю" (family) is no table
+ * word. Other homographs of the table are rare in the plans' prose ("сорока" magpie, "три" rub)
+ * and stay numbers.
+ */
+const HOMOGRAPHS = new Set(['семью', 'нуля']);
+
+/** True when `norm` alone is a number only with a cue (HOMOGRAPHS, homographIsNumber). */
+export function isHomograph(norm: string): boolean {
+  return HOMOGRAPHS.has(norm);
+}
+
+/**
+ * The instrumental plural ending of a counted noun after an instrumental numeral ("годами", "днями",
+ * "людьми"). It also ends nouns after a verb that takes the instrumental ("обеспечить семью
+ * продуктами": "provide the family with food"), where "семью" then reads as 7: a misreading this cue accepts.
+ */
+const INSTRUMENTAL_PLURAL = /(?:ами|ями|ьми)$/;
+
+/**
+ * Whether the homograph `norm` (isHomograph), standing alone, is a number, given the normalised
+ * words right before and after it (undefined: none, or not next to it). "семью": before a counted
+ * noun in the instrumental plural ("семью годами"). "нуля": unless after "с"/"со"/"з" ("from
+ * scratch"), where it is a number only as the start of a range ("с нуля до 5 %").
+ */
+export function homographIsNumber(norm: string, before: string | undefined, after: string | undefined): boolean {
+  if (norm === 'семью') return after !== undefined && INSTRUMENTAL_PLURAL.test(after);
+  if (norm === 'нуля') return !(before === 'с' || before === 'со' || before === 'з') || after === 'до';
+  return true;
 }
 
 /** Any table word, or fraction word (fractions.ts), standing as a word of its own (text lower-cased, ё→е, straight apostrophe, invisible characters out). */
