@@ -22,13 +22,20 @@ import type { Document } from '../corpus/types.js';
 import { CACHE_DIR, CACHE_KEEP, readCache, writeCache } from '../util/disk-cache.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { TERM_FIELDS, TERM_KINDS, taskRows, type RowBatch } from './index-build.js';
-import { passageSegments } from './passages.js';
+import { documentPassages, passageSegments } from './passages.js';
 import type { IndexedPassage, Term } from './types.js';
 
 /** Bump when the stored layout changes. */
 const FORMAT = 1;
 
 const PREFIX = 'passage-terms-';
+
+/**
+ * Documents holding more text than this (UTF-16 units) in all are tokenised without the
+ * cache: its JSON would be several times their size, in the working copy (the shipped
+ * corpora: ~0.3 M). A corpus that large belongs in a JSON Lines file, indexed on disk.
+ */
+export const MAX_CACHED_CHARS = 16_000_000;
 
 /** What a cache file holds: RowBatch with its terms as a plain array (JSON). */
 interface Stored {
@@ -41,10 +48,11 @@ interface Stored {
  * The passages of each of `documents` (documentPassages of each, in order:
  * ref, source, start, end and terms with document-level offsets in UTF-16
  * units), their terms read from the cache in `dir` when it holds this set of
- * documents, else tokenised and stored there. Never throws for the cache: one
+ * documents, else tokenised and stored there (not beyond MAX_CACHED_CHARS). Never throws for the cache: one
  * that cannot be read or written is passed by.
  */
 export function cachedDocumentPassages(documents: Document[], dir = CACHE_DIR): IndexedPassage[][] {
+  if (documents.reduce((n, d) => n + d.text.length, 0) > MAX_CACHED_CHARS) return documents.map(documentPassages);
   const tasks = documents.map((doc) => {
     const spans: number[] = [];
     for (const s of passageSegments(doc)) spans.push(s.start, s.end);
