@@ -1,6 +1,8 @@
 // The body as lines with their offsets into the document text and their line
 // numbers in the file. `<!-- src: URL -->` lines are metadata: they are taken
-// out of the text and attach their URL to the lines after them.
+// out of the text and attach their URL to the lines after them, and the date
+// they give (`<!-- src: URL date: YYYY-MM-DD … -->`), if any: a file that
+// collects one speaker's statements of several days dates each passage.
 
 export interface BodyLine {
   /** The line's text (no newline). */
@@ -11,6 +13,8 @@ export interface BodyLine {
   fileLine: number;
   /** URL of the nearest `<!-- src: URL -->` above this line, if any. */
   source?: string;
+  /** The date that comment gives (`date: YYYY-MM-DD` after the URL), as written; not checked here. */
+  date?: string;
 }
 
 export interface Body {
@@ -18,20 +22,22 @@ export interface Body {
   lines: BodyLine[];
 }
 
-const SRC_COMMENT = /^\s*<!--\s*src:\s*(\S+?)(?:\s.*)?-->\s*$/;
+const SRC_COMMENT = /^\s*<!--\s*src:\s*(\S+?)(?:\s+date:\s*(\S+?))?(?:\s.*)?-->\s*$/;
 
 export function readBody(body: string, firstFileLine: number): Body {
   const raw = body.split('\n');
   const kept: BodyLine[] = [];
   let source: string | undefined;
+  let date: string | undefined;
   let offset = 0;
   raw.forEach((text, i) => {
     const m = SRC_COMMENT.exec(text);
     if (m) {
       source = m[1];
+      date = m[2];
       return;
     }
-    kept.push({ text, start: offset, fileLine: firstFileLine + i, source });
+    kept.push({ text, start: offset, fileLine: firstFileLine + i, source, ...(date !== undefined ? { date } : {}) });
     offset += text.length + 1;
   });
   // Leading and trailing blank lines carry nothing; dropping them keeps offsets simple.

@@ -84,12 +84,23 @@ export function parseDocumentSource(source: string, file: string, options: Parse
   if (segments.length > MAX_SEGMENTS) {
     return error(bodyLine, 'body', `${segments.length} segments; the limit is ${MAX_SEGMENTS} per document — split the file`);
   }
+  // A passage's own date (`<!-- src: URL date: YYYY-MM-DD -->`) must be a real date: lineage and `later` rely on it.
+  for (const s of segments) {
+    if (s.date !== undefined && !isCalendarDate(s.date)) return error(s.line, 'src date', `"${s.date}" is not a date: write the passage's date after its URL as date: YYYY-MM-DD`);
+  }
 
   const mismatch = languageMismatch(fields.language, text);
   if (mismatch) issues.push({ severity: 'warning', file, field: 'language', line: fieldLines.language, message: `${fields.id}: ${mismatch}` });
 
   const document = documentFromFields(fields, text, segments, file, options.builtin ?? false);
   return { document, issues };
+}
+
+/** True for YYYY-MM-DD naming a real calendar day. */
+function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** First point of an open-ended gap (`missing: 10-`, `complete_through: 9`), the earliest if both. */

@@ -1,7 +1,7 @@
 // Segment a statement into passages: one passage per paragraph (blank-line
 // separated). A paragraph that is only `[...]` marks an elision between
 // non-adjacent excerpts and is not a passage. Each passage carries the URL of
-// the `<!-- src: URL -->` line above it.
+// the `<!-- src: URL -->` line above it, and the date that line gives, if any.
 import { trimmedRange, type BodyLine } from './body-lines.js';
 import type { Segment } from './types.js';
 
@@ -16,12 +16,12 @@ export function segmentStatement(lines: BodyLine[]): Segment[] {
       continue;
     }
     const [start, end] = trimmedRange(line);
-    if (current && current.source === line.source) {
+    if (current && current.source === line.source && current.date === line.date) {
       current.end = end;
       continue;
     }
     const n = passages.length + 1;
-    current = { id: `p${n}`, label: `¶${n}`, kind: 'passage', start, end, line: line.fileLine, source: line.source };
+    current = { id: `p${n}`, label: `¶${n}`, kind: 'passage', start, end, line: line.fileLine, source: line.source, ...(line.date !== undefined ? { date: line.date } : {}) };
     passages.push(current);
   }
   return passages;

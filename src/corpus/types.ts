@@ -32,6 +32,11 @@ export interface Segment {
   parent?: string;
   /** Source URL that applies to this passage (from `<!-- src: URL -->`). */
   source?: string;
+  /**
+   * ISO date (YYYY-MM-DD) of this passage when its `<!-- src: URL date: YYYY-MM-DD -->` line gives
+   * one (a file collecting statements of several days); else the document's date applies.
+   */
+  date?: string;
   /** True when the point's number is listed in `missing:` but some text of it survives. */
   partial?: boolean;
   /** Unnumbered items ("Second, …") the source ran into this point: it is a merge of several items. */

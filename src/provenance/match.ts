@@ -154,6 +154,23 @@ function pointSegment(seg: Segment): PointSegment {
   return { id: seg.id, label: seg.label, start: seg.start, end: seg.end, partial: seg.partial };
 }
 
+/**
+ * The document as a passage of it is dated: `doc` itself, or, for a passage with a date of its
+ * own (a file collecting statements of several days: Segment.date), `doc` with that date, one
+ * object per document and date (the ranker's per-document facts are memoised by object). Its date
+ * then decides whether the passage is `later` than the plan, its place in the lineage and the age feature.
+ */
+function passageSource(doc: SourceInfo | undefined, passage: IndexedPassage | undefined): SourceInfo | undefined {
+  if (!doc || passage?.date === undefined || passage.date === doc.date) return doc;
+  let byDate = datedSources.get(doc);
+  if (!byDate) datedSources.set(doc, (byDate = new Map()));
+  let dated = byDate.get(passage.date);
+  if (!dated) byDate.set(passage.date, (dated = { ...doc, date: passage.date }));
+  return dated;
+}
+
+const datedSources = new WeakMap<SourceInfo, Map<string, SourceInfo>>();
+
 /** One point's candidates; `tokens` and `terms` are the point's (spanTokens, termsOf). */
 function matchPoint(plan: Document, seg: PointSegment, tokens: Token[], terms: Term[], index: PassageIndex, ctx: PointContext): PointMatch {
   const units = [terms, ...(ctx.units ? pointUnits(plan, seg, terms) : [])];
@@ -167,7 +184,7 @@ function matchPoint(plan: Document, seg: PointSegment, tokens: Token[], terms: T
   for (let n = 0; n < pairs.length; n++) {
     const p = pairs[n];
     const passage = fresh.length ? fresh[n][0] : index.passage(p.ref);
-    const doc = fresh.length ? fresh[n][1] : index.document(p.ref.doc);
+    const doc = fresh.length ? fresh[n][1] : passageSource(index.document(p.ref.doc), passage);
     if (!passage || !doc) continue;
     const c = scoreCandidate(plan, units, p, passage, doc, ctx);
     scored.push(c);
@@ -264,7 +281,7 @@ function scorePoint(plan: Document, units: Term[][], tokens: Token[], index: Pas
   const pairs = objectArray<PointPair>();
   refs.forEach((ref, rank) => {
     const passage = index.passage(ref);
-    const doc = index.document(ref.doc);
+    const doc = passageSource(index.document(ref.doc), passage);
     if (!passage || !doc) return;
     const options = pairOptions(doc, ctx);
     const { crossLingual } = options;

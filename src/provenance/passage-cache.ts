@@ -136,7 +136,7 @@ function passagesOf(documents: Document[], rows: RowBatch): IndexedPassage[][] {
         // The literal spanTerms makes (terms.ts), in its key order: the scorer sees one shape of term.
         list.push({ key: keys[terms[at]], start: terms[at + 1], end: terms[at + 2], kind: TERM_KINDS[flags & 3], neutral: (flags & 4) !== 0 });
       }
-      return { ref: { doc: doc.id, passage: s.id }, ...(s.source ? { source: s.source } : {}), start: s.start, end: s.end, terms: list };
+      return { ref: { doc: doc.id, passage: s.id }, ...(s.source ? { source: s.source } : {}), ...(s.date ? { date: s.date } : {}), start: s.start, end: s.end, terms: list };
     }),
   );
 }

@@ -30,6 +30,7 @@ export function documentPassages(doc: Document): IndexedPassage[] {
   return passageSegments(doc).map((s) => ({
     ref: { doc: doc.id, passage: s.id },
     ...(s.source ? { source: s.source } : {}),
+    ...(s.date ? { date: s.date } : {}),
     start: s.start,
     end: s.end,
     terms: spanTerms(doc.text, s.start, s.end, doc.language),

@@ -42,6 +42,8 @@ export interface IndexedPassage {
   ref: PassageRef;
   /** The passage's own source URL (`<!-- src: -->`), when the file names one. */
   source?: string;
+  /** The passage's own date (Segment.date), when its source line gives one; else the document's applies. */
+  date?: string;
   start: number;
   end: number;
   terms: Term[];

@@ -36,13 +36,31 @@ describe('the shipped corpora', () => {
   });
 
   it('hold every document of the shared corpora with the same front matter', () => {
-    // The shipped corpora are the shared primary texts, copied verbatim.
+    // The shipped corpora are the shared primary texts, copied verbatim, except that a source line may
+    // name its passages' date (`<!-- src: URL date: YYYY-MM-DD (…) -->`) where its own words give it
+    // (a file collecting statements of several days): front matter and text are untouched.
+    const undated = (text: string) => text.replace(/^(\s*<!--\s*src:\s*\S+) date: \d{4}-\d{2}-\d{2}(?=\s)/gm, '$1');
+    let dated = 0;
     for (const sub of ['plans', 'statements']) {
       const dir = join(import.meta.dirname, '../../../shared/corpora', sub);
       let files: string[] = [];
       try { files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md'); } catch { continue; }
-      for (const f of files) expect(readFileSync(join(BUILTIN_CORPUS_DIR, sub, f), 'utf8')).toBe(readFileSync(join(dir, f), 'utf8'));
+      for (const f of files) {
+        const shipped = readFileSync(join(BUILTIN_CORPUS_DIR, sub, f), 'utf8');
+        if (undated(shipped) !== shipped) dated++;
+        expect(undated(shipped)).toBe(readFileSync(join(dir, f), 'utf8'));
+      }
     }
+    expect(dated).toBe(9);
+  });
+
+  it('date each passage of a collection by its source line, so a later statement is never an antecedent', () => {
+    const lavrov = doc('ru-2026-02-lavrov-20-point-plan');
+    const p14 = lavrov.segments.find((s) => s.id === 'p14')!;
+    // The file's notes: "p14: a written statement … as quoted by Prensa Latina (11 Apr 2026)".
+    expect(p14.date).toBe('2026-04-11');
+    expect(lavrov.segments.find((s) => s.id === 'p1')!.date).toBeUndefined();
+    expect(doc('ru-2025-11-21-putin-plan').segments.filter((s) => s.date === '2025-11-27').length).toBeGreaterThan(0);
   });
 
   it('keep the reported-only 2026 plan documents as versions with no text (coverage 0), their reports as segments', () => {
@@ -213,5 +231,21 @@ describe('a user draft without front matter', () => {
     const { document, issues } = parseDraft('Just some prose.\n\nMore prose.', { id: 'draft' });
     expect(document).toBeUndefined();
     expect(issues[0].message).toMatch(/no numbered points found/);
+  });
+});
+
+describe('a passage date on a source line', () => {
+  const statement = (srcLine: string) =>
+    ['---', 'id: dated-test', 'kind: statement', 'title: "T"', 'side: ru', 'speaker: S', 'date: 2025-12-11', 'language: en', 'sources:', '  - https://example.org/a', '---', 'First passage.', '', srcLine, 'Second passage.', ''].join('\n');
+  it('dates the passages after it', () => {
+    const { document, issues } = parseDocumentSource(statement('<!-- src: https://example.org/b date: 2026-04-11 (Prensa Latina, 11 Apr 2026) -->'), 'dated.md');
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(document!.segments.map((s) => [s.id, s.source, s.date])).toEqual([['p1', undefined, undefined], ['p2', 'https://example.org/b', '2026-04-11']]);
+  });
+  it('refuses a date that is not a real day, naming the line and what to write', () => {
+    const { document, issues } = parseDocumentSource(statement('<!-- src: https://example.org/b date: 2026-02-30 -->'), 'dated.md');
+    expect(document).toBeUndefined();
+    expect(issues[0]).toMatchObject({ severity: 'error', file: 'dated.md', line: 15, field: 'src date' });
+    expect(issues[0].message).toMatch(/date: YYYY-MM-DD/);
   });
 });

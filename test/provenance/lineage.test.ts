@@ -20,6 +20,17 @@ const point = (plan: string, n: string) => {
 const cand = (doc: string, date: string, score: number, side: Candidate['side'], later = false): Candidate =>
   ({ doc, passage: 'p1', date, score, side, later, speaker: '', parts: { lexical: 0, alignment: 0, phrases: 0, figures: 0 }, evidence: [], url: '' }) as Candidate;
 
+describe('passages dated by their source line', () => {
+  it('a passage of a collection said after the plan is later, not an antecedent (ua-20 point 3, Lavrov 11 Apr 2026)', () => {
+    const p = point('ua-20-2025-12-24', '3');
+    const lavrov = p.candidates.find((c) => c.doc === 'ru-2026-02-lavrov-20-point-plan');
+    // The document is dated 11 Dec 2025 (its first statement); p14 is Prensa Latina's of 11 Apr 2026.
+    if (lavrov) expect(lavrov).toMatchObject({ passage: 'p14', date: '2026-04-11', later: true });
+    expect([p.lineage.earliest, p.lineage.closest, ...p.lineage.antecedents].filter(Boolean).map((s) => s!.date).every((d) => d <= '2025-12-24')).toBe(true);
+    expect(p.lineage.antecedents.map((s) => s.doc)).not.toContain('ru-2026-02-lavrov-20-point-plan');
+  });
+});
+
 describe('lineage', () => {
   it('names the earliest antecedent and the closest before the plan, and leaves later echoes out', () => {
     const l = lineageOf([cand('b', '2025-06-02', 0.6, 'ua'), cand('a', '2021-12-17', 0.3, 'ru'), cand('c', '2025-11-30', 0.9, 'ru', true), cand('d', '2019-01-01', 0.1, 'ru')]);
