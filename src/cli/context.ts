@@ -3,10 +3,11 @@
 import { printIssue, reportLoadIssues } from './colour.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { CLI_LIMITS, ImportError, importPlanFile, isImportable, type ImportedPlan } from '../corpus/import/index.js';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpusAsync } from '../corpus/load-async.js';
-import { addDocument, findDocument, loadCorpus, type LoadOptions } from '../corpus/load.js';
+import { addDocument, BUILTIN_CORPUS_DIR, findDocument, loadCorpus, type LoadOptions } from '../corpus/load.js';
+import { hasFrontMatter } from '../corpus/front-matter.js';
 import { parseDraft } from '../corpus/parse-document.js';
 import { decodeSource, sizeIssue } from '../corpus/source-text.js';
 import type { Corpus, Document } from '../corpus/types.js';
@@ -48,11 +49,42 @@ function loadOptions(options: CorpusOptions, progress: ReturnType<typeof progres
 }
 
 /**
+ * `--date`: a real calendar day (YYYY-MM-DD) or undefined; anything else is a UserError saying what to write.
+ */
+export function draftDateOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new UserError(`--date ${JSON.stringify(value)} is not a date: write the draft's date as YYYY-MM-DD, e.g. --date 2025-11-20`);
+  }
+  return value;
+}
+
+/**
+ * For commands whose answer depends on the plan's date (match, export: what is an
+ * antecedent and what a later echo): a note when a plan file gave no date (no
+ * front matter, no --date) and was dated today, so statements made after a leak
+ * do not silently show as its antecedents.
+ */
+export function noteUndatedDraft(plan: Document): void {
+  if (!undatedDrafts.has(plan)) return;
+  printIssue({
+    severity: 'note',
+    file: plan.path,
+    field: 'date',
+    message: `the draft gives no date, so it is dated today (${plan.date}) and every statement up to today counts as a possible antecedent: give its date with --date YYYY-MM-DD (or a \`date:\` line in front matter) to see which statements came before it`,
+  });
+}
+
+/** Plan documents read by resolveDocument from files with neither front matter nor --date: dated today. */
+const undatedDrafts = new WeakSet<Document>();
+
+/**
  * A plan argument is a corpus id or a path to a file. A file may be a full
  * corpus document or a plain numbered list (a user's own draft). A file's
  * document is added to the corpus so later stages can find it by id.
  */
-export function resolveDocument(corpus: Corpus, arg: string): Document {
+export function resolveDocument(corpus: Corpus, arg: string, { date }: { date?: string } = {}): Document {
   const byId = findDocument(corpus, arg);
   if (byId) return byId;
   if (existsSync(arg) && statSync(arg).isFile()) {
@@ -63,10 +95,12 @@ export function resolveDocument(corpus: Corpus, arg: string): Document {
     const decoded = imported ? { ok: true as const, text: imported.text } : decodeSource(readFileSync(arg), arg);
     if (!decoded.ok) throw new UserError(formatIssue(decoded.issue));
     const id = `file-${basename(arg).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'draft'}`;
-    const { document, issues } = parseDraft(decoded.text, { id, file: arg, title: basename(arg) });
+    const { document, issues } = parseDraft(decoded.text, { id, file: arg, title: basename(arg), ...(date !== undefined ? { date } : {}) });
     for (const issue of issues.filter((i) => i.severity !== 'error')) printIssue(issue);
     const error = issues.find((i) => i.severity === 'error');
     if (!document || error) throw new UserError(`${formatIssue(error!)}${imported ? ` (in the text extracted from the ${imported.format.toUpperCase()}, which begins ${JSON.stringify(excerpt(imported.text))})` : ''}`);
+    // Front matter (a full corpus document) carries its own date: --date and the undated note do not apply.
+    if (date === undefined && !hasFrontMatter(decoded.text)) undatedDrafts.add(document);
     if (imported) document.imported = { format: imported.format, pages: imported.pages, origins: imported.origins };
     // A file's offsets are reported into the file as given (CRLF, CR, BOM, front matter): see raw-offsets.ts.
     // An imported file's offsets refer to the extracted text, which `show --format json` prints.
@@ -78,6 +112,10 @@ export function resolveDocument(corpus: Corpus, arg: string): Document {
   }
   const known = corpus.documents.map((d) => d.id);
   const near = known.filter((id) => id.includes(arg) || arg.includes(id)).slice(0, 3);
+  // A shipped document's id while --no-builtin left the shipped corpora out.
+  if (!corpus.documents.some((d) => d.builtin) && ['plans', 'statements'].some((sub) => existsSync(join(BUILTIN_CORPUS_DIR, sub, `${arg}.md`)))) {
+    throw new UserError(`"${arg}" is a shipped document, and --no-builtin leaves the shipped corpora out: drop --no-builtin, or give the plan as a file`);
+  }
   throw new UserError(`no document or file "${arg}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; run "provenance list" to see the ids`);
 }
 

@@ -84,6 +84,7 @@ program
   .addOption(builtinOption())
   .option('--top <k>', 'candidates per point (best passage per source document)', '5')
   .option('--passim <path>', "take candidates from passim's aligned pairs (its output folder, align.json or out.json) instead of the index")
+  .option('--date <YYYY-MM-DD>', "the plan file's date, when it has no front matter (else it is dated today: every statement up to today counts as an antecedent)")
   .addOption(formatOption(['table', 'json', 'csv', 'md']))
   .addHelpText(
     'after',
@@ -100,6 +101,7 @@ program
   .addOption(builtinOption())
   .option('--top <k>', 'candidates per point', '5')
   .option('--passim <path>', "take candidates from passim's aligned pairs instead of the index")
+  .option('--date <YYYY-MM-DD>', "the plan file's date, when it has no front matter (else it is dated today)")
   .addOption(formatOption(['csv', 'json', 'md', 'passim'], 'csv'))
   .option('--out <file>', 'write to this file instead of stdout')
   .addHelpText(

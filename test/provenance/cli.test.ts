@@ -63,6 +63,34 @@ describe('provenance match', () => {
     expect(result.points.find((p) => p.point === '5')!.candidates[0].doc).toMatch(/^(ua-2025-06-02-istanbul-proposals|eu-2025-04-23-london-counterproposal)$/);
   });
 
+  it('says when a plan file gives no date, and takes it from --date: statements after it are later, not antecedents', () => {
+    // The body of the 28-point plan (Axios, 20 Nov 2025) as a reporter would paste it, without front matter.
+    const source = readFileSync('corpora/plans/us-28-2025-11-20.md', 'utf8');
+    const file = join(tmp, 'undated-draft.txt');
+    writeFileSync(file, source.slice(source.indexOf('\n---\n', 4) + 5));
+    const undated = runCli(['match', file, '--format', 'json', '--top', '5']);
+    expect(undated.status).toBe(0);
+    expect(undated.stderr).toMatch(/note \[date\]: the draft gives no date, so it is dated today .*--date YYYY-MM-DD/);
+    const dated = runCli(['match', file, '--format', 'json', '--top', '5', '--date', '2025-11-20']);
+    expect(dated.status).toBe(0);
+    expect(dated.stderr).not.toMatch(/gives no date/);
+    const result = JSON.parse(dated.stdout) as MatchResult;
+    expect(result.date).toBe('2025-11-20');
+    const candidates = result.points.flatMap((p) => p.candidates);
+    expect(candidates.filter((c) => c.date > '2025-11-20').every((c) => c.later)).toBe(true);
+    expect(candidates.some((c) => c.later)).toBe(true);
+    expect(result.points.flatMap((p) => [p.lineage.earliest, p.lineage.closest]).every((s) => !s || s.date <= '2025-11-20')).toBe(true);
+    const bad = runCli(['match', file, '--date', '2025-13-01']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe('provenance: --date "2025-13-01" is not a date: write the draft\'s date as YYYY-MM-DD, e.g. --date 2025-11-20');
+  });
+
+  it('says why a shipped plan id is not found under --no-builtin', () => {
+    const r = runCli(['match', 'us-28-2025-11-20', '--no-builtin', '--corpus', 'corpora/statements/ru-2025-lavrov-terms.md']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('provenance: "us-28-2025-11-20" is a shipped document, and --no-builtin leaves the shipped corpora out: drop --no-builtin, or give the plan as a file');
+  });
+
   it('refuses a statement with one line on stderr and exit 1, and a reported-only plan with a UserError', async () => {
     const r = runCli(['match', 'ru-2025-lavrov-terms']);
     expect(r.status).toBe(1);

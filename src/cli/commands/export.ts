@@ -16,6 +16,8 @@ export interface ExportCommandOptions extends CorpusOptions {
   format: ExportFormat | 'passim';
   out?: string;
   passim?: string;
+  /** The plan file's date when it gives none (see match). */
+  date?: string;
 }
 
 export async function exportCommand(planArg: string, options: ExportCommandOptions): Promise<void> {

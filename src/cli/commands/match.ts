@@ -10,7 +10,7 @@ import { PassimPassageIndex } from '../../provenance/passim-index.js';
 import type { PassageIndex } from '../../provenance/types.js';
 import { UserError } from '../errors.js';
 import { progressFor } from '../progress.js';
-import { openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
+import { draftDateOption, noteUndatedDraft, openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
 import { rawMatch } from '../raw-offsets.js';
 import { renderTable } from '../table.js';
 
@@ -19,13 +19,17 @@ export interface MatchCommandOptions extends CorpusOptions {
   format: string;
   /** passim output to take candidates from (see provenance/passim-index.ts). */
   passim?: string;
+  /** The plan file's date when it gives none (no front matter): what is an antecedent and what a later echo depends on it. */
+  date?: string;
 }
 
 /** Load the corpora, resolve the plan (id or file), index the sources and match. Shared with `export`. */
-export async function runMatch(planArg: string, options: CorpusOptions & { top?: string; passim?: string }): Promise<{ corpus: Corpus; plan: Document; result: MatchResult }> {
+export async function runMatch(planArg: string, options: CorpusOptions & { top?: string; passim?: string; date?: string }): Promise<{ corpus: Corpus; plan: Document; result: MatchResult }> {
   const top = parseTop(options.top);
+  const date = draftDateOption(options.date);
   const corpus = openCorpus(options);
-  const plan = resolveDocument(corpus, planArg);
+  const plan = resolveDocument(corpus, planArg, { date });
+  noteUndatedDraft(plan);
   if (plan.kind !== 'plan') throw new UserError(`"${plan.id}" is a ${plan.kind}, not a plan: give a plan id (see "provenance list") or a file with numbered points`);
   if (plan.status === 'reported-only') throw new UserError(`"${plan.id}" is reported-only: its text was never published, so there are no points to match`);
   // Bulk files get a persistent SQLite index beside them (built once, in worker threads, with a progress bar); the rest an in-memory one.
