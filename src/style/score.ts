@@ -57,6 +57,11 @@ export interface TranslationeseResult extends TextScore {
   input: string;
   /** Segment id, or null for the whole document. */
   segment: string | null;
+  /**
+   * Set (whole texts only) when the text is one the shipped model was trained on (style/training-check.ts):
+   * its score shows what the model learned, not how it judges a new text.
+   */
+  trainedOn?: { set: string; file: string; label: string };
 }
 
 export interface ScoreOptions {

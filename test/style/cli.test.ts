@@ -1,5 +1,6 @@
 // provenance translationese, run as a user runs it.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -54,5 +55,20 @@ describe('provenance translationese', () => {
     const r = runCli(['translationese', 'no-such-plan']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^provenance: no document or file "no-such-plan"/);
+  });
+
+  it('says when a text is one the model was trained on (a copy of a reference text, CRLF and all), and not for a plan', () => {
+    // A reporter's copy of a UN reference speech (../shared/translationese-un/train is the same set) with Windows line ends.
+    const original = readFileSync('corpora/reference/translationese-un/tr-un-001.txt', 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'trained-on-'));
+    const file = join(dir, 'speech.txt');
+    writeFileSync(file, `\ufeff${original.replace(/\n/g, '\r\n')}`);
+    const table = runCli(['translationese', file, 'us-28-2025-11-20']);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain(`note: ${file} is the reference text un/tr-un-001.txt (labelled translated), which the model was trained on`);
+    expect(table.stdout).not.toMatch(/note: us-28-2025-11-20 is the reference text/);
+    const json = JSON.parse(runCli(['translationese', file, 'us-28-2025-11-20', '--format', 'json']).stdout) as { input: string; trainedOn?: unknown }[];
+    expect(json.find((r) => r.input === file)!.trainedOn).toEqual({ set: 'un', file: 'tr-un-001.txt', label: 'translated' });
+    expect(json.find((r) => r.input === 'us-28-2025-11-20')!.trainedOn).toBeUndefined();
   });
 });

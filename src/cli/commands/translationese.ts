@@ -14,6 +14,7 @@ import { importedPlan, openCorpus, printJson, resolveDocument, type CorpusOption
 import { UserError } from '../errors.js';
 import { renderTable } from '../table.js';
 import { rawTranslationese } from '../raw-offsets.js';
+import { trainingSample } from '../../style/training-check.js';
 
 export interface TranslationeseOptions extends CorpusOptions {
   format: string;
@@ -45,9 +46,16 @@ export function translationeseCommand(inputs: string[], options: TranslationeseO
       ? rawTranslationese(scoreDocument(doc, { bySegment: options.bySegment, model, input, only }), doc)
       : scoreProse(prose!, { input, bySegment: options.bySegment, model, language: undeclaredLanguage(prose!) }),
   );
+  // A reference text the model was trained on: JSON carries it (trainedOn), the table prints a note under it.
+  const trained = new Map(docs.map(({ input, doc, prose }) => [input, trainingSample(doc ? doc.text : prose!)] as const));
+  for (const r of results) {
+    const t = r.segment === null ? trained.get(r.input) : undefined;
+    if (t) r.trainedOn = { set: t.set, file: t.file, label: t.label };
+  }
   if (options.format === 'json') return printJson(results);
   if (options.format !== 'table') return void process.stdout.write(serialize(translationeseTable(results), options.format as ExportFormat));
-  process.stdout.write(`${renderResults(results)}\n${only ? `compared on the points every input has: ${only.join(', ')}\n` : ''}`);
+  const notes = results.filter((r) => r.trainedOn).map((r) => `note: ${r.input} is the reference text ${r.trainedOn!.set}/${r.trainedOn!.file} (labelled ${r.trainedOn!.label}), which the model was trained on: its score shows what the model learned, not how well it judges a text it has not seen.`);
+  process.stdout.write(`${renderResults(results)}\n${only ? `compared on the points every input has: ${only.join(', ')}\n` : ''}${notes.map((n) => `${n}\n`).join('')}`);
 }
 
 /**
