@@ -1,7 +1,7 @@
 // Provenance results as tables: one row per (point, candidate) for exports,
 // and a points × source documents matrix for a heat map.
 import type { ExportTable } from '../export/table.js';
-import type { Candidate, Evidence, MatchResult } from './types.js';
+import type { Candidate, Evidence, LineageStep, MatchResult } from './types.js';
 
 export const PROVENANCE_COLUMNS = [
   'plan',
@@ -19,6 +19,11 @@ export const PROVENANCE_COLUMNS = [
   'later',
   'evidence phrases',
   'source URL',
+  // Added 1 Dec 2026 at the end, so a reader that takes columns by position is not broken.
+  'origin leaning',
+  'earliest antecedent',
+  'closest antecedent',
+  'evidence offsets',
 ];
 
 /**
@@ -35,6 +40,10 @@ export function provenanceTable(result: MatchResult): ExportTable {
       'point text': oneLine(p.text),
       origin: p.origin.side,
       'origin confidence': p.origin.confidence,
+      // `unknown` origins still lean to a side: a citation needs it beside the confidence.
+      'origin leaning': p.origin.leaning ?? null,
+      'earliest antecedent': lineageStep(p.lineage.earliest),
+      'closest antecedent': lineageStep(p.lineage.closest),
     };
     if (!p.candidates.length) rows.push({ ...base, rank: null });
     p.candidates.forEach((c, i) =>
@@ -50,10 +59,18 @@ export function provenanceTable(result: MatchResult): ExportTable {
         later: c.later,
         'evidence phrases': evidencePhrases(shownEvidence(c)),
         'source URL': c.url,
+        'evidence offsets': shownEvidence(c)
+          .map((e) => `plan ${e.plan[0]}-${e.plan[1]} = source ${e.source[0]}-${e.source[1]}`)
+          .join(' | '),
       }),
     );
   }
   return { columns: PROVENANCE_COLUMNS, rows };
+}
+
+/** A lineage step as a cell: `doc passage (date)`, or empty. */
+function lineageStep(step: LineageStep | undefined): string | null {
+  return step ? `${step.doc} ${step.passage} (${step.date})` : null;
 }
 
 /** What a candidate shows as its evidence: its reused wording, or, when it has none, the shared words behind its score. */
