@@ -57,6 +57,45 @@ describe('field case 02-soft-hyphen', () => {
   });
 });
 
+describe('look-alike letters, words broken by a soft hyphen, annotations (kind of 02)', () => {
+  /** Points of one plain numbered list each, aligned as the CLI does. */
+  const alignTexts = (a: string, b: string) => {
+    const parse = (text: string, id: string) => parseDraft(text, { id, file: `${id}.txt`, title: id }).document!;
+    return alignPair(parse(a, 'file-a'), parse(b, 'file-b')).pairs.filter((p) => p.a !== null && p.b !== null);
+  };
+
+  it('reads Latin letters typed inside Cyrillic words (and Cyrillic inside Latin ones) as the letters they look like', () => {
+    // us-28-ru point 3 (corpora/plans/us-28-ru-2025-11-20.md): "Poccия" with a Latin P, o, c, c, "нe" with a Latin e,
+    // "HАТО" with a Latin H. Observed: "−Россия" (a dropped name) and the negation not read.
+    const ru = '3. Россия не будет вторгаться в соседние страны, а НАТО не будет расширяться дальше.\n';
+    const [p] = alignTexts(ru, ru.replace('Россия', 'Poccия').replace('не будет вторгаться', 'нe будет вторгаться').replace('НАТО', 'HАТО'));
+    expect(p).toMatchObject({ relation: 'unchanged', similarity: 1, changes: [] });
+    expect(edits(p)).toEqual([]);
+    // us-28 point 8 (corpora/plans/us-28-2025-11-20.md) with a Cyrillic А, Т, О in NATO and a Cyrillic і in Ukraine.
+    const en = '8. NATO agrees not to station troops in Ukraine.\n';
+    const [q] = alignTexts(en, en.replace('NATO', 'N\u0410\u0422\u041e').replace('Ukraine', 'Ukra\u0456ne'));
+    expect(q).toMatchObject({ relation: 'unchanged', similarity: 1, changes: [] });
+    // A word that is truly mixed (a Latin brand with a Russian ending) is left as it is.
+    expect(fold('iPhoneом')).toBe('iPhoneом');
+  });
+
+  it('reads a word a soft hyphen broke across two lines as one word', () => {
+    // us-28 point 2, "Europe" broken at a line end with a soft hyphen (as a PDF or a word processor exports it).
+    const a = '2. A comprehensive non-aggression agreement will be concluded between Russia, Ukraine and Europe.\n';
+    const [p] = alignTexts(a, a.replace('Europe', 'Eu\u00ad\r\nrope'));
+    expect(p).toMatchObject({ relation: 'unchanged', similarity: 1, changes: [] });
+    expect(edits(p)).toEqual([]);
+    // A soft hyphen before a line end that no letter follows breaks no word: the line end stays.
+    expect(fold('Europe\u00ad\n2. Next')).toBe('Europe\n2. Next');
+  });
+
+  it('leaves out an interlinear annotation (U+FFFA…U+FFFB) and keeps its anchor', () => {
+    const a = '2. A comprehensive non-aggression agreement will be concluded between Russia, Ukraine and Europe.\n';
+    const [p] = alignTexts(a, a.replace('Russia', '\ufff9Russia\ufffaRossiya\ufffb'));
+    expect(p).toMatchObject({ relation: 'unchanged', similarity: 1, changes: [] });
+  });
+});
+
 describe('compatibility forms (kind of 02): raised digits and ordinals, ligatures', () => {
   // Points of us-28 (corpora/plans/us-28-2025-11-20.md), changed only by the typographic form.
   it.each([
@@ -66,6 +105,8 @@ describe('compatibility forms (kind of 02): raised digits and ordinals, ligature
     ['fi ligature', 'European fighter jets will be stationed in Poland.', 'European ﬁghter jets will be stationed in Poland.'],
     ['non-breaking hyphen', 'A comprehensive non-aggression agreement will be concluded', 'A comprehensive non\u2011aggression agreement will be concluded'],
     ['full-width letters', 'between Russia, Ukraine and Europe.', 'between Russia, Ukraine and Ｅｕｒｏｐｅ.'],
+    // ua-2025-06-02-istanbul-proposals (../shared/corpora/statements): its section heading with the Roman numeral character.
+    ['Roman numeral character', 'I. Key Principles of the Agreement and the Negotiation Process', '\u2160. Key Principles of the Agreement and the Negotiation Process'],
   ])('a %s is no change', (_name, a, b) => {
     expect(changedFiguresAndEntities(a, 'en', b, 'en')).toEqual([]);
     expect(wordDiff(a, b, 'en').parts.filter((d) => d.op !== '=')).toEqual([]);
@@ -76,6 +117,7 @@ describe('compatibility forms (kind of 02): raised digits and ordinals, ligature
     // A footnote mark after a word is no figure; an exponent after digits is not folded into them ("10⁹" is not 109).
     expect(changedFiguresAndEntities('between Russia, Ukraine and Europe.', 'en', 'between Russia, Ukraine and Europe¹.', 'en')).toEqual([]);
     expect(fold('10⁹ euros')).toBe('10⁹ euros');
+    expect(fold('the \u216b century, \u01c6ungla, \u0132ssel')).toBe('the XII century, džungla, IJssel');
     expect(figures('last ³⁰ years', 'en')).toMatchObject([{ value: 30, unit: 'years', text: '³⁰', start: 5, end: 7 }]);
   });
 });
