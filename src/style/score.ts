@@ -143,9 +143,15 @@ export function rangeCheck(counts: FeatureCounts, model: TranslationeseModel, { 
   return { reason, genre };
 }
 
+/**
+ * A paragraph of prose: from a non-blank character up to a blank line. Line ends are LF, CRLF, CR,
+ * NEL and LINE SEPARATOR; PARAGRAPH SEPARATOR (U+2029) always ends one (Unicode §5.8).
+ */
+const PARAGRAPH = /\S(?:[^\n\r\u2028\u2029\u0085]|\r(?=\n)|(?:\n|\r(?!\n)|[\u2028\u0085])(?![ \t]*(?:\r\n|[\n\r\u2028\u2029\u0085])))*/g;
+
 /** Three or more list items (numbered or bulleted lines) making up at least 30% of the non-blank lines. */
 export function looksLikeList(text: string): boolean {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  const lines = text.split(/\r\n|[\n\r\u2028\u2029\u0085]/).filter((l) => l.trim());
   const items = lines.filter((l) => /^\s*(?:[-*\u2022\u2013]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+\S/i.test(l)).length;
   return items >= 3 && items >= 0.3 * lines.length;
 }
@@ -213,8 +219,8 @@ export function scoreProse(text: string, options: ScoreOptions & { input: string
     return [{ input, segment: null, score: null, label: 'not applicable', interval: null, decided: false, words: 0, judgeable: false, genre: null, features: [], note }];
   }
   const model = options.model ?? shippedModel();
-  // Blank lines part paragraphs, with LF or CRLF line ends (offsets stay those of `text`).
-  const paragraphs = [...text.matchAll(/\S(?:[^\n]|\n(?![ \t\r]*\n))*/g)].map((m) => ({ text: m[0], offset: m.index! }));
+  // Blank lines part paragraphs, with any line end (offsets stay those of `text`, so a CRLF paragraph keeps its last CR).
+  const paragraphs = [...text.matchAll(PARAGRAPH)].map((m) => ({ text: m[0], offset: m.index! }));
   const cache = new Map<number, FeatureSpan[]>();
   const results: TranslationeseResult[] = [{ input, segment: null, ...scoreUnits(paragraphs.length ? paragraphs : [{ text, offset: 0 }], model, { list: looksLikeList(text), cache }) }];
   if (options.bySegment) paragraphs.forEach((p, i) => results.push({ input, segment: `p${i + 1}`, ...scoreUnits([p], model, { cache }) }));

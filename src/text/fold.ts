@@ -262,7 +262,7 @@ export function fold(text: string): string {
 }
 
 /**
- * A map from a copy with LF line ends and no BOM (what the loader keeps) back
+ * A map from a copy with LF line ends (U+2029: a blank line) and no BOM (what the loader keeps) back
  * to the raw text as read from disk: `rawOffset(lfOffset)`. Throws nothing; an
  * offset past the end maps to the raw length.
  */
@@ -275,6 +275,16 @@ export function lineEndMap(raw: string): { text: string; toRaw: (offset: number)
       at.push(i);
       text += '\n';
       if (raw[i + 1] === '\n') i++;
+      continue;
+    }
+    // NEL and LINE SEPARATOR end a line, PARAGRAPH SEPARATOR a paragraph (as corpus/source-text.ts reads them).
+    if (raw[i] === '\u0085' || raw[i] === '\u2028' || raw[i] === '\u2029') {
+      at.push(i);
+      text += '\n';
+      if (raw[i] === '\u2029') {
+        at.push(i);
+        text += '\n';
+      }
       continue;
     }
     at.push(i);
