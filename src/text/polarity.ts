@@ -93,6 +93,8 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
     for (let k = from; k < Math.min(tokens.length, from + HEAD_WINDOW); k++) {
       const x = tokens[k];
       if (x.negation || x.stop || NEGATION_DEGREE.has(x.norm)) continue;
+      // "no one" is "nobody": the pronoun's "one" is not what it negates ("No one will be held accountable").
+      if (k === i + 1 && t.norm === 'no' && /^one$/i.test(x.text)) continue;
       head = x;
       break;
     }

@@ -302,6 +302,13 @@ describe('field case 10-negation-as-stop-word', () => {
     expect(changesText(p.changes)).toBe('polarity: вступит → не вступит');
   });
 
+  it('"no one" negates the verb after it, like "nobody" (not the "one")', () => {
+    // corpora/reference/translationese-un/tr-un-019.txt, and the same clause with "everyone".
+    const negated = 'on an equal basis, that is to say, no one will gain a unilateral advantage at the expense of another';
+    const changes = changedFiguresAndEntities(negated.replace('no one', 'everyone'), 'en', negated, 'en').filter((c) => c.kind === 'polarity');
+    expect(changes).toMatchObject([{ a: 'gain', b: 'no one will gain' }]);
+  });
+
   it.each([
     ['en', 'The parties shall withdraw forces.', 'The parties shall not withdraw forces.'],
     ['en', 'The parties can withdraw forces.', 'The parties cannot withdraw forces.'],
