@@ -105,6 +105,22 @@ describe('check warns when the declared language contradicts the letters', () =>
     expect(languageMismatch('en', ruLines[0])).toMatch(/declared language "en" but/);
   });
 
+  it('a Belarusian, Bulgarian, Serbian or Kazakh sentence filed as Russian or Ukrainian: letters neither alphabet has', () => {
+    // Constructed one-line samples (no such text is in the corpora): the rule reads the alphabet, not the words.
+    const cases: [string, string, RegExp][] = [
+      ['ru', 'Беларусь падтрымлівае мірныя перамовы і спыненне агню ў Украіне.', /not Russian \(it has ў, .*Belarusian\?\)/],
+      ['uk', 'Беларусь падтрымлівае мірныя перамовы і спыненне агню ў Украіне.', /not Ukrainian \(it has ў, .*Belarusian\?\)/],
+      ['ru', 'България подкрепя мирните преговори и прекратяването на огъня в Украйна.', /it has ъ before a consonant, .*Bulgarian\?/],
+      ['ru', 'Србија подржава мировне преговоре и прекид ватре у Украјини.', /it has ј, .*Serbian or Macedonian\?/],
+      ['ru', 'Қазақстан Украинадағы бейбіт келіссөздер мен атысты тоқтатуды қолдайды.', /it has қ, ғ, ө, .*Kazakh/],
+    ];
+    // Observed: no warning for any of them (ъ even read as Russian; ў and і read as nothing).
+    for (const [declared, text, message] of cases) expect(languageMismatch(declared, text)).toMatch(message);
+    // Russian ъ before е, ё, ю, я, and a Kazakh name quoted in the long Russian plan, are no sign.
+    expect(languageMismatch('ru', 'Стороны объявят о прекращении огня и подъезде наблюдателей к линии соприкосновения.')).toBeUndefined();
+    expect(languageMismatch('ru', `${ruBody}\nТоқаев`)).toBeUndefined();
+  });
+
   it('the shipped corpora stay free of language warnings', () => {
     expect(languageMismatch('ru', ruBody)).toBeUndefined();
     expect(languageMismatch('en', us28)).toBeUndefined();
