@@ -34,6 +34,14 @@ export interface NegationCue {
 const NEGATION_DEGREE = new Set(['longer', 'more']);
 
 /**
+ * "no" + one of these nouns is an adverb of the clause, not a noun phrase: "under no
+ * circumstances", "in no case", "by no means", "at no time", "in no way", "on no account", "on no
+ * condition": what it negates is the clause's word after it ("Under no circumstances will Ukraine
+ * join NATO"), like "no one" ("No one will be held accountable") negates the verb after it.
+ */
+const NO_ADVERBIAL = new Set(['one', 'circumstances', 'circumstance', 'case', 'means', 'time', 'way', 'account', 'condition', 'conditions']);
+
+/**
  * "not only … but also", "не только … но и", "не лише … а й": a cue before one of
  * these words adds rather than negates, so it is no negation.
  */
@@ -93,8 +101,8 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
     for (let k = from; k < Math.min(tokens.length, from + HEAD_WINDOW); k++) {
       const x = tokens[k];
       if (x.negation || x.stop || NEGATION_DEGREE.has(x.norm)) continue;
-      // "no one" is "nobody": the pronoun's "one" is not what it negates ("No one will be held accountable").
-      if (k === i + 1 && t.norm === 'no' && /^one$/i.test(x.text)) continue;
+      // "no one" is "nobody", "under no circumstances" is "never": the noun is not what they negate.
+      if (k === i + 1 && t.norm === 'no' && NO_ADVERBIAL.has(x.text.toLowerCase())) continue;
       head = x;
       break;
     }

@@ -309,6 +309,17 @@ describe('field case 10-negation-as-stop-word', () => {
     expect(changes).toMatchObject([{ a: 'gain', b: 'no one will gain' }]);
   });
 
+  it('"under no circumstances", "in no way" negate the clause\'s word after them, not the idiom\'s noun', () => {
+    // A Kremlin transcript (data/bulk/kremlin-en-2000-2020.jsonl.gz) and a UN passage (corpora/reference/translationese-un),
+    // each against the same clause without the negation.
+    const kremlin = 'Under no circumstances will we let this issue go without government attention.';
+    const un = 'can in no way impair their right to individual and collective self-defence';
+    const polarity = (a: string, b: string) => changedFiguresAndEntities(a, 'en', b, 'en').filter((c) => c.kind === 'polarity');
+    // Observed: no polarity change ("circumstances" and "way" were the negated words, and the other reading lacks them).
+    expect(polarity('We will let this issue go without government attention.', kremlin)).toHaveLength(1);
+    expect(polarity(un.replace(' in no way', ''), un)).toMatchObject([{ a: 'impair', b: 'no way impair' }]);
+  });
+
   it.each([
     ['en', 'The parties shall withdraw forces.', 'The parties shall not withdraw forces.'],
     ['en', 'The parties can withdraw forces.', 'The parties cannot withdraw forces.'],
