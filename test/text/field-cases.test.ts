@@ -313,7 +313,7 @@ describe('field case 10-negation-as-stop-word', () => {
     // A Kremlin transcript (data/bulk/kremlin-en-2000-2020.jsonl.gz) and a UN passage (corpora/reference/translationese-un),
     // each against the same clause without the negation.
     const kremlin = 'Under no circumstances will we let this issue go without government attention.';
-    const un = 'can in no way impair their right to individual and collective self-defence';
+    const un = 'can in no way impair their right to individual and collective self-defense';
     const polarity = (a: string, b: string) => changedFiguresAndEntities(a, 'en', b, 'en').filter((c) => c.kind === 'polarity');
     // Observed: no polarity change ("circumstances" and "way" were the negated words, and the other reading lacks them).
     expect(polarity('We will let this issue go without government attention.', kremlin)).toHaveLength(1);
