@@ -26,6 +26,41 @@ const POINT = /^ {0,3}(?:\((\d{1,5})\)|(\d{1,5})[.):])(?=\s|$|[\p{L}"'«“‘(\
  * letter or quote; only taken when it is the next number due.
  */
 const BARE_POINT = /^ {0,3}(\d{1,5})(?:[ \t]+[-–—][ \t]*|[ \t]+)(?=[\p{Lu}"«“])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|$))/u;
+/**
+ * What a line's number reads as on screen: its invisible characters (zero-width space, BOM, soft
+ * hyphen, bidi marks: Default_Ignorable_Code_Point and Cf) left out, space-like characters (Zs: a
+ * no-break or em space indenting the line) as spaces, full-width digits and ( ) . : as ASCII; `at[i]`
+ * is the line's offset of probe unit i (at[probe.length] = the line's length). Only the start of a
+ * line is probed: a number is at most five digits in.
+ */
+function lineProbe(text: string): { probe: string; at: number[] } | undefined {
+  if (!/[^\x20-\x7e]/.test(text.slice(0, 10))) return undefined;
+  const head = Math.min(text.length, 16);
+  let probe = '';
+  const at: number[] = [];
+  for (let i = 0; i < head; i++) {
+    const c = text[i];
+    if (/[\p{Default_Ignorable_Code_Point}\p{Cf}]/u.test(c)) continue;
+    const code = c.charCodeAt(0);
+    at.push(i);
+    probe += /\p{Zs}/u.test(c) ? ' ' : code >= 0xff08 && code <= 0xff1a ? String.fromCharCode(code - 0xfee0) : c;
+  }
+  at.push(head);
+  return { probe: probe + text.slice(head), at: [...at, ...Array.from({ length: text.length - head }, (_, k) => head + k + 1)] };
+}
+
+/** `re` matched at the start of the line as it reads (see lineProbe); [0] is the matched part of the line itself. */
+function execLine(re: RegExp, text: string): RegExpExecArray | null {
+  const p = lineProbe(text);
+  if (!p) return re.exec(text);
+  const m = re.exec(p.probe);
+  if (!m) return null;
+  // at[] holds the offset of each probe unit; the match ends after its last unit (and any invisible ones after it).
+  const end = m[0].length === 0 ? 0 : p.at[m[0].length];
+  m[0] = text.slice(0, end);
+  return m;
+}
+
 const DASHES = '\\-*•–—‒―−';
 const SUB_MARKER = new RegExp(`^(\\s*)(?:[${DASHES}][ \\t]+)?(?:([a-z])[.)](?=\\s|$)[ \\t]*)?`);
 const BULLET = new RegExp(`^\\s*[${DASHES}][ \\t]+`);
@@ -85,10 +120,10 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
 
   for (const line of lines) {
     const blank = line.text.trim() === '';
-    let pm: RegExpExecArray | null = POINT.exec(line.text);
+    let pm: RegExpExecArray | null = execLine(POINT, line.text);
     let number = pm && (pm[1] ?? pm[2]);
     if (!pm) {
-      const bare = BARE_POINT.exec(line.text);
+      const bare = execLine(BARE_POINT, line.text);
       if (bare && Number(bare[1]) === lastNumber + 1) [pm, number] = [bare, bare[1]];
     }
     if (pm) {

@@ -89,6 +89,26 @@ describe('look-alike letters, words broken by a soft hyphen, annotations (kind o
     expect(fold('Europe\u00ad\n2. Next')).toBe('Europe\n2. Next');
   });
 
+  it.each([
+    ['zero-width space', '\u200b', ''],
+    ['BOM (two files joined)', '\ufeff', ''],
+    ['left-to-right mark', '\u200e', ''],
+    ['no-break space', '\u00a0', ''],
+    ['em space', '\u2003', ''],
+    ['zero-width space after the number', '', '\u200b'],
+    ['full-width digit', '', 'full'],
+  ])('reads a point whose number has a %s before or in it as that point', (_name, before, inside) => {
+    // us-28 points 5-7 (corpora/plans/us-28-2025-11-20.md). Observed: point 6 read as a line of point 5.
+    const plan = [
+      '5. Ukraine will receive reliable security guarantees.',
+      '6. The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.',
+      '7. Ukraine agrees to enshrine in its constitution that it will not join NATO, and NATO agrees to include in its statutes a provision that Ukraine will not be admitted in the future.',
+    ];
+    const changed = plan.map((l, i) => (i !== 1 ? l : inside === 'full' ? l.replace('6.', '\uff16.') : before + l.replace('6.', `6${inside}.`)));
+    const ps = alignTexts(`${plan.join('\n')}\n`, `${changed.join('\n')}\n`);
+    expect(ps.map((p) => [p.a, p.b, p.relation, p.changes])).toEqual([['5', '5', 'unchanged', []], ['6', '6', 'unchanged', []], ['7', '7', 'unchanged', []]]);
+  });
+
   it('leaves out an interlinear annotation (U+FFFA…U+FFFB) and keeps its anchor', () => {
     const a = '2. A comprehensive non-aggression agreement will be concluded between Russia, Ukraine and Europe.\n';
     const [p] = alignTexts(a, a.replace('Russia', '\ufff9Russia\ufffaRossiya\ufffb'));
