@@ -44,6 +44,15 @@ export function readBody(body: string, firstFileLine: number): Body {
 }
 
 /** Offsets of the line's content without leading/trailing whitespace. */
+/**
+ * A line that shows nothing: white space and invisible characters only (a zero-width space, BOM or
+ * word joiner left on an "empty" line by a web page or an editor: Default_Ignorable_Code_Point, Cf).
+ * It parts paragraphs like an empty line.
+ */
+export function isBlankLine(text: string): boolean {
+  return /^[\s\p{Default_Ignorable_Code_Point}\p{Cf}]*$/u.test(text);
+}
+
 export function trimmedRange(line: BodyLine, from = 0): [number, number] {
   const t = line.text;
   let a = from;

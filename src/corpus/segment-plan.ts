@@ -12,7 +12,7 @@
 //
 // A reported-only plan has no plan text at all: every paragraph or bullet of
 // its body is a report (`r1` …).
-import { trimmedRange, type BodyLine } from './body-lines.js';
+import { isBlankLine, trimmedRange, type BodyLine } from './body-lines.js';
 import type { Segment } from './types.js';
 
 /**
@@ -119,7 +119,7 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
   };
 
   for (const line of lines) {
-    const blank = line.text.trim() === '';
+    const blank = isBlankLine(line.text);
     let pm: RegExpExecArray | null = execLine(POINT, line.text);
     let number = pm && (pm[1] ?? pm[2]);
     if (!pm) {
@@ -190,7 +190,7 @@ export function segmentReports(lines: BodyLine[]): Segment[] {
   const reports: Segment[] = [];
   let current: Segment | null = null;
   for (const line of lines) {
-    if (line.text.trim() === '') {
+    if (isBlankLine(line.text)) {
       current = null;
       continue;
     }

@@ -144,10 +144,12 @@ export function rangeCheck(counts: FeatureCounts, model: TranslationeseModel, { 
 }
 
 /**
- * A paragraph of prose: from a non-blank character up to a blank line. Line ends are LF, CRLF, CR,
- * NEL and LINE SEPARATOR; PARAGRAPH SEPARATOR (U+2029) always ends one (Unicode §5.8).
+ * A paragraph of prose: from a visible character up to a blank line (one that shows nothing: spaces
+ * and invisible characters such as a zero-width space only). Line ends are LF, CRLF, CR, NEL and
+ * LINE SEPARATOR; PARAGRAPH SEPARATOR (U+2029) always ends one (Unicode §5.8).
  */
-const PARAGRAPH = /\S(?:[^\n\r\u2028\u2029\u0085]|\r(?=\n)|(?:\n|\r(?!\n)|[\u2028\u0085])(?![ \t]*(?:\r\n|[\n\r\u2028\u2029\u0085])))*/g;
+const PARAGRAPH =
+  /[^\s\p{Default_Ignorable_Code_Point}\p{Cf}](?:[^\n\r\u2028\u2029\u0085]|\r(?=\n)|(?:\n|\r(?!\n)|[\u2028\u0085])(?![ \t\p{Zs}\p{Default_Ignorable_Code_Point}\p{Cf}]*(?:\r\n|[\n\r\u2028\u2029\u0085])))*/gu;
 
 /** Three or more list items (numbered or bulleted lines) making up at least 30% of the non-blank lines. */
 export function looksLikeList(text: string): boolean {

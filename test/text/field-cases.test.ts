@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignPair, changesText, pairCells, type AlignedPair } from '../../src/align/index.js';
 import { changedFiguresAndEntities, wordDiff } from '../../src/align/diff.js';
-import { parseDraft } from '../../src/corpus/parse-document.js';
+import { parseDocumentSource, parseDraft } from '../../src/corpus/parse-document.js';
 import { scoreProse } from '../../src/style/score.js';
 import { figures } from '../../src/text/figures.js';
 import { fold } from '../../src/text/fold.js';
@@ -107,6 +107,20 @@ describe('look-alike letters, words broken by a soft hyphen, annotations (kind o
     const changed = plan.map((l, i) => (i !== 1 ? l : inside === 'full' ? l.replace('6.', '\uff16.') : before + l.replace('6.', `6${inside}.`)));
     const ps = alignTexts(`${plan.join('\n')}\n`, `${changed.join('\n')}\n`);
     expect(ps.map((p) => [p.a, p.b, p.relation, p.changes])).toEqual([['5', '5', 'unchanged', []], ['6', '6', 'unchanged', []], ['7', '7', 'unchanged', []]]);
+  });
+
+  it('a line holding only an invisible character is a blank line: passages and prose paragraphs as with empty lines', () => {
+    // corpora/statements/mixed-2026-01-29-kyiv-strike-pause.md, its empty lines given a zero-width space, a BOM or a word joiner.
+    // Observed: 4 passages instead of 7, and 1 prose paragraph instead of 7, the paragraphs run together.
+    const file = readFileSync(resolve(import.meta.dirname, '../../corpora/statements/mixed-2026-01-29-kyiv-strike-pause.md'), 'utf8');
+    const passages = (text: string) => parseDocumentSource(text, 'kyiv.md').document!.segments.map((s) => s.id);
+    const paragraphs = (text: string) => scoreProse(text, { input: 'kyiv.txt', bySegment: true }).length;
+    const body = file.slice(file.indexOf('\n---\n', 4) + 5);
+    for (const ch of ['\u200b', '\ufeff', '\u2060']) {
+      expect(passages(file.replace(/\n\n/g, `\n${ch}\n`))).toEqual(passages(file));
+      expect(paragraphs(body.replace(/\n\n/g, `\n ${ch}\n`))).toBe(paragraphs(body));
+    }
+    expect(passages(file).length).toBeGreaterThan(3);
   });
 
   it('leaves out an interlinear annotation (U+FFFA…U+FFFB) and keeps its anchor', () => {
