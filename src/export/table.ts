@@ -66,9 +66,12 @@ export function toJson(table: ExportTable): string {
   return `${JSON.stringify(table.rows.map((r) => Object.fromEntries(table.columns.map((c) => [c, r[c] ?? null]))), null, 2)}\n`;
 }
 
-/** A GitHub-flavoured Markdown table; pipes and line breaks in cells are escaped. */
+/**
+ * A GitHub-flavoured Markdown table; pipes and line breaks in cells are escaped. Every line end is
+ * one (CommonMark ends a line at CR alone too; NEL, U+2028 and U+2029 break it in many viewers).
+ */
 export function toMarkdown(table: ExportTable): string {
-  const esc = (v: Cell) => cellText(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  const esc = (v: Cell) => cellText(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '<br>');
   const head = `| ${table.columns.join(' | ')} |`;
   const rule = `| ${table.columns.map(() => '---').join(' | ')} |`;
   const body = table.rows.map((r) => `| ${table.columns.map((c) => esc(r[c])).join(' | ')} |`);

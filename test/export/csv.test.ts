@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { neutraliseFormula, toCsv, type ExportTable } from '../../src/export/table.js';
+import { neutraliseFormula, toCsv, toMarkdown, type ExportTable } from '../../src/export/table.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startApp, type RunningApp } from '../web/helpers.js';
 
@@ -63,6 +63,16 @@ describe('toCsv: the one CSV writer', () => {
 
   it('neutralises a header that would run as a formula', () => {
     expect(toCsv({ columns: ['=x'], rows: [] })).toBe("'=x\r\n");
+  });
+});
+
+describe('toMarkdown: one row per record, whatever line end a cell holds', () => {
+  it('turns CR alone, NEL, U+2028 and U+2029 into <br> like LF and CRLF (a title read from YAML "a\\rb" broke its row)', () => {
+    const cells = ['cr\ronly', 'crlf\r\nend', 'lf\nend', 'nel\u0085end', 'ls\u2028end', 'ps\u2029end'];
+    const md = toMarkdown({ columns: ['text'], rows: cells.map((text) => ({ text })) });
+    const lines = md.split(/\r\n|[\r\n\u0085\u2028\u2029]/).filter(Boolean);
+    expect(lines).toHaveLength(2 + cells.length);
+    expect(lines.slice(2)).toEqual(['| cr<br>only |', '| crlf<br>end |', '| lf<br>end |', '| nel<br>end |', '| ls<br>end |', '| ps<br>end |']);
   });
 });
 
