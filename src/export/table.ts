@@ -43,9 +43,10 @@ export function toCsv(table: ExportTable): string {
  * trims spaces first (LibreOffice's "Trim spaces" option, scripts that strip
  * cells) turns " =HYPERLINK(…)" back into a formula. Blanks are
  * any white space (LF included), space separator or invisible format
- * character (a zero-width space or BOM is as easy to paste as a space).
+ * character (a zero-width space or BOM is as easy to paste as a space), and
+ * the controls Python's str.strip() also removes (U+001C–U+001F, NEL).
  */
-const FORMULA_START = /^[\s\p{Zs}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
+const FORMULA_START = /^[\s\p{Zs}\p{Cf}\x1c-\x1f\x85]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
 
 /**
  * A text cell made inert for spreadsheets: one leading `'` when it starts with

@@ -13,7 +13,7 @@ import { startApp, type RunningApp } from '../web/helpers.js';
 const CASES = resolve(import.meta.dirname, '../../../shared/field-cases');
 const ROOT = resolve(import.meta.dirname, '../..');
 /** A trigger at the start of a cell, also after blanks (spaces, no-break space, LF, zero-width space…). */
-const TRIGGER = /^[\s\p{Zs}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
+const TRIGGER = /^[\s\p{Zs}\p{Cf}\x1c-\x1f\x85]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
 
 /** The CSV text of a value as the JSON export holds it. */
 function csvValue(v: unknown): string {
@@ -59,6 +59,11 @@ describe('toCsv: the one CSV writer', () => {
     ]);
     // Our own computed numbers stay numbers (a negative number cannot run as a formula).
     expect(records[3].n).toBe('-1');
+  });
+
+  it("neutralises a trigger after the controls Python's str.strip() removes too (U+001C–U+001F, NEL)", () => {
+    // A script that strips cells ('\x1f=1+1'.strip() == '=1+1') would hand the formula on.
+    for (const blank of ['\x1c', '\x1d', '\x1e', '\x1f', '\x85']) expect(neutraliseFormula(`${blank}=HYPERLINK("http://x")`)).toBe(`'${blank}=HYPERLINK("http://x")`);
   });
 
   it('neutralises a header that would run as a formula', () => {
