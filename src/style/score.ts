@@ -6,6 +6,7 @@
 //   translationeseTable(results)       → ExportTable for csv / json / md
 //   featureCatalogue()                 → legend: id, name, description per feature
 import type { Cell, ExportTable } from '../export/table.js';
+import { guessLanguage, scriptLetters } from '../corpus/language.js';
 import type { Document, Segment } from '../corpus/types.js';
 import { countFeatures, findFeatureSpans, type FeatureCounts, type FeatureSpan } from './features.js';
 import { featureRates, nearestGenre, probability, spanWeights, type Genre, type TranslationeseModel } from './model.js';
@@ -163,9 +164,18 @@ export function scoredSegments(doc: Document): Segment[] {
   return doc.segments.filter((s) => s.kind === 'point' || s.kind === 'preamble' || s.kind === 'passage');
 }
 
-/** Why a document cannot be scored, or null when it can. */
+/**
+ * Why a document cannot be scored, or null when it can. The declared language is not taken on
+ * trust: a document filed as English whose letters are mostly Cyrillic (`check` warns about it)
+ * is not scored either: its Russian words are no English evidence.
+ */
 export function notApplicableReason(doc: Document): string | null {
   if (doc.language !== 'en') return `not applicable: the text is in "${doc.language}"; translationese is scored on English only`;
+  const { latin, cyrillic } = scriptLetters(doc.text);
+  if (cyrillic > latin) {
+    const shown = guessLanguage(doc.text);
+    return `not applicable: the text reads as ${shown ? `"${shown}"` : 'Cyrillic'} though its language field says "en"; translationese is scored on English only`;
+  }
   if (doc.status === 'reported-only') return 'not applicable: reported-only plan (the body is reports, not plan text)';
   return null;
 }
