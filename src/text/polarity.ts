@@ -62,6 +62,12 @@ const BOUND_CYRILLIC = new Set([
 /** Tokens after a negation (or after its parenthetical) searched for the word it negates. */
 const HEAD_WINDOW = 4;
 
+/** True when `at` opens a clause of `text`: nothing but blanks before it since the text's start or a . ! ? ; : or line end. */
+function clauseStart(text: string | undefined, at: number): boolean {
+  if (text === undefined) return false;
+  return /(?:^|[.!?;:\n])[\s"'«“(]*$/.test(text.slice(Math.max(0, at - 40), at)) || at === 0;
+}
+
 function isBound(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1]?.norm;
   if (!next) return false;
@@ -98,14 +104,30 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
       }
     }
     let head: Token | undefined;
-    for (let k = from; k < Math.min(tokens.length, from + HEAD_WINDOW); k++) {
+    // A clause that opens with "Under no circumstances" inverts: "… will NATO expand": its subject
+    // (the first content word after the auxiliary) is not what is negated, the verb after it is.
+    // With no word after it in the text given (a clause cut short), the idiom's noun stays the head.
+    let subject: Token | undefined;
+    let idiom: Token | undefined;
+    let inverted = false;
+    for (let k = from; k < Math.min(tokens.length, from + HEAD_WINDOW + (inverted ? 1 : 0)); k++) {
       const x = tokens[k];
       if (x.negation || x.stop || NEGATION_DEGREE.has(x.norm)) continue;
       // "no one" is "nobody", "under no circumstances" is "never": the noun is not what they negate.
-      if (k === i + 1 && t.norm === 'no' && NO_ADVERBIAL.has(x.text.toLowerCase())) continue;
+      if (k === i + 1 && t.norm === 'no' && NO_ADVERBIAL.has(x.text.toLowerCase())) {
+        idiom = x;
+        // Inverted with a named subject ("will NATO expand"); a pronoun subject ("will we let") is a stop word anyway.
+        inverted = x.norm !== 'one' && i >= 1 && tokens[k + 1]?.stop === true && tokens[k + 2]?.stop === false && clauseStart(text, tokens[i - 1].start);
+        continue;
+      }
+      if (inverted && !subject) {
+        subject = x;
+        continue;
+      }
       head = x;
       break;
     }
+    head ??= idiom;
     out.push({ cue: t, ...(head ? { head } : {}) });
   });
   return out;

@@ -350,8 +350,12 @@ describe('field case 10-negation-as-stop-word', () => {
     const un = 'can in no way impair their right to individual and collective self-defense';
     const polarity = (a: string, b: string) => changedFiguresAndEntities(a, 'en', b, 'en').filter((c) => c.kind === 'polarity');
     // Observed: no polarity change ("circumstances" and "way" were the negated words, and the other reading lacks them).
-    expect(polarity('We will let this issue go without government attention.', kremlin)).toHaveLength(1);
+    // The clause it opens inverts ("will we let"): the verb after the subject is what it negates.
+    expect(polarity('We will let this issue go without government attention.', kremlin)).toMatchObject([{ a: 'let', b: 'Under no circumstances will we let'.slice(6) }]);
     expect(polarity(un.replace(' in no way', ''), un)).toMatchObject([{ a: 'impair', b: 'no way impair' }]);
+    // us-28 point 3's "NATO will not expand further" says the same as the inverted idiom: no change; the plain clause differs.
+    expect(polarity('NATO will not expand further.', 'Under no circumstances will NATO expand further.')).toEqual([]);
+    expect(polarity('NATO will expand further.', 'Under no circumstances will NATO expand further.')).toMatchObject([{ a: 'expand' }]);
   });
 
   it.each([
