@@ -8,7 +8,7 @@
 // NFC), space-like characters (Zs: no-break, thin, narrow, figure,
 // ideographic … and the tab), runs of spaces, full-width letters and digits
 // (NFKC), Latin/Cyrillic look-alike letters inside a word of the other script
-// ("Укрaина" with a Latin a), and line ends (CRLF, CR, U+2028/9). `foldText` removes all of these
+// ("Укрaина" with a Latin a), stress marks on Cyrillic vowels ("Росси́я"), and line ends (CRLF, CR, U+2028/9). `foldText` removes all of these
 // differences, and keeps for every folded UTF-16 unit the range of the
 // original it came from, so a span found in the folded text is reported as a
 // span of the text the user gave.
@@ -95,6 +95,14 @@ function unmixScripts(text: string): string {
 }
 
 /**
+ * A stress mark on a Cyrillic vowel ("Росси́я", "бу́дет": COMBINING ACUTE ACCENT, as dictionaries,
+ * teaching texts and some official texts print them) is not spelling: it goes. No Cyrillic vowel
+ * has a precomposed acute form, so NFC leaves it a separate mark; ѓ and ќ (consonants) keep theirs.
+ */
+const CYRILLIC_VOWEL = /^[аеиоуыэюяіїєАЕИОУЫЭЮЯІЇЄ]/u;
+const STRESS = /(?<=[аеиоуыэюяіїєАЕИОУЫЭЮЯІЇЄ]\p{M}*)\u0301/gu;
+
+/**
  * A soft hyphen at a line end, with the line break and the blanks around it, when a letter follows:
  * a word broken across two lines ("Rus\u00ad⏎sia"), which reads as one word.
  */
@@ -166,7 +174,7 @@ export function foldText(original: string): Folded {
     last = s[s.length - 1] ?? last;
   };
   for (const m of clean.matchAll(CLUSTER)) {
-    const chunk = m[0];
+    let chunk = m[0];
     const from = cStart[m.index!];
     const to = cEnd[m.index! + chunk.length - 1];
     const raisedDigit: boolean = RAISED_DIGIT.test(chunk) && (digitRun || last === '' || last === ' ' || last === '\n');
@@ -190,6 +198,7 @@ export function foldText(original: string): Folded {
       emit(' ', from, to);
       continue;
     }
+    if (chunk.length > 1 && CYRILLIC_VOWEL.test(chunk)) chunk = chunk.replace(STRESS, '');
     let out = chunk.normalize('NFC');
     if (COMPAT.test(out)) out = out.normalize('NFKC');
     emit(out, from, to);
@@ -253,6 +262,7 @@ export function fold(text: string): string {
     .replace(new RegExp(ANNOTATION.source, 'gu'), '')
     .replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '')
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(STRESS, '')
     .normalize('NFC')
     .replace(COMPAT_ALL, (c) => c.normalize('NFKC'))
     .replace(/[\p{Zs}\t]+/gu, ' ')
