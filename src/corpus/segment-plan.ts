@@ -1,4 +1,6 @@
 // Segment a plan body into preamble paragraphs, numbered points and sub-points.
+// A list numbered only in Roman numerals (I., II., … or Ⅰ., Ⅱ.) has them as its
+// point numbers (ids 1, 2 …, labels I, II …).
 //
 //   Intro paragraph.            -> pre1
 //   1. Point text               -> 1    (also "1.Text", "1) Text", "(1) Text", "1: Text",
@@ -42,8 +44,10 @@ function lineProbe(text: string): { probe: string; at: number[] } | undefined {
     const c = text[i];
     if (/[\p{Default_Ignorable_Code_Point}\p{Cf}]/u.test(c)) continue;
     const code = c.charCodeAt(0);
-    at.push(i);
-    probe += /\p{Zs}/u.test(c) ? ' ' : code >= 0xff08 && code <= 0xff1a ? String.fromCharCode(code - 0xfee0) : c;
+    // Roman numeral characters ("Ⅻ") read as their letters ("XII"), each letter at the character's offset.
+    const read = /\p{Zs}/u.test(c) ? ' ' : code >= 0xff08 && code <= 0xff1a ? String.fromCharCode(code - 0xfee0) : code >= 0x2160 && code <= 0x216f ? c.normalize('NFKC') : c;
+    for (let k = 0; k < read.length; k++) at.push(i);
+    probe += read;
   }
   at.push(head);
   return { probe: probe + text.slice(head), at: [...at, ...Array.from({ length: text.length - head }, (_, k) => head + k + 1)] };
@@ -59,6 +63,37 @@ function execLine(re: RegExp, text: string): RegExpExecArray | null {
   const end = m[0].length === 0 ? 0 : p.at[m[0].length];
   m[0] = text.slice(0, end);
   return m;
+}
+
+/** A point numbered in Roman numerals: "IV. ", "IV) ", "(IV) ", or with the numeral characters "Ⅳ." (see lineProbe). */
+const ROMAN_POINT = /^ {0,3}(?:\(([IVXLC]{1,8})\)|([IVXLC]{1,8})[.):])(?=\s|$)[ \t]*/u;
+const ROMAN = /^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/** The value of a Roman numeral up to CCCXCIX, or 0 when it is not a well-formed one ("IIII", "VX"). */
+function romanValue(numeral: string): number {
+  if (!ROMAN.test(numeral)) return 0;
+  const value: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let n = 0;
+  for (let k = 0; k < numeral.length; k++) {
+    const v = value[numeral[k]];
+    n += k + 1 < numeral.length && value[numeral[k + 1]] > v ? -v : v;
+  }
+  return n;
+}
+
+/**
+ * True when no line starts with an Arabic point number and at least two start with a Roman one
+ * (a list numbered "I.", "II." …). A Roman heading above Arabic points ("I. Principles" then "1.")
+ * is no point: Arabic numbers win.
+ */
+function romanNumbered(lines: BodyLine[]): boolean {
+  let romans = 0;
+  for (const line of lines) {
+    if (execLine(POINT, line.text)) return false;
+    const m = execLine(ROMAN_POINT, line.text);
+    if (m && romanValue(m[1] ?? m[2]) > 0) romans++;
+  }
+  return romans >= 2;
 }
 
 const DASHES = '\\-*•–—‒―−';
@@ -118,11 +153,14 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
     point = null;
   };
 
+  // A list numbered only in Roman numerals ("I.", "II.", "Ⅲ."): read them as the point numbers.
+  const roman = romanNumbered(lines);
   for (const line of lines) {
     const blank = isBlankLine(line.text);
-    let pm: RegExpExecArray | null = execLine(POINT, line.text);
-    let number = pm && (pm[1] ?? pm[2]);
-    if (!pm) {
+    let pm: RegExpExecArray | null = execLine(roman ? ROMAN_POINT : POINT, line.text);
+    let number = pm && (roman ? String(romanValue(pm[1] ?? pm[2])) : (pm[1] ?? pm[2]));
+    if (pm && number === '0') [pm, number] = [null, null];
+    if (!pm && !roman) {
       const bare = execLine(BARE_POINT, line.text);
       if (bare && Number(bare[1]) === lastNumber + 1) [pm, number] = [bare, bare[1]];
     }
@@ -137,7 +175,8 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
       seen.set(id, line.fileLine);
       const [start, end] = trimmedRange(line, pm[0].length);
       const removed = REMOVED.test(line.text.slice(pm[0].length).trim());
-      const seg: Segment = { id, label: id, kind: removed ? 'removed' : 'point', start, end, line: line.fileLine };
+      const label = roman ? (pm[1] ?? pm[2]).normalize('NFKC') : id;
+      const seg: Segment = { id, label, kind: removed ? 'removed' : 'point', start, end, line: line.fileLine };
       point = { seg, subs: [], subIds: new Set() };
       last = seg;
       continue;

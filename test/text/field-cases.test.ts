@@ -123,6 +123,20 @@ describe('look-alike letters, words broken by a soft hyphen, annotations (kind o
     expect(passages(file).length).toBeGreaterThan(3);
   });
 
+  it('reads a list numbered in Roman numerals, letters or numeral characters, as its points', () => {
+    // us-28 points 2 and 6 (corpora/plans/us-28-2025-11-20.md). Observed: "no numbered points found".
+    const arabic = '2. A comprehensive non-aggression agreement will be concluded between Russia, Ukraine and Europe.\n6. The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.\n';
+    for (const [two, six] of [['II.', 'VI.'], ['\u2161.', '\u2165.'], ['(II)', '(VI)']]) {
+      const roman = arabic.replace('2.', two).replace('6.', six);
+      const doc = parseDraft(roman, { id: 'roman', file: 'roman.txt', title: 'roman' }).document!;
+      expect(doc.segments.map((s) => [s.id, s.label])).toEqual([['2', 'II'], ['6', 'VI']]);
+      expect(alignTexts(arabic, roman).map((p) => [p.a, p.b, p.relation])).toEqual([['2', '2', 'unchanged'], ['6', '6', 'unchanged']]);
+    }
+    // A Roman heading above Arabic points is a heading, not a point (ua-2025-06-02-istanbul-proposals: "I. Key Principles …").
+    const headed = parseDraft(`I. Key Principles of the Agreement and the Negotiation Process\n${arabic}`, { id: 'h', file: 'h.txt', title: 'h' }).document!;
+    expect(headed.segments.map((s) => s.id)).toEqual(['pre1', '2', '6']);
+  });
+
   it('leaves out an interlinear annotation (U+FFFA…U+FFFB) and keeps its anchor', () => {
     const a = '2. A comprehensive non-aggression agreement will be concluded between Russia, Ukraine and Europe.\n';
     const [p] = alignTexts(a, a.replace('Russia', '\ufff9Russia\ufffaRossiya\ufffb'));
