@@ -196,5 +196,29 @@ function describeValue(value: unknown): string {
   } catch {
     shown = Array.isArray(value) ? 'a self-referencing list' : 'a self-referencing value'; // YAML `&a [*a]`
   }
-  return ` (got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown})`;
+  const hidden = typeof value === 'string' ? hiddenCharacters(value) : '';
+  // Invisible characters are written as escapes: "en\u200b" shows why "en" was refused.
+  shown = shown.replace(INVISIBLE_ALL, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return ` (got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}${hidden})`;
+}
+
+const INVISIBLE_ALL = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+
+/**
+ * Why a value that reads right was refused: the characters in it a reader cannot tell from the
+ * expected ones (invisible, space-like, a dash that is not "-", a Cyrillic or Greek letter among
+ * Latin ones), as '; U+200B is an invisible character' (at most three), or ''.
+ */
+function hiddenCharacters(value: string): string {
+  const latin = /[A-Za-z]/.test(value);
+  const notes = new Map<string, string>();
+  for (const c of value) {
+    const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (/[\p{Default_Ignorable_Code_Point}\p{Cf}]/u.test(c)) notes.set(code, `${code} is an invisible character`);
+    else if (/\p{Zs}/u.test(c) && c !== ' ') notes.set(code, `${code} is a space-like character, not a space`);
+    else if (/\p{Pd}/u.test(c) && c !== '-') notes.set(code, `"${c}" (${code}) is a dash, not the hyphen-minus "-"`);
+    else if (latin && /\p{Script=Cyrillic}/u.test(c)) notes.set(code, `"${c}" (${code}) is a Cyrillic letter`);
+    else if (latin && /\p{Script=Greek}/u.test(c)) notes.set(code, `"${c}" (${code}) is a Greek letter`);
+  }
+  return notes.size ? `; ${[...notes.values()].slice(0, 3).join(', ')}` : '';
 }
