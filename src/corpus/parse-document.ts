@@ -209,7 +209,7 @@ const INVISIBLE_ALL = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
  * expected ones (invisible, space-like, a dash that is not "-", a Cyrillic or Greek letter among
  * Latin ones), as '; U+200B is an invisible character' (at most three), or ''.
  */
-function hiddenCharacters(value: string): string {
+export function hiddenCharacters(value: string): string {
   const latin = /[A-Za-z]/.test(value);
   const notes = new Map<string, string>();
   for (const c of value) {
