@@ -58,12 +58,12 @@ const CLUSTER = /\r\n|\P{M}\p{M}*|\p{M}+/gsu;
  * ones keyboards and OCR swap): a Latin "a" typed inside "Укрaина", a Cyrillic "о" inside "NАТО".
  * Inside a word of the other script each stands for its look-alike (see `unmixScripts`).
  */
-const LATIN_LOOKALIKES = 'aceopxyiïACEHIKMOPTXB';
-const CYRILLIC_LOOKALIKES = 'асеорхуіїАСЕНІКМОРТХВ';
+const LATIN_LOOKALIKES = 'aceopxyiïëACEHIKMOPTXBÏË';
+const CYRILLIC_LOOKALIKES = 'асеорхуіїёАСЕНІКМОРТХВЇЁ';
 const TO_CYRILLIC = new Map([...LATIN_LOOKALIKES].map((l, k) => [l, CYRILLIC_LOOKALIKES[k]]));
 const TO_LATIN = new Map([...CYRILLIC_LOOKALIKES].map((c, k) => [c, LATIN_LOOKALIKES[k]]));
 /** A Latin letter next to a Cyrillic one: every word mixing the two scripts has such a pair. */
-const MIXED_SCRIPTS = /[A-Za-z\u00cf\u00ef][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00cf\u00ef]/;
+const MIXED_SCRIPTS = /[A-Za-z\u00cb\u00cf\u00eb\u00ef][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00cb\u00cf\u00eb\u00ef]/;
 const WORD = /[\p{L}\p{M}]+/gu;
 
 /**
