@@ -24,7 +24,8 @@ export const UNIQUE_LETTERS: Record<'ru' | 'uk', RegExp> = {
   // A Latin i or ï touching a Cyrillic letter is a Ukrainian і or ї typed on a Latin layout ("Мiжнародний"),
   // a common homoglyph in Ukrainian web text; Russian has no letter it could stand for.
   uk: /[іїєґІЇЄҐ]|(?<=[\u0400-\u04ff])[iIïÏ]|[iIïÏ](?=[\u0400-\u04ff])/gu,
-  ru: /[ыэъёЫЭЪЁ]/gu,
+  // Likewise a Latin ë touching a Cyrillic letter is a Russian ё ("всë").
+  ru: /[ыэъёЫЭЪЁ]|(?<=[\u0400-\u04ff])[ëË]|[ëË](?=[\u0400-\u04ff])/gu,
 };
 
 /**
@@ -70,7 +71,8 @@ export function alphabetLanguage(text: string): AlphabetEvidence | undefined {
     return { language: 'uk', reason };
   }
   if (ru.length > 0 && ru.length >= 4 * uk.length) {
-    return { language: 'ru', reason: `the text has ${shown(ru)}, letters the Ukrainian alphabet does not have` };
+    const cyrillicForm = (l: string) => ({ ë: 'ё', Ë: 'Ё' })[l] ?? l;
+    return { language: 'ru', reason: `the text has ${shown(ru.map(cyrillicForm))}, letters the Ukrainian alphabet does not have` };
   }
   return undefined;
 }

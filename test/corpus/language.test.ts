@@ -97,6 +97,8 @@ describe('check warns when the declared language contradicts the letters', () =>
     expect(nfc).not.toMatch(/[ыэъіїє]/);
     expect(alphabetLanguage(nfc.normalize('NFD'))?.language).toBe('ru');
     expect(languageMismatch('uk', nfc.normalize('NFD'))).toMatch(/declared language "uk" but the text reads as "ru" \(Russian: the text has ё,/);
+    // Its ё typed as a Latin ë (a homoglyph) still tells Russian.
+    expect(languageMismatch('uk', nfc.replace('ё', 'ë'))).toMatch(/declared language "uk" but the text reads as "ru" \(Russian: the text has ё,/);
   });
 
   it('a short English plan filed as Russian, and a short Russian one filed as English', () => {
