@@ -65,6 +65,7 @@ const TO_LATIN = new Map([...CYRILLIC_LOOKALIKES].map((c, k) => [c, LATIN_LOOKAL
 /** A Latin letter next to a Cyrillic one: every word mixing the two scripts has such a pair. */
 const MIXED_SCRIPTS = /[A-Za-z\u00cb\u00cf\u00eb\u00ef][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00cb\u00cf\u00eb\u00ef]/;
 const WORD = /[\p{L}\p{M}]+/gu;
+const CYRILLIC = /[\u0400-\u04ff]/;
 
 /**
  * A word that mixes Latin and Cyrillic letters written in one script: when it has a Cyrillic letter
@@ -74,7 +75,7 @@ const WORD = /[\p{L}\p{M}]+/gu;
  * One UTF-16 unit for one, so offsets are unchanged. Words in one script are left alone.
  */
 function unmixScripts(text: string): string {
-  if (!MIXED_SCRIPTS.test(text)) return text;
+  if (!CYRILLIC.test(text) || !MIXED_SCRIPTS.test(text)) return text;
   return text.replace(WORD, (w) => {
     if (!MIXED_SCRIPTS.test(w)) return w;
     let cyrillicOnly = 0;
@@ -126,8 +127,8 @@ export function foldText(original: string): Folded {
   if (!/[^\x20-\x7e\n]| {2}/.test(original)) return identityFold(original);
   // So is most other text (curly quotes, dashes, Cyrillic): nothing invisible, no mark, no space but
   // U+0020 and never two, no other line end, no compatibility form or astral character, already NFC.
-  // A word mixing Latin and Cyrillic letters is folded too (unmixScripts).
-  if (!MAY_FOLD.test(original) && !MIXED_SCRIPTS.test(original) && original.normalize('NFC') === original) return identityFold(original);
+  // A word mixing Latin and Cyrillic letters is folded too (unmixScripts); only a text with Cyrillic can have one.
+  if (!MAY_FOLD.test(original) && !(CYRILLIC.test(original) && MIXED_SCRIPTS.test(original)) && original.normalize('NFC') === original) return identityFold(original);
   // Pass 1: drop invisible characters, keeping each kept unit's source range,
   // so that a letter and its combining mark compose even with a joiner between.
   const kept: string[] = [];
