@@ -50,8 +50,14 @@ export function readBody(body: string, firstFileLine: number): Body {
  * It parts paragraphs like an empty line.
  */
 export function isBlankLine(text: string): boolean {
-  return /^[\s\p{Default_Ignorable_Code_Point}\p{Cf}]*$/u.test(text);
+  const t = text.trim();
+  // Most lines start with a printable ASCII character or are longer than a run of invisible
+  // characters left on an empty line (at most a few): not blank, and no regex run for them.
+  if (t === '' || t.length > 16 || t.charCodeAt(0) < 0x80) return t === '';
+  return INVISIBLE_ONLY.test(t);
 }
+
+const INVISIBLE_ONLY = /^[\s\p{Default_Ignorable_Code_Point}\p{Cf}]*$/u;
 
 export function trimmedRange(line: BodyLine, from = 0): [number, number] {
   const t = line.text;
