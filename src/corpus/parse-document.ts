@@ -3,7 +3,7 @@
 // problem becomes a LoadIssue naming the file, the line and the field.
 import { readBody } from './body-lines.js';
 import { hasFrontMatter, splitFrontMatter } from './front-matter.js';
-import { languageMismatch, undeclaredLanguage } from './language.js';
+import { languageMismatch, otherCyrillicLanguage, undeclaredLanguage } from './language.js';
 import { frontMatterSchema, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
 import { segmentPlan, segmentReports, type PlanSegmentation } from './segment-plan.js';
 import { MAX_FILE_BYTES } from './source-text.js';
@@ -155,7 +155,11 @@ export function parseDraft(source: string, options: DraftOptions): ParseResult {
   }
   // No front matter: the letters decide (a Russian or Ukrainian list is that language everywhere).
   const language = options.language ?? undeclaredLanguage(text);
-  const mismatch = languageMismatch(language, text);
+  // A guessed language is declared by no one: only a Cyrillic text in another language is worth a word.
+  const other = options.language === undefined ? otherCyrillicLanguage(text) : undefined;
+  const mismatch = other
+    ? `the text is neither Russian nor Ukrainian (it has ${other.letters}, which neither writes: ${other.languages}?); it is read as "${language}", the closest language the tool knows`
+    : languageMismatch(language, text);
   if (mismatch) issues.push({ severity: 'warning', file, field: 'language', message: `${options.id}: ${mismatch}` });
   const document: Document = {
     id: options.id,

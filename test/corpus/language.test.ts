@@ -142,6 +142,14 @@ describe('a plain draft without front matter is in the language its text shows',
     expect(parseDraft(`${ruLines[0]}\n`, { id: 'd', language: 'uk' }).document?.language).toBe('uk');
   });
 
+  it('a Bulgarian plain list is read as Russian with a warning that says so, not that a field declared it', () => {
+    // Constructed sample (no Bulgarian text in the corpora). Observed: 'declared language "ru" … check the language field' for a file with no field.
+    const { document, issues } = parseDraft('1. България подкрепя мирните преговори и прекратяването на огъня в Украйна.\n', { id: 'bg' });
+    expect(document?.language).toBe('ru');
+    expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/^bg: the text is neither Russian nor Ukrainian \(it has ъ before a consonant, .*Bulgarian\?\); it is read as "ru"/)]);
+    expect(parseDraft(ruBody, { id: 'd' }).issues.filter((i) => i.field === 'language')).toEqual([]);
+  });
+
   it('field case 13-russian-plain-list-translationese: not applicable, like the same text with front matter', () => {
     const dir = join(CASES, '13-russian-plain-list-translationese');
     const r = runCli(['translationese', join(dir, 'draft-ru.txt'), '--format', 'json']);
