@@ -8,7 +8,7 @@ import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpusAsync } from '../corpus/load-async.js';
 import { addDocument, BUILTIN_CORPUS_DIR, findDocument, loadCorpus, type LoadOptions } from '../corpus/load.js';
 import { hasFrontMatter } from '../corpus/front-matter.js';
-import { parseDraft } from '../corpus/parse-document.js';
+import { hiddenCharacters, parseDraft } from '../corpus/parse-document.js';
 import { decodeSource, sizeIssue } from '../corpus/source-text.js';
 import type { Corpus, Document } from '../corpus/types.js';
 import { UserError } from './errors.js';
@@ -111,12 +111,27 @@ export function resolveDocument(corpus: Corpus, arg: string, { date }: { date?: 
     return document;
   }
   const known = corpus.documents.map((d) => d.id);
-  const near = known.filter((id) => id.includes(arg) || arg.includes(id)).slice(0, 3);
   // A shipped document's id while --no-builtin left the shipped corpora out.
   if (!corpus.documents.some((d) => d.builtin) && ['plans', 'statements'].some((sub) => existsSync(join(BUILTIN_CORPUS_DIR, sub, `${arg}.md`)))) {
     throw new UserError(`"${arg}" is a shipped document, and --no-builtin leaves the shipped corpora out: drop --no-builtin, or give the plan as a file`);
   }
-  throw new UserError(`no document or file "${arg}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; run "provenance list" to see the ids`);
+  // An id typed with a Cyrillic look-alike, an invisible character or another dash reads right: compare what it shows.
+  const shown = idSkeleton(arg);
+  const near = known.filter((id) => id.includes(shown) || shown.includes(id)).slice(0, 3);
+  const hidden = hiddenCharacters(arg).replace(/^; /, '');
+  const hints = [hidden, near.length ? `did you mean ${near.join(', ')}?` : ''].filter(Boolean).join('; ');
+  const quoted = JSON.stringify(arg).replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  throw new UserError(`no document or file ${quoted}${hints ? ` (${hints})` : ''}; run "provenance list" to see the ids`);
+}
+
+/** What an id argument shows: invisible characters left out, Cyrillic look-alikes as Latin letters, any dash as "-". */
+function idSkeleton(arg: string): string {
+  const latin: Record<string, string> = { а: 'a', с: 'c', е: 'e', о: 'o', р: 'p', х: 'x', у: 'y', і: 'i', к: 'k', м: 'm', т: 't', н: 'h', в: 'b' };
+  return arg
+    .replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '')
+    .replace(/\p{Pd}/gu, '-')
+    .toLowerCase()
+    .replace(/[асеорхуікмтнв]/g, (c) => latin[c]);
 }
 
 /** The start of an extracted text, on one line, for a message. */

@@ -50,6 +50,21 @@ export function readBody(body: string, firstFileLine: number): Body {
 }
 
 /** Offsets of the line's content without leading/trailing whitespace. */
+/**
+ * A line that shows nothing: white space and invisible characters only (a zero-width space, BOM or
+ * word joiner left on an "empty" line by a web page or an editor: Default_Ignorable_Code_Point, Cf).
+ * It parts paragraphs like an empty line.
+ */
+export function isBlankLine(text: string): boolean {
+  const t = text.trim();
+  // Most lines start with a printable ASCII character or are longer than a run of invisible
+  // characters left on an empty line (at most a few): not blank, and no regex run for them.
+  if (t === '' || t.length > 16 || t.charCodeAt(0) < 0x80) return t === '';
+  return INVISIBLE_ONLY.test(t);
+}
+
+const INVISIBLE_ONLY = /^[\s\p{Default_Ignorable_Code_Point}\p{Cf}]*$/u;
+
 export function trimmedRange(line: BodyLine, from = 0): [number, number] {
   const t = line.text;
   let a = from;

@@ -24,7 +24,8 @@ export const UNIQUE_LETTERS: Record<'ru' | 'uk', RegExp> = {
   // A Latin i or ï touching a Cyrillic letter is a Ukrainian і or ї typed on a Latin layout ("Мiжнародний"),
   // a common homoglyph in Ukrainian web text; Russian has no letter it could stand for.
   uk: /[іїєґІЇЄҐ]|(?<=[\u0400-\u04ff])[iIïÏ]|[iIïÏ](?=[\u0400-\u04ff])/gu,
-  ru: /[ыэъёЫЭЪЁ]/gu,
+  // Likewise a Latin ë touching a Cyrillic letter is a Russian ё ("всë").
+  ru: /[ыэъёЫЭЪЁ]|(?<=[\u0400-\u04ff])[ëË]|[ëË](?=[\u0400-\u04ff])/gu,
 };
 
 /**
@@ -70,7 +71,8 @@ export function alphabetLanguage(text: string): AlphabetEvidence | undefined {
     return { language: 'uk', reason };
   }
   if (ru.length > 0 && ru.length >= 4 * uk.length) {
-    return { language: 'ru', reason: `the text has ${shown(ru)}, letters the Ukrainian alphabet does not have` };
+    const cyrillicForm = (l: string) => ({ ë: 'ё', Ë: 'Ё' })[l] ?? l;
+    return { language: 'ru', reason: `the text has ${shown(ru.map(cyrillicForm))}, letters the Ukrainian alphabet does not have` };
   }
   return undefined;
 }
@@ -122,9 +124,51 @@ export function undeclaredLanguage(text: string): string {
  */
 export const UKRAINIAN_LETTER_SPAN = 60;
 
+/**
+ * Cyrillic letters of neither the Russian nor the Ukrainian alphabet, each with the languages that
+ * write it (their standard alphabets), and the Bulgarian ъ: a vowel before a consonant
+ * ("България", "във"), where Russian writes ъ only before е, ё, ю, я.
+ */
+const OTHER_CYRILLIC: [RegExp, string][] = [
+  [/[ўЎ]/gu, 'Belarusian'],
+  [/[ђЂћЋ]/gu, 'Serbian'],
+  [/[џЏјЈљЉњЊ]/gu, 'Serbian or Macedonian'],
+  [/[ѓЃќЌѕЅ]/gu, 'Macedonian'],
+  [/[әӘғҒқҚңҢөӨұҰүҮһҺ]/gu, 'Kazakh or another Turkic language'],
+  [/[ъЪ](?=[бвгджзйклмнпрстфхцчшщБВГДЖЗЙКЛМНПРСТФХЦЧШЩ])|[ѝЍ]/gu, 'Bulgarian'],
+];
+
+/** At least one such letter in this many Cyrillic letters: a quoted name ("Тоқаев") in a long Russian text is not enough. */
+const OTHER_CYRILLIC_SHARE = 200;
+
+/**
+ * A Cyrillic text in a language that is neither Russian nor Ukrainian (Belarusian, Bulgarian,
+ * Serbian, Macedonian, Kazakh…), told by letters neither alphabet has, however short the text: the
+ * letters found (at most five) and the languages they suggest; else undefined.
+ */
+export function otherCyrillicLanguage(text: string): { letters: string; languages: string } | undefined {
+  text = text.normalize('NFC');
+  const { latin, cyrillic } = scriptLetters(text);
+  if (cyrillic < MIN_SCRIPT_LETTERS || cyrillic <= latin * 4) return undefined;
+  const found: string[] = [];
+  const languages: string[] = [];
+  for (const [letters, language] of OTHER_CYRILLIC) {
+    const m = text.match(letters);
+    if (!m) continue;
+    found.push(...m.map((l) => (/ъ/i.test(l) ? 'ъ before a consonant' : l)));
+    if (!languages.some((l) => language.includes(l))) languages.push(language);
+  }
+  if (!found.length || found.length * OTHER_CYRILLIC_SHARE < cyrillic) return undefined;
+  return { letters: [...new Set(found.map((l) => l.toLowerCase()))].slice(0, 5).join(', '), languages: languages.join(', ') };
+}
+
 /** A warning message when the declared language disagrees with the text, else undefined. */
 export function languageMismatch(declared: string, text: string): string | undefined {
   if (!CHECKED.has(declared)) return undefined;
+  const other = declared === 'en' ? undefined : otherCyrillicLanguage(text);
+  if (other) {
+    return `declared language "${declared}" but the text is not ${LANGUAGE_NAMES[declared]} (it has ${other.letters}, which neither Russian nor Ukrainian writes: ${other.languages}?): check the language field`;
+  }
   const byLetters = alphabetLanguage(text);
   if (byLetters && byLetters.language !== declared) {
     const script = declared === 'en' ? 'in Cyrillic script; ' : '';

@@ -3,7 +3,7 @@
 // problem becomes a LoadIssue naming the file, the line and the field.
 import { readBody } from './body-lines.js';
 import { hasFrontMatter, splitFrontMatter, type FrontMatterResult } from './front-matter.js';
-import { languageMismatch, undeclaredLanguage } from './language.js';
+import { languageMismatch, otherCyrillicLanguage, undeclaredLanguage } from './language.js';
 import { frontMatterSchema, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
 import { segmentPlan, segmentReports, type PlanSegmentation } from './segment-plan.js';
 import { MAX_FILE_BYTES } from './source-text.js';
@@ -172,7 +172,11 @@ export function parseDraft(source: string, options: DraftOptions): ParseResult {
   }
   // No front matter: the letters decide (a Russian or Ukrainian list is that language everywhere).
   const language = options.language ?? undeclaredLanguage(text);
-  const mismatch = languageMismatch(language, text);
+  // A guessed language is declared by no one: only a Cyrillic text in another language is worth a word.
+  const other = options.language === undefined ? otherCyrillicLanguage(text) : undefined;
+  const mismatch = other
+    ? `the text is neither Russian nor Ukrainian (it has ${other.letters}, which neither writes: ${other.languages}?); it is read as "${language}", the closest language the tool knows`
+    : languageMismatch(language, text);
   if (mismatch) issues.push({ severity: 'warning', file, field: 'language', message: `${options.id}: ${mismatch}` });
   const document: Document = {
     id: options.id,
@@ -213,5 +217,29 @@ function describeValue(value: unknown): string {
   } catch {
     shown = Array.isArray(value) ? 'a self-referencing list' : 'a self-referencing value'; // YAML `&a [*a]`
   }
-  return ` (got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown})`;
+  const hidden = typeof value === 'string' ? hiddenCharacters(value) : '';
+  // Invisible characters are written as escapes: "en\u200b" shows why "en" was refused.
+  shown = shown.replace(INVISIBLE_ALL, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return ` (got ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}${hidden})`;
+}
+
+const INVISIBLE_ALL = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+
+/**
+ * Why a value that reads right was refused: the characters in it a reader cannot tell from the
+ * expected ones (invisible, space-like, a dash that is not "-", a Cyrillic or Greek letter among
+ * Latin ones), as '; U+200B is an invisible character' (at most three), or ''.
+ */
+export function hiddenCharacters(value: string): string {
+  const latin = /[A-Za-z]/.test(value);
+  const notes = new Map<string, string>();
+  for (const c of value) {
+    const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (/[\p{Default_Ignorable_Code_Point}\p{Cf}]/u.test(c)) notes.set(code, `${code} is an invisible character`);
+    else if (/\p{Zs}/u.test(c) && c !== ' ') notes.set(code, `${code} is a space-like character, not a space`);
+    else if (/\p{Pd}/u.test(c) && c !== '-') notes.set(code, `"${c}" (${code}) is a dash, not the hyphen-minus "-"`);
+    else if (latin && /\p{Script=Cyrillic}/u.test(c)) notes.set(code, `"${c}" (${code}) is a Cyrillic letter`);
+    else if (latin && /\p{Script=Greek}/u.test(c)) notes.set(code, `"${c}" (${code}) is a Greek letter`);
+  }
+  return notes.size ? `; ${[...notes.values()].slice(0, 3).join(', ')}` : '';
 }

@@ -1,4 +1,6 @@
 // Segment a plan body into preamble paragraphs, numbered points and sub-points.
+// A list numbered only in Roman numerals (I., II., … or Ⅰ., Ⅱ.) has them as its
+// point numbers (ids 1, 2 …, labels I, II …).
 //
 //   Intro paragraph.            -> pre1
 //   1. Point text               -> 1    (also "1.Text", "1) Text", "(1) Text", "1: Text",
@@ -12,7 +14,7 @@
 //
 // A reported-only plan has no plan text at all: every paragraph or bullet of
 // its body is a report (`r1` …).
-import { trimmedRange, type BodyLine } from './body-lines.js';
+import { isBlankLine, trimmedRange, type BodyLine } from './body-lines.js';
 import type { Segment } from './types.js';
 
 /**
@@ -26,6 +28,74 @@ const POINT = /^ {0,3}(?:\((\d{1,5})\)|(\d{1,5})[.):])(?=\s|$|[\p{L}"'«“‘(\
  * letter or quote; only taken when it is the next number due.
  */
 const BARE_POINT = /^ {0,3}(\d{1,5})(?:[ \t]+[-–—][ \t]*|[ \t]+)(?=[\p{Lu}"«“])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|$))/u;
+/**
+ * What a line's number reads as on screen: its invisible characters (zero-width space, BOM, soft
+ * hyphen, bidi marks: Default_Ignorable_Code_Point and Cf) left out, space-like characters (Zs: a
+ * no-break or em space indenting the line) as spaces, full-width digits and ( ) . : as ASCII; `at[i]`
+ * is the line's offset of probe unit i (at[probe.length] = the line's length). Only the start of a
+ * line is probed: a number is at most five digits in.
+ */
+function lineProbe(text: string): { probe: string; at: number[] } | undefined {
+  if (!/[^\x20-\x7e]/.test(text.slice(0, 10))) return undefined;
+  const head = Math.min(text.length, 16);
+  let probe = '';
+  const at: number[] = [];
+  for (let i = 0; i < head; i++) {
+    const c = text[i];
+    if (/[\p{Default_Ignorable_Code_Point}\p{Cf}]/u.test(c)) continue;
+    const code = c.charCodeAt(0);
+    // Roman numeral characters ("Ⅻ") read as their letters ("XII"), each letter at the character's offset.
+    const read = /\p{Zs}/u.test(c) ? ' ' : code >= 0xff08 && code <= 0xff1a ? String.fromCharCode(code - 0xfee0) : code >= 0x2160 && code <= 0x216f ? c.normalize('NFKC') : c;
+    for (let k = 0; k < read.length; k++) at.push(i);
+    probe += read;
+  }
+  at.push(head);
+  return { probe: probe + text.slice(head), at: [...at, ...Array.from({ length: text.length - head }, (_, k) => head + k + 1)] };
+}
+
+/** `re` matched at the start of the line as it reads (see lineProbe); [0] is the matched part of the line itself. */
+function execLine(re: RegExp, text: string): RegExpExecArray | null {
+  const p = lineProbe(text);
+  if (!p) return re.exec(text);
+  const m = re.exec(p.probe);
+  if (!m) return null;
+  // at[] holds the offset of each probe unit; the match ends after its last unit (and any invisible ones after it).
+  const end = m[0].length === 0 ? 0 : p.at[m[0].length];
+  m[0] = text.slice(0, end);
+  return m;
+}
+
+/** A point numbered in Roman numerals: "IV. ", "IV) ", "(IV) ", or with the numeral characters "Ⅳ." (see lineProbe). */
+const ROMAN_POINT = /^ {0,3}(?:\(([IVXLC]{1,8})\)|([IVXLC]{1,8})[.):])(?=\s|$)[ \t]*/u;
+const ROMAN = /^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/** The value of a Roman numeral up to CCCXCIX, or 0 when it is not a well-formed one ("IIII", "VX"). */
+function romanValue(numeral: string): number {
+  if (!ROMAN.test(numeral)) return 0;
+  const value: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let n = 0;
+  for (let k = 0; k < numeral.length; k++) {
+    const v = value[numeral[k]];
+    n += k + 1 < numeral.length && value[numeral[k + 1]] > v ? -v : v;
+  }
+  return n;
+}
+
+/**
+ * True when no line starts with an Arabic point number and at least two start with a Roman one
+ * (a list numbered "I.", "II." …). A Roman heading above Arabic points ("I. Principles" then "1.")
+ * is no point: Arabic numbers win.
+ */
+function romanNumbered(lines: BodyLine[]): boolean {
+  let romans = 0;
+  for (const line of lines) {
+    if (execLine(POINT, line.text)) return false;
+    const m = execLine(ROMAN_POINT, line.text);
+    if (m && romanValue(m[1] ?? m[2]) > 0) romans++;
+  }
+  return romans >= 2;
+}
+
 const DASHES = '\\-*•–—‒―−';
 const SUB_MARKER = new RegExp(`^(\\s*)(?:[${DASHES}][ \\t]+)?(?:([a-z])[.)](?=\\s|$)[ \\t]*)?`);
 const BULLET = new RegExp(`^\\s*[${DASHES}][ \\t]+`);
@@ -83,12 +153,15 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
     point = null;
   };
 
+  // A list numbered only in Roman numerals ("I.", "II.", "Ⅲ."): read them as the point numbers.
+  const roman = romanNumbered(lines);
   for (const line of lines) {
-    const blank = line.text.trim() === '';
-    let pm: RegExpExecArray | null = POINT.exec(line.text);
-    let number = pm && (pm[1] ?? pm[2]);
-    if (!pm) {
-      const bare = BARE_POINT.exec(line.text);
+    const blank = isBlankLine(line.text);
+    let pm: RegExpExecArray | null = execLine(roman ? ROMAN_POINT : POINT, line.text);
+    let number = pm && (roman ? String(romanValue(pm[1] ?? pm[2])) : (pm[1] ?? pm[2]));
+    if (pm && number === '0') [pm, number] = [null, null];
+    if (!pm && !roman) {
+      const bare = execLine(BARE_POINT, line.text);
       if (bare && Number(bare[1]) === lastNumber + 1) [pm, number] = [bare, bare[1]];
     }
     if (pm) {
@@ -102,7 +175,8 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
       seen.set(id, line.fileLine);
       const [start, end] = trimmedRange(line, pm[0].length);
       const removed = REMOVED.test(line.text.slice(pm[0].length).trim());
-      const seg: Segment = { id, label: id, kind: removed ? 'removed' : 'point', start, end, line: line.fileLine };
+      const label = roman ? (pm[1] ?? pm[2]).normalize('NFKC') : id;
+      const seg: Segment = { id, label, kind: removed ? 'removed' : 'point', start, end, line: line.fileLine };
       point = { seg, subs: [], subIds: new Set() };
       last = seg;
       continue;
@@ -155,7 +229,7 @@ export function segmentReports(lines: BodyLine[]): Segment[] {
   const reports: Segment[] = [];
   let current: Segment | null = null;
   for (const line of lines) {
-    if (line.text.trim() === '') {
+    if (isBlankLine(line.text)) {
       current = null;
       continue;
     }

@@ -2,7 +2,7 @@
 // separated). A paragraph that is only `[...]` marks an elision between
 // non-adjacent excerpts and is not a passage. Each passage carries the URL of
 // the `<!-- src: URL -->` line above it, and the date that line gives, if any.
-import { trimmedRange, type BodyLine } from './body-lines.js';
+import { isBlankLine, trimmedRange, type BodyLine } from './body-lines.js';
 import type { Segment } from './types.js';
 
 const ELISION = /^\s*\[(?:\.\.\.|…)\]\s*$/;
@@ -11,7 +11,7 @@ export function segmentStatement(lines: BodyLine[]): Segment[] {
   const passages: Segment[] = [];
   let current: Segment | null = null;
   for (const line of lines) {
-    if (line.text.trim() === '' || ELISION.test(line.text)) {
+    if (isBlankLine(line.text) || ELISION.test(line.text)) {
       current = null;
       continue;
     }

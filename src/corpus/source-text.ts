@@ -28,10 +28,16 @@ export function sizeIssue(byteLength: number, file: string): LoadIssue | undefin
   return { severity: 'error', file, field: 'file', message: `file is ${mb} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB per document — split it into several files` };
 }
 
-/** Strip a BOM, turn CRLF/CR into LF, and refuse NUL characters. */
+/**
+ * Unicode's other line ends (UAX #14, Unicode §5.8): NEL and LINE SEPARATOR end a line like LF,
+ * PARAGRAPH SEPARATOR ends a paragraph (a blank line). A draft saved with them is a list of lines too.
+ */
+const OTHER_LINE_END = /\r\n?|[\u0085\u2028\u2029]/g;
+
+/** Strip a BOM, turn CRLF/CR, NEL and U+2028 into LF and U+2029 into a blank line, and refuse NUL characters. */
 export function normaliseSource(text: string, file: string): DecodeResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = text.replace(/\r\n?/g, '\n');
+  text = text.replace(OTHER_LINE_END, (end) => (end === '\u2029' ? '\n\n' : '\n'));
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const line = text.slice(0, nul).split('\n').length;

@@ -43,9 +43,10 @@ export function toCsv(table: ExportTable): string {
  * trims spaces first (LibreOffice's "Trim spaces" option, scripts that strip
  * cells) turns " =HYPERLINK(…)" back into a formula. Blanks are
  * any white space (LF included), space separator or invisible format
- * character (a zero-width space or BOM is as easy to paste as a space).
+ * character (a zero-width space or BOM is as easy to paste as a space), and
+ * the controls Python's str.strip() also removes (U+001C–U+001F, NEL).
  */
-const FORMULA_START = /^[\s\p{Zs}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
+const FORMULA_START = /^[\s\p{Zs}\p{Cf}\x1c-\x1f\x85]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
 
 /**
  * A text cell made inert for spreadsheets: one leading `'` when it starts with
@@ -66,9 +67,12 @@ export function toJson(table: ExportTable): string {
   return `${JSON.stringify(table.rows.map((r) => Object.fromEntries(table.columns.map((c) => [c, r[c] ?? null]))), null, 2)}\n`;
 }
 
-/** A GitHub-flavoured Markdown table; pipes and line breaks in cells are escaped. */
+/**
+ * A GitHub-flavoured Markdown table; pipes and line breaks in cells are escaped. Every line end is
+ * one (CommonMark ends a line at CR alone too; NEL, U+2028 and U+2029 break it in many viewers).
+ */
 export function toMarkdown(table: ExportTable): string {
-  const esc = (v: Cell) => cellText(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  const esc = (v: Cell) => cellText(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '<br>');
   const head = `| ${table.columns.join(' | ')} |`;
   const rule = `| ${table.columns.map(() => '---').join(' | ')} |`;
   const body = table.rows.map((r) => `| ${table.columns.map((c) => esc(r[c])).join(' | ')} |`);

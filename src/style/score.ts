@@ -6,6 +6,7 @@
 //   translationeseTable(results)       → ExportTable for csv / json / md
 //   featureCatalogue()                 → legend: id, name, description per feature
 import type { Cell, ExportTable } from '../export/table.js';
+import { guessLanguage, scriptLetters } from '../corpus/language.js';
 import type { Document, Segment } from '../corpus/types.js';
 import { countFeatures, findFeatureSpans, type FeatureCounts, type FeatureSpan } from './features.js';
 import { featureRates, nearestGenre, probability, spanWeights, type Genre, type TranslationeseModel } from './model.js';
@@ -148,9 +149,17 @@ export function rangeCheck(counts: FeatureCounts, model: TranslationeseModel, { 
   return { reason, genre };
 }
 
+/**
+ * A paragraph of prose: from a visible character up to a blank line (one that shows nothing: spaces
+ * and invisible characters such as a zero-width space only). Line ends are LF, CRLF, CR, NEL and
+ * LINE SEPARATOR; PARAGRAPH SEPARATOR (U+2029) always ends one (Unicode §5.8).
+ */
+const PARAGRAPH =
+  /[^\s\p{Default_Ignorable_Code_Point}\p{Cf}](?:[^\n\r\u2028\u2029\u0085]|\r(?=\n)|(?:\n|\r(?!\n)|[\u2028\u0085])(?![ \t\p{Zs}\p{Default_Ignorable_Code_Point}\p{Cf}]*(?:\r\n|[\n\r\u2028\u2029\u0085])))*/gu;
+
 /** Three or more list items (numbered or bulleted lines) making up at least 30% of the non-blank lines. */
 export function looksLikeList(text: string): boolean {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  const lines = text.split(/\r\n|[\n\r\u2028\u2029\u0085]/).filter((l) => l.trim());
   const items = lines.filter((l) => /^\s*(?:[-*\u2022\u2013]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s+\S/i.test(l)).length;
   return items >= 3 && items >= 0.3 * lines.length;
 }
@@ -160,9 +169,18 @@ export function scoredSegments(doc: Document): Segment[] {
   return doc.segments.filter((s) => s.kind === 'point' || s.kind === 'preamble' || s.kind === 'passage');
 }
 
-/** Why a document cannot be scored, or null when it can. */
+/**
+ * Why a document cannot be scored, or null when it can. The declared language is not taken on
+ * trust: a document filed as English whose letters are mostly Cyrillic (`check` warns about it)
+ * is not scored either: its Russian words are no English evidence.
+ */
 export function notApplicableReason(doc: Document): string | null {
   if (doc.language !== 'en') return `not applicable: the text is in "${doc.language}"; translationese is scored on English only`;
+  const { latin, cyrillic } = scriptLetters(doc.text);
+  if (cyrillic > latin) {
+    const shown = guessLanguage(doc.text);
+    return `not applicable: the text reads as ${shown ? `"${shown}"` : 'Cyrillic'} though its language field says "en"; translationese is scored on English only`;
+  }
   if (doc.status === 'reported-only') return 'not applicable: reported-only plan (the body is reports, not plan text)';
   return null;
 }
@@ -218,8 +236,8 @@ export function scoreProse(text: string, options: ScoreOptions & { input: string
     return [{ input, segment: null, score: null, label: 'not applicable', interval: null, decided: false, words: 0, judgeable: false, genre: null, features: [], note }];
   }
   const model = options.model ?? shippedModel();
-  // Blank lines part paragraphs, with LF or CRLF line ends (offsets stay those of `text`).
-  const paragraphs = [...text.matchAll(/\S(?:[^\n]|\n(?![ \t\r]*\n))*/g)].map((m) => ({ text: m[0], offset: m.index! }));
+  // Blank lines part paragraphs, with any line end (offsets stay those of `text`, so a CRLF paragraph keeps its last CR).
+  const paragraphs = [...text.matchAll(PARAGRAPH)].map((m) => ({ text: m[0], offset: m.index! }));
   const cache = new Map<number, FeatureSpan[]>();
   const results: TranslationeseResult[] = [{ input, segment: null, ...scoreUnits(paragraphs.length ? paragraphs : [{ text, offset: 0 }], model, { list: looksLikeList(text), cache }) }];
   if (options.bySegment) paragraphs.forEach((p, i) => results.push({ input, segment: `p${i + 1}`, ...scoreUnits([p], model, { cache }) }));

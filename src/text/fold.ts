@@ -7,7 +7,8 @@
 // general category Cf), Unicode form (NFD from macOS file names or PDFs vs
 // NFC), space-like characters (Zs: no-break, thin, narrow, figure,
 // ideographic … and the tab), runs of spaces, full-width letters and digits
-// (NFKC), and line ends (CRLF, CR, U+2028/9). `foldText` removes all of these
+// (NFKC), Latin/Cyrillic look-alike letters inside a word of the other script
+// ("Укрaина" with a Latin a), stress marks on Cyrillic vowels ("Росси́я"), and line ends (CRLF, CR, U+2028/9). `foldText` removes all of these
 // differences, and keeps for every folded UTF-16 unit the range of the
 // original it came from, so a span found in the folded text is reported as a
 // span of the text the user gave.
@@ -29,8 +30,12 @@ export interface Folded {
 const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u;
 /** Space-like characters (Zs and tab): one ASCII space. */
 const SPACE = /^[\p{Zs}\t]$/u;
-/** Compatibility forms folded by NFKC: half-/full-width forms, Latin ligatures, mathematical alphanumerics. */
-const COMPAT = /[\uff00-\uffef\ufb00-\ufb06\u{1d400}-\u{1d7ff}]/u;
+/**
+ * Compatibility forms folded by NFKC: half-/full-width forms, Latin ligatures, mathematical
+ * alphanumerics, Roman numerals ("Ⅻ" = "XII"), the Latin digraph letters ("ǆ" = "dž", "Ĳ" = "IJ",
+ * "ŀ", "ŉ") and the long s ("ſ" = "s").
+ */
+const COMPAT = /[\uff00-\uffef\ufb00-\ufb06\u{1d400}-\u{1d7ff}\u2160-\u217f\u01c4-\u01cc\u01f1-\u01f3\u0132\u0133\u013f\u0140\u0149\u017f]/u;
 const COMPAT_ALL = new RegExp(COMPAT.source, 'gu');
 /**
  * Superscript and subscript digits: a figure typeset raised ("³⁰ years") when a run of them
@@ -44,14 +49,76 @@ const RAISED_RUN = /(^|[ \n])([\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u208
 const RAISED_ORDINAL = /^[\u02e2\u1d57\u207f\u1d48\u02b3\u02b0]$/u;
 const RAISED_ORDINAL_RUN = /(\d)([\u02e2\u1d57\u207f\u1d48\u02b3\u02b0]+)/gu;
 /** A character that folding may change or remove (see foldText's fast path); ' ' is the only Zs kept as is. */
-const MAY_FOLD = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{M}\t\r\u2028\u2029\u0085\uff00-\uffef\ufb00-\ufb06\u{10000}-\u{10ffff}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u02e2\u1d57\u207f\u1d48\u02b3\u02b0]|(?! )\p{Zs}| {2}/u;
+const MAY_FOLD = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{M}\t\r\u2028\u2029\u0085\uff00-\uffef\ufb00-\ufb06\u2160-\u217f\u01c4-\u01cc\u01f1-\u01f3\u0132\u0133\u013f\u0140\u0149\u017f\u{10000}-\u{10ffff}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u02e2\u1d57\u207f\u1d48\u02b3\u02b0]|(?! )\p{Zs}| {2}/u;
 /** A base character with its combining marks (one NFC unit of work), a CRLF, or any other code point. */
 const CLUSTER = /\r\n|\P{M}\p{M}*|\p{M}+/gsu;
 
 /**
+ * Letters that look the same in Latin and Cyrillic (Unicode's confusables for the two scripts, the
+ * ones keyboards and OCR swap): a Latin "a" typed inside "Укрaина", a Cyrillic "о" inside "NАТО".
+ * Inside a word of the other script each stands for its look-alike (see `unmixScripts`).
+ */
+const LATIN_LOOKALIKES = 'aceopxyiïëACEHIKMOPTXBÏË';
+const CYRILLIC_LOOKALIKES = 'асеорхуіїёАСЕНІКМОРТХВЇЁ';
+const TO_CYRILLIC = new Map([...LATIN_LOOKALIKES].map((l, k) => [l, CYRILLIC_LOOKALIKES[k]]));
+const TO_LATIN = new Map([...CYRILLIC_LOOKALIKES].map((c, k) => [c, LATIN_LOOKALIKES[k]]));
+/** A Latin letter next to a Cyrillic one: every word mixing the two scripts has such a pair. */
+const MIXED_SCRIPTS = /[A-Za-z\u00cb\u00cf\u00eb\u00ef][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00cb\u00cf\u00eb\u00ef]/;
+const WORD = /[\p{L}\p{M}]+/gu;
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/**
+ * A word that mixes Latin and Cyrillic letters written in one script: when it has a Cyrillic letter
+ * no Latin letter looks like ("Укрaина": у, к, р, и, н), its Latin look-alikes become Cyrillic;
+ * else when it has a Latin letter no Cyrillic one looks like, its Cyrillic look-alikes become Latin;
+ * else (every letter a look-alike: "СOM") the script of most of its letters wins, and a tie stays.
+ * One UTF-16 unit for one, so offsets are unchanged. Words in one script are left alone.
+ */
+function unmixScripts(text: string): string {
+  if (!CYRILLIC.test(text) || !MIXED_SCRIPTS.test(text)) return text;
+  return text.replace(WORD, (w) => {
+    if (!MIXED_SCRIPTS.test(w)) return w;
+    let cyrillicOnly = 0;
+    let latinOnly = 0;
+    let cyrillic = 0;
+    let latin = 0;
+    for (const ch of w) {
+      if (TO_LATIN.has(ch)) cyrillic++;
+      else if (TO_CYRILLIC.has(ch)) latin++;
+      else if (ch >= '\u0400' && ch <= '\u04ff') cyrillicOnly++;
+      else if (/[A-Za-z]/.test(ch)) latinOnly++;
+    }
+    const toCyrillic = cyrillicOnly > 0 ? latinOnly === 0 : latinOnly === 0 && cyrillic > latin;
+    const toLatin = latinOnly > 0 ? cyrillicOnly === 0 : cyrillicOnly === 0 && latin > cyrillic;
+    const table = toCyrillic ? TO_CYRILLIC : toLatin ? TO_LATIN : undefined;
+    return table ? [...w].map((ch) => table.get(ch) ?? ch).join('') : w;
+  });
+}
+
+/**
+ * A stress mark on a Cyrillic vowel ("Росси́я", "бу́дет": COMBINING ACUTE ACCENT, as dictionaries,
+ * teaching texts and some official texts print them) is not spelling: it goes. No Cyrillic vowel
+ * has a precomposed acute form, so NFC leaves it a separate mark; ѓ and ќ (consonants) keep theirs.
+ */
+const CYRILLIC_VOWEL = /^[аеиоуыэюяіїєАЕИОУЫЭЮЯІЇЄ]/u;
+const STRESS = /(?<=[аеиоуыэюяіїєАЕИОУЫЭЮЯІЇЄ]\p{M}*)\u0301/gu;
+
+/**
+ * A soft hyphen at a line end, with the line break and the blanks around it, when a letter follows:
+ * a word broken across two lines ("Rus\u00ad⏎sia"), which reads as one word.
+ */
+const SOFT_HYPHEN_BREAK = /\u00ad[ \t]*(?:\r\n?|[\n\u2028\u2029\u0085])[ \t]*(?=\p{L})/uy;
+/**
+ * Interlinear annotation (U+FFF9 anchor U+FFFA annotation U+FFFB, Unicode §23.8): the annotation
+ * (a gloss or reading over the anchor text) is not the text, so it goes with its marks.
+ */
+const ANNOTATION = /\ufffa[^\ufff9-\ufffb]*\ufffb/uy;
+
+/**
  * Fold `original` for matching (see the header). Offsets are UTF-16 units.
- * Folding never merges across a line end, and never removes a letter, digit
- * or punctuation mark: only invisible characters and surplus spaces go.
+ * Folding never merges across a line end (but for a word a soft hyphen broke
+ * there), and never removes a letter, digit or punctuation mark: only
+ * invisible characters, surplus spaces and interlinear annotations go.
  */
 export function foldText(original: string): Folded {
   // Most text is plain: printable ASCII and LF, no double spaces. Its fold is itself.
@@ -60,7 +127,8 @@ export function foldText(original: string): Folded {
   if (!/[^\x20-\x7e\n]| {2}/.test(original)) return identityFold(original);
   // So is most other text (curly quotes, dashes, Cyrillic): nothing invisible, no mark, no space but
   // U+0020 and never two, no other line end, no compatibility form or astral character, already NFC.
-  if (!MAY_FOLD.test(original) && original.normalize('NFC') === original) return identityFold(original);
+  // A word mixing Latin and Cyrillic letters is folded too (unmixScripts); only a text with Cyrillic can have one.
+  if (!MAY_FOLD.test(original) && !(CYRILLIC.test(original) && MIXED_SCRIPTS.test(original)) && original.normalize('NFC') === original) return identityFold(original);
   // Pass 1: drop invisible characters, keeping each kept unit's source range,
   // so that a letter and its combining mark compose even with a joiner between.
   const kept: string[] = [];
@@ -70,6 +138,15 @@ export function foldText(original: string): Folded {
     const code = original.codePointAt(i)!;
     const size = code > 0xffff ? 2 : 1;
     const ch = size === 1 ? original[i] : original.slice(i, i + 2);
+    // A word broken at a line end by a soft hyphen, and an interlinear annotation, go whole.
+    if (code === 0xad || code === 0xfffa) {
+      const whole = code === 0xad ? SOFT_HYPHEN_BREAK : ANNOTATION;
+      whole.lastIndex = i;
+      if (whole.test(original)) {
+        i = whole.lastIndex;
+        continue;
+      }
+    }
     if (code < 0x80 || !INVISIBLE.test(ch)) {
       for (let k = 0; k < size; k++) {
         cStart.push(i);
@@ -98,7 +175,7 @@ export function foldText(original: string): Folded {
     last = s[s.length - 1] ?? last;
   };
   for (const m of clean.matchAll(CLUSTER)) {
-    const chunk = m[0];
+    let chunk = m[0];
     const from = cStart[m.index!];
     const to = cEnd[m.index! + chunk.length - 1];
     const raisedDigit: boolean = RAISED_DIGIT.test(chunk) && (digitRun || last === '' || last === ' ' || last === '\n');
@@ -122,13 +199,14 @@ export function foldText(original: string): Folded {
       emit(' ', from, to);
       continue;
     }
+    if (chunk.length > 1 && CYRILLIC_VOWEL.test(chunk)) chunk = chunk.replace(STRESS, '');
     let out = chunk.normalize('NFC');
     if (COMPAT.test(out)) out = out.normalize('NFKC');
     emit(out, from, to);
   }
   starts.push(original.length);
   ends.push(original.length);
-  return { text: parts.join(''), starts, ends, original };
+  return { text: unmixScripts(parts.join('')), starts, ends, original };
 }
 
 /**
@@ -180,18 +258,22 @@ export function originalSpan(f: Folded, start: number, end: number): [number, nu
  */
 export function fold(text: string): string {
   if (!/[^\x20-\x7e\n]| {2}/.test(text)) return text;
-  return text
+  const folded = text
+    .replace(new RegExp(SOFT_HYPHEN_BREAK.source, 'gu'), '')
+    .replace(new RegExp(ANNOTATION.source, 'gu'), '')
     .replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '')
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(STRESS, '')
     .normalize('NFC')
     .replace(COMPAT_ALL, (c) => c.normalize('NFKC'))
     .replace(/[\p{Zs}\t]+/gu, ' ')
     .replace(RAISED_RUN, (_, before: string, run: string) => before + run.normalize('NFKC'))
     .replace(RAISED_ORDINAL_RUN, (_, digit: string, run: string) => digit + run.normalize('NFKC'));
+  return unmixScripts(folded);
 }
 
 /**
- * A map from a copy with LF line ends and no BOM (what the loader keeps) back
+ * A map from a copy with LF line ends (U+2029: a blank line) and no BOM (what the loader keeps) back
  * to the raw text as read from disk: `rawOffset(lfOffset)`. Throws nothing; an
  * offset past the end maps to the raw length.
  */
@@ -204,6 +286,16 @@ export function lineEndMap(raw: string): { text: string; toRaw: (offset: number)
       at.push(i);
       text += '\n';
       if (raw[i + 1] === '\n') i++;
+      continue;
+    }
+    // NEL and LINE SEPARATOR end a line, PARAGRAPH SEPARATOR a paragraph (as corpus/source-text.ts reads them).
+    if (raw[i] === '\u0085' || raw[i] === '\u2028' || raw[i] === '\u2029') {
+      at.push(i);
+      text += '\n';
+      if (raw[i] === '\u2029') {
+        at.push(i);
+        text += '\n';
+      }
       continue;
     }
     at.push(i);

@@ -6,12 +6,24 @@ import { nameKey } from './names.js';
 // them out of the stop list, and `polarityChanges` reports a pair whose
 // negations differ. Sources: the closed class of English negators (not, no,
 // never, none, nor, neither, without, cannot and the n't clitic), Russian
-// не/ни/нет/без/никогда/нельзя, Ukrainian не/ні/немає/без/ніколи/не можна.
+// не/ни/нет/без/никогда/нельзя and the negative pronouns (никто, ничего,
+// никакой… in every case), Ukrainian не/ні/немає/без/ніколи and ніхто, ніщо,
+// жоден, ніякий… in every case.
 
 const CUES = {
   en: new Set(['not', 'no', 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'nowhere', 'without', 'cannot', 'non']),
-  ru: new Set(['не', 'ни', 'нет', 'без', 'никогда', 'нельзя', 'ничего', 'никто', 'никакие', 'никаких', 'никакой', 'никакого', 'никаким', 'никакая']),
-  uk: new Set(['не', 'ні', 'немає', 'нема', 'без', 'ніколи', 'ніщо', 'ніхто', 'жоден', 'жодна', 'жодне', 'жодні', 'жодних', 'жодного', 'жодної', 'жодним']),
+  // The negative pronouns in all their cases: "Никаких уступок", "Ніяких поступок" negate with no не.
+  ru: new Set([
+    'не', 'ни', 'нет', 'без', 'никогда', 'нельзя', 'нигде', 'никуда', 'ниоткуда', 'никак',
+    'ничто', 'ничего', 'ничему', 'ничем', 'ничём', 'никто', 'никого', 'никому', 'никем',
+    'никакой', 'никакая', 'никакое', 'никакие', 'никакого', 'никаких', 'никакому', 'никаким', 'никакую', 'никакою', 'никаком', 'никакими',
+  ]),
+  uk: new Set([
+    'не', 'ні', 'немає', 'нема', 'без', 'ніколи', 'ніде', 'нікуди', 'нізвідки', 'ніяк',
+    'ніщо', 'нічого', 'нічому', 'нічим', 'ніхто', 'нікого', 'нікому', 'ніким',
+    'жоден', 'жодна', 'жодне', 'жодні', 'жодних', 'жодного', 'жодної', 'жодним', 'жодному', 'жодній', 'жодну', 'жодною', 'жодними',
+    'ніякий', 'ніяка', 'ніяке', 'ніякі', 'ніякого', 'ніякої', 'ніякому', 'ніякій', 'ніяким', 'ніякою', 'ніяку', 'ніяких', 'ніякими',
+  ]),
 };
 
 /** True when a normalised word is a negation cue in its language ("n't" forms included: "won't", "don't"). */
@@ -34,6 +46,14 @@ export interface NegationCue {
 const NEGATION_DEGREE = new Set(['longer', 'more']);
 
 /**
+ * "no" + one of these nouns is an adverb of the clause, not a noun phrase: "under no
+ * circumstances", "in no case", "by no means", "at no time", "in no way", "on no account", "on no
+ * condition": what it negates is the clause's word after it ("Under no circumstances will Ukraine
+ * join NATO"), like "no one" ("No one will be held accountable") negates the verb after it.
+ */
+const NO_ADVERBIAL = new Set(['one', 'circumstances', 'circumstance', 'case', 'means', 'time', 'way', 'account', 'condition', 'conditions']);
+
+/**
  * "not only … but also", "не только … но и", "не лише … а й": a cue before one of
  * these words adds rather than negates, so it is no negation.
  */
@@ -53,6 +73,12 @@ const BOUND_CYRILLIC = new Set([
 
 /** Tokens after a negation (or after its parenthetical) searched for the word it negates. */
 const HEAD_WINDOW = 4;
+
+/** True when `at` opens a clause of `text`: nothing but blanks before it since the text's start or a . ! ? ; : or line end. */
+function clauseStart(text: string | undefined, at: number): boolean {
+  if (text === undefined) return false;
+  return /(?:^|[.!?;:\n])[\s"'«“(]*$/.test(text.slice(Math.max(0, at - 40), at)) || at === 0;
+}
 
 function isBound(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1]?.norm;
@@ -90,12 +116,30 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
       }
     }
     let head: Token | undefined;
-    for (let k = from; k < Math.min(tokens.length, from + HEAD_WINDOW); k++) {
+    // A clause that opens with "Under no circumstances" inverts: "… will NATO expand": its subject
+    // (the first content word after the auxiliary) is not what is negated, the verb after it is.
+    // With no word after it in the text given (a clause cut short), the idiom's noun stays the head.
+    let subject: Token | undefined;
+    let idiom: Token | undefined;
+    let inverted = false;
+    for (let k = from; k < Math.min(tokens.length, from + HEAD_WINDOW + (inverted ? 1 : 0)); k++) {
       const x = tokens[k];
       if (x.negation || x.stop || NEGATION_DEGREE.has(x.norm)) continue;
+      // "no one" is "nobody", "under no circumstances" is "never": the noun is not what they negate.
+      if (k === i + 1 && t.norm === 'no' && NO_ADVERBIAL.has(x.text.toLowerCase())) {
+        idiom = x;
+        // Inverted with a named subject ("will NATO expand"); a pronoun subject ("will we let") is a stop word anyway.
+        inverted = x.norm !== 'one' && i >= 1 && tokens[k + 1]?.stop === true && tokens[k + 2]?.stop === false && clauseStart(text, tokens[i - 1].start);
+        continue;
+      }
+      if (inverted && !subject) {
+        subject = x;
+        continue;
+      }
       head = x;
       break;
     }
+    head ??= idiom;
     out.push({ cue: t, ...(head ? { head } : {}) });
   });
   return out;

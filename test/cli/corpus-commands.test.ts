@@ -48,6 +48,15 @@ describe('provenance show', () => {
     expect(r.stderr).toMatch(/no document or file "us-28" \(did you mean us-28-2025-11-20/);
   });
 
+  it('names the character that makes an id that reads right unknown, and the id meant', () => {
+    // Observed: 'no document or file "е3-counter-2025-11-23"' (a Cyrillic е), identical on screen to the id.
+    const cyrillic = runCli(['show', '\u04353-counter-2025-11-23']);
+    expect(cyrillic.status).toBe(1);
+    expect(cyrillic.stderr).toMatch(/\("е" \(U\+0435\) is a Cyrillic letter; did you mean e3-counter-2025-11-23\?\)/);
+    const invisible = runCli(['show', 'e3-counter-2025-11-23\u200b']);
+    expect(invisible.stderr).toMatch(/no document or file "e3-counter-2025-11-23\\u200b" \(U\+200B is an invisible character; did you mean e3-counter-2025-11-23\?\)/);
+  });
+
   it('accepts a plain numbered list from a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
     const file = join(dir, 'my draft.txt');

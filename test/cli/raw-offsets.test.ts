@@ -160,4 +160,29 @@ describe('CR-only and mixed line ends, with front matter or source comments', ()
       expectMatchSlices(file, text, '1');
     }
   });
+
+  it('Unicode line ends: U+2028 and NEL end a point, U+2029 a paragraph; points, segments and spans as with LF', () => {
+    const plan = corpusText('corpora/plans/us-28-2025-11-20.md');
+    const points = plan.slice(plan.indexOf('\n---\n', 4) + 5).split('\n').filter((l) => /^\d+\. \S/.test(l)).slice(0, 9);
+    const lf = save('points-lf.txt', points.join('\n'));
+    const text = points.map((l, i) => l + (i % 2 ? '\u0085' : '\u2028')).join('');
+    const file = save('points-ls.txt', text);
+    const pointsOf = (f: string) => JSON.parse(runCli(['match', f, '--format', 'json', '--top', '1']).stdout).points.map((p: { point: string; text: string }) => [p.point, p.text]);
+    // Observed: one point "1" running to the end of the file.
+    expect(pointsOf(file)).toEqual(pointsOf(lf));
+    expectMatchSlices(file, text, '1');
+    const a = runCli(['align', lf, file, '--format', 'json']);
+    expect(JSON.parse(a.stdout).pairs.map((p: { relation: string }) => p.relation)).toEqual(points.map(() => 'unchanged'));
+    // A statement whose paragraphs end with PARAGRAPH SEPARATOR: the same segments as with blank lines.
+    const paragraphs = statement.slice(statement.indexOf('\n---\n', 4) + 5);
+    const ps = save('st-ps.txt', paragraphs.replace(/\n\n/g, '\u2029'));
+    const segments = (f: string) => JSON.parse(runCli(['translationese', f, '--by-segment', '--format', 'json']).stdout);
+    const [bySeparator, byBlankLine] = [segments(ps), segments(save('st-lf.txt', paragraphs))];
+    expect(bySeparator.length).toBe(byBlankLine.length);
+    // So are CR-only blank lines (observed: one paragraph for the whole file).
+    expect(segments(save('st-cr.txt', paragraphs.replace(/\n/g, '\r'))).length).toBe(byBlankLine.length);
+    expect(bySeparator.length).toBeGreaterThan(1);
+    const saved = readFileSync(ps, 'utf8');
+    for (const res of bySeparator) for (const f of res.features) expect(saved.slice(f.start, f.end)).toBe(f.text);
+  });
 });

@@ -162,6 +162,11 @@ describe('malformed documents', () => {
     ['bad URL', good.replace('  - https://www.straitstimes.com', '  - www.straitstimes.com'), 'sources', /http\(s\) URL/],
     ['empty body', good.slice(0, good.indexOf('\n---\n') + 5), 'body', /body is empty/],
     ['no closing fence', good.replace(/\n---\n1\./, '\n1.'), 'front matter', /YAML syntax error|not closed/],
+    // Values that read right but hold a character a reader cannot see or tell apart: the message names it.
+    ['invisible character in a value', good.replace('language: en', 'language: "en\u200b"'), 'language', /\(got "en\\u200b"; U\+200B is an invisible character\)/],
+    ['Cyrillic letter in an id', good.replace('id: e3-counter-2025-11-23', 'id: e3-\u0441ounter-2025-11-23'), 'id', /"с" \(U\+0441\) is a Cyrillic letter/],
+    ['non-breaking hyphens in a date', good.replace('date: 2025-11-23', 'date: "2025\u201111\u201123"'), 'date', /"‑" \(U\+2011\) is a dash, not the hyphen-minus "-"/],
+    ['no-break space in a side', good.replace('side: eu', 'side: "eu\u00a0"'), 'side', /U\+00A0 is a space-like character, not a space/],
   ])('%s names the file, line and field', (_name, text, field, message) => {
     const { document, issues } = parse(text);
     expect(document).toBeUndefined();

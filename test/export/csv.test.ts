@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { neutraliseFormula, toCsv, type ExportTable } from '../../src/export/table.js';
+import { neutraliseFormula, toCsv, toMarkdown, type ExportTable } from '../../src/export/table.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startApp, type RunningApp } from '../web/helpers.js';
 
 const CASES = resolve(import.meta.dirname, '../../../shared/field-cases');
 const ROOT = resolve(import.meta.dirname, '../..');
 /** A trigger at the start of a cell, also after blanks (spaces, no-break space, LF, zero-width space…). */
-const TRIGGER = /^[\s\p{Zs}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
+const TRIGGER = /^[\s\p{Zs}\p{Cf}\x1c-\x1f\x85]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
 
 /** The CSV text of a value as the JSON export holds it. */
 function csvValue(v: unknown): string {
@@ -61,8 +61,23 @@ describe('toCsv: the one CSV writer', () => {
     expect(records[3].n).toBe('-1');
   });
 
+  it("neutralises a trigger after the controls Python's str.strip() removes too (U+001C–U+001F, NEL)", () => {
+    // A script that strips cells ('\x1f=1+1'.strip() == '=1+1') would hand the formula on.
+    for (const blank of ['\x1c', '\x1d', '\x1e', '\x1f', '\x85']) expect(neutraliseFormula(`${blank}=HYPERLINK("http://x")`)).toBe(`'${blank}=HYPERLINK("http://x")`);
+  });
+
   it('neutralises a header that would run as a formula', () => {
     expect(toCsv({ columns: ['=x'], rows: [] })).toBe("'=x\r\n");
+  });
+});
+
+describe('toMarkdown: one row per record, whatever line end a cell holds', () => {
+  it('turns CR alone, NEL, U+2028 and U+2029 into <br> like LF and CRLF (a title read from YAML "a\\rb" broke its row)', () => {
+    const cells = ['cr\ronly', 'crlf\r\nend', 'lf\nend', 'nel\u0085end', 'ls\u2028end', 'ps\u2029end'];
+    const md = toMarkdown({ columns: ['text'], rows: cells.map((text) => ({ text })) });
+    const lines = md.split(/\r\n|[\r\n\u0085\u2028\u2029]/).filter(Boolean);
+    expect(lines).toHaveLength(2 + cells.length);
+    expect(lines.slice(2)).toEqual(['| cr<br>only |', '| crlf<br>end |', '| lf<br>end |', '| nel<br>end |', '| ls<br>end |', '| ps<br>end |']);
   });
 });
 

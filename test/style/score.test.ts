@@ -92,6 +92,17 @@ describe('documents that cannot be scored', () => {
     expect(r).toMatchObject({ score: null, label: 'not applicable', judgeable: false });
     expect(r.note).toMatch(/English only/);
   });
+
+  it('a Russian document whose language field says "en" is not applicable either (was scored 0.73 on 0 words, ranked first)', () => {
+    const ru = doc('us-28-ru-2025-11-20');
+    const [r] = scoreDocument({ ...ru, language: 'en' });
+    expect(r).toMatchObject({ score: null, label: 'not applicable', judgeable: false });
+    expect(r.note).toMatch(/reads as "ru" though its language field says "en"/);
+    // An English document with a Russian quotation (Cyrillic the minority) is still scored.
+    const en = doc('us-28-2025-11-20');
+    const quoted = { ...en, text: `${en.text}\n${ru.text.slice(0, 300)}` };
+    expect(scoreDocument(quoted)[0].score).not.toBeNull();
+  });
 });
 
 describe('ranking and export', () => {
