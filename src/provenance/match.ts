@@ -10,7 +10,7 @@ import { lineageOf } from './lineage.js';
 import { calibratedOrigin, pointOrigin, sideShares, ORIGIN_THRESHOLD } from './origin.js';
 import { rankerProbability, shippedRanker, type RankerModel } from './ranker.js';
 import { sentences, tokenize, type Token } from '../text/index.js';
-import { polarityChanges, type PolarityChange } from '../text/polarity.js';
+import { inNegationScope, negationCues, polarityChanges, type NegationCue, type PolarityChange } from '../text/polarity.js';
 import { translationLink } from '../text/lexicon/index.js';
 import { boundedPair, scorePair, sharedWordSpans, type PairScore, type ScoreOptions, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
@@ -456,12 +456,16 @@ function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: Po
     const ta = tokenize(pText, ctx.planLanguage);
     const tb = tokenize(sText, language);
     const same = baseLanguage(language) === baseLanguage(ctx.planLanguage);
-    const changes = polarityChanges(pText, ta, sText, tb, same, same ? undefined : translationLink());
+    const cuesA = negationCues(ta, pText);
+    const changes = polarityChanges(pText, ta, sText, tb, same, same ? undefined : translationLink()).filter(
+      (c) => !affirmedOnlyInScope(c, ta, cuesA, pFrom, plan.text, ctx.planLanguage, sFrom, sourceText, language),
+    );
     if (changes.length) {
       opposite++;
-      return { ...e, polarity: 'opposite' as const, ...negationOf(changes[0], ta, pFrom, plan.text, sFrom, sourceText) };
+      return { ...e, polarity: 'opposite' as const, ...negationOf(changes[0], ta, cuesA, pFrom, plan.text, sFrom, sourceText) };
     }
-    if (ta.some((t) => t.negation) && tb.some((t) => t.negation)) agreeing++;
+    // Both sides negate (a negative predicate counts: "not join" / "deny accession").
+    if ((cuesA.length || ta.some((t) => t.negation)) && (tb.some((t) => t.negation) || negationCues(tb, sText).length)) agreeing++;
     return e;
   };
   const evidence = evidenceOf(c).map(flag);
@@ -477,13 +481,41 @@ function clauseStart(text: string, start: number): number {
   return start - before.length + cut + 1;
 }
 
+/** How far back a clause is read for the negations whose scope may cover a span's word (characters). */
+const SCOPE_REACH = 400;
+
+/**
+ * True when the affirmed side of a polarity change (the word the negation is
+ * missing from) lies in the scope of a negation of its clause read further back
+ * than the 40-character window: "shall not deploy military forces … in
+ * addition to the forces stationed" does not affirm "stationed". Offsets as in
+ * negationOf; the clause is cut at . ; : ! ? or a line end within SCOPE_REACH.
+ */
+function affirmedOnlyInScope(change: PolarityChange, planTokens: Token[], planCues: NegationCue[], planFrom: number, planText: string, planLanguage: string, sourceFrom: number, sourceText: string, sourceLanguage: string): boolean {
+  const onPlan = negatedOnPlan(change, planTokens, planCues);
+  const [span, from, text, language] = onPlan ? [change.bSpan, sourceFrom, sourceText, sourceLanguage] : [change.aSpan, planFrom, planText, planLanguage];
+  if (!span) return false;
+  const at = from + span[0];
+  const before = text.slice(Math.max(0, at - SCOPE_REACH), at);
+  const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n'));
+  const start = at - before.length + cut + 1;
+  const clause = text.slice(start, from + span[1]);
+  return inNegationScope(clause, tokenize(clause, language), at - start);
+}
+
+/** True when the plan's side (a) of a change holds a negation cue of the plan clause's tokens or one of its negative predicates (offsets into that clause). */
+function negatedOnPlan(change: PolarityChange, planTokens: Token[], planCues: NegationCue[]): boolean {
+  const inA = (t: Token) => t.start >= change.aSpan![0] && t.end <= change.aSpan![1];
+  return change.aSpan !== undefined && (planTokens.some((t) => t.negation && inA(t)) || planCues.some((c) => inA(c.cue)));
+}
+
 /**
  * The negated side of a polarity change, as Evidence.negation: the side whose
- * span holds a negation cue of its clause's tokens (`planTokens`, offsets
- * relative to `planFrom`), with offsets into the whole text of that side.
+ * span holds a negation cue or negative predicate of its clause (`planCues`,
+ * offsets relative to `planFrom`), with offsets into the whole text of that side.
  */
-function negationOf(change: PolarityChange, planTokens: Token[], planFrom: number, planText: string, sourceFrom: number, sourceText: string): Pick<Evidence, 'negation'> {
-  const onPlan = change.aSpan !== undefined && planTokens.some((t) => t.negation && t.start >= change.aSpan![0] && t.end <= change.aSpan![1]);
+function negationOf(change: PolarityChange, planTokens: Token[], planCues: NegationCue[], planFrom: number, planText: string, sourceFrom: number, sourceText: string): Pick<Evidence, 'negation'> {
+  const onPlan = negatedOnPlan(change, planTokens, planCues);
   const [span, from, text] = onPlan ? [change.aSpan!, planFrom, planText] : [change.bSpan, sourceFrom, sourceText];
   if (!span) return {};
   const at: [number, number] = [from + span[0], from + span[1]];

@@ -118,3 +118,12 @@ export function ukrainianStem(norm: string): string {
   }
   return remember(ukCache, norm, stemmerUk.stem([norm])[0] ?? norm);
 }
+
+/**
+ * True when Az.js's dictionary reads a lower-case Russian word first as an adverb (OpenCorpora
+ * ADVB: "постоянно", "навсегда", "впредь"); false for words outside the dictionary.
+ */
+export function russianIsAdverb(norm: string): boolean {
+  initMorphology();
+  return az!.Morph(norm).find((p) => p.parser === 'Dictionary')?.tag.POST === 'ADVB';
+}

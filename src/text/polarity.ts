@@ -1,4 +1,5 @@
 import type { Token } from './lex.js';
+import { russianIsAdverb } from './morph.js';
 import { nameKey } from './names.js';
 
 // Negation is content: "Ukraine will join NATO" and "Ukraine will not join
@@ -80,6 +81,139 @@ function clauseStart(text: string | undefined, at: number): boolean {
   return /(?:^|[.!?;:\n])[\s"'«“(]*$/.test(text.slice(Math.max(0, at - 40), at)) || at === 0;
 }
 
+/**
+ * Lexically negative verbs and nouns: they negate their complement as "not" does ("deny
+ * accession" = "no accession"). English by surface form, Russian by Az.js lemma, Ukrainian (a
+ * stemmer, no lemmas) by the beginning of the word. Source: the negative-implicative and
+ * prohibitive verbs of the reporter's cases and their nouns; "object" only before "to", "rule"
+ * only before "out" (their other senses negate nothing).
+ */
+const NEGATIVE_EN = new Set([
+  'deny', 'denies', 'denied', 'denying', 'denial', 'refuse', 'refuses', 'refused', 'refusing', 'refusal',
+  'reject', 'rejects', 'rejected', 'rejecting', 'rejection', 'refrain', 'refrains', 'refrained', 'refraining',
+  'renounce', 'renounces', 'renounced', 'renouncing', 'renunciation', 'forgo', 'forgoes', 'forgoing', 'forwent', 'forgone',
+  'forego', 'foregoes', 'forewent', 'prohibit', 'prohibits', 'prohibited', 'prohibiting', 'prohibition',
+  'ban', 'bans', 'banned', 'banning', 'exclude', 'excludes', 'excluded', 'exclusion', 'abandon', 'abandons', 'abandoned',
+  'abandoning', 'abandonment', 'prevent', 'prevents', 'prevented', 'preventing', 'prevention',
+]);
+/** "rule out", "object to": the particle the verb needs to be negative. */
+const NEGATIVE_EN_WITH: Record<string, string> = {
+  rule: 'out', rules: 'out', ruled: 'out', ruling: 'out', object: 'to', objects: 'to', objected: 'to', objecting: 'to',
+};
+const NEGATIVE_RU = new Set([
+  'отказаться', 'отказываться', 'отказ', 'отвергнуть', 'отвергать', 'отклонить', 'отклонять', 'воздержаться', 'воздерживаться',
+  'исключить', 'исключать', 'запретить', 'запрещать', 'запрет', 'запрещение', 'предотвратить', 'предотвращать', 'предотвращение',
+  'отрицать', 'возражать', 'возразить',
+]);
+/** Ukrainian word beginnings; "виключно" (exclusively) and "утримувати" (to keep) without "-ся" are no negation. */
+const NEGATIVE_UK = /^(відмов|відкин|відкида|виключ(?!н)|заборон|запобіг|заперечу|заперечи|утрима\S*(ся|сь)$|утримува\S*(ся|сь)$)/;
+
+/**
+ * The number of tokens a negative predicate at `i` spans ("deny": 1, "rule out": 2), or 0 when
+ * the token is none.
+ */
+function negativePredicate(tokens: Token[], i: number): number {
+  const t = tokens[i];
+  if (!t || t.kind !== 'word') return 0;
+  if (t.lang === 'en') {
+    if (NEGATIVE_EN.has(t.norm)) return 1;
+    const particle = NEGATIVE_EN_WITH[t.norm];
+    return particle && tokens[i + 1]?.norm === particle ? 2 : 0;
+  }
+  if (t.lang === 'ru') return NEGATIVE_RU.has(t.stem) ? 1 : 0;
+  if (t.lang === 'uk') return NEGATIVE_UK.test(t.norm) ? 1 : 0;
+  return 0;
+}
+
+/**
+ * Words a negation passes through to the verb they govern. Negation raising: "Russia is not
+ * expected to invade" = "expected not to invade" (likewise believe, think, suppose, likely;
+ * "не ожидается, что", "не очікується"); intention and permission: "not intend/plan/seek/want
+ * to join", "will not allow Ukraine to join", "не допустить вступления", "abandonment of plans
+ * to join". English by surface form ("plan(s)" only before "to"), Russian by lemma, Ukrainian
+ * by the beginning of the word.
+ */
+const THROUGH_EN = new Set([
+  'expect', 'expects', 'expected', 'expecting', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought',
+  'suppose', 'supposed', 'anticipate', 'anticipates', 'anticipated', 'likely', 'intend', 'intends', 'intended', 'intending',
+  'intention', 'intentions', 'want', 'wants', 'wanted', 'seek', 'seeks', 'sought', 'allow', 'allows', 'allowed', 'permit', 'permits', 'permitted',
+]);
+const THROUGH_EN_BEFORE_TO = new Set(['plan', 'plans', 'planned', 'planning', 'aim', 'aims', 'aspire', 'aspires', 'aspirations']);
+const THROUGH_RU = new Set([
+  'ожидаться', 'ожидать', 'предполагаться', 'предполагать', 'полагать', 'считать', 'думать', 'планировать', 'планироваться', 'план',
+  'намереваться', 'намерение', 'собираться', 'стремиться', 'допустить', 'допускать', 'позволить', 'позволять', 'разрешить', 'разрешать',
+]);
+const THROUGH_UK = /^(очіку|передбача|вважа|дума|плану|плани|планів|намір|збира|прагн|допуст|дозвол)/;
+
+function passesThrough(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t.kind !== 'word') return false;
+  if (t.lang === 'en') return THROUGH_EN.has(t.norm) || (THROUGH_EN_BEFORE_TO.has(t.norm) && tokens[k + 1]?.norm === 'to');
+  if (t.lang === 'ru') return THROUGH_RU.has(t.stem);
+  if (t.lang === 'uk') return THROUGH_UK.test(t.norm);
+  return false;
+}
+
+/**
+ * Adverbs a negation passes over to the word it negates: "not to permanently station troops",
+ * "не будет постоянно размещать". English: a closed list and words in -ly that are no verbs,
+ * nouns or adjectives; Russian: Az.js's dictionary reads the word as an adverb (ADVB);
+ * Ukrainian: a closed list (no analyser on npm).
+ */
+const ADVERB_EN = new Set([
+  'ever', 'yet', 'further', 'again', 'also', 'even', 'still', 'always', 'anymore', 'henceforth', 'thereafter',
+  'eastward', 'westward', 'northward', 'southward', 'eastwards', 'westwards',
+]);
+const LY_NOT_ADVERB = new Set([
+  'apply', 'supply', 'reply', 'rely', 'imply', 'comply', 'multiply', 'ally', 'rally', 'tally', 'family', 'italy', 'july', 'assembly',
+  'monopoly', 'anomaly', 'likely', 'unlikely', 'early', 'only', 'friendly', 'unfriendly', 'timely', 'costly', 'orderly', 'elderly',
+  'daily', 'weekly', 'monthly', 'yearly', 'quarterly', 'holy', 'deadly',
+]);
+const ADVERB_UK = new Set([
+  'постійно', 'назавжди', 'надалі', 'далі', 'також', 'ще', 'вже', 'взагалі', 'одразу', 'відразу', 'негайно', 'повністю',
+  'безпосередньо', 'офіційно', 'остаточно', 'прямо', 'згодом', 'більше',
+]);
+
+function isAdverb(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  if (t.lang === 'en') return ADVERB_EN.has(t.norm) || (t.norm.length >= 5 && t.norm.endsWith('ly') && !LY_NOT_ADVERB.has(t.norm));
+  if (t.lang === 'ru') return russianIsAdverb(t.norm);
+  if (t.lang === 'uk') return ADVERB_UK.has(t.norm);
+  return false;
+}
+
+/** Tokens searched after an adverb, and after a word the negation passes through, for the word they lead to. */
+const ADVERB_WINDOW = 3;
+const THROUGH_WINDOW = 6;
+
+/**
+ * The word a negation's first content word `k` leads to: itself, or, past an adverb ("not
+ * permanently station") or a raising, intention or permission word ("not expected to invade",
+ * "not believe Russia will invade": the names between are skipped), the content word after it in
+ * the same sentence. Chains ("no plans to permanently station") are followed; with no such word
+ * the first one stays the head.
+ */
+function governed(tokens: Token[], k: number, text: string | undefined): Token {
+  let j = k;
+  for (let step = 0; step < 4; step++) {
+    const x = tokens[j];
+    const through = passesThrough(tokens, j);
+    if (!through && !isAdverb(x) && !ukrainianFunctionWord(x)) return x;
+    const window = through ? THROUGH_WINDOW : ADVERB_WINDOW;
+    let next = -1;
+    for (let m = j + 1; m < Math.min(tokens.length, j + 1 + window); m++) {
+      const y = tokens[m];
+      if (y.negation || (text && /[.;!?\n]/.test(text.slice(tokens[m - 1].end, y.start)))) break;
+      if (y.stop || NEGATION_DEGREE.has(y.norm) || ukrainianFunctionWord(y) || (through && y.kind === 'entity')) continue;
+      next = m;
+      break;
+    }
+    if (next < 0) return x;
+    j = next;
+  }
+  return tokens[j];
+}
+
 function isBound(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1]?.norm;
   if (!next) return false;
@@ -99,8 +233,14 @@ function isBound(tokens: Token[], i: number): boolean {
 export function negationCues(tokens: Token[], text?: string): NegationCue[] {
   const out: NegationCue[] = [];
   let neither = false;
+  // Negative predicates a preceding negation cancels ("not deny").
+  const cancelled = new Set<Token>();
   tokens.forEach((t, i) => {
-    if (!t.negation) return;
+    if (!t.negation) {
+      const p = cancelled.has(t) ? undefined : predicateCue(tokens, i, text);
+      if (p) out.push(p);
+      return;
+    }
     if ((t.norm === 'not' || t.norm === 'не') && NOT_ONLY.has(tokens[i + 1]?.norm ?? '')) return;
     if (isBound(tokens, i)) return;
     if (t.norm === 'neither') neither = true;
@@ -140,10 +280,95 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
       break;
     }
     head ??= idiom;
+    if (head) head = governed(tokens, tokens.indexOf(head, from), text);
+    // "not deny", "не отказываться от": two negations, nothing negated.
+    if (head && negativePredicate(tokens, tokens.indexOf(head, from))) {
+      cancelled.add(head);
+      return;
+    }
     out.push({ cue: t, ...(head ? { head } : {}) });
   });
   return out;
 }
+
+/**
+ * A lexically negative word as a negation of its complement: "deny accession to the Alliance",
+ * "refrain from any further enlargement", "abandonment of plans to join NATO", "rule out",
+ * "отказ от вступления", "исключить", "відмова від". The head is the first content word after it
+ * (after "out" in "rule out", "to" in "object to"), carried through adverbs and raising verbs as
+ * for a negation cue. No cue when no content word follows in its sentence within the window,
+ * when that word is itself negative, or for an English passive ("be rejected").
+ */
+/**
+ * Ukrainian words the shared (Russian) stop list lacks that a negation passes over to its verb or
+ * object: "не буде розміщувати", "відмова від вступу".
+ */
+const UK_FUNCTION = new Set(['від', 'буде', 'будуть', 'бути', 'був', 'була', 'було', 'були', 'є', 'до', 'у', 'в', 'на', 'з', 'із', 'зі', 'що', 'та', 'і', 'й']);
+
+function ukrainianFunctionWord(t: Token): boolean {
+  return t.lang === 'uk' && UK_FUNCTION.has(t.norm);
+}
+
+function predicateCue(tokens: Token[], i: number, text: string | undefined): NegationCue | undefined {
+  const skip = negativePredicate(tokens, i);
+  // A passive ("must be rejected and prohibited") negates its subject, before it: not compared.
+  if (!skip || (tokens[i].lang === 'en' && PASSIVE_BE.has(tokens[i - 1]?.norm ?? ''))) return undefined;
+  const from = i + skip;
+  for (let k = from; k < Math.min(tokens.length, from + HEAD_WINDOW); k++) {
+    const x = tokens[k];
+    if (x.negation) break;
+    if (x.stop || NEGATION_DEGREE.has(x.norm) || ukrainianFunctionWord(x)) continue;
+    if (text && /[.;:!?\n]/.test(text.slice(tokens[k - 1].end, x.start))) break;
+    const head = governed(tokens, k, text);
+    // Unlike "not", a negative word with nothing after it to negate is no negation to compare.
+    return negativePredicate(tokens, tokens.indexOf(head, k)) ? undefined : { cue: tokens[i], head };
+  }
+  return undefined;
+}
+
+/** Forms of "be" before a passive participle. */
+const PASSIVE_BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being']);
+
+/** Words that start a new clause inside a sentence when a subject and an auxiliary follow ("… and NATO will expand"). */
+const COORDINATORS = new Set(['and', 'but', 'or', 'while', 'whereas', 'и', 'а', 'но', 'или', 'однако', 'і', 'й', 'та', 'але', 'або']);
+const AUXILIARIES = new Set([
+  'will', 'shall', 'would', 'should', 'must', 'can', 'could', 'may', 'might', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did',
+  'будет', 'будут', 'должен', 'должна', 'должны', 'может', 'могут', 'буде', 'будуть', 'має', 'мають', 'повинен', 'повинна', 'повинні', 'може', 'можуть',
+]);
+
+/**
+ * The stretches of `text` its negations govern, as [start, end) offsets (UTF-16 units): from
+ * each cue (or negative predicate) to the end of its clause: the first , ; : . ! ? ( ) or line end
+ * after the negated word, or a coordinator followed within three tokens by an auxiliary ("not
+ * invade … and NATO will expand": "expand" is outside). A word inside is not affirmed: in "shall
+ * not deploy military forces … in addition to the forces stationed on that territory" the
+ * negation governs "deploy", and "stationed" says neither yes nor no.
+ */
+export function negationScopes(tokens: Token[], text: string, cues: NegationCue[] = negationCues(tokens, text)): [number, number][] {
+  return cues.map((c) => {
+    const i = tokens.indexOf(c.cue);
+    let k = c.head ? tokens.indexOf(c.head, i) : i;
+    while (k + 1 < tokens.length) {
+      const next = tokens[k + 1];
+      if (/[,;:.!?()\n]/.test(text.slice(tokens[k].end, next.start))) break;
+      if (COORDINATORS.has(next.norm) && tokens.slice(k + 2, k + 5).some((x) => AUXILIARIES.has(x.norm))) break;
+      k++;
+    }
+    return [c.cue.start, tokens[k].end] as [number, number];
+  });
+}
+
+/** True when offset `at` of `text` (tokenised as `tokens`) lies in the scope of one of its negations (see negationScopes). */
+export function inNegationScope(text: string, tokens: Token[], at: number): boolean {
+  return negationScopes(tokens, text).some(([s, e]) => at >= s && at < e);
+}
+
+/**
+ * A word whose prefix reverses its stem ("de-escalatory", "деэскалация", "анти-") affirms no
+ * more than the negation does: "Prevention of escalation" and "a de-escalatory environment"
+ * agree, so it is no counterpart of a negated word.
+ */
+const REVERSATIVE = /^(?:de-|anti-|counter-|деэскал|деескал|анти-)/;
 
 /** A negation one reading has and the other lacks; `a`/`b` quote each side, spans are offsets into each text. */
 export interface PolarityChange {
@@ -202,6 +427,7 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
     { cues: ca, other: cb, otherTokens: tb, text: a, otherText: b, key: 'a' as const },
     { cues: cb, other: ca, otherTokens: ta, text: b, otherText: a, key: 'b' as const },
   ];
+  const scopes = { a: negationScopes(ta, a, ca), b: negationScopes(tb, b, cb) };
   for (const side of sides) {
     const free = [...side.other];
     const loose: typeof ca = [];
@@ -218,8 +444,12 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
         continue;
       }
       // The negated word must be there, unnegated, in the other reading.
+      // Not inside a negation's scope there either: "not deploy … the forces stationed" does not affirm "stationed".
       const negated = new Set(side.other.map((y) => y.head));
-      const counterpart = side.otherTokens.find((t) => !t.negation && !negated.has(t) && sameHead(c.head, t));
+      const governedThere = scopes[side.key === 'a' ? 'b' : 'a'];
+      const counterpart = side.otherTokens.find(
+        (t) => !t.negation && !negated.has(t) && !governedThere.some(([s, e]) => t.start >= s && t.start < e) && !REVERSATIVE.test(t.norm) && sameHead(c.head, t),
+      );
       if (!counterpart) continue;
       out.push(polarityChange(side.key, side.text, c, side.otherText, counterpart));
     }
