@@ -59,7 +59,11 @@ class UnionFind {
   }
 }
 
-/** Least mean similarity between two units, over all their witness pairs, for them to join in one row. */
+/**
+ * Least mean similarity between two units, over the witness pairs that have a
+ * say (linked, or one side linked elsewhere), for them to join in one row when
+ * some pairwise alignment disagrees with the join. Fixed a priori, not tuned.
+ */
 export const COLLATION_SUPPORT = 0.25;
 
 const node = (doc: string, point: string) => `${doc}\u0000${point}`;
@@ -68,16 +72,28 @@ const comparable = (s: string) => normalizeText(s).toLowerCase().replace(/[\s.;:
 /** Collate N ≥ 2 witnesses; `alignments` (all pairs, i < j) may be passed in when already computed. */
 export function collate(docs: Document[], alignments: PairAlignment[] = allPairs(docs)): Collation {
   // Join units strongest link first. Two units join only if no witness would
-  // then read twice in one row, and if the links between them are strong
-  // enough on average over every witness pair they would bring together
+  // then read twice in one row, and, when a pairwise alignment disagrees
+  // (pairs a point of one unit with another point, or calls it dropped or
+  // added, against a witness of the other unit), if the links between them
+  // are strong enough on average over the witness pairs that have a say
   // (COLLATION_SUPPORT): one weak pairing between fragments of two witnesses
-  // must not pull a point into a row the other witnesses disagree with.
+  // must not pull a point into a row the other witnesses disagree with. A join
+  // no alignment disagrees with (each pair linked, or both points `unknown`
+  // against each other's witness) is taken however weak: us-28 2, us-28-ru 2
+  // and e3 2 are each paired with ua-20 2 (0.23, 0.25, 0.25), so ua-20 2
+  // reads in their row.
   const uf = new UnionFind();
   const sims = new Map<string, number>();
+  /** `node|witness` for a point the alignment with that witness left `unknown` (it may be among the witness's unpublished points). */
+  const unknownIn = new Set<string>();
   const edges: { x: string; y: string; sim: number }[] = [];
   for (const doc of docs) for (const s of doc.segments.filter((x) => x.kind === 'point')) uf.find(node(doc.id, s.id));
   for (const al of alignments) {
     for (const p of al.pairs) {
+      if (p.relation === 'unknown') {
+        if (p.a && !p.b) unknownIn.add(`${node(al.versions[0], p.a)}|${al.versions[1]}`);
+        if (p.b && !p.a) unknownIn.add(`${node(al.versions[1], p.b)}|${al.versions[0]}`);
+      }
       if (!p.a || !p.b || !['unchanged', 'reworded', 'translated', 'split', 'merged'].includes(p.relation)) continue;
       const x = node(al.versions[0], p.a);
       const y = node(al.versions[1], p.b);
@@ -99,8 +115,22 @@ export function collate(docs: Document[], alignments: PairAlignment[] = allPairs
     const wx = new Set(mx.map(witnessOf));
     if (my.some((n) => wx.has(witnessOf(n)))) continue;
     let support = 0;
-    for (const u of mx) for (const v of my) support += sims.get(`${u}|${v}`) ?? 0;
-    if (support / (mx.length * my.length) < COLLATION_SUPPORT) continue;
+    let say = 0;
+    let disagree = false;
+    for (const u of mx) {
+      for (const v of my) {
+        const s = sims.get(`${u}|${v}`);
+        if (s !== undefined) {
+          support += s;
+          say++;
+        } else if (!unknownIn.has(`${u}|${witnessOf(v)}`) || !unknownIn.has(`${v}|${witnessOf(u)}`)) {
+          // Linked elsewhere, dropped or added: that alignment says no.
+          disagree = true;
+          say++;
+        }
+      }
+    }
+    if (disagree && support / say < COLLATION_SUPPORT) continue;
     uf.union(rx, ry);
     members.set(uf.find(rx), [...mx, ...my]);
   }
@@ -147,8 +177,12 @@ export function collate(docs: Document[], alignments: PairAlignment[] = allPairs
 
   // Point numbers that no witness published but every witness lists: one row
   // each, so a collation of renderings of one plan has a row for every point.
+  // Only when every witness is numbered alike (as many slots): across
+  // numberings a number names no common point (us-28's unpublished 13 is not
+  // ua-20's), and such a row would hold nothing but gaps.
   const maxN = Math.max(...docs.map((d) => pointSlots(d).length));
-  for (let k = 1; k <= maxN; k++) {
+  const numberedAlike = docs.every((d) => pointSlots(d).length === maxN);
+  for (let k = 1; numberedAlike && k <= maxN; k++) {
     const n = String(k);
     if (numbersWithText.has(n)) continue;
     const states = docs.map((d) => slots.get(d.id)!.get(n));

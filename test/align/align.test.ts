@@ -154,6 +154,42 @@ describe('collation of the four renderings of the 28 points', () => {
   });
 });
 
+describe('collation of witnesses numbered differently (us-28, its Russian text, e3, ua-20)', () => {
+  const ids = ['us-28-2025-11-20', 'us-28-ru-2025-11-20', 'e3-counter-2025-11-23', 'ua-20-2025-12-24'];
+  const c = collate(ids.map(doc));
+  const rowOf = (witness: string, point: string) => c.rows.find((r) => r.readings.some((x) => x.witness === witness && x.points.includes(point) && x.text));
+  const reading = (r: (typeof c.rows)[number], witness: string) => r.readings.find((x) => x.witness === witness)!;
+
+  it('keeps every pair all pairwise alignments agree on: ua-20 2 reads with the three point 2s, e3 7 with us-28 7', () => {
+    // Pairwise: ua-20 2 pairs with us-28 2 (0.23), us-28-ru 2 and e3 2 (0.25 each); e3 7 with us-28 7 (0.17).
+    const two = rowOf('ua-20-2025-12-24', '2')!;
+    for (const w of ids) expect(reading(two, w)).toMatchObject({ points: ['2'], state: 'present' });
+    const seven = rowOf('e3-counter-2025-11-23', '7')!;
+    expect(reading(seven, 'us-28-2025-11-20')).toMatchObject({ points: ['7'], state: 'present' });
+    expect(reading(seven, 'us-28-ru-2025-11-20')).toMatchObject({ points: ['7'], state: 'present' });
+  });
+
+  it('never marks a published point unpublished, and has no row of gaps only', () => {
+    for (const r of c.rows) {
+      expect(r.readings.some((x) => x.text), `row ${r.n}`).toBe(true);
+      for (const x of r.readings.filter((y) => !y.text)) {
+        const d = doc(x.witness);
+        for (const p of x.points) expect(d.segments.some((s) => s.kind === 'point' && s.id === p), `row ${r.n} ${x.witness} ${p}`).toBe(false);
+      }
+    }
+    const tei = toTei(c, ids.map(doc));
+    expect(tei).not.toMatch(/<rdg wit="[^"]*#ua-20-2025-12-24[^"]*" n="2"><gap/);
+    expect(tei).toContain('<rdg wit="#ua-20-2025-12-24" n="2" xml:lang="en">This document constitutes a full and unconditional non-aggression agreement');
+  });
+
+  it('still refuses a weak join other alignments contradict: the Paris declaration\'s point 1 stays out of the point-2 row', () => {
+    // coalition 1 pairs with ua-20 2 (0.20), but us-28 and e3 call their point 2 added against the (complete) declaration.
+    const all = collate(['coalition-paris-declaration-2026-01-06', ...ids].map(doc));
+    const one = all.rows.find((r) => r.readings.some((x) => x.witness === 'coalition-paris-declaration-2026-01-06' && x.points.includes('1')))!;
+    expect(one.readings.filter((x) => x.text).map((x) => x.witness)).toEqual(['coalition-paris-declaration-2026-01-06']);
+  });
+});
+
 describe('a reordered draft', () => {
   it('marks a point moved when a draft of the real points 1-9 puts 7 after 3', () => {
     const us = doc('us-28-2025-11-20');
