@@ -32,6 +32,13 @@ export interface AlignedPair {
   diffTruncated: boolean;
   /** Figures and entities that differ, e.g. `{ kind: 'figure', a: '600,000', b: '800,000' }`. */
   changes: Change[];
+  /**
+   * Figures, names and polarity cues only one side has where the other side is
+   * only partly published (a partial point, or the last sub-item of one): they
+   * may stand in its unpublished part, so they are not claimed in `changes`.
+   * Present only when there are some.
+   */
+  notInPublishedPart?: Change[];
   /** True when either side is a partial point (part of its text was never published). */
   partial: boolean;
   /** True when A and B are in different languages (no word diff; similarity from concepts, figures, names). */
@@ -187,7 +194,15 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
   return links.map((l) => {
     const p = m.a[l.i];
     const q = m.b[l.j];
-    const changes = changedFiguresAndEntities(p.text, A.language, q.text, B.language);
+    // A side whose published text may stop short cannot show that a figure
+    // or name the other side has was removed (or added): that is left out of
+    // `changes` and listed apart.
+    const openA = mayContinue(A, m.a, p);
+    const openB = mayContinue(B, m.b, q);
+    const found = changedFiguresAndEntities(p.text, A.language, q.text, B.language);
+    const unseen = (c: Change) => (c.a === null && openA) || (c.b === null && openB);
+    const changes = found.filter((c) => !unseen(c));
+    const notInPublishedPart = found.filter(unseen);
     const sim = m.sim[l.i][l.j];
     // Across languages a pair is `translated` unless a figure or name differs
     // (then `reworded`); the wording itself cannot be compared.
@@ -203,6 +218,7 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
       diff: diff.parts,
       diffTruncated: diff.truncated,
       changes,
+      ...(notInPublishedPart.length ? { notInPublishedPart } : {}),
       partial: p.partial || q.partial,
       crossLanguage,
       aSpan: [p.segment.start, p.segment.end],
@@ -218,6 +234,19 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
     }
     return row;
   });
+}
+
+/**
+ * True when a unit's published text may stop short of the whole: a partial
+ * point (the Russian point 10 is only its heading), or the last sub-item of a
+ * partial point when it breaks off mid-sentence (e3 10.c ends "in add"; us-28
+ * 10.4 ends with a full stop, so what is missing from us-28 10 is not in it).
+ * `units` are the unit's siblings in document order.
+ */
+function mayContinue(doc: Document, units: PointProfile[], u: PointProfile): boolean {
+  if (u.partial) return true;
+  if (u.segment.kind !== 'subpoint' || units[units.length - 1] !== u || /[.!?…;]["'”’»)\]]*\s*$/u.test(u.text)) return false;
+  return Boolean(doc.segments.find((s) => s.kind === 'point' && s.id === u.segment.parent)?.partial);
 }
 
 /** Where a B-only row goes: after the A unit paired with B's nearest earlier unit. */

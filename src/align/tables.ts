@@ -16,6 +16,16 @@ export function changesText(changes: Change[]): string {
     .join('; ');
 }
 
+/**
+ * A pair's changes in one line, then what only one side has where the other
+ * is partly published: "−Moscow; −St. Petersburg [not in the published part: +NATO]".
+ */
+export function pairChangesText(p: AlignedPair): string {
+  const claimed = changesText(p.changes);
+  if (!p.notInPublishedPart?.length) return claimed;
+  return `${claimed}${claimed ? ' ' : ''}[not in the published part: ${changesText(p.notInPublishedPart)}]`;
+}
+
 /** Point pairs with each pair's sub-item pairs right after it. */
 export function flattenPairs(pairs: AlignedPair[]): AlignedPair[] {
   return pairs.flatMap((p) => [p, ...(p.subpairs ?? [])]);
@@ -31,7 +41,7 @@ export function pairCells(p: AlignedPair): Record<string, Cell> {
     moved: p.moved,
     similarity: p.similarity,
     partial: p.partial,
-    changes: changesText(p.changes),
+    changes: pairChangesText(p),
     diff: p.diffTruncated ? '(diff cut at its bound)' : diffText(p.diff),
     reason: p.reason ?? '',
   };

@@ -190,6 +190,38 @@ describe('collation of witnesses numbered differently (us-28, its Russian text, 
   });
 });
 
+describe('changed names and figures against a partly published point', () => {
+  const names = (cs: { a: string | null; b: string | null }[] | undefined) => (cs ?? []).map((c) => c.a ?? c.b);
+
+  it('claims no name removed from the Russian point 10, which is only the heading "Гарантии США"', () => {
+    const p10 = row(alignPair(doc('us-28-2025-11-20'), doc('us-28-ru-2025-11-20')).pairs, '10', '10')!;
+    expect(p10.changes).toEqual([]);
+    expect(names(p10.notInPublishedPart)).toEqual(['Ukraine', 'Russia', 'Moscow', 'St. Petersburg']);
+    expect(p10).toMatchObject({ relation: 'translated', partial: true });
+  });
+
+  it('claims no Moscow or St. Petersburg removed from e3 10, which breaks off at "in add"', () => {
+    const p10 = row(alignPair(doc('us-28-2025-11-20'), doc('e3-counter-2025-11-23')).pairs, '10', '10')!;
+    expect(names(p10.changes)).not.toContain('Moscow');
+    expect(names(p10.notInPublishedPart)).toEqual(['Moscow', 'St. Petersburg']);
+  });
+
+  it('keeps what a complete side lacks: ua-20 5 has no Moscow; NATO may be in us-28 10\'s unpublished part', () => {
+    const al = alignPair(doc('us-28-2025-11-20'), doc('ua-20-2025-12-24'));
+    const p10 = row(al.pairs, '10', '5')!;
+    expect(p10.changes.map((c) => [c.a, c.b])).toEqual([['Moscow', null], ['St. Petersburg', null]]);
+    expect(p10.notInPublishedPart?.map((c) => [c.a, c.b])).toEqual([[null, 'NATO'], [null, 'European']]);
+    // us-28 10.4 ends with a full stop: whatever us-28 10 lacks is not in it.
+    expect(names(row(al.pairs, '10.4', '5.2')!.changes)).toEqual(['Moscow', 'St. Petersburg', 'Russia']);
+  });
+
+  it('the CLI table says so, and explains the mark', () => {
+    const r = runCli(['align', 'us-28-2025-11-20', 'e3-counter-2025-11-23']);
+    expect(r.stdout).toMatch(/^10 +10 +reworded \(partial\) +0\.37 +\[not in the published part: −Moscow; −St\. Petersburg\]$/m);
+    expect(r.stdout).toContain('[not in the published part: …] = a figure or name only one side has');
+  });
+});
+
 describe('a reordered draft', () => {
   it('marks a point moved when a draft of the real points 1-9 puts 7 after 3', () => {
     const us = doc('us-28-2025-11-20');

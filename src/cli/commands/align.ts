@@ -1,5 +1,5 @@
 // `provenance align A B [C…]`: parse arguments, call the aligner, render.
-import { alignDocuments, alignmentTable, changesText, collationTable, MAX_VERSIONS, toTei, type Alignment } from '../../align/index.js';
+import { alignDocuments, alignmentTable, collationTable, pairChangesText, MAX_VERSIONS, toTei, type Alignment } from '../../align/index.js';
 import { loadGlossary } from '../../text/index.js';
 import type { Document } from '../../corpus/types.js';
 import { serialize } from '../../export/table.js';
@@ -57,9 +57,12 @@ function renderPairs(al: Alignment): string {
     { header: b.slice(0, 24), value: (r) => `${r.sub ? '  ' : ''}${r.b ?? '—'}` },
     { header: 'relation', value: (r) => `${r.relation}${r.moved ? ' (moved)' : ''}${r.partial ? ' (partial)' : ''}` },
     { header: 'sim', value: (r) => (r.a && r.b && r.relation !== 'dropped' ? r.similarity.toFixed(2) : ''), align: 'right' },
-    { header: 'changed figures / names, or why', value: (r) => (r.reason ? r.reason : changesText(r.changes)), max: 70 },
-  ]);
+    { header: 'changed figures / names, or why', value: (r) => (r.reason ? r.reason : pairChangesText(r)), max: 70 },
+  ]) + (rows.some((r) => r.notInPublishedPart?.length) ? NOT_PUBLISHED_NOTE : '');
 }
+
+const NOT_PUBLISHED_NOTE =
+  '\n\n[not in the published part: …] = a figure or name only one side has, where the other side (partial) is only partly published: it may be in the unpublished part, so it is not claimed as changed';
 
 function renderCollation(al: Alignment): string {
   const c = al.collation;
