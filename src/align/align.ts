@@ -26,11 +26,17 @@ export interface AlignedPair {
   /** True when this pair breaks the order of its neighbours. */
   moved: boolean;
   similarity: number;
-  /** Word diff of A's text into B's (same-language pairs only; [] otherwise). Offsets are into the point texts. */
+  /**
+   * Word diff of A's text into B's (same-language pairs only; [] otherwise).
+   * `a`/`b` are offsets into the point texts, `aDocSpan`/`bDocSpan` into the documents.
+   */
   diff: DiffPart[];
   /** True when the diff hit its bound (MAX_EDIT_LENGTH / DIFF_TIMEOUT_MS). */
   diffTruncated: boolean;
-  /** Figures and entities that differ, e.g. `{ kind: 'figure', a: '600,000', b: '800,000' }`. */
+  /**
+   * Figures and entities that differ, e.g. `{ kind: 'figure', a: '600,000', b: '800,000' }`;
+   * `aSpan`/`bSpan` are offsets into the point texts, `aDocSpan`/`bDocSpan` into the documents.
+   */
   changes: Change[];
   /**
    * Figures, names and polarity cues only one side has where the other side is
@@ -199,7 +205,9 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
     // `changes` and listed apart.
     const openA = mayContinue(A, m.a, p);
     const openB = mayContinue(B, m.b, q);
-    const found = changedFiguresAndEntities(p.text, A.language, q.text, B.language);
+    const a0 = p.segment.start;
+    const b0 = q.segment.start;
+    const found = changedFiguresAndEntities(p.text, A.language, q.text, B.language).map((c) => onDocuments(c, c.aSpan, c.bSpan, a0, b0));
     const unseen = (c: Change) => (c.a === null && openA) || (c.b === null && openB);
     const changes = found.filter((c) => !unseen(c));
     const notInPublishedPart = found.filter(unseen);
@@ -215,7 +223,7 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
       relation,
       moved: l.kind === 'moved',
       similarity: round(sim),
-      diff: diff.parts,
+      diff: diff.parts.map((d) => onDocuments(d, d.a, d.b, a0, b0)),
       diffTruncated: diff.truncated,
       changes,
       ...(notInPublishedPart.length ? { notInPublishedPart } : {}),
@@ -234,6 +242,14 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
     }
     return row;
   });
+}
+
+/**
+ * `x` with `aDocSpan`/`bDocSpan`: its point-relative spans `a`/`b` moved by the
+ * points' starts `a0`/`b0`, so they index the documents' texts.
+ */
+export function onDocuments<T extends object>(x: T, a: [number, number] | undefined, b: [number, number] | undefined, a0: number, b0: number): T & { aDocSpan?: [number, number]; bDocSpan?: [number, number] } {
+  return { ...x, ...(a ? { aDocSpan: [a0 + a[0], a0 + a[1]] as [number, number] } : {}), ...(b ? { bDocSpan: [b0 + b[0], b0 + b[1]] as [number, number] } : {}) };
 }
 
 /**

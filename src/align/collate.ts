@@ -25,7 +25,12 @@ export interface Reading {
   state: ReadingState;
   language: string;
   spans: [number, number][];
-  /** Same-language readings that differ from the composite: the word diff from the composite. */
+  /**
+   * Same-language readings that differ from the composite: the word diff from
+   * the composite. `a`/`b` index the composite's and this reading's text;
+   * `aDocSpan`/`bDocSpan` the composite witness's and this witness's document
+   * (a part across two joined points covers the text between them too).
+   */
   diff?: DiffPart[];
   /** True when the text differs from the composite's (same language), or is a translation of it. */
   variant: boolean;
@@ -223,9 +228,29 @@ function withComposite(n: number, readings: Reading[], sims: Map<string, number>
       continue;
     }
     r.variant = comparable(r.text) !== comparable(best.text);
-    if (r.variant) r.diff = wordDiff(best.text, r.text, r.language).parts;
+    if (r.variant) {
+      r.diff = wordDiff(best.text, r.text, r.language).parts.map((d) => ({
+        ...d,
+        ...(d.a ? { aDocSpan: [docOffset(best, d.a[0]), docOffset(best, d.a[1])] as [number, number] } : {}),
+        ...(d.b ? { bDocSpan: [docOffset(r, d.b[0]), docOffset(r, d.b[1])] as [number, number] } : {}),
+      }));
+    }
   }
   return { n, readings, composite: { witness: best.witness, points: best.points, text: best.text } };
+}
+
+/**
+ * An offset in a reading's text (its points' texts joined by "\n") as an
+ * offset into its witness's document text (UTF-16 units). An offset on a
+ * joining "\n" is the end of the point before it.
+ */
+export function docOffset(r: Reading, o: number): number {
+  let at = 0;
+  for (const [s, e] of r.spans) {
+    if (o <= at + (e - s)) return s + (o - at);
+    at += e - s + 1;
+  }
+  return r.spans.length ? r.spans[r.spans.length - 1][1] : o;
 }
 
 export function allPairs(docs: Document[]): PairAlignment[] {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { alignDocuments, alignPair, collate, escapeXml, toTei, wordDiff, type AlignedPair } from '../../src/align/index.js';
 import { unitMatrix } from '../../src/align/align.js';
@@ -219,6 +220,55 @@ describe('changed names and figures against a partly published point', () => {
     const r = runCli(['align', 'us-28-2025-11-20', 'e3-counter-2025-11-23']);
     expect(r.stdout).toMatch(/^10 +10 +reworded \(partial\) +0\.37 +\[not in the published part: −Moscow; −St\. Petersburg\]$/m);
     expect(r.stdout).toContain('[not in the published part: …] = a figure or name only one side has');
+  });
+});
+
+describe('document-level offsets of changes and diff parts', () => {
+  type Span = [number, number];
+  type Part = { op: string; text: string; a?: Span; b?: Span; aDocSpan?: Span; bDocSpan?: Span };
+  type Pair = { changes: { a: string | null; b: string | null; aDocSpan?: Span; bDocSpan?: Span }[]; notInPublishedPart?: Pair['changes']; diff: Part[]; subpairs?: Pair[] };
+  /** Checks every aDocSpan/bDocSpan of the pairs against the two texts; returns how many it checked. */
+  const check = (pairs: Pair[], A: string, B: string): number => {
+    let n = 0;
+    for (const p of pairs) {
+      for (const c of [...p.changes, ...(p.notInPublishedPart ?? [])]) {
+        if (c.aDocSpan) expect(A.slice(...c.aDocSpan)).toBe(c.a), n++;
+        if (c.bDocSpan) expect(B.slice(...c.bDocSpan)).toBe(c.b), n++;
+      }
+      for (const d of p.diff) {
+        if (d.op === '-') expect(A.slice(...d.aDocSpan!)).toBe(d.text), n++;
+        if (d.op === '+') expect(B.slice(...d.bDocSpan!)).toBe(d.text), n++;
+      }
+      n += check(p.subpairs ?? [], A, B);
+    }
+    return n;
+  };
+
+  it('slice the documents: us-28 ↔ ua-20 and us-28 ↔ e3 (Moscow in us-28 10 at its point offset 351, its document offset beside it)', () => {
+    const us = doc('us-28-2025-11-20');
+    for (const other of ['ua-20-2025-12-24', 'e3-counter-2025-11-23']) expect(check(alignPair(us, doc(other)).pairs, us.text, doc(other).text)).toBeGreaterThan(50);
+    const moscow = row(alignPair(us, doc('e3-counter-2025-11-23')).pairs, '10', '10')!.notInPublishedPart!.find((c) => c.a === 'Moscow')!;
+    expect(moscow.aSpan).toEqual([351, 357]);
+    expect(us.text.slice(...moscow.aDocSpan!)).toBe('Moscow');
+  });
+
+  it('slice the files given on the command line, front matter and all (align --format json, two and three plans)', () => {
+    const files = ['us-28-2025-11-20', 'e3-counter-2025-11-23', 'ua-20-2025-12-24'].map((id) => `corpora/plans/${id}.md`);
+    const [A, B, C] = files.map((f) => readFileSync(f, 'utf8'));
+    const two = JSON.parse(runCli(['align', files[0], files[1], '--format', 'json']).stdout);
+    expect(check(two.pairs, A, B)).toBeGreaterThan(50);
+    const three = JSON.parse(runCli(['align', ...files, '--format', 'json']).stdout);
+    const text = new Map(three.versions.map((v: string, i: number) => [v, [A, B, C][i]]));
+    let n = 0;
+    for (const r of three.collation.rows) {
+      for (const x of r.readings) {
+        for (const d of (x.diff ?? []) as Part[]) {
+          if (d.op === '-') expect((text.get(r.composite.witness) as string).slice(...d.aDocSpan!)).toBe(d.text), n++;
+          if (d.op === '+') expect((text.get(x.witness) as string).slice(...d.bDocSpan!)).toBe(d.text), n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(20);
   });
 });
 
