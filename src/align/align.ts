@@ -146,6 +146,15 @@ export function hasSupport(p: PointProfile, q: PointProfile, genericA: Set<strin
 }
 
 /**
+ * A unit known to be only part of its text: a partial point, or a bare
+ * heading (its text ends with a colon and nothing follows, as in a copy of
+ * "10. US guarantee:" without its sub-items). No shipped point is a bare heading.
+ */
+export function isFragment(u: PointProfile): boolean {
+  return u.partial || /[:：]\s*$/u.test(u.text);
+}
+
+/**
  * Similarities and containments between every unit of A and every unit of B
  * (IDF over both sets). Two units that share only generic keys get similarity
  * 0: "Russia" and "NATO" in both never make a pair.
@@ -162,8 +171,10 @@ export function unitMatrix(a: PointProfile[], b: PointProfile[]): SimilarityMatr
       const s = similarity(p, q, w);
       // A partial point is a fragment: judge it by how much of it the other
       // point contains, not by how much of the other it lacks.
-      if (!p.partial && !q.partial) return s;
-      const [part, whole] = p.partial && q.partial ? (p.keys.size <= q.keys.size ? [p, q] : [q, p]) : p.partial ? [p, q] : [q, p];
+      const fp = isFragment(p);
+      const fq = isFragment(q);
+      if (!fp && !fq) return s;
+      const [part, whole] = fp && fq ? (p.keys.size <= q.keys.size ? [p, q] : [q, p]) : fp ? [p, q] : [q, p];
       return Math.max(s, PARTIAL_CONTAINMENT_WEIGHT * containment(part, whole, w));
     })),
     containAB: a.map((p) => b.map((q) => containment(p, q, w))),
@@ -227,7 +238,7 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
       diffTruncated: diff.truncated,
       changes,
       ...(notInPublishedPart.length ? { notInPublishedPart } : {}),
-      partial: p.partial || q.partial,
+      partial: isFragment(p) || isFragment(q),
       crossLanguage,
       aSpan: [p.segment.start, p.segment.end],
       bSpan: [q.segment.start, q.segment.end],
@@ -253,14 +264,14 @@ export function onDocuments<T extends object>(x: T, a: [number, number] | undefi
 }
 
 /**
- * True when a unit's published text may stop short of the whole: a partial
- * point (the Russian point 10 is only its heading), or the last sub-item of a
+ * True when a unit's published text may stop short of the whole: a fragment
+ * (isFragment: the Russian point 10 is only its heading), or the last sub-item of a
  * partial point when it breaks off mid-sentence (e3 10.c ends "in add"; us-28
  * 10.4 ends with a full stop, so what is missing from us-28 10 is not in it).
  * `units` are the unit's siblings in document order.
  */
 function mayContinue(doc: Document, units: PointProfile[], u: PointProfile): boolean {
-  if (u.partial) return true;
+  if (isFragment(u)) return true;
   if (u.segment.kind !== 'subpoint' || units[units.length - 1] !== u || /[.!?…;]["'”’»)\]]*\s*$/u.test(u.text)) return false;
   return Boolean(doc.segments.find((s) => s.kind === 'point' && s.id === u.segment.parent)?.partial);
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignDocuments, alignPair, collate, escapeXml, toTei, wordDiff, type AlignedPair } from '../../src/align/index.js';
 import { unitMatrix } from '../../src/align/align.js';
@@ -269,6 +271,34 @@ describe('document-level offsets of changes and diff parts', () => {
       }
     }
     expect(n).toBeGreaterThan(20);
+  });
+});
+
+describe('files of one name, and a bare heading', () => {
+  const us = doc('us-28-2025-11-20');
+  const text = (n: string) => segmentText(us, us.segments.find((s) => s.id === n)!);
+  // us-28's points 1-9 and 11 as given, and point 10 as its heading line only ("US guarantee:").
+  const heading = text('10').split('\n')[0];
+  const list = [...['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => `${n}. ${text(n)}`), `10. ${heading}`, `11. ${text('11')}`].join('\n');
+
+  it('pairs a point that is only the heading "US guarantee:" with us-28 10, and claims no name removed from it', () => {
+    expect(heading).toBe('US guarantee:');
+    const { document } = parseDraft(list, { id: 'heading', title: 'heading' });
+    const p10 = row(alignPair(us, document!).pairs, '10', '10')!;
+    expect(p10).toMatchObject({ relation: 'reworded', partial: true, changes: [] });
+    expect(p10.notInPublishedPart?.map((c) => c.a)).toContain('Moscow');
+  });
+
+  it('names two files of one name by their extension, or their folder when that is the same too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'align-ids-'));
+    for (const f of ['plan.txt', 'plan.md', 'x/plan.txt', 'y/plan.txt']) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), list);
+    }
+    const versions = (...files: string[]) => JSON.parse(runCli(['align', ...files.map((f) => join(dir, f)), 'us-28-2025-11-20', '--format', 'json']).stdout).versions;
+    expect(versions('plan.txt', 'plan.md')).toEqual(['file-plan-txt', 'file-plan-md', 'us-28-2025-11-20']);
+    expect(versions('x/plan.txt', 'y/plan.txt')).toEqual(['file-x-plan-txt', 'file-y-plan-txt', 'us-28-2025-11-20']);
+    expect(versions('plan.txt')).toEqual(['file-plan', 'us-28-2025-11-20']);
   });
 });
 

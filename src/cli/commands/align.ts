@@ -12,7 +12,7 @@ export function alignCommand(ids: string[], options: CorpusOptions & { format: s
   if (ids.length < 2) throw new UserError('align needs at least two plans');
   if (ids.length > MAX_VERSIONS) throw new UserError(`align takes at most ${MAX_VERSIONS} plans (got ${ids.length})`);
   const corpus = openCorpus(options);
-  const docs = ids.map((id) => resolveDocument(corpus, id));
+  const docs = ids.map((id) => resolveDocument(corpus, id, ids));
   checkPlans(docs);
   try {
     loadGlossary();
