@@ -9,7 +9,7 @@ import { normalizeText } from '../text/index.js';
 import { alignPair, type PairAlignment } from './align.js';
 import { wordDiff, type DiffPart } from './diff.js';
 
-export type ReadingState = 'present' | 'partial' | 'missing' | 'removed' | 'absent';
+export type ReadingState = 'present' | 'partial' | 'missing' | 'removed' | 'absent' | 'elsewhere';
 
 export interface Reading {
   witness: string;
@@ -20,7 +20,10 @@ export interface Reading {
   /**
    * present/partial: text (partial = part never published); missing: the
    * witness's point of that number was never published; removed: `[removed]`;
-   * absent: the witness is complete and has nothing here.
+   * absent: the witness is complete and has nothing here; elsewhere: a
+   * pairwise alignment pairs a point of this row with a published point of
+   * the witness, which reads in another row (the join was refused, see
+   * COLLATION_SUPPORT): never "unpublished".
    */
   state: ReadingState;
   language: string;
@@ -34,6 +37,8 @@ export interface Reading {
   diff?: DiffPart[];
   /** True when the text differs from the composite's (same language), or is a translation of it. */
   variant: boolean;
+  /** State `elsewhere`: the witness's points paired with this row's readings, and the rows (1-based) they read in. */
+  elsewhere?: { point: string; row: number }[];
 }
 
 export interface CollationRow {
@@ -200,7 +205,34 @@ export function collate(docs: Document[], alignments: PairAlignment[] = allPairs
   }
 
   rows.sort((x, y) => x.position - y.position);
+  markElsewhere(rows.map((r) => r.readings), sims);
   return { witnesses: docs.map((d) => d.id), rows: rows.map((r, i) => withComposite(i + 1, r.readings, sims)) };
+}
+
+/**
+ * A witness with no text in a row that some pairwise alignment pairs with one
+ * of the row's readings has its counterpart in another row: its reading says
+ * so (`elsewhere`, with the point and row) instead of missing or absent.
+ * `sims` holds every pairwise link, both ways (`node|node`).
+ */
+function markElsewhere(rows: Reading[][], sims: Map<string, number>) {
+  const rowOf = new Map<string, number>();
+  rows.forEach((readings, i) => readings.forEach((r) => r.points.forEach((p) => r.text && rowOf.set(node(r.witness, p), i + 1))));
+  const linked = new Map<string, string[]>();
+  for (const key of sims.keys()) {
+    const [x, y] = key.split('|');
+    linked.set(x, [...(linked.get(x) ?? []), y]);
+  }
+  for (const readings of rows) {
+    const members = readings.filter((r) => r.text).flatMap((r) => r.points.map((p) => node(r.witness, p)));
+    for (const r of readings) {
+      if (r.text || r.points.length || (r.state !== 'missing' && r.state !== 'absent')) continue;
+      const others = [...new Set(members.flatMap((m) => linked.get(m) ?? []).filter((n) => n.startsWith(`${r.witness}\u0000`)))];
+      if (!others.length) continue;
+      r.state = 'elsewhere';
+      r.elsewhere = others.map((n) => ({ point: n.split('\u0000')[1], row: rowOf.get(n)! })).sort((a, b) => a.row - b.row);
+    }
+  }
 }
 
 function hasGaps(doc: Document): boolean {

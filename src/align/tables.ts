@@ -1,7 +1,7 @@
 // Alignments and collations as export tables (CSV, JSON, Markdown via src/export).
 import type { Cell, ExportTable } from '../export/table.js';
 import type { AlignedPair, PairAlignment } from './align.js';
-import type { Collation } from './collate.js';
+import type { Collation, Reading } from './collate.js';
 import type { Change, DiffPart } from './diff.js';
 
 /** A diff in one line: `[-removed-]{+added+}`, as in `git diff --word-diff`. */
@@ -56,6 +56,11 @@ export function alignmentTable(alignment: PairAlignment): ExportTable {
   };
 }
 
+/** Where a reading in state `elsewhere` reads: "point 2, row 2" (several joined by "; "). */
+export function elsewhereText(rd: Reading): string {
+  return (rd.elsewhere ?? []).map((e) => `point ${e.point}, row ${e.row}`).join('; ');
+}
+
 /** One row per collation unit: each witness's point ids and text, then the composite and its witness. */
 export function collationTable(collation: Collation): ExportTable {
   const columns = ['row', ...collation.witnesses.flatMap((w) => [w, `${w} text`]), 'composite_witness', 'composite'];
@@ -64,7 +69,7 @@ export function collationTable(collation: Collation): ExportTable {
     rows: collation.rows.map((row) => {
       const r: ExportTable['rows'][number] = { row: row.n, composite_witness: row.composite?.witness ?? '', composite: row.composite?.text ?? '' };
       for (const rd of row.readings) {
-        r[rd.witness] = rd.points.length ? `${rd.points.join('+')}${rd.state === 'present' ? '' : ` (${rd.state})`}` : rd.state;
+        r[rd.witness] = rd.points.length ? `${rd.points.join('+')}${rd.state === 'present' ? '' : ` (${rd.state})`}` : rd.elsewhere?.length ? `elsewhere (${elsewhereText(rd)})` : rd.state;
         r[`${rd.witness} text`] = rd.text;
       }
       return r;

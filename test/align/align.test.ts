@@ -190,6 +190,11 @@ describe('collation of witnesses numbered differently (us-28, its Russian text, 
     const all = collate(['coalition-paris-declaration-2026-01-06', ...ids].map(doc));
     const one = all.rows.find((r) => r.readings.some((x) => x.witness === 'coalition-paris-declaration-2026-01-06' && x.points.includes('1')))!;
     expect(one.readings.filter((x) => x.text).map((x) => x.witness)).toEqual(['coalition-paris-declaration-2026-01-06']);
+    // ua-20 2, its pairwise counterpart, is published: the row points to it rather than calling it unpublished.
+    const two = all.rows.find((r) => r.readings.some((x) => x.witness === 'ua-20-2025-12-24' && x.points.includes('2')))!;
+    expect(one.readings.find((x) => x.witness === 'ua-20-2025-12-24')).toMatchObject({ state: 'elsewhere', points: [], elsewhere: [{ point: '2', row: two.n }] });
+    expect(two.readings[0]).toMatchObject({ witness: 'coalition-paris-declaration-2026-01-06', state: 'elsewhere', elsewhere: [{ point: '1', row: one.n }] });
+    expect(toTei(all, ['coalition-paris-declaration-2026-01-06', ...ids].map(doc))).toContain(`<rdg wit="#ua-20-2025-12-24" type="elsewhere"><note>point 2, row ${two.n}</note></rdg>`);
   });
 });
 

@@ -73,9 +73,10 @@ function renderCollation(al: Alignment): string {
       value: (r: (typeof c.rows)[number]) => {
         const rd = r.readings.find((x) => x.witness === w)!;
         const mark = rd.state === 'present' ? (rd.variant ? '*' : '') : rd.state === 'partial' ? ` partial${rd.variant ? '*' : ''}` : rd.state;
+        if (rd.elsewhere?.length) return `→ row ${rd.elsewhere.map((e) => e.row).join(', ')}`;
         return rd.points.length && rd.text ? `${rd.points.join('+')}${mark ? ` ${mark}`.replace('  ', ' ') : ''}` : rd.state;
       },
     })),
     { header: 'composite (witness)', value: (r) => (r.composite ? `${r.composite.text} (${r.composite.witness})` : '—'), max: 70 },
-  ]) + '\n\n* = reading differs from the composite (in wording, or in language)';
+  ]) + '\n\n* = reading differs from the composite (in wording, or in language)' + (c.rows.some((r) => r.readings.some((x) => x.elsewhere?.length)) ? '\n→ row N = a pairwise alignment pairs this row with a point of that version which reads in row N (too weak a link to join the rows)' : '');
 }
