@@ -26,12 +26,25 @@ export interface AlignedPair {
   /** True when this pair breaks the order of its neighbours. */
   moved: boolean;
   similarity: number;
-  /** Word diff of A's text into B's (same-language pairs only; [] otherwise). Offsets are into the point texts. */
+  /**
+   * Word diff of A's text into B's (same-language pairs only; [] otherwise).
+   * `a`/`b` are offsets into the point texts, `aDocSpan`/`bDocSpan` into the documents.
+   */
   diff: DiffPart[];
   /** True when the diff hit its bound (MAX_EDIT_LENGTH / DIFF_TIMEOUT_MS). */
   diffTruncated: boolean;
-  /** Figures and entities that differ, e.g. `{ kind: 'figure', a: '600,000', b: '800,000' }`. */
+  /**
+   * Figures and entities that differ, e.g. `{ kind: 'figure', a: '600,000', b: '800,000' }`;
+   * `aSpan`/`bSpan` are offsets into the point texts, `aDocSpan`/`bDocSpan` into the documents.
+   */
   changes: Change[];
+  /**
+   * Figures, names and polarity cues only one side has where the other side is
+   * only partly published (a partial point, or the last sub-item of one): they
+   * may stand in its unpublished part, so they are not claimed in `changes`.
+   * Present only when there are some.
+   */
+  notInPublishedPart?: Change[];
   /** True when either side is a partial point (part of its text was never published). */
   partial: boolean;
   /** True when A and B are in different languages (no word diff; similarity from concepts, figures, names). */
@@ -133,6 +146,15 @@ export function hasSupport(p: PointProfile, q: PointProfile, genericA: Set<strin
 }
 
 /**
+ * A unit known to be only part of its text: a partial point, or a bare
+ * heading (its text ends with a colon and nothing follows, as in a copy of
+ * "10. US guarantee:" without its sub-items). No shipped point is a bare heading.
+ */
+export function isFragment(u: PointProfile): boolean {
+  return u.partial || /[:：]\s*$/u.test(u.text);
+}
+
+/**
  * Similarities and containments between every unit of A and every unit of B
  * (IDF over both sets). Two units that share only generic keys get similarity
  * 0: "Russia" and "NATO" in both never make a pair.
@@ -149,8 +171,10 @@ export function unitMatrix(a: PointProfile[], b: PointProfile[]): SimilarityMatr
       const s = similarity(p, q, w);
       // A partial point is a fragment: judge it by how much of it the other
       // point contains, not by how much of the other it lacks.
-      if (!p.partial && !q.partial) return s;
-      const [part, whole] = p.partial && q.partial ? (p.keys.size <= q.keys.size ? [p, q] : [q, p]) : p.partial ? [p, q] : [q, p];
+      const fp = isFragment(p);
+      const fq = isFragment(q);
+      if (!fp && !fq) return s;
+      const [part, whole] = fp && fq ? (p.keys.size <= q.keys.size ? [p, q] : [q, p]) : fp ? [p, q] : [q, p];
       return Math.max(s, PARTIAL_CONTAINMENT_WEIGHT * containment(part, whole, w));
     })),
     containAB: a.map((p) => b.map((q) => containment(p, q, w))),
@@ -187,7 +211,17 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
   return links.map((l) => {
     const p = m.a[l.i];
     const q = m.b[l.j];
-    const changes = changedFiguresAndEntities(p.text, A.language, q.text, B.language);
+    // A side whose published text may stop short cannot show that a figure
+    // or name the other side has was removed (or added): that is left out of
+    // `changes` and listed apart.
+    const openA = mayContinue(A, m.a, p);
+    const openB = mayContinue(B, m.b, q);
+    const a0 = p.segment.start;
+    const b0 = q.segment.start;
+    const found = changedFiguresAndEntities(p.text, A.language, q.text, B.language).map((c) => onDocuments(c, c.aSpan, c.bSpan, a0, b0));
+    const unseen = (c: Change) => (c.a === null && openA) || (c.b === null && openB);
+    const changes = found.filter((c) => !unseen(c));
+    const notInPublishedPart = found.filter(unseen);
     const sim = m.sim[l.i][l.j];
     // Across languages a pair is `translated` unless a figure or name differs
     // (then `reworded`); the wording itself cannot be compared.
@@ -200,10 +234,11 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
       relation,
       moved: l.kind === 'moved',
       similarity: round(sim),
-      diff: diff.parts,
+      diff: diff.parts.map((d) => onDocuments(d, d.a, d.b, a0, b0)),
       diffTruncated: diff.truncated,
       changes,
-      partial: p.partial || q.partial,
+      ...(notInPublishedPart.length ? { notInPublishedPart } : {}),
+      partial: isFragment(p) || isFragment(q),
       crossLanguage,
       aSpan: [p.segment.start, p.segment.end],
       bSpan: [q.segment.start, q.segment.end],
@@ -218,6 +253,27 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
     }
     return row;
   });
+}
+
+/**
+ * `x` with `aDocSpan`/`bDocSpan`: its point-relative spans `a`/`b` moved by the
+ * points' starts `a0`/`b0`, so they index the documents' texts.
+ */
+export function onDocuments<T extends object>(x: T, a: [number, number] | undefined, b: [number, number] | undefined, a0: number, b0: number): T & { aDocSpan?: [number, number]; bDocSpan?: [number, number] } {
+  return { ...x, ...(a ? { aDocSpan: [a0 + a[0], a0 + a[1]] as [number, number] } : {}), ...(b ? { bDocSpan: [b0 + b[0], b0 + b[1]] as [number, number] } : {}) };
+}
+
+/**
+ * True when a unit's published text may stop short of the whole: a fragment
+ * (isFragment: the Russian point 10 is only its heading), or the last sub-item of a
+ * partial point when it breaks off mid-sentence (e3 10.c ends "in add"; us-28
+ * 10.4 ends with a full stop, so what is missing from us-28 10 is not in it).
+ * `units` are the unit's siblings in document order.
+ */
+function mayContinue(doc: Document, units: PointProfile[], u: PointProfile): boolean {
+  if (isFragment(u)) return true;
+  if (u.segment.kind !== 'subpoint' || units[units.length - 1] !== u || /[.!?…;]["'”’»)\]]*\s*$/u.test(u.text)) return false;
+  return Boolean(doc.segments.find((s) => s.kind === 'point' && s.id === u.segment.parent)?.partial);
 }
 
 /** Where a B-only row goes: after the A unit paired with B's nearest earlier unit. */

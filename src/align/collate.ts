@@ -9,7 +9,7 @@ import { normalizeText } from '../text/index.js';
 import { alignPair, type PairAlignment } from './align.js';
 import { wordDiff, type DiffPart } from './diff.js';
 
-export type ReadingState = 'present' | 'partial' | 'missing' | 'removed' | 'absent';
+export type ReadingState = 'present' | 'partial' | 'missing' | 'removed' | 'absent' | 'elsewhere';
 
 export interface Reading {
   witness: string;
@@ -20,15 +20,25 @@ export interface Reading {
   /**
    * present/partial: text (partial = part never published); missing: the
    * witness's point of that number was never published; removed: `[removed]`;
-   * absent: the witness is complete and has nothing here.
+   * absent: the witness is complete and has nothing here; elsewhere: a
+   * pairwise alignment pairs a point of this row with a published point of
+   * the witness, which reads in another row (the join was refused, see
+   * COLLATION_SUPPORT): never "unpublished".
    */
   state: ReadingState;
   language: string;
   spans: [number, number][];
-  /** Same-language readings that differ from the composite: the word diff from the composite. */
+  /**
+   * Same-language readings that differ from the composite: the word diff from
+   * the composite. `a`/`b` index the composite's and this reading's text;
+   * `aDocSpan`/`bDocSpan` the composite witness's and this witness's document
+   * (a part across two joined points covers the text between them too).
+   */
   diff?: DiffPart[];
   /** True when the text differs from the composite's (same language), or is a translation of it. */
   variant: boolean;
+  /** State `elsewhere`: the witness's points paired with this row's readings, and the rows (1-based) they read in. */
+  elsewhere?: { point: string; row: number }[];
 }
 
 export interface CollationRow {
@@ -59,7 +69,11 @@ class UnionFind {
   }
 }
 
-/** Least mean similarity between two units, over all their witness pairs, for them to join in one row. */
+/**
+ * Least mean similarity between two units, over the witness pairs that have a
+ * say (linked, or one side linked elsewhere), for them to join in one row when
+ * some pairwise alignment disagrees with the join. Fixed a priori, not tuned.
+ */
 export const COLLATION_SUPPORT = 0.25;
 
 const node = (doc: string, point: string) => `${doc}\u0000${point}`;
@@ -68,16 +82,28 @@ const comparable = (s: string) => normalizeText(s).toLowerCase().replace(/[\s.;:
 /** Collate N ≥ 2 witnesses; `alignments` (all pairs, i < j) may be passed in when already computed. */
 export function collate(docs: Document[], alignments: PairAlignment[] = allPairs(docs)): Collation {
   // Join units strongest link first. Two units join only if no witness would
-  // then read twice in one row, and if the links between them are strong
-  // enough on average over every witness pair they would bring together
+  // then read twice in one row, and, when a pairwise alignment disagrees
+  // (pairs a point of one unit with another point, or calls it dropped or
+  // added, against a witness of the other unit), if the links between them
+  // are strong enough on average over the witness pairs that have a say
   // (COLLATION_SUPPORT): one weak pairing between fragments of two witnesses
-  // must not pull a point into a row the other witnesses disagree with.
+  // must not pull a point into a row the other witnesses disagree with. A join
+  // no alignment disagrees with (each pair linked, or both points `unknown`
+  // against each other's witness) is taken however weak: us-28 2, us-28-ru 2
+  // and e3 2 are each paired with ua-20 2 (0.23, 0.25, 0.25), so ua-20 2
+  // reads in their row.
   const uf = new UnionFind();
   const sims = new Map<string, number>();
+  /** `node|witness` for a point the alignment with that witness left `unknown` (it may be among the witness's unpublished points). */
+  const unknownIn = new Set<string>();
   const edges: { x: string; y: string; sim: number }[] = [];
   for (const doc of docs) for (const s of doc.segments.filter((x) => x.kind === 'point')) uf.find(node(doc.id, s.id));
   for (const al of alignments) {
     for (const p of al.pairs) {
+      if (p.relation === 'unknown') {
+        if (p.a && !p.b) unknownIn.add(`${node(al.versions[0], p.a)}|${al.versions[1]}`);
+        if (p.b && !p.a) unknownIn.add(`${node(al.versions[1], p.b)}|${al.versions[0]}`);
+      }
       if (!p.a || !p.b || !['unchanged', 'reworded', 'translated', 'split', 'merged'].includes(p.relation)) continue;
       const x = node(al.versions[0], p.a);
       const y = node(al.versions[1], p.b);
@@ -99,8 +125,22 @@ export function collate(docs: Document[], alignments: PairAlignment[] = allPairs
     const wx = new Set(mx.map(witnessOf));
     if (my.some((n) => wx.has(witnessOf(n)))) continue;
     let support = 0;
-    for (const u of mx) for (const v of my) support += sims.get(`${u}|${v}`) ?? 0;
-    if (support / (mx.length * my.length) < COLLATION_SUPPORT) continue;
+    let say = 0;
+    let disagree = false;
+    for (const u of mx) {
+      for (const v of my) {
+        const s = sims.get(`${u}|${v}`);
+        if (s !== undefined) {
+          support += s;
+          say++;
+        } else if (!unknownIn.has(`${u}|${witnessOf(v)}`) || !unknownIn.has(`${v}|${witnessOf(u)}`)) {
+          // Linked elsewhere, dropped or added: that alignment says no.
+          disagree = true;
+          say++;
+        }
+      }
+    }
+    if (disagree && support / say < COLLATION_SUPPORT) continue;
     uf.union(rx, ry);
     members.set(uf.find(rx), [...mx, ...my]);
   }
@@ -147,8 +187,12 @@ export function collate(docs: Document[], alignments: PairAlignment[] = allPairs
 
   // Point numbers that no witness published but every witness lists: one row
   // each, so a collation of renderings of one plan has a row for every point.
+  // Only when every witness is numbered alike (as many slots): across
+  // numberings a number names no common point (us-28's unpublished 13 is not
+  // ua-20's), and such a row would hold nothing but gaps.
   const maxN = Math.max(...docs.map((d) => pointSlots(d).length));
-  for (let k = 1; k <= maxN; k++) {
+  const numberedAlike = docs.every((d) => pointSlots(d).length === maxN);
+  for (let k = 1; numberedAlike && k <= maxN; k++) {
     const n = String(k);
     if (numbersWithText.has(n)) continue;
     const states = docs.map((d) => slots.get(d.id)!.get(n));
@@ -161,7 +205,34 @@ export function collate(docs: Document[], alignments: PairAlignment[] = allPairs
   }
 
   rows.sort((x, y) => x.position - y.position);
+  markElsewhere(rows.map((r) => r.readings), sims);
   return { witnesses: docs.map((d) => d.id), rows: rows.map((r, i) => withComposite(i + 1, r.readings, sims)) };
+}
+
+/**
+ * A witness with no text in a row that some pairwise alignment pairs with one
+ * of the row's readings has its counterpart in another row: its reading says
+ * so (`elsewhere`, with the point and row) instead of missing or absent.
+ * `sims` holds every pairwise link, both ways (`node|node`).
+ */
+function markElsewhere(rows: Reading[][], sims: Map<string, number>) {
+  const rowOf = new Map<string, number>();
+  rows.forEach((readings, i) => readings.forEach((r) => r.points.forEach((p) => r.text && rowOf.set(node(r.witness, p), i + 1))));
+  const linked = new Map<string, string[]>();
+  for (const key of sims.keys()) {
+    const [x, y] = key.split('|');
+    linked.set(x, [...(linked.get(x) ?? []), y]);
+  }
+  for (const readings of rows) {
+    const members = readings.filter((r) => r.text).flatMap((r) => r.points.map((p) => node(r.witness, p)));
+    for (const r of readings) {
+      if (r.text || r.points.length || (r.state !== 'missing' && r.state !== 'absent')) continue;
+      const others = [...new Set(members.flatMap((m) => linked.get(m) ?? []).filter((n) => n.startsWith(`${r.witness}\u0000`)))];
+      if (!others.length) continue;
+      r.state = 'elsewhere';
+      r.elsewhere = others.map((n) => ({ point: n.split('\u0000')[1], row: rowOf.get(n)! })).sort((a, b) => a.row - b.row);
+    }
+  }
 }
 
 function hasGaps(doc: Document): boolean {
@@ -189,9 +260,29 @@ function withComposite(n: number, readings: Reading[], sims: Map<string, number>
       continue;
     }
     r.variant = comparable(r.text) !== comparable(best.text);
-    if (r.variant) r.diff = wordDiff(best.text, r.text, r.language).parts;
+    if (r.variant) {
+      r.diff = wordDiff(best.text, r.text, r.language).parts.map((d) => ({
+        ...d,
+        ...(d.a ? { aDocSpan: [docOffset(best, d.a[0]), docOffset(best, d.a[1])] as [number, number] } : {}),
+        ...(d.b ? { bDocSpan: [docOffset(r, d.b[0]), docOffset(r, d.b[1])] as [number, number] } : {}),
+      }));
+    }
   }
   return { n, readings, composite: { witness: best.witness, points: best.points, text: best.text } };
+}
+
+/**
+ * An offset in a reading's text (its points' texts joined by "\n") as an
+ * offset into its witness's document text (UTF-16 units). An offset on a
+ * joining "\n" is the end of the point before it.
+ */
+export function docOffset(r: Reading, o: number): number {
+  let at = 0;
+  for (const [s, e] of r.spans) {
+    if (o <= at + (e - s)) return s + (o - at);
+    at += e - s + 1;
+  }
+  return r.spans.length ? r.spans[r.spans.length - 1][1] : o;
 }
 
 export function allPairs(docs: Document[]): PairAlignment[] {

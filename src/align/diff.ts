@@ -29,6 +29,9 @@ export interface DiffPart {
   /** Offsets of this part in the point text of A ('=' and '-') and of B ('=' and '+'). */
   a?: [number, number];
   b?: [number, number];
+  /** The same as `a` and `b`, as offsets into the whole document text (UTF-16 units); set by the aligner. */
+  aDocSpan?: [number, number];
+  bDocSpan?: [number, number];
 }
 
 export interface WordDiff {
@@ -177,8 +180,12 @@ export interface Change {
   /** The reading in A (null when only B has it). */
   a: string | null;
   b: string | null;
+  /** Offsets of the reading in the point text of A and of B. */
   aSpan?: [number, number];
   bSpan?: [number, number];
+  /** The same as `aSpan` and `bSpan`, as offsets into the whole document text (UTF-16 units); set by the aligner. */
+  aDocSpan?: [number, number];
+  bDocSpan?: [number, number];
   unit?: string;
 }
 

@@ -1,7 +1,7 @@
 // Alignments and collations as export tables (CSV, JSON, Markdown via src/export).
 import type { Cell, ExportTable } from '../export/table.js';
 import type { AlignedPair, PairAlignment } from './align.js';
-import type { Collation } from './collate.js';
+import type { Collation, Reading } from './collate.js';
 import type { Change, DiffPart } from './diff.js';
 
 /** A diff in one line: `[-removed-]{+added+}`, as in `git diff --word-diff`. */
@@ -14,6 +14,16 @@ export function changesText(changes: Change[]): string {
   return changes
     .map((c) => (c.kind === 'polarity' ? `polarity: ${c.a ?? '∅'} → ${c.b ?? '∅'}` : c.a && c.b ? `${c.a} → ${c.b}` : c.a ? `−${c.a}` : `+${c.b}`))
     .join('; ');
+}
+
+/**
+ * A pair's changes in one line, then what only one side has where the other
+ * is partly published: "−Moscow; −St. Petersburg [not in the published part: +NATO]".
+ */
+export function pairChangesText(p: AlignedPair): string {
+  const claimed = changesText(p.changes);
+  if (!p.notInPublishedPart?.length) return claimed;
+  return `${claimed}${claimed ? ' ' : ''}[not in the published part: ${changesText(p.notInPublishedPart)}]`;
 }
 
 /** Point pairs with each pair's sub-item pairs right after it. */
@@ -31,7 +41,7 @@ export function pairCells(p: AlignedPair): Record<string, Cell> {
     moved: p.moved,
     similarity: p.similarity,
     partial: p.partial,
-    changes: changesText(p.changes),
+    changes: pairChangesText(p),
     diff: p.diffTruncated ? '(diff cut at its bound)' : diffText(p.diff),
     reason: p.reason ?? '',
   };
@@ -46,6 +56,11 @@ export function alignmentTable(alignment: PairAlignment): ExportTable {
   };
 }
 
+/** Where a reading in state `elsewhere` reads: "point 2, row 2" (several joined by "; "). */
+export function elsewhereText(rd: Reading): string {
+  return (rd.elsewhere ?? []).map((e) => `point ${e.point}, row ${e.row}`).join('; ');
+}
+
 /** One row per collation unit: each witness's point ids and text, then the composite and its witness. */
 export function collationTable(collation: Collation): ExportTable {
   const columns = ['row', ...collation.witnesses.flatMap((w) => [w, `${w} text`]), 'composite_witness', 'composite'];
@@ -54,7 +69,7 @@ export function collationTable(collation: Collation): ExportTable {
     rows: collation.rows.map((row) => {
       const r: ExportTable['rows'][number] = { row: row.n, composite_witness: row.composite?.witness ?? '', composite: row.composite?.text ?? '' };
       for (const rd of row.readings) {
-        r[rd.witness] = rd.points.length ? `${rd.points.join('+')}${rd.state === 'present' ? '' : ` (${rd.state})`}` : rd.state;
+        r[rd.witness] = rd.points.length ? `${rd.points.join('+')}${rd.state === 'present' ? '' : ` (${rd.state})`}` : rd.elsewhere?.length ? `elsewhere (${elsewhereText(rd)})` : rd.state;
         r[`${rd.witness} text`] = rd.text;
       }
       return r;

@@ -1,10 +1,12 @@
 // TEI P5 parallel segmentation of a collation: one <app> per row, a <lem> for
 // the composite reading and an <rdg> per group of witnesses that agree. What
 // a witness never published is a <gap/>; what a complete witness lacks is an
-// empty <rdg> (an omission). Every text node and attribute is XML-escaped.
+// empty <rdg> (an omission); a counterpart that reads in another row is an
+// <rdg type="elsewhere"> whose note names the point and row. Every text node and attribute is XML-escaped.
 import type { Document } from '../corpus/types.js';
 import { normalizeText } from '../text/index.js';
 import type { Collation, Reading } from './collate.js';
+import { elsewhereText } from './tables.js';
 
 export function escapeXml(s: string): string {
   // Characters XML 1.0 forbids are dropped; the five specials are escaped.
@@ -53,7 +55,7 @@ export function toTei(collation: Collation, docs: Document[]): string {
     const comp = row.composite;
     const groups = new Map<string, Reading[]>();
     for (const r of row.readings) {
-      const key = r.text ? `t:${r.language}:${normalizeText(r.text)}` : `s:${r.state}`;
+      const key = r.text ? `t:${r.language}:${normalizeText(r.text)}` : r.state === 'elsewhere' ? `e:${r.witness}` : `s:${r.state}`;
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
     for (const rs of groups.values()) {
@@ -64,6 +66,8 @@ export function toTei(collation: Collation, docs: Document[]): string {
         out.push(`          <${tag} wit="${wit(rs)}"${n(first)} xml:lang="${escapeXml(first.language)}">${escapeXml(first.text)}</${tag}>`);
       } else if (first.state === 'missing') {
         out.push(`          <rdg wit="${wit(rs)}"${n(first)}><gap reason="unpublished"/></rdg>`);
+      } else if (first.state === 'elsewhere') {
+        out.push(`          <rdg wit="${wit(rs)}" type="elsewhere"><note>${escapeXml(elsewhereText(first))}</note></rdg>`);
       } else if (first.state === 'removed') {
         out.push(`          <rdg wit="${wit(rs)}"${n(first)} type="removed"/>`);
       } else {

@@ -3,7 +3,7 @@
 import { printIssue, reportLoadIssues } from './colour.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { CLI_LIMITS, ImportError, importPlanFile, isImportable, type ImportedPlan } from '../corpus/import/index.js';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpusAsync } from '../corpus/load-async.js';
 import { addDocument, BUILTIN_CORPUS_DIR, findDocument, loadCorpus, type LoadOptions } from '../corpus/load.js';
@@ -48,6 +48,26 @@ function loadOptions(options: CorpusOptions, progress: ReturnType<typeof progres
   };
 }
 
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const stemOf = (file: string) => slug(basename(file).replace(/\.[^.]*$/, ''));
+const extOf = (file: string) => slug(/\.([^.]*)$/.exec(basename(file))?.[1] ?? '');
+
+/**
+ * The id of a file argument: `file-` and its name without extension
+ * (`file-plan`). When another file in `args` has that name too, what tells
+ * them apart is added: the extension (`plan.docx`, `plan.pdf` → `file-plan-docx`,
+ * `file-plan-pdf`), and the folder as well when the extensions are the same.
+ */
+export function fileId(arg: string, args: string[] = []): string {
+  const stem = stemOf(arg) || 'draft';
+  const same = args.filter((o) => resolve(o) !== resolve(arg) && existsSync(o) && statSync(o).isFile() && (stemOf(o) || 'draft') === stem);
+  if (!same.length) return `file-${stem}`;
+  const ext = extOf(arg);
+  const withExt = ext ? `${stem}-${ext}` : stem;
+  if (same.every((o) => extOf(o) !== ext)) return `file-${withExt}`;
+  return `file-${slug(basename(dirname(resolve(arg)))) || 'root'}-${withExt}`;
+}
+
 /**
  * `--date`: a real calendar day (YYYY-MM-DD) or undefined; anything else is a UserError saying what to write.
  */
@@ -82,9 +102,11 @@ const undatedDrafts = new WeakSet<Document>();
 /**
  * A plan argument is a corpus id or a path to a file. A file may be a full
  * corpus document or a plain numbered list (a user's own draft). A file's
- * document is added to the corpus so later stages can find it by id.
+ * document is added to the corpus so later stages can find it by id. `args`
+ * are all the plan arguments of the command, to tell apart files of one
+ * name (see fileId).
  */
-export function resolveDocument(corpus: Corpus, arg: string, { date }: { date?: string } = {}): Document {
+export function resolveDocument(corpus: Corpus, arg: string, { date, args = [] }: { date?: string; args?: string[] } = {}): Document {
   const byId = findDocument(corpus, arg);
   if (byId) return byId;
   if (existsSync(arg) && statSync(arg).isFile()) {
@@ -94,7 +116,7 @@ export function resolveDocument(corpus: Corpus, arg: string, { date }: { date?: 
     if (tooBig) throw new UserError(formatIssue(tooBig));
     const decoded = imported ? { ok: true as const, text: imported.text } : decodeSource(readFileSync(arg), arg);
     if (!decoded.ok) throw new UserError(formatIssue(decoded.issue));
-    const id = `file-${basename(arg).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'draft'}`;
+    const id = fileId(arg, args);
     const { document, issues } = parseDraft(decoded.text, { id, file: arg, title: basename(arg), ...(date !== undefined ? { date } : {}) });
     for (const issue of issues.filter((i) => i.severity !== 'error')) printIssue(issue);
     const error = issues.find((i) => i.severity === 'error');

@@ -6,7 +6,7 @@
 // file given on the command line the CLI maps each reported offset back into
 // the file before printing JSON, so `file.slice(start, end)` is the quoted
 // words, whatever the line ends and with or without front matter.
-import type { AlignedPair } from '../align/index.js';
+import type { AlignedPair, Change } from '../align/index.js';
 import type { Collation } from '../align/collate.js';
 import type { Document } from '../corpus/types.js';
 import type { Candidate, Evidence, MatchResult } from '../provenance/types.js';
@@ -73,11 +73,20 @@ function docToFile(docText: string, text: string, from: number): ((offset: numbe
   };
 }
 
+/** A span in the document text as a span in the file. */
+function fileSpan(m: RawMap, [s, e]: [number, number]): [number, number] {
+  return [m.at(s), m.at(e)];
+}
+
 function span(m: RawMap, [s, e]: [number, number], base = 0): [number, number] {
   return [m.at(base + s) - m.at(base), m.at(base + e) - m.at(base)];
 }
 
-/** Align pairs of A and B with offsets into the files (document-level spans; diff and change spans relative to each point as given). */
+/**
+ * Align pairs of A and B with offsets into the files: document-level spans
+ * (aSpan/bSpan of a pair, aDocSpan/bDocSpan of a diff part or change) index
+ * the file; diff and change spans a/b, aSpan/bSpan stay relative to each point as given.
+ */
 export function rawPairs(pairs: AlignedPair[], A: Document, B: Document): AlignedPair[] {
   const ma = maps.get(A);
   const mb = maps.get(B);
@@ -89,44 +98,71 @@ export function rawPairs(pairs: AlignedPair[], A: Document, B: Document): Aligne
     const pointB = mb && p.bSpan ? mb.raw.slice(mb.at(p.bSpan[0]), mb.at(p.bSpan[1])) : undefined;
     const relA = (s: [number, number]) => (ma ? span(ma, s, a0) : s);
     const relB = (s: [number, number]) => (mb ? span(mb, s, b0) : s);
+    const docSpans = (x: { aDocSpan?: [number, number]; bDocSpan?: [number, number] }) => ({
+      ...(x.aDocSpan && ma ? { aDocSpan: fileSpan(ma, x.aDocSpan) } : {}),
+      ...(x.bDocSpan && mb ? { bDocSpan: fileSpan(mb, x.bDocSpan) } : {}),
+    });
+    const change = (c: Change): Change => {
+      const aSpan = c.aSpan ? relA(c.aSpan) : undefined;
+      const bSpan = c.bSpan ? relB(c.bSpan) : undefined;
+      return {
+        ...c,
+        ...(aSpan ? { aSpan, a: pointA ? pointA.slice(...aSpan) : c.a } : {}),
+        ...(bSpan ? { bSpan, b: pointB ? pointB.slice(...bSpan) : c.b } : {}),
+        ...docSpans(c),
+      };
+    };
     return {
       ...p,
-      ...(p.aSpan && ma ? { aSpan: [ma.at(p.aSpan[0]), ma.at(p.aSpan[1])] as [number, number] } : {}),
-      ...(p.bSpan && mb ? { bSpan: [mb.at(p.bSpan[0]), mb.at(p.bSpan[1])] as [number, number] } : {}),
+      ...(p.aSpan && ma ? { aSpan: fileSpan(ma, p.aSpan) } : {}),
+      ...(p.bSpan && mb ? { bSpan: fileSpan(mb, p.bSpan) } : {}),
       diff: p.diff.map((d) => {
         const a = d.a ? relA(d.a) : undefined;
         const b = d.b ? relB(d.b) : undefined;
         const text = d.op === '-' ? (pointA && a ? pointA.slice(...a) : d.text) : pointB && b ? pointB.slice(...b) : d.text;
-        return { ...d, text, ...(a ? { a } : {}), ...(b ? { b } : {}) };
+        return { ...d, text, ...(a ? { a } : {}), ...(b ? { b } : {}), ...docSpans(d) };
       }),
-      changes: p.changes.map((c) => {
-        const aSpan = c.aSpan ? relA(c.aSpan) : undefined;
-        const bSpan = c.bSpan ? relB(c.bSpan) : undefined;
-        return {
-          ...c,
-          ...(aSpan ? { aSpan, a: pointA ? pointA.slice(...aSpan) : c.a } : {}),
-          ...(bSpan ? { bSpan, b: pointB ? pointB.slice(...bSpan) : c.b } : {}),
-        };
-      }),
+      changes: p.changes.map(change),
+      ...(p.notInPublishedPart ? { notInPublishedPart: p.notInPublishedPart.map(change) } : {}),
       ...(p.subpairs ? { subpairs: p.subpairs.map(one) } : {}),
     };
   };
   return pairs.map(one);
 }
 
-/** A collation whose readings' spans (offsets into each witness's document text) point into the witnesses' files. */
+/**
+ * A collation whose readings' spans and diff parts' aDocSpan/bDocSpan
+ * (offsets into each witness's document text: the composite's for aDocSpan)
+ * point into the witnesses' files.
+ */
 export function rawCollation(collation: Collation, docs: Document[]): Collation {
   const byId = new Map(docs.map((d) => [d.id, maps.get(d)]));
   if (![...byId.values()].some(Boolean)) return collation;
   return {
     ...collation,
-    rows: collation.rows.map((row) => ({
-      ...row,
-      readings: row.readings.map((r) => {
-        const m = byId.get(r.witness);
-        return m ? { ...r, spans: r.spans.map(([s, e]) => [m.at(s), m.at(e)] as [number, number]) } : r;
-      }),
-    })),
+    rows: collation.rows.map((row) => {
+      const mc = row.composite ? byId.get(row.composite.witness) : undefined;
+      return {
+        ...row,
+        readings: row.readings.map((r) => {
+          const m = byId.get(r.witness);
+          if (!m && !mc) return r;
+          return {
+            ...r,
+            spans: m ? r.spans.map((s) => fileSpan(m, s)) : r.spans,
+            ...(r.diff
+              ? {
+                  diff: r.diff.map((d) => ({
+                    ...d,
+                    ...(d.aDocSpan && mc ? { aDocSpan: fileSpan(mc, d.aDocSpan) } : {}),
+                    ...(d.bDocSpan && m ? { bDocSpan: fileSpan(m, d.bDocSpan) } : {}),
+                  })),
+                }
+              : {}),
+          };
+        }),
+      };
+    }),
   };
 }
 

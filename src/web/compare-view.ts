@@ -5,7 +5,7 @@
 // version has get rows of their own, placed after the unit they follow.
 import { pointSlots } from '../corpus/coverage.js';
 import type { Corpus, Document } from '../corpus/types.js';
-import { alignPair, collate, type AlignedPair, type Collation, type PairAlignment } from '../align/index.js';
+import { alignPair, changesText, collate, type AlignedPair, type Collation, type PairAlignment } from '../align/index.js';
 import { diffHtml } from './html.js';
 
 const alignments = new WeakMap<Corpus, Map<string, PairAlignment>>();
@@ -67,6 +67,8 @@ export interface CompareCell {
   entities: { a: string | null; b: string | null }[];
   /** Negations one version has and the other lacks ("join" → "not join"). */
   polarity?: { a: string | null; b: string | null }[];
+  /** What only one side has where the other is partly published, in changesText's words ("+NATO; −Moscow"): not claimed as changed. */
+  notInPublishedPart?: string;
   reason?: string;
   truncated?: boolean;
   crossLanguage?: boolean;
@@ -152,6 +154,7 @@ function cellOf(p: AlignedPair, other: Document): CompareCell {
     figures: p.changes.filter((c) => c.kind === 'figure').map((c) => ({ a: c.a, b: c.b })),
     entities: p.changes.filter((c) => c.kind === 'entity').map((c) => ({ a: c.a, b: c.b })),
     polarity: p.changes.filter((c) => c.kind === 'polarity').map((c) => ({ a: c.a, b: c.b })),
+    ...(p.notInPublishedPart?.length ? { notInPublishedPart: changesText(p.notInPublishedPart) } : {}),
     reason: p.reason,
     truncated: p.diffTruncated,
     crossLanguage: p.crossLanguage,

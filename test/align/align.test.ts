@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignDocuments, alignPair, collate, escapeXml, toTei, wordDiff, type AlignedPair } from '../../src/align/index.js';
 import { unitMatrix } from '../../src/align/align.js';
@@ -151,6 +154,156 @@ describe('collation of the four renderings of the 28 points', () => {
     expect(tei).toContain('Ukraine&apos;s sovereignty');
     expect(tei.match(/<app /g)).toHaveLength(28);
     expect(escapeXml('a < b & "c"\u0001')).toBe('a &lt; b &amp; &quot;c&quot;');
+  });
+});
+
+describe('collation of witnesses numbered differently (us-28, its Russian text, e3, ua-20)', () => {
+  const ids = ['us-28-2025-11-20', 'us-28-ru-2025-11-20', 'e3-counter-2025-11-23', 'ua-20-2025-12-24'];
+  const c = collate(ids.map(doc));
+  const rowOf = (witness: string, point: string) => c.rows.find((r) => r.readings.some((x) => x.witness === witness && x.points.includes(point) && x.text));
+  const reading = (r: (typeof c.rows)[number], witness: string) => r.readings.find((x) => x.witness === witness)!;
+
+  it('keeps every pair all pairwise alignments agree on: ua-20 2 reads with the three point 2s, e3 7 with us-28 7', () => {
+    // Pairwise: ua-20 2 pairs with us-28 2 (0.23), us-28-ru 2 and e3 2 (0.25 each); e3 7 with us-28 7 (0.17).
+    const two = rowOf('ua-20-2025-12-24', '2')!;
+    for (const w of ids) expect(reading(two, w)).toMatchObject({ points: ['2'], state: 'present' });
+    const seven = rowOf('e3-counter-2025-11-23', '7')!;
+    expect(reading(seven, 'us-28-2025-11-20')).toMatchObject({ points: ['7'], state: 'present' });
+    expect(reading(seven, 'us-28-ru-2025-11-20')).toMatchObject({ points: ['7'], state: 'present' });
+  });
+
+  it('never marks a published point unpublished, and has no row of gaps only', () => {
+    for (const r of c.rows) {
+      expect(r.readings.some((x) => x.text), `row ${r.n}`).toBe(true);
+      for (const x of r.readings.filter((y) => !y.text)) {
+        const d = doc(x.witness);
+        for (const p of x.points) expect(d.segments.some((s) => s.kind === 'point' && s.id === p), `row ${r.n} ${x.witness} ${p}`).toBe(false);
+      }
+    }
+    const tei = toTei(c, ids.map(doc));
+    expect(tei).not.toMatch(/<rdg wit="[^"]*#ua-20-2025-12-24[^"]*" n="2"><gap/);
+    expect(tei).toContain('<rdg wit="#ua-20-2025-12-24" n="2" xml:lang="en">This document constitutes a full and unconditional non-aggression agreement');
+  });
+
+  it('still refuses a weak join other alignments contradict: the Paris declaration\'s point 1 stays out of the point-2 row', () => {
+    // coalition 1 pairs with ua-20 2 (0.20), but us-28 and e3 call their point 2 added against the (complete) declaration.
+    const all = collate(['coalition-paris-declaration-2026-01-06', ...ids].map(doc));
+    const one = all.rows.find((r) => r.readings.some((x) => x.witness === 'coalition-paris-declaration-2026-01-06' && x.points.includes('1')))!;
+    expect(one.readings.filter((x) => x.text).map((x) => x.witness)).toEqual(['coalition-paris-declaration-2026-01-06']);
+    // ua-20 2, its pairwise counterpart, is published: the row points to it rather than calling it unpublished.
+    const two = all.rows.find((r) => r.readings.some((x) => x.witness === 'ua-20-2025-12-24' && x.points.includes('2')))!;
+    expect(one.readings.find((x) => x.witness === 'ua-20-2025-12-24')).toMatchObject({ state: 'elsewhere', points: [], elsewhere: [{ point: '2', row: two.n }] });
+    expect(two.readings[0]).toMatchObject({ witness: 'coalition-paris-declaration-2026-01-06', state: 'elsewhere', elsewhere: [{ point: '1', row: one.n }] });
+    expect(toTei(all, ['coalition-paris-declaration-2026-01-06', ...ids].map(doc))).toContain(`<rdg wit="#ua-20-2025-12-24" type="elsewhere"><note>point 2, row ${two.n}</note></rdg>`);
+  });
+});
+
+describe('changed names and figures against a partly published point', () => {
+  const names = (cs: { a: string | null; b: string | null }[] | undefined) => (cs ?? []).map((c) => c.a ?? c.b);
+
+  it('claims no name removed from the Russian point 10, which is only the heading "Гарантии США"', () => {
+    const p10 = row(alignPair(doc('us-28-2025-11-20'), doc('us-28-ru-2025-11-20')).pairs, '10', '10')!;
+    expect(p10.changes).toEqual([]);
+    expect(names(p10.notInPublishedPart)).toEqual(['Ukraine', 'Russia', 'Moscow', 'St. Petersburg']);
+    expect(p10).toMatchObject({ relation: 'translated', partial: true });
+  });
+
+  it('claims no Moscow or St. Petersburg removed from e3 10, which breaks off at "in add"', () => {
+    const p10 = row(alignPair(doc('us-28-2025-11-20'), doc('e3-counter-2025-11-23')).pairs, '10', '10')!;
+    expect(names(p10.changes)).not.toContain('Moscow');
+    expect(names(p10.notInPublishedPart)).toEqual(['Moscow', 'St. Petersburg']);
+  });
+
+  it('keeps what a complete side lacks: ua-20 5 has no Moscow; NATO may be in us-28 10\'s unpublished part', () => {
+    const al = alignPair(doc('us-28-2025-11-20'), doc('ua-20-2025-12-24'));
+    const p10 = row(al.pairs, '10', '5')!;
+    expect(p10.changes.map((c) => [c.a, c.b])).toEqual([['Moscow', null], ['St. Petersburg', null]]);
+    expect(p10.notInPublishedPart?.map((c) => [c.a, c.b])).toEqual([[null, 'NATO'], [null, 'European']]);
+    // us-28 10.4 ends with a full stop: whatever us-28 10 lacks is not in it.
+    expect(names(row(al.pairs, '10.4', '5.2')!.changes)).toEqual(['Moscow', 'St. Petersburg', 'Russia']);
+  });
+
+  it('the CLI table says so, and explains the mark', () => {
+    const r = runCli(['align', 'us-28-2025-11-20', 'e3-counter-2025-11-23']);
+    expect(r.stdout).toMatch(/^10 +10 +reworded \(partial\) +0\.37 +\[not in the published part: −Moscow; −St\. Petersburg\]$/m);
+    expect(r.stdout).toContain('[not in the published part: …] = a figure or name only one side has');
+  });
+});
+
+describe('document-level offsets of changes and diff parts', () => {
+  type Span = [number, number];
+  type Part = { op: string; text: string; a?: Span; b?: Span; aDocSpan?: Span; bDocSpan?: Span };
+  type Pair = { changes: { a: string | null; b: string | null; aDocSpan?: Span; bDocSpan?: Span }[]; notInPublishedPart?: Pair['changes']; diff: Part[]; subpairs?: Pair[] };
+  /** Checks every aDocSpan/bDocSpan of the pairs against the two texts; returns how many it checked. */
+  const check = (pairs: Pair[], A: string, B: string): number => {
+    let n = 0;
+    for (const p of pairs) {
+      for (const c of [...p.changes, ...(p.notInPublishedPart ?? [])]) {
+        if (c.aDocSpan) expect(A.slice(...c.aDocSpan)).toBe(c.a), n++;
+        if (c.bDocSpan) expect(B.slice(...c.bDocSpan)).toBe(c.b), n++;
+      }
+      for (const d of p.diff) {
+        if (d.op === '-') expect(A.slice(...d.aDocSpan!)).toBe(d.text), n++;
+        if (d.op === '+') expect(B.slice(...d.bDocSpan!)).toBe(d.text), n++;
+      }
+      n += check(p.subpairs ?? [], A, B);
+    }
+    return n;
+  };
+
+  it('slice the documents: us-28 ↔ ua-20 and us-28 ↔ e3 (Moscow in us-28 10 at its point offset 351, its document offset beside it)', () => {
+    const us = doc('us-28-2025-11-20');
+    for (const other of ['ua-20-2025-12-24', 'e3-counter-2025-11-23']) expect(check(alignPair(us, doc(other)).pairs, us.text, doc(other).text)).toBeGreaterThan(50);
+    const moscow = row(alignPair(us, doc('e3-counter-2025-11-23')).pairs, '10', '10')!.notInPublishedPart!.find((c) => c.a === 'Moscow')!;
+    expect(moscow.aSpan).toEqual([351, 357]);
+    expect(us.text.slice(...moscow.aDocSpan!)).toBe('Moscow');
+  });
+
+  it('slice the files given on the command line, front matter and all (align --format json, two and three plans)', () => {
+    const files = ['us-28-2025-11-20', 'e3-counter-2025-11-23', 'ua-20-2025-12-24'].map((id) => `corpora/plans/${id}.md`);
+    const [A, B, C] = files.map((f) => readFileSync(f, 'utf8'));
+    const two = JSON.parse(runCli(['align', files[0], files[1], '--format', 'json']).stdout);
+    expect(check(two.pairs, A, B)).toBeGreaterThan(50);
+    const three = JSON.parse(runCli(['align', ...files, '--format', 'json']).stdout);
+    const text = new Map(three.versions.map((v: string, i: number) => [v, [A, B, C][i]]));
+    let n = 0;
+    for (const r of three.collation.rows) {
+      for (const x of r.readings) {
+        for (const d of (x.diff ?? []) as Part[]) {
+          if (d.op === '-') expect((text.get(r.composite.witness) as string).slice(...d.aDocSpan!)).toBe(d.text), n++;
+          if (d.op === '+') expect((text.get(x.witness) as string).slice(...d.bDocSpan!)).toBe(d.text), n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(20);
+  });
+});
+
+describe('files of one name, and a bare heading', () => {
+  const us = doc('us-28-2025-11-20');
+  const text = (n: string) => segmentText(us, us.segments.find((s) => s.id === n)!);
+  // us-28's points 1-9 and 11 as given, and point 10 as its heading line only ("US guarantee:").
+  const heading = text('10').split('\n')[0];
+  const list = [...['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => `${n}. ${text(n)}`), `10. ${heading}`, `11. ${text('11')}`].join('\n');
+
+  it('pairs a point that is only the heading "US guarantee:" with us-28 10, and claims no name removed from it', () => {
+    expect(heading).toBe('US guarantee:');
+    const { document } = parseDraft(list, { id: 'heading', title: 'heading' });
+    const p10 = row(alignPair(us, document!).pairs, '10', '10')!;
+    expect(p10).toMatchObject({ relation: 'reworded', partial: true, changes: [] });
+    expect(p10.notInPublishedPart?.map((c) => c.a)).toContain('Moscow');
+  });
+
+  it('names two files of one name by their extension, or their folder when that is the same too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'align-ids-'));
+    for (const f of ['plan.txt', 'plan.md', 'x/plan.txt', 'y/plan.txt']) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), list);
+    }
+    const versions = (...files: string[]) => JSON.parse(runCli(['align', ...files.map((f) => join(dir, f)), 'us-28-2025-11-20', '--format', 'json']).stdout).versions;
+    expect(versions('plan.txt', 'plan.md')).toEqual(['file-plan-txt', 'file-plan-md', 'us-28-2025-11-20']);
+    expect(versions('x/plan.txt', 'y/plan.txt')).toEqual(['file-x-plan-txt', 'file-y-plan-txt', 'us-28-2025-11-20']);
+    expect(versions('plan.txt')).toEqual(['file-plan', 'us-28-2025-11-20']);
   });
 });
 

@@ -44,6 +44,18 @@ describe('pages', () => {
     expect(compare).toMatch(/title="[^"]*Суверенитет ≈ sovereignty \(glossary\)/);
   });
 
+  it('the compare form says what the code does: columns against the first version, the collation over every pair', async () => {
+    const html = await (await get('/compare')).text();
+    expect(html).toContain('the columns align each version with the first; with three or more, the collation below also aligns every pair, with no version as the base');
+    expect(html).not.toContain('the first is the reference every other is aligned with');
+  });
+
+  it('lists names only one side has, against a partly published point, apart from the changes', async () => {
+    const compare = await (await get('/compare?versions=us-28-2025-11-20,e3-counter-2025-11-23')).text();
+    expect(compare).toContain('Not in the published part (one side is only partly published, so not claimed as changed): −Moscow; −St. Petersburg');
+    expect(compare).not.toMatch(/Names: −Moscow/);
+  });
+
   it('the overview lists every plan version with its coverage', async () => {
     const html = await (await get('/')).text();
     expect(html).toContain('href="/plan/us-28-2025-11-20"');

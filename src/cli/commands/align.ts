@@ -1,5 +1,5 @@
 // `provenance align A B [C…]`: parse arguments, call the aligner, render.
-import { alignDocuments, alignmentTable, changesText, collationTable, MAX_VERSIONS, toTei, type Alignment } from '../../align/index.js';
+import { alignDocuments, alignmentTable, collationTable, pairChangesText, MAX_VERSIONS, toTei, type Alignment } from '../../align/index.js';
 import { loadGlossary } from '../../text/index.js';
 import type { Document } from '../../corpus/types.js';
 import { serialize } from '../../export/table.js';
@@ -12,7 +12,7 @@ export function alignCommand(ids: string[], options: CorpusOptions & { format: s
   if (ids.length < 2) throw new UserError('align needs at least two plans');
   if (ids.length > MAX_VERSIONS) throw new UserError(`align takes at most ${MAX_VERSIONS} plans (got ${ids.length})`);
   const corpus = openCorpus(options);
-  const docs = ids.map((id) => resolveDocument(corpus, id));
+  const docs = ids.map((id) => resolveDocument(corpus, id, { args: ids }));
   checkPlans(docs);
   try {
     loadGlossary();
@@ -57,9 +57,12 @@ function renderPairs(al: Alignment): string {
     { header: b.slice(0, 24), value: (r) => `${r.sub ? '  ' : ''}${r.b ?? '—'}` },
     { header: 'relation', value: (r) => `${r.relation}${r.moved ? ' (moved)' : ''}${r.partial ? ' (partial)' : ''}` },
     { header: 'sim', value: (r) => (r.a && r.b && r.relation !== 'dropped' ? r.similarity.toFixed(2) : ''), align: 'right' },
-    { header: 'changed figures / names, or why', value: (r) => (r.reason ? r.reason : changesText(r.changes)), max: 70 },
-  ]);
+    { header: 'changed figures / names, or why', value: (r) => (r.reason ? r.reason : pairChangesText(r)), max: 70 },
+  ]) + (rows.some((r) => r.notInPublishedPart?.length) ? NOT_PUBLISHED_NOTE : '');
 }
+
+const NOT_PUBLISHED_NOTE =
+  '\n\n[not in the published part: …] = a figure or name only one side has, where the other side (partial) is only partly published: it may be in the unpublished part, so it is not claimed as changed';
 
 function renderCollation(al: Alignment): string {
   const c = al.collation;
@@ -70,9 +73,10 @@ function renderCollation(al: Alignment): string {
       value: (r: (typeof c.rows)[number]) => {
         const rd = r.readings.find((x) => x.witness === w)!;
         const mark = rd.state === 'present' ? (rd.variant ? '*' : '') : rd.state === 'partial' ? ` partial${rd.variant ? '*' : ''}` : rd.state;
+        if (rd.elsewhere?.length) return `→ row ${rd.elsewhere.map((e) => e.row).join(', ')}`;
         return rd.points.length && rd.text ? `${rd.points.join('+')}${mark ? ` ${mark}`.replace('  ', ' ') : ''}` : rd.state;
       },
     })),
     { header: 'composite (witness)', value: (r) => (r.composite ? `${r.composite.text} (${r.composite.witness})` : '—'), max: 70 },
-  ]) + '\n\n* = reading differs from the composite (in wording, or in language)';
+  ]) + '\n\n* = reading differs from the composite (in wording, or in language)' + (c.rows.some((r) => r.readings.some((x) => x.elsewhere?.length)) ? '\n→ row N = a pairwise alignment pairs this row with a point of that version which reads in row N (too weak a link to join the rows)' : '');
 }
