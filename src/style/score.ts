@@ -125,8 +125,26 @@ function scoreUnits(units: Unit[], model: TranslationeseModel, { list = false, c
       outOfRange ||
       (decided
         ? ''
-        : `undecided: a decided label needs the 90% interval at or above ${model.decision.translatedFrom.toFixed(2)} (translated) or at or below ${model.decision.originalTo.toFixed(2)} (original), where held-out texts were right ${Math.round(100 * model.decision.precision)}% of the time`),
+        : undecidedNote(model.decision)),
   };
+}
+
+/**
+ * Why a whole text is undecided. Thresholds outside [0, 1] are the model's way of saying
+ * no threshold passed the held-out check (train.ts): printing "at or above 2.00" beside a
+ * score in [0, 1] read as a scale mismatch, so that case is said in words.
+ */
+function undecidedNote(decision: TranslationeseModel['decision']): string {
+  const neverTranslated = decision.translatedFrom > 1;
+  const neverOriginal = decision.originalTo < 0;
+  if (neverTranslated && neverOriginal) {
+    return 'undecided: with this model no threshold was right often enough on held-out texts, so no text gets a decided label; read the score and its spans as a lead, not a finding';
+  }
+  const sides = [
+    neverTranslated ? '' : `at or above ${decision.translatedFrom.toFixed(2)} (translated)`,
+    neverOriginal ? '' : `at or below ${decision.originalTo.toFixed(2)} (original)`,
+  ].filter(Boolean);
+  return `undecided: a decided label needs the 90% interval ${sides.join(' or ')}, where held-out texts were right ${Math.round(100 * decision.precision)}% of the time`;
 }
 
 /**
