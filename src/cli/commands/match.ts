@@ -90,7 +90,7 @@ function renderMatch(result: MatchResult, none = '(no earlier statement shares i
   ]);
   const table = renderTable(rows, [
     { header: 'point', value: (r) => (r.i === 0 ? r.p.point : '') },
-    { header: 'origin', value: (r) => (r.i === 0 ? (r.p.origin.side === 'unknown' ? 'unknown' : `${r.p.origin.side} ${r.p.origin.confidence.toFixed(2)}`) : '') },
+    { header: 'origin', value: (r) => (r.i === 0 ? originCell(r.p.origin) : '') },
     { header: '#', value: (r) => (r.echo ? 'echo' : r.c ? r.i + 1 : ''), align: 'right' },
     { header: 'lineage', value: (r) => (r.i === 0 && r.p.lineage.earliest ? `${r.p.lineage.earliest.date}…${r.p.lineage.closest!.date}` : '') },
     { header: 'source', value: (r) => (r.c ? `${r.c.doc} ${r.c.passage}${r.c.also ? ` +${r.c.also.passage}` : ''}` : none), max: 48 },
@@ -105,5 +105,15 @@ function renderMatch(result: MatchResult, none = '(no earlier statement shares i
     .join(', ');
   const missing = result.missing.length ? `\nno text for points ${result.missing.join(', ')} (not matched)` : '';
   const echoes = rows.some((r) => r.echo) ? '\n\necho: a statement dated after the plan that carries its wording (score w: wording only, no date): where the clause went, never its origin.' : '';
-  return `${result.plan}: ${result.summary.points} points matched; likely origin: ${sides}${missing}\n\n${table}${echoes}`;
+  // The percentages are shares of points, and each point's number is a calibrated confidence in its side, not the
+  // probability that the side wrote it: a reporter read "ru 0.83" as the latter.
+  const legend =
+    '\n\norigin: the side whose earlier statements the point echoes best, with the confidence that this side is right (calibrated on held-out plans, per side: README "Provenance: where each point came from"); "unknown" when too close to call, "unknown (→ us)" leaning to a side. It is not the probability that this side wrote the point. The summary\'s percentages are shares of the points.';
+  return `${result.plan}: ${result.summary.points} points matched; likely origin (share of points): ${sides}${missing}\n\n${table}${echoes}${legend}`;
+}
+
+/** The origin cell: `ru 0.83`, `unknown`, or `unknown (→ us)` when an unknown origin leans to a side. */
+function originCell(origin: PointMatch['origin']): string {
+  if (origin.side !== 'unknown') return `${origin.side} ${origin.confidence.toFixed(2)}`;
+  return origin.leaning && origin.leaning !== 'unknown' ? `unknown (→ ${origin.leaning})` : 'unknown';
 }
