@@ -8,7 +8,7 @@ import { AND_A_HALF, HALF_A, homographIsNumber, isHomograph, NUMBER_JOINERS, Num
 import { canonicalNumber, CURRENCY_SIGNS, numberValue, SCALE_PATTERN } from './numbers.js';
 import { isNegation } from './polarity.js';
 import { isStopWord, stemWord, type Lang } from './stem.js';
-import { byWordAt } from './word-cache.js';
+import { byWord, byWordAt } from './word-cache.js';
 
 export interface Token {
   /** The surface form: `text.slice(start, end)`. */
@@ -336,6 +336,8 @@ function lexFresh(text: string, language: string): Lexed {
   const identity = folded.identity === true;
   const tokens: Token[] = [];
   const wordFacts: (WordFacts | undefined)[] = [];
+  // Whether the text is set in capitals: looked at once, at its first word in capitals (most texts have none).
+  let shouting: boolean | undefined;
   for (let at = 0; ; ) {
     const fStart = tokenStart(plain, at);
     if (fStart < 0) break;
@@ -357,11 +359,15 @@ function lexFresh(text: string, language: string): Lexed {
       at = fEnd;
     }
     // What the surface form alone decides is memoised per distinct word (word-cache.ts); month and entity depend on context.
-    const facts = byWordAt(docLang, plain, fStart, fEnd, surfaceFacts);
+    let facts = byWordAt(docLang, plain, fStart, fEnd, surfaceFacts);
     // originalSpan, inlined: a match is never empty, and on an identity fold the surface is the original.
     const start = identity ? fStart : folded.starts[fStart];
     const end = identity ? fEnd : folded.ends[fEnd - 1];
     const original = identity ? facts.surface : text.slice(start, end);
+    // In a text set in capitals every word looks like an acronym ("UKRAINE WILL NOT JOIN NATO"): there a
+    // word in capitals is read as the word (its stem, stop-word and negation facts), and tokenize still
+    // finds the glossary's acronyms (NATO, US, EU) from the token's own text.
+    if (facts.acronym && (shouting ??= inCapitals(plain))) facts = byWord(docLang, facts.surface.toLowerCase(), surfaceFacts);
     const monthHit = facts.monthHit;
     // monthOf, with the word's part memoised: the context (a full stop or a day number beside it) is read only for a month name.
     const month =
@@ -380,6 +386,33 @@ function lexFresh(text: string, language: string): Lexed {
   }
   return spelledNumbers({ tokens, facts: wordFacts }, text);
 }
+
+/**
+ * True when `text` is set in capitals: at least CAPITALS_MIN upper-case letters, and lower-case
+ * ones at most a tenth of them (a heading or a telegram-style draft, not prose with a few
+ * acronyms). Counted per UTF-16 unit over letters that have case.
+ */
+export function inCapitals(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper++;
+    else if (c >= 0x61 && c <= 0x7a) lower++;
+    else if (c >= 0x80) {
+      const ch = text[i];
+      const lo = ch.toLowerCase();
+      const up = ch.toUpperCase();
+      if (lo === up) continue;
+      if (ch === up) upper++;
+      else lower++;
+    }
+  }
+  return upper >= CAPITALS_MIN && lower * 10 <= upper;
+}
+
+/** Upper-case letters a text needs before inCapitals calls it set in capitals: "NATO, US and EU" is not. */
+const CAPITALS_MIN = 12;
 
 /** A vulgar fraction character (fractions.ts): two range tests, as this runs per token start that is no ASCII letter. */
 function isVulgar(code: number): boolean {

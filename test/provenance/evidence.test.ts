@@ -89,9 +89,14 @@ describe('every listed score shows its evidence', () => {
           expect(c.evidence).toEqual([]);
           for (const e of c.words) {
             expect(e.kind).toBe('shared-word');
-            // One term each side, carrying the same key (the same stem, concept, name or figure).
-            const a = spanTerms(plan.text, ...e.plan, plan.language);
-            const b = spanTerms(source.text, ...e.source, source.language);
+            // One term each side, carrying the same key (the same stem, concept, name or figure). Read in its
+            // segment, as the scorer reads it: a word's reading can depend on its text (one set in capitals).
+            const inSegment = (doc: typeof plan, [start, end]: [number, number]) => {
+              const seg = doc.segments.find((x) => x.start <= start && end <= x.end)!;
+              return spanTerms(doc.text, seg.start, seg.end, doc.language).filter((t) => t.start >= start && t.end <= end);
+            };
+            const a = inSegment(plan, e.plan);
+            const b = inSegment(source, e.source);
             expect(a).toHaveLength(1);
             expect(b).toHaveLength(1);
             expect(b[0].key).toBe(a[0].key);

@@ -81,3 +81,29 @@ describe('other helpers', () => {
     expect(transliterate('Кинбурнская коса')).toBe('Kinburnskaya kosa');
   });
 });
+
+describe('a text set in capitals', () => {
+  it('reads its words as words, not acronyms: stems, stop words and negation as in ordinary case (kremlin record "INCOMPLETE APPLICATIONS WILL NOT BE ACCEPTED.")', () => {
+    const caps = tokenize('INCOMPLETE APPLICATIONS WILL NOT BE ACCEPTED.', 'en');
+    const plain = tokenize('Incomplete applications will not be accepted.', 'en');
+    expect(caps.map((t) => [t.stem, t.stop, t.kind, Boolean(t.negation)])).toEqual(plain.map((t) => [t.stem, t.stop, t.kind === 'entity' ? 'word' : t.kind, Boolean(t.negation)]));
+    // Offsets and surfaces stay the text's own.
+    expect(caps.map((t) => t.text)).toEqual(['INCOMPLETE', 'APPLICATIONS', 'WILL', 'NOT', 'BE', 'ACCEPTED']);
+  });
+
+  it("finds the glossary's names in a title set in capitals (the Russian draft treaty with NATO of 17 Dec 2021)", () => {
+    const draft = findDocument(loadCorpus(), 'ru-2021-12-17-draft-nato')!;
+    const p1 = draft.segments.find((s) => s.id === 'p1')!;
+    const tokens = tokenize(draft.text.slice(p1.start, p1.end), draft.language);
+    // "… THE RUSSIAN FEDERATION AND MEMBER STATES OF THE NORTH ATLANTIC TREATY ORGANIZATION": read as acronyms,
+    // only AGREEMENT, RUSSIAN and MEMBER found a concept; read as words, the multi-word names are found too.
+    const concept = (word: string) => tokens.find((t) => t.text === word)!.concept;
+    expect([concept('RUSSIAN'), concept('FEDERATION'), concept('NORTH'), concept('ATLANTIC'), concept('SECURITY')]).toEqual(['russia', 'russia', 'nato', 'nato', 'security']);
+    expect(tokens.find((t) => t.text === 'SECURITY')!.kind).toBe('word');
+  });
+
+  it('leaves prose with a few acronyms alone ("NATO, US and EU" are acronyms there)', () => {
+    const t = tokenize('Ukraine will not join NATO; the US and the EU agree.', 'en');
+    expect(t.find((x) => x.text === 'NATO')!.kind).toBe('entity');
+  });
+});
