@@ -307,6 +307,20 @@ describe('files of one name, and a bare heading', () => {
   });
 });
 
+describe('a draft set in capitals', () => {
+  it('aligns unchanged with the same points in ordinary case: no words listed as changed names, negations kept (us-28 points 1-9)', () => {
+    const us = doc('us-28-2025-11-20');
+    const text = (n: string) => segmentText(us, us.segments.find((s) => s.id === n)!);
+    const ids = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+    const { document } = parseDraft(ids.map((n) => `${n}. ${text(n).toUpperCase()}`).join('\n'), { id: 'capitals', title: 'capitals' });
+    const al = alignPair(us, document!);
+    for (const n of ids) {
+      const p = row(al.pairs, n, n)!;
+      expect({ n, relation: p.relation, changes: p.changes }).toEqual({ n, relation: 'unchanged', changes: [] });
+    }
+  });
+});
+
 describe('a reordered draft', () => {
   it('marks a point moved when a draft of the real points 1-9 puts 7 after 3', () => {
     const us = doc('us-28-2025-11-20');
