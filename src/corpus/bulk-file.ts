@@ -185,7 +185,10 @@ function csvOptions(sink: RecordSink, shown: string): CsvOptions & { on_skip: (e
       const names = header.map((h) => h.trim());
       const absent = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
       if (absent.length) {
-        throw new BulkHeaderError(`the header line lacks column(s) ${absent.join(', ')}: the first line must name the columns (id, text, date, side, speaker, language, source)`);
+        // A spreadsheet saved with another separator (a ';' in many European locales, or tabs) reads as one column.
+        const other = names.length === 1 ? ([';', '\t', '|'] as const).find((sep) => names[0].split(sep).filter((n) => REQUIRED_COLUMNS.includes(n.trim())).length >= 2) : undefined;
+        const hint = other ? `; the columns seem to be separated by ${other === '\t' ? 'tabs' : `"${other}"`}: save the file as comma-separated values (RFC 4180)` : '';
+        throw new BulkHeaderError(`the header line lacks column(s) ${absent.join(', ')}: the first line must name the columns (id, text, date, side, speaker, language, source)${hint}`);
       }
       return names;
     },

@@ -161,4 +161,15 @@ describe('CSV', () => {
     expect(corpus.issues[0]).toMatchObject({ line: 1, field: 'header' });
     expect(corpus.issues[0].message).toMatch(/lacks column\(s\) side, language, source/);
   });
+
+  it('says when a CSV was saved with ";" or tabs between columns (a spreadsheet in a European locale)', () => {
+    for (const [delimiter, said] of [[';', '";"'], ['\t', 'tabs']] as const) {
+      const file = join(dir, `semicolons-${said.length}.csv`);
+      writeFileSync(file, stringify(records.slice(0, 2), { header: true, columns: ['id', 'text', 'date', 'side', 'speaker', 'language', 'source'], delimiter }));
+      const corpus = loadCorpus({ corpora: [file], builtin: false });
+      expect(corpus.documents).toEqual([]);
+      expect(corpus.issues[0]).toMatchObject({ line: 1, field: 'header' });
+      expect(corpus.issues[0].message).toContain(`the columns seem to be separated by ${said}: save the file as comma-separated values (RFC 4180)`);
+    }
+  });
 });
