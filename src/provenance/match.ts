@@ -233,12 +233,24 @@ function laterEchoes(scored: Candidate[]): Candidate[] {
   for (const c of scored) {
     if (!c.later || c.fixedScore === undefined || c.fixedScore < ECHO_MIN_SCORE) continue;
     // Wording, not a shared word: the evidence spans hold at least two words between them.
-    const words = evidenceOf(c).reduce((n, e) => n + (e.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+    const words = evidenceWords(evidenceOf(c).map((e) => e.text));
     if (words < 2) continue;
     const prev = best.get(c.doc);
     if (!prev || c.fixedScore > prev.fixedScore!) best.set(c.doc, c);
   }
   return [...best.values()].sort((a, b) => b.fixedScore! - a.fixedScore! || a.doc.localeCompare(b.doc)).slice(0, ECHO_MAX);
+}
+
+/**
+ * Distinct words (case folded) in evidence spans: runs of letters and digits, an apostrophe or
+ * hyphen inside a word and a digit group separator inside a number keeping it one ("Ukraine's",
+ * "ceasefire-enforcement", "600,000" are one word each). Counting "Ukraine's" as two, or the same
+ * name matched twice as two words, let an echo rest on one name.
+ */
+export function evidenceWords(texts: string[]): number {
+  const words = new Set<string>();
+  for (const text of texts) for (const w of text.match(/[\p{L}\p{N}]+(?:(?:['’\-‐‑]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu) ?? []) words.add(w.toLowerCase());
+  return words.size;
 }
 
 /**

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import { parseDraft } from '../../src/corpus/parse-document.js';
 import { matchPlan, MemoryPassageIndex, textLookup, type MatchResult, type PassageIndex } from '../../src/provenance/index.js';
+import { evidenceWords } from '../../src/provenance/match.js';
 
 const corpus = loadCorpus();
 const index = MemoryPassageIndex.fromDocuments(corpus.documents);
@@ -207,5 +208,17 @@ describe('cross-lingual evidence', () => {
     expect(ev.length).toBeGreaterThan(0);
     for (const e of ev) expect(e.links?.length, e.text).toBeGreaterThan(0);
     expect(ev.flatMap((e) => e.links!)).toContainEqual(expect.objectContaining({ ru: 'Суверенитет', layer: 'glossary', concept: 'sovereignty' }));
+  });
+});
+
+describe('later echoes need wording, not one name', () => {
+  it("counts distinct words; a possessive, a hyphenated compound and a grouped figure are one word each (an echo rested on \"Ukraine\" matched twice)", () => {
+    expect(evidenceWords(["Ukraine's"])).toBe(1);
+    expect(evidenceWords(['Ukraine', 'Ukraine'])).toBe(1);
+    expect(evidenceWords(['Ukraine', 'Europe'])).toBe(2);
+    expect(evidenceWords(['Ukraine’s security'])).toBe(2);
+    expect(evidenceWords(['ceasefire-enforcement plan'])).toBe(2);
+    expect(evidenceWords(['600,000 troops'])).toBe(2);
+    expect(evidenceWords(['guarantee the rights', 'media'])).toBe(4);
   });
 });
