@@ -150,7 +150,7 @@ export function hasSupport(p: PointProfile, q: PointProfile, genericA: Set<strin
  * heading (its text ends with a colon and nothing follows, as in a copy of
  * "10. US guarantee:" without its sub-items). No shipped point is a bare heading.
  */
-export function isFragment(u: PointProfile): boolean {
+function isFragment(u: PointProfile): boolean {
   return u.partial || /[:：]\s*$/u.test(u.text);
 }
 
@@ -163,16 +163,19 @@ export function unitMatrix(a: PointProfile[], b: PointProfile[]): SimilarityMatr
   const w = keyWeights([...a, ...b]);
   const genericA = genericKeys(a);
   const genericB = genericKeys(b);
+  // Read once per unit, not once per pair.
+  const fragmentA = a.map(isFragment);
+  const fragmentB = b.map(isFragment);
   return {
     a,
     b,
-    sim: a.map((p) => b.map((q) => {
+    sim: a.map((p, i) => b.map((q, j) => {
       if (!hasSupport(p, q, genericA, genericB)) return 0;
       const s = similarity(p, q, w);
       // A partial point is a fragment: judge it by how much of it the other
       // point contains, not by how much of the other it lacks.
-      const fp = isFragment(p);
-      const fq = isFragment(q);
+      const fp = fragmentA[i];
+      const fq = fragmentB[j];
       if (!fp && !fq) return s;
       const [part, whole] = fp && fq ? (p.keys.size <= q.keys.size ? [p, q] : [q, p]) : fp ? [p, q] : [q, p];
       return Math.max(s, PARTIAL_CONTAINMENT_WEIGHT * containment(part, whole, w));
@@ -259,7 +262,7 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
  * `x` with `aDocSpan`/`bDocSpan`: its point-relative spans `a`/`b` moved by the
  * points' starts `a0`/`b0`, so they index the documents' texts.
  */
-export function onDocuments<T extends object>(x: T, a: [number, number] | undefined, b: [number, number] | undefined, a0: number, b0: number): T & { aDocSpan?: [number, number]; bDocSpan?: [number, number] } {
+function onDocuments<T extends object>(x: T, a: [number, number] | undefined, b: [number, number] | undefined, a0: number, b0: number): T & { aDocSpan?: [number, number]; bDocSpan?: [number, number] } {
   return { ...x, ...(a ? { aDocSpan: [a0 + a[0], a0 + a[1]] as [number, number] } : {}), ...(b ? { bDocSpan: [b0 + b[0], b0 + b[1]] as [number, number] } : {}) };
 }
 

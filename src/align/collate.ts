@@ -276,7 +276,7 @@ function withComposite(n: number, readings: Reading[], sims: Map<string, number>
  * offset into its witness's document text (UTF-16 units). An offset on a
  * joining "\n" is the end of the point before it.
  */
-export function docOffset(r: Reading, o: number): number {
+function docOffset(r: Reading, o: number): number {
   let at = 0;
   for (const [s, e] of r.spans) {
     if (o <= at + (e - s)) return s + (o - at);

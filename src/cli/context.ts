@@ -9,6 +9,7 @@ import { loadCorpusAsync } from '../corpus/load-async.js';
 import { addDocument, BUILTIN_CORPUS_DIR, findDocument, loadCorpus, type LoadOptions } from '../corpus/load.js';
 import { hasFrontMatter } from '../corpus/front-matter.js';
 import { hiddenCharacters, parseDraft } from '../corpus/parse-document.js';
+import { isCalendarDate } from '../corpus/schema.js';
 import { decodeSource, sizeIssue } from '../corpus/source-text.js';
 import type { Corpus, Document } from '../corpus/types.js';
 import { UserError } from './errors.js';
@@ -58,7 +59,7 @@ const extOf = (file: string) => slug(/\.([^.]*)$/.exec(basename(file))?.[1] ?? '
  * them apart is added: the extension (`plan.docx`, `plan.pdf` → `file-plan-docx`,
  * `file-plan-pdf`), and the folder as well when the extensions are the same.
  */
-export function fileId(arg: string, args: string[] = []): string {
+function fileId(arg: string, args: string[] = []): string {
   const stem = stemOf(arg) || 'draft';
   const same = args.filter((o) => resolve(o) !== resolve(arg) && existsSync(o) && statSync(o).isFile() && (stemOf(o) || 'draft') === stem);
   if (!same.length) return `file-${stem}`;
@@ -73,8 +74,7 @@ export function fileId(arg: string, args: string[] = []): string {
  */
 export function draftDateOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const d = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw new UserError(`--date ${JSON.stringify(value)} is not a date: write the draft's date as YYYY-MM-DD, e.g. --date 2025-11-20`);
   }
   return value;

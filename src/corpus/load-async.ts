@@ -24,7 +24,7 @@ export async function loadCorpusAsync(options: LoadOptions = {}): Promise<Corpus
         onProgress: onProgress && ((doneBytes, totalBytes) => onProgress({ file: shown, doneBytes, totalBytes })),
       });
     } else {
-      addPath(corpus, path, false, undefined, options.bulkCache);
+      addPath(corpus, path, false, { bulkCache: options.bulkCache });
     }
   }
   return corpus;

@@ -39,12 +39,12 @@ export function loadCorpus(options: LoadOptions = {}): Corpus {
   const sources: { path: string; builtin: boolean }[] = [];
   if (options.builtin !== false) sources.push({ path: BUILTIN_CORPUS_DIR, builtin: true });
   for (const p of options.corpora ?? []) sources.push({ path: resolve(p), builtin: false });
-  for (const source of sources) addPath(corpus, source.path, source.builtin, options.onProgress, options.bulkCache);
+  for (const source of sources) addPath(corpus, source.path, source.builtin, { onProgress: options.onProgress, bulkCache: options.bulkCache });
   return corpus;
 }
 
 /** Add one folder (recursively) or one Markdown file to a corpus, in place. */
-export function addPath(corpus: Corpus, path: string, builtin: boolean, onProgress?: LoadOptions['onProgress'], bulkCache?: boolean): void {
+export function addPath(corpus: Corpus, path: string, builtin: boolean, { onProgress, bulkCache }: Pick<LoadOptions, 'onProgress' | 'bulkCache'> = {}): void {
   let isDir: boolean;
   try {
     isDir = statSync(path).isDirectory();
@@ -106,7 +106,7 @@ export function readMarkdownFile(file: string, { builtin, inFolder }: { builtin:
   if (!decoded.ok) return { issues: [decoded.issue] };
   // Front matter that parses is read once, for this check and for the document.
   const frontMatter = inFolder && hasFrontMatter(decoded.text) ? splitFrontMatter(decoded.text, shown) : undefined;
-  const foreign = inFolder ? notCorpusDocument(decoded.text, frontMatter) : undefined;
+  const foreign = inFolder ? notCorpusDocument(frontMatter) : undefined;
   if (foreign) {
     return { issues: [{ severity: 'note', file: shown, field: 'front matter', message: `${foreign}, so not a corpus document (a README, notes or a web page?): skipped. To load it, give it corpus front matter (see corpora/README.md)` }] };
   }
@@ -118,10 +118,10 @@ export function readMarkdownFile(file: string, { builtin, inFolder }: { builtin:
  * document, or undefined if it is (or may be: then its problems are errors).
  * No front matter at all, or front matter with none of the fields every
  * corpus document has (`id`, `kind`, `sources`: a static-site page's `layout`/`title`).
- * `fm`: splitFrontMatter of `text`.
+ * `fm`: splitFrontMatter of the file's text, undefined when it has no front matter.
  */
-function notCorpusDocument(text: string, fm: FrontMatterResult | undefined): string | undefined {
-  if (!hasFrontMatter(text) || !fm) return 'no front matter';
+function notCorpusDocument(fm: FrontMatterResult | undefined): string | undefined {
+  if (!fm) return 'no front matter';
   if (!fm.ok) return undefined;
   return ['id', 'kind', 'sources'].some((k) => k in fm.value.data) ? undefined : 'front matter without id, kind or sources';
 }

@@ -32,7 +32,7 @@ export function loaderCodeFingerprint(): string {
  * (csv-parse's `exports` does not expose `csv-parse/package.json`); `?` when
  * it cannot be found.
  */
-function packageVersion(pkg: string): string {
+export function packageVersion(pkg: string): string {
   try {
     const entry = createRequire(import.meta.url).resolve(pkg);
     const marker = `${sep}node_modules${sep}${pkg}${sep}`;

@@ -4,7 +4,7 @@
 import { readBody } from './body-lines.js';
 import { hasFrontMatter, splitFrontMatter, type FrontMatterResult } from './front-matter.js';
 import { languageMismatch, otherCyrillicLanguage, undeclaredLanguage } from './language.js';
-import { frontMatterSchema, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
+import { frontMatterSchema, isCalendarDate, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
 import { segmentPlan, segmentReports, type PlanSegmentation } from './segment-plan.js';
 import { MAX_FILE_BYTES } from './source-text.js';
 import { segmentStatement } from './segment-statement.js';
@@ -94,13 +94,6 @@ export function parseDocumentSource(source: string, file: string, options: Parse
 
   const document = documentFromFields(fields, text, segments, file, options.builtin ?? false);
   return { document, issues };
-}
-
-/** True for YYYY-MM-DD naming a real calendar day. */
-function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** First point of an open-ended gap (`missing: 10-`, `complete_through: 9`), the earliest if both. */

@@ -4,13 +4,17 @@ import { KINDS, SIDES, STATUSES } from './types.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** True for YYYY-MM-DD naming a real calendar day (2025-02-29 is not one). Front matter, passage dates and --date all use it. */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 const isoDate = z
   .string({ error: 'must be an ISO date like 2025-11-20' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date like 2025-11-20' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { error: 'is not a real calendar date' });
+  .refine(isCalendarDate, { error: 'is not a real calendar date' });
 
 const httpUrl = z.string({ error: 'must be a URL' }).refine((s) => {
   try {

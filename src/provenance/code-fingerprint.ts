@@ -5,9 +5,9 @@
 // trusting terms the code would no longer give.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../corpus/loader-code.js';
 import { hashTextCode } from '../text/code-hash.js';
 import { GLOSSARY_PATH } from '../text/index.js';
 
@@ -30,7 +30,7 @@ export function codeFingerprint(): string {
     if (/^(terms|passages|memory-index)\.(ts|js)$/.test(name)) h.update(readFileSync(join(here, name)));
   }
   h.update(readFileSync(GLOSSARY_PATH));
-  h.update(`natural ${(createRequire(import.meta.url)('natural/package.json') as { version: string }).version}\n`);
+  h.update(`natural ${packageVersion('natural')}\n`);
   h.update(`unicode ${process.versions.unicode ?? ''}\n`);
   codeHash = h.digest('hex');
   return codeHash;

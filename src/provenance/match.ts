@@ -486,10 +486,14 @@ function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: Po
   return opposite ? { ...c, evidence, ...(words ? { words } : {}), ...(agreeing ? {} : { polarity: 'opposite' as const }) } : c;
 }
 
-/** Where a span widened back over the words before it in its clause starts (at most 40 characters back). */
-function clauseStart(text: string, start: number): number {
-  const before = text.slice(Math.max(0, start - 40), start);
-  const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\n'), before.lastIndexOf(','));
+/**
+ * Where a span widened back over the words before it in its clause starts: after the last of
+ * `stops` within `reach` characters before `start` (default: 40 characters, cut at . ; : line end and comma).
+ */
+function clauseStart(text: string, start: number, reach = 40, stops = '.;:\n,'): number {
+  const before = text.slice(Math.max(0, start - reach), start);
+  let cut = -1;
+  for (const stop of stops) cut = Math.max(cut, before.lastIndexOf(stop));
   return start - before.length + cut + 1;
 }
 
@@ -508,9 +512,7 @@ function affirmedOnlyInScope(change: PolarityChange, planTokens: Token[], planCu
   const [span, from, text, language] = onPlan ? [change.bSpan, sourceFrom, sourceText, sourceLanguage] : [change.aSpan, planFrom, planText, planLanguage];
   if (!span) return false;
   const at = from + span[0];
-  const before = text.slice(Math.max(0, at - SCOPE_REACH), at);
-  const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n'));
-  const start = at - before.length + cut + 1;
+  const start = clauseStart(text, at, SCOPE_REACH, '.;:!?\n');
   const clause = text.slice(start, from + span[1]);
   return inNegationScope(clause, tokenize(clause, language), at - start);
 }

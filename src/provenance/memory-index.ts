@@ -41,20 +41,15 @@ export class MemoryPassageIndex implements PassageIndex {
   static fromDocuments(documents: Document[], { cache = true }: { cache?: boolean } = {}): MemoryPassageIndex {
     const index = new MemoryPassageIndex();
     const sources = documents.filter(isSourceDocument);
-    if (!cache) {
-      for (const doc of sources) index.addDocument(doc);
-      return index;
-    }
-    cachedDocumentPassages(sources).forEach((passages, i) => {
-      index.docs.set(sources[i].id, sourceInfo(sources[i]));
-      for (const p of passages) index.addPassage(p);
-    });
+    const cached = cache ? cachedDocumentPassages(sources) : undefined;
+    sources.forEach((doc, i) => index.addDocument(doc, cached?.[i]));
     return index;
   }
 
-  addDocument(doc: Document): void {
+  /** Add a document's passages (`passages`: documentPassages(doc) when the caller has them already). */
+  addDocument(doc: Document, passages: IndexedPassage[] = documentPassages(doc)): void {
     this.docs.set(doc.id, sourceInfo(doc));
-    for (const p of documentPassages(doc)) this.addPassage(p);
+    for (const p of passages) this.addPassage(p);
   }
 
   addPassage(p: IndexedPassage): void {

@@ -18,11 +18,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Document } from '../corpus/types.js';
+import type { Document, Segment } from '../corpus/types.js';
 import { CACHE_DIR, CACHE_KEEP, readCache, writeCache } from '../util/disk-cache.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { TERM_FIELDS, TERM_KINDS, taskRows, type RowBatch } from './index-build.js';
-import { documentPassages, passageSegments } from './passages.js';
+import { documentPassages, indexedPassage, passageSegments } from './passages.js';
 import type { IndexedPassage, Term } from './types.js';
 
 /** Bump when the stored layout changes. */
@@ -53,18 +53,15 @@ interface Stored {
  */
 export function cachedDocumentPassages(documents: Document[], dir = CACHE_DIR): IndexedPassage[][] {
   if (documents.reduce((n, d) => n + d.text.length, 0) > MAX_CACHED_CHARS) return documents.map(documentPassages);
-  const tasks = documents.map((doc) => {
-    const spans: number[] = [];
-    for (const s of passageSegments(doc)) spans.push(s.start, s.end);
-    return { text: doc.text, language: doc.language, spans };
-  });
+  const segments = documents.map(passageSegments);
+  const tasks = documents.map((doc, i) => ({ text: doc.text, language: doc.language, spans: segments[i].flatMap((s) => [s.start, s.end]) }));
   const name = `${PREFIX}${cacheKey(tasks)}.json`;
   let rows = storedRows(readCache<unknown>(dir, name), tasks);
   if (!rows) {
     rows = taskRows({ documents: tasks });
     writeCache(dir, name, { keys: rows.keys, terms: Array.from(rows.terms), counts: rows.counts } satisfies Stored, PREFIX, CACHE_KEEP);
   }
-  return passagesOf(documents, rows);
+  return passagesOf(documents, segments, rows);
 }
 
 let ownCode: Buffer | undefined;
@@ -122,13 +119,13 @@ function storedRows(stored: unknown, tasks: { spans: number[] }[]): RowBatch | u
   return { keys, terms: Int32Array.from(terms), counts };
 }
 
-/** documentPassages of each document, with the terms of `rows` (passages in document order). */
-function passagesOf(documents: Document[], rows: RowBatch): IndexedPassage[][] {
+/** documentPassages of each document (its passage `segments`), with the terms of `rows` (passages in document order). */
+function passagesOf(documents: Document[], segments: Segment[][], rows: RowBatch): IndexedPassage[][] {
   const { keys, terms, counts } = rows;
   let at = 0;
   let passage = 0;
-  return documents.map((doc) =>
-    passageSegments(doc).map((s) => {
+  return documents.map((doc, d) =>
+    segments[d].map((s) => {
       const list: Term[] = [];
       const end = at + counts[passage++] * TERM_FIELDS;
       for (; at < end; at += TERM_FIELDS) {
@@ -136,7 +133,7 @@ function passagesOf(documents: Document[], rows: RowBatch): IndexedPassage[][] {
         // The literal spanTerms makes (terms.ts), in its key order: the scorer sees one shape of term.
         list.push({ key: keys[terms[at]], start: terms[at + 1], end: terms[at + 2], kind: TERM_KINDS[flags & 3], neutral: (flags & 4) !== 0 });
       }
-      return { ref: { doc: doc.id, passage: s.id }, ...(s.source ? { source: s.source } : {}), ...(s.date ? { date: s.date } : {}), start: s.start, end: s.end, terms: list };
+      return indexedPassage(doc, s, list);
     }),
   );
 }

@@ -4,7 +4,7 @@
 // outrank every real antecedent.
 import type { Document, Segment } from '../corpus/types.js';
 import { spanTerms } from './terms.js';
-import type { IndexedPassage, SourceInfo } from './types.js';
+import type { IndexedPassage, SourceInfo, Term } from './types.js';
 
 export const SOURCE_KINDS = new Set(['statement', 'reference']);
 
@@ -27,12 +27,10 @@ export function sourceInfo(doc: Document): SourceInfo {
 
 /** The passages of one source document, tokenized once. */
 export function documentPassages(doc: Document): IndexedPassage[] {
-  return passageSegments(doc).map((s) => ({
-    ref: { doc: doc.id, passage: s.id },
-    ...(s.source ? { source: s.source } : {}),
-    ...(s.date ? { date: s.date } : {}),
-    start: s.start,
-    end: s.end,
-    terms: spanTerms(doc.text, s.start, s.end, doc.language),
-  }));
+  return passageSegments(doc).map((s) => indexedPassage(doc, s, spanTerms(doc.text, s.start, s.end, doc.language)));
+}
+
+/** Passage `s` of `doc` with its terms, as every in-memory index holds it (its own source and date only when it has them). */
+export function indexedPassage(doc: Document, s: Segment, terms: Term[]): IndexedPassage {
+  return { ref: { doc: doc.id, passage: s.id }, ...(s.source ? { source: s.source } : {}), ...(s.date ? { date: s.date } : {}), start: s.start, end: s.end, terms };
 }

@@ -392,13 +392,18 @@ function lexFresh(text: string, language: string): Lexed {
  * ones at most a tenth of them (a heading or a telegram-style draft, not prose with a few
  * acronyms). Counted per UTF-16 unit over letters that have case.
  */
-export function inCapitals(text: string): boolean {
+function inCapitals(text: string): boolean {
   let upper = 0;
   let lower = 0;
   for (let i = 0; i < text.length; i++) {
+    // Prose gives up within a few words: even if every unit left were a capital, a tenth would be exceeded.
+    if (lower > 0 && lower * 10 > upper + (text.length - i)) return false;
     const c = text.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) upper++;
     else if (c >= 0x61 && c <= 0x7a) lower++;
+    // Cyrillic by code unit, as language.ts counts it (no string per letter): Ѐ–Я upper, а–џ lower.
+    else if (c >= 0x400 && c <= 0x42f) upper++;
+    else if (c >= 0x430 && c <= 0x45f) lower++;
     else if (c >= 0x80) {
       const ch = text[i];
       const lo = ch.toLowerCase();
@@ -511,9 +516,9 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
   const outFacts: (WordFacts | undefined)[] = facts.slice(0, first);
   // Tokens k, k+1, … spell `words` (normalised), each after a blank gap.
   const spells = (k: number, words: string[]) =>
-    words.every((w, n) => tokens[k + n]?.norm === w && (n === 0 || /^\s*$/.test(foldGap(text.slice(tokens[k + n - 1].end, tokens[k + n].start)))));
+    words.every((w, n) => tokens[k + n]?.norm === w && (n === 0 || adjacent(tokens[k + n - 1], tokens[k + n], text)));
   // "half a million": "half a" before a scale word is one half of it.
-  const halfA = (k: number) => spells(k, ['half', 'a']) && k + 2 < tokens.length && numberWord(tokens[k + 2].norm)?.role === 'scale' && /^\s*$/.test(foldGap(text.slice(tokens[k + 1].end, tokens[k + 2].start)));
+  const halfA = (k: number) => spells(k, ['half', 'a']) && k + 2 < tokens.length && numberWord(tokens[k + 2].norm)?.role === 'scale' && adjacent(tokens[k + 1], tokens[k + 2], text);
   for (let i = first; i < tokens.length; i++) {
     const t = tokens[i];
     const half = t.norm === 'half' && halfA(i);

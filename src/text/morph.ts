@@ -67,7 +67,7 @@ export const LEMMA_CACHE_SIZE = 200_000;
 const ruCache = new Map<string, string>();
 const ukCache = new Map<string, string>();
 
-function remember(cache: Map<string, string>, word: string, value: string): string {
+function remember<T>(cache: Map<string, T>, word: string, value: T): T {
   // Bounded: when full, drop the oldest tenth (Map keeps insertion order).
   if (cache.size >= LEMMA_CACHE_SIZE) {
     let drop = LEMMA_CACHE_SIZE / 10;
@@ -124,6 +124,11 @@ export function ukrainianStem(norm: string): string {
  * ADVB: "постоянно", "навсегда", "впредь"); false for words outside the dictionary.
  */
 export function russianIsAdverb(norm: string): boolean {
+  const hit = adverbCache.get(norm);
+  if (hit !== undefined) return hit;
   initMorphology();
-  return az!.Morph(norm).find((p) => p.parser === 'Dictionary')?.tag.POST === 'ADVB';
+  return remember(adverbCache, norm, az!.Morph(norm).find((p) => p.parser === 'Dictionary')?.tag.POST === 'ADVB');
 }
+
+/** russianIsAdverb's answers, bounded like the lemma cache (a full Az.js parse per negation was the cost). */
+const adverbCache = new Map<string, boolean>();
