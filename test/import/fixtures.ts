@@ -116,9 +116,11 @@ export interface PdfLayout {
  * A PDF laid out line by line, as a word processor prints a draft: narrow
  * column, long words cut with a hyphen when they do not fit, hyphenated
  * words broken after their hyphen, a running header and a "Page N of M"
- * footer on every page, and a "DRAFT" banner above the title.
+ * footer on every page, and a "DRAFT" banner above the title. With
+ * `drawnBullets`, bulleted sub-items get a disc drawn as a shape instead of a
+ * "•" character, as Chromium prints a <ul>.
  */
-export async function planPdf(doc: Document, title: string, { width = 190 } = {}): Promise<PdfLayout> {
+export async function planPdf(doc: Document, title: string, { width = 190, drawnBullets = false } = {}): Promise<PdfLayout> {
   const pdf = new PDFDocument({ size: 'A5', margins: { top: 60, bottom: 60, left: 50, right: 50 }, bufferPages: true, autoFirstPage: true });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -176,7 +178,18 @@ export async function planPdf(doc: Document, title: string, { width = 190 } = {}
   y += 6;
   for (const p of planPoints(doc)) {
     paragraph(`${p.n}.`, p.text, 50);
-    for (const s of p.subs) paragraph(s.letter ? `${s.letter})` : '•', s.text, 70);
+    for (const s of p.subs) {
+      if (s.letter || !drawnBullets) paragraph(s.letter ? `${s.letter})` : '•', s.text, 70);
+      else {
+        // As a browser prints a <ul>: the bullet is a filled disc left of the text, not a character.
+        if (y > bottom) {
+          pdf.addPage();
+          y = 60;
+        }
+        pdf.circle(63, y + 4.5, 1.8).fill('#000');
+        paragraph('', s.text, 70);
+      }
+    }
   }
   const range = pdf.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {

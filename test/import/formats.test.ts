@@ -70,6 +70,32 @@ describe.each(PLANS)('%s as a reporter receives it', (id) => {
 });
 
 describe('PDF layouts', () => {
+  it('bullets drawn as shapes, not text (a browser printing a <ul>), still make sub-items: us-28 10.1–10.4', async () => {
+    // A reporter printed a page of the 28 points from Chromium: 10.1–10.4 ran into point 10 ("reworded (partial) 1.00").
+    const plain = corpusDocument('us-28-2025-11-20');
+    const layout = await planPdf(plain, plain.title, { drawnBullets: true });
+    const { doc } = await asDraft(layout.pdf, 'us-28-drawn-bullets.pdf');
+    expect(planPoints(doc)).toEqual(planPoints(plain));
+    expect(doc.segments.filter((s) => s.parent === '10').map((s) => s.id)).toEqual(['10.1', '10.2', '10.3', '10.4']);
+  });
+
+  it('a rule or an underline beside a line is no bullet', async () => {
+    const { pageMarks, withDrawnBullets } = await import('../../src/corpus/import/pdf-marks.js');
+    const line = { text: 'Ukraine will receive reliable security guarantees.', x: 70, y: 500, size: 10 };
+    // A disc 3.6 pt wide, 7 pt left of the text, at the x-height: a bullet.
+    expect(withDrawnBullets([line], [{ x: 63, y: 503, width: 3.6, height: 3.6 }])[0].text).toBe(`• ${line.text}`);
+    // A horizontal rule, a disc in the margin far away, a disc on the line above: none.
+    for (const mark of [{ x: 63, y: 503, width: 30, height: 0.5 }, { x: 20, y: 503, width: 3.6, height: 3.6 }, { x: 63, y: 515, width: 3.6, height: 3.6 }]) {
+      expect(withDrawnBullets([line], [mark])[0].text).toBe(line.text);
+    }
+    // A numbered line keeps its number: a shape beside it is decoration.
+    expect(withDrawnBullets([{ ...line, text: '5. Ukraine will receive' }], [{ x: 63, y: 503, width: 3.6, height: 3.6 }])[0].text).toBe('5. Ukraine will receive');
+    // The transformation matrix is followed: a path drawn in a scaled, moved space lands in page space.
+    const ops = { save: 1, restore: 2, transform: 3, constructPath: 4, paintFormXObjectBegin: 5, paintFormXObjectEnd: 6, paints: new Set([22]) };
+    const marks = pageMarks([1, 3, 4, 2, 4], [null, [2, 0, 0, 2, 10, 20], [22, [], [0, 0, 2, 2]], null, [28, [], [0, 0, 500, 500]]], ops);
+    expect(marks).toEqual([{ x: 12, y: 22, width: 4, height: 4 }]);
+  });
+
   it('narrower and wider columns give the same points (other words cut, other compounds broken)', async () => {
     const plain = corpusDocument('us-28-2025-11-20');
     const seen = { split: new Set<string>(), compounds: new Set<string>() };

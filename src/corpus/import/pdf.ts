@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pdfBlocks, type PdfLine, type PdfPage } from './pdf-lines.js';
+import { pageMarks, withDrawnBullets, type MarkOps } from './pdf-marks.js';
 import { checkStreamSizes } from './pdf-streams.js';
 import { blocksToPlanText } from './plan-text.js';
 import { ImportError, type ImportedPlan, type ImportLimits } from './types.js';
@@ -32,7 +33,16 @@ interface TextItem {
 export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promise<ImportedPlan> {
   checkStreamSizes(bytes, limits.maxUnpackedBytes);
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { getDocument, VerbosityLevel } = await pdfjs;
+  const { getDocument, VerbosityLevel, OPS } = await pdfjs;
+  const markOps: MarkOps = {
+    save: OPS.save,
+    restore: OPS.restore,
+    transform: OPS.transform,
+    constructPath: OPS.constructPath,
+    paintFormXObjectBegin: OPS.paintFormXObjectBegin,
+    paintFormXObjectEnd: OPS.paintFormXObjectEnd,
+    paints: new Set([OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]),
+  };
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -65,7 +75,12 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
       if (performance.now() - started > limits.maxMillis) throw new ImportError(`reading the PDF took more than ${limits.maxMillis / 1000} s (stopped at page ${n} of ${doc.numPages}) — extract the pages holding the plan`);
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const lines = toLines(content.items.filter((i) => 'str' in i) as unknown as TextItem[]);
+      let lines = toLines(content.items.filter((i) => 'str' in i) as unknown as TextItem[]);
+      // Bullets drawn as shapes (a browser's printed <ul>) are not in the text layer: read them off the page's drawing.
+      if (lines.length) {
+        const drawn = await page.getOperatorList();
+        lines = withDrawnBullets(lines, pageMarks(drawn.fnArray, drawn.argsArray, markOps));
+      }
       page.cleanup();
       chars += lines.reduce((sum, l) => sum + l.text.length, 0);
       if (chars > limits.maxTextChars) throw new ImportError(`the PDF holds more than ${limits.maxTextChars.toLocaleString('en')} characters of text; extract the pages holding the plan`);
