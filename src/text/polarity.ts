@@ -396,10 +396,11 @@ export type TranslationLink = (x: Token, y: Token) => boolean;
  * languages, negations of words no key can compare are matched by count.
  * Each change quotes the negated phrase on one side and the same words
  * without the negation on the other: `{ a: "join", b: "not join" }`.
+ * `cues`: negationCues(ta, a) and negationCues(tb, b), when the caller has them already.
  */
-export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean, translates?: TranslationLink): PolarityChange[] {
-  const ca = negationCues(ta, a);
-  const cb = negationCues(tb, b);
+export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean, translates?: TranslationLink, cues?: { a: NegationCue[]; b: NegationCue[] }): PolarityChange[] {
+  const ca = cues?.a ?? negationCues(ta, a);
+  const cb = cues?.b ?? negationCues(tb, b);
   const headKey = (t: Token | undefined): string | undefined => {
     if (!t) return undefined;
     if (t.concept) return `c:${t.concept}`;
