@@ -715,7 +715,7 @@ function fractionAt(tokens: Token[], i: number, out: Token[], text: string): { s
   if (prev && num === undefined && (prev.kind === 'number' || prev.value !== undefined) && !(word.need === 'en-half' && /\d/.test(prev.text))) return undefined;
   if (num !== undefined && num >= word.den) return undefined;
   // The token before the numerator (or before the word when there is none).
-  const k = num !== undefined ? tokens.findIndex((x) => x.start === prev!.start) : i;
+  const k = num !== undefined ? tokenStartingAt(tokens, i, prev!.start) : i;
   const before = k > 0 && adjacent(tokens[k - 1], tokens[k], text) ? tokens[k - 1].norm : undefined;
   const from = num !== undefined ? prev!.start : t.start;
   if (beforeTimeUnit(tokens, i)) return undefined;
@@ -742,6 +742,15 @@ function fractionAt(tokens: Token[], i: number, out: Token[], text: string): { s
     case 'ordinal':
       return num === undefined ? undefined : withScale(tokens, i, from, num / word.den, text);
   }
+}
+
+/**
+ * The index of the token before `i` that starts at `start`, or -1 (a piece of a hyphenated word starts inside one).
+ * Searched back from i - 1, as tokens run in text order: from token 0 it was quadratic in a long text's fractions.
+ */
+function tokenStartingAt(tokens: Token[], i: number, start: number): number {
+  for (let k = i - 1; k >= 0 && tokens[k].start >= start; k--) if (tokens[k].start === start) return k;
+  return -1;
 }
 
 /** True when a unit of time follows token `i`, after "of", "a" or "an" ("a quarter of a century", "half an hour", "четверть века"). */
