@@ -219,9 +219,9 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
     // `changes` and listed apart.
     const openA = mayContinue(A, m.a, p);
     const openB = mayContinue(B, m.b, q);
-    const a0 = p.segment.start;
-    const b0 = q.segment.start;
-    const found = changedFiguresAndEntities(p.text, A.language, q.text, B.language).map((c) => onDocuments(c, c.aSpan, c.bSpan, a0, b0));
+    const onA = (o: number) => p.segment.start + o;
+    const onB = (o: number) => q.segment.start + o;
+    const found = changedFiguresAndEntities(p.text, A.language, q.text, B.language).map((c) => onDocuments(c, c.aSpan, c.bSpan, onA, onB));
     const unseen = (c: Change) => (c.a === null && openA) || (c.b === null && openB);
     const changes = found.filter((c) => !unseen(c));
     const notInPublishedPart = found.filter(unseen);
@@ -237,7 +237,7 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
       relation,
       moved: l.kind === 'moved',
       similarity: round(sim),
-      diff: diff.parts.map((d) => onDocuments(d, d.a, d.b, a0, b0)),
+      diff: diff.parts.map((d) => onDocuments(d, d.a, d.b, onA, onB)),
       diffTruncated: diff.truncated,
       changes,
       ...(notInPublishedPart.length ? { notInPublishedPart } : {}),
@@ -259,11 +259,12 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
 }
 
 /**
- * `x` with `aDocSpan`/`bDocSpan`: its point-relative spans `a`/`b` moved by the
- * points' starts `a0`/`b0`, so they index the documents' texts.
+ * `x` with `aDocSpan`/`bDocSpan`: its spans `a`/`b` (offsets into the two texts compared)
+ * mapped by `toA`/`toB` to offsets into the documents' texts (UTF-16 units). A pair's rows
+ * move them by the points' starts; a collation maps them through its readings' spans (collate.ts).
  */
-function onDocuments<T extends object>(x: T, a: [number, number] | undefined, b: [number, number] | undefined, a0: number, b0: number): T & { aDocSpan?: [number, number]; bDocSpan?: [number, number] } {
-  return { ...x, ...(a ? { aDocSpan: [a0 + a[0], a0 + a[1]] as [number, number] } : {}), ...(b ? { bDocSpan: [b0 + b[0], b0 + b[1]] as [number, number] } : {}) };
+export function onDocuments<T extends object>(x: T, a: [number, number] | undefined, b: [number, number] | undefined, toA: (o: number) => number, toB: (o: number) => number): T & { aDocSpan?: [number, number]; bDocSpan?: [number, number] } {
+  return { ...x, ...(a ? { aDocSpan: [toA(a[0]), toA(a[1])] as [number, number] } : {}), ...(b ? { bDocSpan: [toB(b[0]), toB(b[1])] as [number, number] } : {}) };
 }
 
 /**

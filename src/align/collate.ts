@@ -6,7 +6,7 @@
 import { pointSlots, segmentText } from '../corpus/coverage.js';
 import type { Document } from '../corpus/types.js';
 import { normalizeText } from '../text/index.js';
-import { alignPair, type PairAlignment } from './align.js';
+import { alignPair, onDocuments, type PairAlignment } from './align.js';
 import { wordDiff, type DiffPart } from './diff.js';
 
 export type ReadingState = 'present' | 'partial' | 'missing' | 'removed' | 'absent' | 'elsewhere';
@@ -261,11 +261,7 @@ function withComposite(n: number, readings: Reading[], sims: Map<string, number>
     }
     r.variant = comparable(r.text) !== comparable(best.text);
     if (r.variant) {
-      r.diff = wordDiff(best.text, r.text, r.language).parts.map((d) => ({
-        ...d,
-        ...(d.a ? { aDocSpan: [docOffset(best, d.a[0]), docOffset(best, d.a[1])] as [number, number] } : {}),
-        ...(d.b ? { bDocSpan: [docOffset(r, d.b[0]), docOffset(r, d.b[1])] as [number, number] } : {}),
-      }));
+      r.diff = wordDiff(best.text, r.text, r.language).parts.map((d) => onDocuments(d, d.a, d.b, (o) => docOffset(best, o), (o) => docOffset(r, o)));
     }
   }
   return { n, readings, composite: { witness: best.witness, points: best.points, text: best.text } };

@@ -9,7 +9,7 @@ import { loadCorpusAsync } from '../corpus/load-async.js';
 import { addDocument, BUILTIN_CORPUS_DIR, findDocument, loadCorpus, type LoadOptions } from '../corpus/load.js';
 import { hasFrontMatter } from '../corpus/front-matter.js';
 import { hiddenCharacters, parseDraft } from '../corpus/parse-document.js';
-import { isCalendarDate } from '../corpus/schema.js';
+import { isCalendarDate, notADate } from '../corpus/schema.js';
 import { decodeSource, sizeIssue } from '../corpus/source-text.js';
 import type { Corpus, Document } from '../corpus/types.js';
 import { UserError } from './errors.js';
@@ -75,7 +75,7 @@ function fileId(arg: string, args: string[] = []): string {
 export function draftDateOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!isCalendarDate(value)) {
-    throw new UserError(`--date ${JSON.stringify(value)} is not a date: write the draft's date as YYYY-MM-DD, e.g. --date 2025-11-20`);
+    throw new UserError(`--date ${notADate(value, '--date 2025-11-20')}`);
   }
   return value;
 }

@@ -233,13 +233,16 @@ interface CacheSlot {
   digest: string;
 }
 
-/** Where this file's load cache is and the key it must carry; undefined when the file gets none. */
-function cacheSlot(file: string, options: BulkReadOptions, total: number): CacheSlot | undefined {
+/**
+ * Where this file's load cache is and the key it must carry; undefined when the
+ * file gets none. `onRead` gets the file's bytes when they were read to hash them.
+ */
+function cacheSlot(file: string, options: BulkReadOptions, total: number, onRead?: (bytes: Buffer) => void): CacheSlot | undefined {
   if (options.cache === false || total < (options.cacheFromBytes ?? CACHE_FROM_BYTES)) return undefined;
   try {
     // Everything the events depend on: the bytes, how the file is named in messages and
     // documents, the size limit, the loader's code and libraries, V8's serialisation, and ICU's Unicode data (letters, NFC).
-    const digest = fileDigest(file);
+    const digest = fileDigest(file, onRead);
     const key = [digest, file, options.shown, options.builtin, options.maxBytes ?? MAX_BULK_BYTES, loaderCodeFingerprint(), process.versions.v8, process.versions.icu, process.versions.unicode].join('\n');
     return { path: derivedPath(file, '.load-cache'), key: createHash('sha256').update(key).digest('hex'), digest };
   } catch {
@@ -307,15 +310,17 @@ export function addBulkFileSync(corpus: Corpus, file: string, options: BulkReadO
   const { shown } = options;
   const total = fileSize(file, corpus, shown);
   if (total === undefined) return;
-  let slot = cacheSlot(file, options, total);
+  /** The bytes the cache key's digest was computed from, when they were read for it (not remembered). */
+  let hashed: Buffer | undefined;
+  let slot = cacheSlot(file, options, total, (bytes) => (hashed = bytes));
   if (loadFromCache(corpus, slot, options, total)) return;
   let text: string;
   /** Set when the gzip data ends early: its whole lines are read, as the streaming reader reads them. */
   let cutShort: NodeJS.ErrnoException | undefined;
   try {
-    const bytes = readFileSync(file);
-    // The cache is written only for the bytes its key names (the file may change between the two reads).
-    if (slot && createHash('sha256').update(bytes).digest('hex') !== slot.digest) slot = undefined;
+    const bytes = hashed ?? readFileSync(file);
+    // The cache is written only for the bytes its key names (a remembered digest may be of an earlier read).
+    if (slot && !hashed && createHash('sha256').update(bytes).digest('hex') !== slot.digest) slot = undefined;
     const max = options.maxBytes ?? MAX_BULK_BYTES;
     let data = bytes;
     if (/\.gz$/i.test(file)) {

@@ -11,6 +11,14 @@ export function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/**
+ * What a user is told when a draft's date (the CLI's --date, the web form's date) is not one
+ * isCalendarDate accepts; `example` is a date written as it is given there ("--date 2025-11-20").
+ */
+export function notADate(value: string, example: string): string {
+  return `${JSON.stringify(value)} is not a date: write the draft's date as YYYY-MM-DD, e.g. ${example}`;
+}
+
 const isoDate = z
   .string({ error: 'must be an ISO date like 2025-11-20' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date like 2025-11-20' })

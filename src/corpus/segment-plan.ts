@@ -28,6 +28,11 @@ const POINT = /^ {0,3}(?:\((\d{1,5})\)|(\d{1,5})[.):])(?=\s|$|[\p{L}"'«“‘(\
  * letter or quote; only taken when it is the next number due.
  */
 const BARE_POINT = /^ {0,3}(\d{1,5})(?:[ \t]+[-–—][ \t]*|[ \t]+)(?=[\p{Lu}"«“])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|$))/u;
+interface LineProbe {
+  probe: string;
+  at: number[];
+}
+
 /**
  * What a line's number reads as on screen: its invisible characters (zero-width space, BOM, soft
  * hyphen, bidi marks: Default_Ignorable_Code_Point and Cf) left out, space-like characters (Zs: a
@@ -35,7 +40,7 @@ const BARE_POINT = /^ {0,3}(\d{1,5})(?:[ \t]+[-–—][ \t]*|[ \t]+)(?=[\p{Lu}"�
  * is the line's offset of probe unit i (at[probe.length] = the line's length). Only the start of a
  * line is probed: a number is at most five digits in.
  */
-function lineProbe(text: string): { probe: string; at: number[] } | undefined {
+function lineProbe(text: string): LineProbe | undefined {
   if (!/[^\x20-\x7e]/.test(text.slice(0, 10))) return undefined;
   const head = Math.min(text.length, 16);
   let probe = '';
@@ -53,9 +58,11 @@ function lineProbe(text: string): { probe: string; at: number[] } | undefined {
   return { probe: probe + text.slice(head), at: [...at, ...Array.from({ length: text.length - head }, (_, k) => head + k + 1)] };
 }
 
-/** `re` matched at the start of the line as it reads (see lineProbe); [0] is the matched part of the line itself. */
-function execLine(re: RegExp, text: string): RegExpExecArray | null {
-  const p = lineProbe(text);
+/**
+ * `re` matched at the start of the line as it reads; `p` is lineProbe(text), made once a line
+ * for all the patterns tried on it. [0] is the matched part of the line itself.
+ */
+function execLine(re: RegExp, text: string, p: LineProbe | undefined): RegExpExecArray | null {
   if (!p) return re.exec(text);
   const m = re.exec(p.probe);
   if (!m) return null;
@@ -86,11 +93,11 @@ function romanValue(numeral: string): number {
  * (a list numbered "I.", "II." …). A Roman heading above Arabic points ("I. Principles" then "1.")
  * is no point: Arabic numbers win.
  */
-function romanNumbered(lines: BodyLine[]): boolean {
+function romanNumbered(lines: BodyLine[], probes: (LineProbe | undefined)[]): boolean {
   let romans = 0;
-  for (const line of lines) {
-    if (execLine(POINT, line.text)) return false;
-    const m = execLine(ROMAN_POINT, line.text);
+  for (const [i, line] of lines.entries()) {
+    if (execLine(POINT, line.text, probes[i])) return false;
+    const m = execLine(ROMAN_POINT, line.text, probes[i]);
     if (m && romanValue(m[1] ?? m[2]) > 0) romans++;
   }
   return romans >= 2;
@@ -154,14 +161,15 @@ export function segmentPlan(lines: BodyLine[]): PlanSegmentation {
   };
 
   // A list numbered only in Roman numerals ("I.", "II.", "Ⅲ."): read them as the point numbers.
-  const roman = romanNumbered(lines);
-  for (const line of lines) {
+  const probes = lines.map((line) => lineProbe(line.text));
+  const roman = romanNumbered(lines, probes);
+  for (const [i, line] of lines.entries()) {
     const blank = isBlankLine(line.text);
-    let pm: RegExpExecArray | null = execLine(roman ? ROMAN_POINT : POINT, line.text);
+    let pm: RegExpExecArray | null = execLine(roman ? ROMAN_POINT : POINT, line.text, probes[i]);
     let number = pm && (roman ? String(romanValue(pm[1] ?? pm[2])) : (pm[1] ?? pm[2]));
     if (pm && number === '0') [pm, number] = [null, null];
     if (!pm && !roman) {
-      const bare = execLine(BARE_POINT, line.text);
+      const bare = execLine(BARE_POINT, line.text, probes[i]);
       if (bare && Number(bare[1]) === lastNumber + 1) [pm, number] = [bare, bare[1]];
     }
     if (pm) {

@@ -469,7 +469,8 @@ function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: Po
     const tb = tokenize(sText, language);
     const same = baseLanguage(language) === baseLanguage(ctx.planLanguage);
     const cuesA = negationCues(ta, pText);
-    const changes = polarityChanges(pText, ta, sText, tb, same, same ? undefined : translationLink()).filter(
+    const cuesB = negationCues(tb, sText);
+    const changes = polarityChanges(pText, ta, sText, tb, same, same ? undefined : translationLink(), { a: cuesA, b: cuesB }).filter(
       (c) => !affirmedOnlyInScope(c, ta, cuesA, pFrom, plan.text, ctx.planLanguage, sFrom, sourceText, language),
     );
     if (changes.length) {
@@ -477,7 +478,7 @@ function withPolarity(c: Candidate, plan: Document, index: PassageIndex, ctx: Po
       return { ...e, polarity: 'opposite' as const, ...negationOf(changes[0], ta, cuesA, pFrom, plan.text, sFrom, sourceText) };
     }
     // Both sides negate (a negative predicate counts: "not join" / "deny accession").
-    if ((cuesA.length || ta.some((t) => t.negation)) && (tb.some((t) => t.negation) || negationCues(tb, sText).length)) agreeing++;
+    if ((cuesA.length || ta.some((t) => t.negation)) && (tb.some((t) => t.negation) || cuesB.length)) agreeing++;
     return e;
   };
   const evidence = evidenceOf(c).map(flag);

@@ -4,7 +4,7 @@
 // outrank every real antecedent.
 import type { Document, Segment } from '../corpus/types.js';
 import { spanTerms } from './terms.js';
-import type { IndexedPassage, SourceInfo, Term } from './types.js';
+import type { IndexedPassage, PassageRef, SourceInfo, Term } from './types.js';
 
 export const SOURCE_KINDS = new Set(['statement', 'reference']);
 
@@ -30,7 +30,15 @@ export function documentPassages(doc: Document): IndexedPassage[] {
   return passageSegments(doc).map((s) => indexedPassage(doc, s, spanTerms(doc.text, s.start, s.end, doc.language)));
 }
 
-/** Passage `s` of `doc` with its terms, as every in-memory index holds it (its own source and date only when it has them). */
+/** Passage `s` of `doc` with its terms, as every in-memory index holds it (see passageOf). */
 export function indexedPassage(doc: Document, s: Segment, terms: Term[]): IndexedPassage {
-  return { ref: { doc: doc.id, passage: s.id }, ...(s.source ? { source: s.source } : {}), ...(s.date ? { date: s.date } : {}), start: s.start, end: s.end, terms };
+  return passageOf({ doc: doc.id, passage: s.id }, s, terms);
+}
+
+/**
+ * Passage `s` under `ref` with its terms, its own source and date only when it has them
+ * (else its document's apply: match.ts passageSource). Every index, in memory or SQLite, builds its passages here.
+ */
+export function passageOf(ref: PassageRef, s: Segment, terms: Term[]): IndexedPassage {
+  return { ref, ...(s.source ? { source: s.source } : {}), ...(s.date ? { date: s.date } : {}), start: s.start, end: s.end, terms };
 }

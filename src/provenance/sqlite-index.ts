@@ -35,7 +35,7 @@ import type { IndexWorkers } from './index-workers.js';
 import { readInt32s } from '../util/int32-blob.js';
 import { bm25Top, type Bm25Channel, type Postings } from './postings.js';
 import { bm25Idf } from './memory-index.js';
-import { passageSegments, sourceInfo } from './passages.js';
+import { passageOf, passageSegments, sourceInfo } from './passages.js';
 import { keyGeneration, keyId, keyOf, rememberIds } from './key-ids.js';
 import { termsOf } from './terms.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo, Term } from './types.js';
@@ -330,7 +330,7 @@ export class SqlitePassageIndex implements PassageIndex {
 
   private remember(rowid: number, stored: Buffer): IndexedPassage {
     const seg = this.segments[rowid - 1];
-    const passage: IndexedPassage = { ref: this.refs[rowid - 1], ...(seg.source ? { source: seg.source } : {}), start: seg.start, end: seg.end, terms: this.decodeTerms(stored) };
+    const passage = passageOf(this.refs[rowid - 1], seg, this.decodeTerms(stored));
     this.cache.set(rowid, passage);
     return passage;
   }

@@ -75,8 +75,8 @@ export function figuresOf(tokens: Token[], text: string): Figure[] {
     // The unit is the next word, when it follows the figure directly.
     else if (next && next.kind !== 'number' && blank(text.slice(t.end, next.start))) unit = unitOf(next.norm, side);
     const figure: Figure = { value: t.value!, text: t.text, start: t.start, end: t.end, ...(unit ? { unit } : {}) };
-    // A number token below one written without a decimal mark is a fraction the lexer read (lex.ts).
-    if (t.value! > 0 && t.value! < 1 && t.kind === 'number' && !/\d[.,]\d/.test(t.text)) figure.fraction = true;
+    // A fraction the lexer read (Token.fraction), a part of a quantity when below one ("1½ million" is none).
+    if (t.fraction && t.value! > 0 && t.value! < 1) figure.fraction = true;
     out.push(figure);
   });
   return out;

@@ -28,6 +28,11 @@ export interface Token {
   broader?: string;
   /** For numbers: the value; also set on a number word below ten ("three"), which stays a word. */
   value?: number;
+  /**
+   * True for a number the lexer read as a fraction: "two-thirds", "a third of", "half", "половину",
+   * "2/3", "½", "1½" (with a scale word: "a quarter million"). figures() reads it (Figure.fraction).
+   */
+  fraction?: true;
   /** True for a negation cue ("not", "never", "не", "без"): never a stop word. */
   negation?: boolean;
   /** For a hyphenated compound ("Ukrainian-Russian"), the concepts of its parts (set by tokenize). */
@@ -43,12 +48,12 @@ export interface Token {
  * deoptimised them whenever a new set first came by: with the other paths first taken late, a
  * fresh pass over the kremlin archive compiled tokenizeWithFacts ~11 times and lexFresh and
  * spelledNumbers ~10 times each (now 3, 5 and 5). JSON.stringify leaves undefined fields out, and
- * the fields are in the order the pipeline sets them (negation in lexFresh, value in
- * spelledNumbers, concept, broader and parts in tokenize, unit in spanTokens), so a token's JSON is
+ * the fields are in the order the pipeline sets them (negation in lexFresh, value and fraction in
+ * lexSpecial and spelledNumbers, concept, broader and parts in tokenize, unit in spanTokens), so a token's JSON is
  * as before.
  */
 function newToken(text: string, start: number, end: number, norm: string, stem: string, kind: Token['kind'], stop: boolean, lang: Lang): Token {
-  return { text, start, end, norm, stem, kind, stop, lang, negation: undefined, value: undefined, concept: undefined, broader: undefined, parts: undefined, unit: undefined };
+  return { text, start, end, norm, stem, kind, stop, lang, negation: undefined, value: undefined, fraction: undefined, concept: undefined, broader: undefined, parts: undefined, unit: undefined };
 }
 
 /** A copy of `t` (its optional fields too) with the fixed fields given: a spread ({ ...t }) would make a token of another hidden class. */
@@ -56,6 +61,7 @@ function copyToken(t: Token, text: string, start: number, end: number, norm: str
   const copy = newToken(text, start, end, norm, stem, kind, stop, t.lang);
   copy.negation = t.negation;
   copy.value = t.value;
+  copy.fraction = t.fraction;
   copy.concept = t.concept;
   copy.broader = t.broader;
   copy.parts = t.parts;
@@ -74,6 +80,13 @@ function withValue(t: Token, value: number): Token {
 function numberToken(text: string, start: number, end: number, canon: string, lang: Lang, value: number): Token {
   const token = newToken(text, start, end, canon, canon, 'number', false, lang);
   token.value = value;
+  return token;
+}
+
+/** A number token read as a fraction (Token.fraction). */
+function fractionToken(text: string, start: number, end: number, canon: string, lang: Lang, value: number): Token {
+  const token = numberToken(text, start, end, canon, lang, value);
+  token.fraction = true;
   return token;
 }
 
@@ -285,7 +298,7 @@ function lexSpecial(text: string, folded: Folded, fStart: number, docLang: Lang,
   const [start, end] = originalSpan(folded, fStart, fEnd);
   const original = text.slice(start, end);
   if (fraction) {
-    tokens.push(numberToken(original, start, end, canonicalNumber(fraction.value), docLang, fraction.value));
+    tokens.push(fractionToken(original, start, end, canonicalNumber(fraction.value), docLang, fraction.value));
     wordFacts.push(undefined);
     return -fEnd;
   }
@@ -431,7 +444,7 @@ function vulgarToken(text: string, folded: Folded, fStart: number, lang: Lang, t
   // "½%": the percent sign is part of the figure, as in "50%".
   const at = fStart + 1 + percentAfter(plain, fStart + 1);
   const [start, end] = originalSpan(folded, fStart, at);
-  tokens.push(numberToken(text.slice(start, end), start, end, canonicalNumber(n / d), lang, n / d));
+  tokens.push(fractionToken(text.slice(start, end), start, end, canonicalNumber(n / d), lang, n / d));
   return at;
 }
 
@@ -532,7 +545,7 @@ function spelledNumbers(lexed: Lexed, text: string): Lexed {
         outFacts.pop();
       }
       const surface = text.slice(fraction.start, tokens[fraction.last].end);
-      out.push(numberToken(surface, fraction.start, tokens[fraction.last].end, canonicalNumber(fraction.value), t.lang, fraction.value));
+      out.push(fractionToken(surface, fraction.start, tokens[fraction.last].end, canonicalNumber(fraction.value), t.lang, fraction.value));
       outFacts.push(undefined);
       i = fraction.last;
       continue;
@@ -715,7 +728,7 @@ function fractionAt(tokens: Token[], i: number, out: Token[], text: string): { s
   if (prev && num === undefined && (prev.kind === 'number' || prev.value !== undefined) && !(word.need === 'en-half' && /\d/.test(prev.text))) return undefined;
   if (num !== undefined && num >= word.den) return undefined;
   // The token before the numerator (or before the word when there is none).
-  const k = num !== undefined ? tokens.findIndex((x) => x.start === prev!.start) : i;
+  const k = num !== undefined ? tokenStartingAt(tokens, i, prev!.start) : i;
   const before = k > 0 && adjacent(tokens[k - 1], tokens[k], text) ? tokens[k - 1].norm : undefined;
   const from = num !== undefined ? prev!.start : t.start;
   if (beforeTimeUnit(tokens, i)) return undefined;
@@ -742,6 +755,15 @@ function fractionAt(tokens: Token[], i: number, out: Token[], text: string): { s
     case 'ordinal':
       return num === undefined ? undefined : withScale(tokens, i, from, num / word.den, text);
   }
+}
+
+/**
+ * The index of the token before `i` that starts at `start`, or -1 (a piece of a hyphenated word starts inside one).
+ * Searched back from i - 1, as tokens run in text order: from token 0 it was quadratic in a long text's fractions.
+ */
+function tokenStartingAt(tokens: Token[], i: number, start: number): number {
+  for (let k = i - 1; k >= 0 && tokens[k].start >= start; k--) if (tokens[k].start === start) return k;
+  return -1;
 }
 
 /** True when a unit of time follows token `i`, after "of", "a" or "an" ("a quarter of a century", "half an hour", "четверть века"). */

@@ -198,13 +198,13 @@ function governed(tokens: Token[], k: number, text: string | undefined): Token {
   for (let step = 0; step < 4; step++) {
     const x = tokens[j];
     const through = passesThrough(tokens, j);
-    if (!through && !isAdverb(x) && !ukrainianFunctionWord(x)) return x;
+    if (!through && !isAdverb(x)) return x;
     const window = through ? THROUGH_WINDOW : ADVERB_WINDOW;
     let next = -1;
     for (let m = j + 1; m < Math.min(tokens.length, j + 1 + window); m++) {
       const y = tokens[m];
       if (y.negation || (text && /[.;!?\n]/.test(text.slice(tokens[m - 1].end, y.start)))) break;
-      if (y.stop || NEGATION_DEGREE.has(y.norm) || ukrainianFunctionWord(y) || (through && y.kind === 'entity')) continue;
+      if (y.stop || NEGATION_DEGREE.has(y.norm) || (through && y.kind === 'entity')) continue;
       next = m;
       break;
     }
@@ -299,16 +299,6 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
  * for a negation cue. No cue when no content word follows in its sentence within the window,
  * when that word is itself negative, or for an English passive ("be rejected").
  */
-/**
- * Ukrainian words the shared (Russian) stop list lacks that a negation passes over to its verb or
- * object: "не буде розміщувати", "відмова від вступу".
- */
-const UK_FUNCTION = new Set(['від', 'буде', 'будуть', 'бути', 'був', 'була', 'було', 'були', 'є', 'до', 'у', 'в', 'на', 'з', 'із', 'зі', 'що', 'та', 'і', 'й']);
-
-function ukrainianFunctionWord(t: Token): boolean {
-  return t.lang === 'uk' && UK_FUNCTION.has(t.norm);
-}
-
 function predicateCue(tokens: Token[], i: number, text: string | undefined): NegationCue | undefined {
   const skip = negativePredicate(tokens, i);
   // A passive ("must be rejected and prohibited") negates its subject, before it: not compared.
@@ -317,7 +307,7 @@ function predicateCue(tokens: Token[], i: number, text: string | undefined): Neg
   for (let k = from; k < Math.min(tokens.length, from + HEAD_WINDOW); k++) {
     const x = tokens[k];
     if (x.negation) break;
-    if (x.stop || NEGATION_DEGREE.has(x.norm) || ukrainianFunctionWord(x)) continue;
+    if (x.stop || NEGATION_DEGREE.has(x.norm)) continue;
     if (text && /[.;:!?\n]/.test(text.slice(tokens[k - 1].end, x.start))) break;
     const head = governed(tokens, k, text);
     // Unlike "not", a negative word with nothing after it to negate is no negation to compare.
@@ -396,10 +386,11 @@ export type TranslationLink = (x: Token, y: Token) => boolean;
  * languages, negations of words no key can compare are matched by count.
  * Each change quotes the negated phrase on one side and the same words
  * without the negation on the other: `{ a: "join", b: "not join" }`.
+ * `cues`: negationCues(ta, a) and negationCues(tb, b), when the caller has them already.
  */
-export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean, translates?: TranslationLink): PolarityChange[] {
-  const ca = negationCues(ta, a);
-  const cb = negationCues(tb, b);
+export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], sameLanguage: boolean, translates?: TranslationLink, cues?: { a: NegationCue[]; b: NegationCue[] }): PolarityChange[] {
+  const ca = cues?.a ?? negationCues(ta, a);
+  const cb = cues?.b ?? negationCues(tb, b);
   const headKey = (t: Token | undefined): string | undefined => {
     if (!t) return undefined;
     if (t.concept) return `c:${t.concept}`;

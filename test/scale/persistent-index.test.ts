@@ -61,6 +61,19 @@ describe('persistent index', () => {
     expect(opened.index.passage(direct.ref)).toEqual(direct);
   });
 
+  it('gives a passage with its own date (a dated source line) that date, as the in-memory index does', () => {
+    // ru-2025-lavrov-terms dates its passages by their source lines (`<!-- src: URL date: … -->`).
+    const lavrov = findDocument(builtin, 'ru-2025-lavrov-terms')!;
+    const passages = documentPassages(lavrov);
+    expect(passages.some((p) => p.date !== undefined && p.date !== lavrov.date)).toBe(true);
+    const { index } = SqlitePassageIndex.open(sqlite, join(dir, 'lavrov.fts.sqlite'), [lavrov], 'lavrov');
+    try {
+      for (const p of passages) expect(index.passage(p.ref)).toEqual(p);
+    } finally {
+      index.close();
+    }
+  });
+
   it('ranks the same top candidates as brute force for every point of us-28', () => {
     const texts = new Map(corpus.documents.map((d) => [d.id, d.text]));
     const sourceText = (id: string) => texts.get(id);

@@ -58,6 +58,12 @@ describe('negation scope over adverbs', () => {
       'розміщувати → не буде постійно розміщувати',
     ]);
   });
+
+  it('Ukrainian text has one stop list (stem.ts): its function words "буде", "від", "та", "і" are stop words, which negations pass over', () => {
+    const stops = tokenize('НАТО не буде розміщувати війська та зброю, і відмова від вступу', 'uk').filter((t) => t.stop).map((t) => t.norm);
+    expect(stops).toEqual(['не', 'буде', 'та', 'і', 'від']);
+    expect(heads('відмова від вступу', 'uk')).toEqual(['відмова вступу']);
+  });
 });
 
 describe('lexically negative words negate their complement', () => {

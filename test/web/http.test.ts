@@ -149,6 +149,14 @@ describe('status codes', () => {
     expect((await postDraft({ draft: '1. The parties agree.', date: '2025-13-45' })).status).toBe(400);
   });
 
+  it('a draft dated 2025-02-30 (no such day) is a 400 saying so, as the CLI\'s --date does', async () => {
+    const res = await postDraft({ draft: '1. The parties agree.', date: '2025-02-30' });
+    expect(res.status).toBe(400);
+    const text = (await res.text()).replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'");
+    expect(text).toContain(`The date "2025-02-30" is not a date: write the draft's date as YYYY-MM-DD, e.g. 2025-11-20.`);
+    expect((await postDraft({ draft: '1. The parties agree.', date: '2024-02-29' })).status).toBe(200);
+  });
+
   it('a draft with more points than the web view analyses is a 422 saying so', async () => {
     // The real points of the 28-point plan, numbered on past the limit.
     const body = readFileSync('corpora/plans/us-28-2025-11-20.md', 'utf8').split('\n---\n').slice(1).join('\n---\n');

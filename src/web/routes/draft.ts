@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 import { formatIssue } from '../../corpus/format-issue.js';
 import { importPlanFile, ImportError, isImportable, type ImportLimits, type LineOrigin } from '../../corpus/import/index.js';
 import { decodeSource, normaliseSource } from '../../corpus/source-text.js';
+import { isCalendarDate, notADate } from '../../corpus/schema.js';
 import type { Document } from '../../corpus/types.js';
 import { CancelledError, QueueFullError } from '../work-queue.js';
 import { inlineAnalyser, type DraftAnalyser } from '../draft-pool.js';
@@ -177,10 +178,14 @@ function uploadName(original: string): string {
   return base.length > 80 ? `${base.slice(0, 77)}...` : base || 'uploaded file';
 }
 
-/** `date` from the form: empty, or an ISO date (what `<input type=date>` sends). */
+/**
+ * `date` from the form: empty, or a real calendar day YYYY-MM-DD (what `<input type=date>` sends),
+ * checked as the CLI's --date is (schema.ts isCalendarDate: 2025-02-30 is none). Throws a 400 HttpError.
+ */
 function draftDate(value: unknown): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw badRequest('The date must be a calendar date, YYYY-MM-DD.');
+  if (typeof value !== 'string') throw badRequest('The date must be given once, as YYYY-MM-DD.');
+  if (!isCalendarDate(value)) throw badRequest(`The date ${notADate(value, '2025-11-20')}.`);
   return value;
 }
 
