@@ -25,12 +25,32 @@ export interface GlossaryEntry {
   note: string;
   /** 1-based line in the TSV file. */
   line: number;
+  /**
+   * Forms written `=word` in the file (listed plain in `en`/`ru` too): they tag
+   * a word only in that inflection, not every word of its stem. A stem with
+   * several senses must not map to one concept unconditionally: Porter gives
+   * "station" for "stations" (polling, power, space stations) and "stationed"
+   * (troops) alike, so troop-deployment lists "=stationed".
+   */
+  exact: string[];
 }
 
 /** A form as matched against tokens: a run of stems, or one acronym (matched by exact upper-case surface). */
 export interface Form {
   stems: string[];
   concept: string;
+  /** For a form written `=word`: the folded words (Token.norm) the tokens must have, not just their stems. */
+  words?: string[];
+}
+
+/** True when `form` (of the forms under `tokens[i]`'s stem) matches the tokens from `i` on. */
+export function formMatches(form: Form, tokens: readonly { stem: string; norm: string }[], i: number): boolean {
+  return form.stems.every((s, k) => tokens[i + k]?.stem === s) && (!form.words || form.words.every((w, k) => tokens[i + k]?.norm === w));
+}
+
+/** The concept a stem has on its own (a one-word form that is not inflection-bound), if any. */
+export function stemConcept(forms: Form[] | undefined): string | undefined {
+  return forms?.find((f) => f.stems.length === 1 && !f.words)?.concept;
 }
 
 export interface Glossary {
@@ -67,10 +87,12 @@ export function parseGlossary(source: string, file = GLOSSARY_PATH, formsOf: For
     const split = (s: string | undefined) => (s ?? '').split('|').map((x) => x.trim()).filter(Boolean);
     if (!/^[a-z0-9-]+$/.test(concept)) throw new Error(`${file}:${i + 1}: field "concept": "${concept}" is not a lowercase id`);
     if (!TYPES.includes(type)) throw new Error(`${file}:${i + 1}: field "type": "${type}" is not one of ${TYPES.join(', ')}`);
-    const en = split(cells[ei]);
-    const ru = split(cells[ri]);
-    if (!en.length || !ru.length) throw new Error(`${file}:${i + 1}: field "${en.length ? 'ru' : 'en'}" is empty`);
-    entries.push({ concept, type, en, ru, note: (cells[ni] ?? '').trim(), line: i + 1 });
+    const enRaw = split(cells[ei]);
+    const ruRaw = split(cells[ri]);
+    if (!enRaw.length || !ruRaw.length) throw new Error(`${file}:${i + 1}: field "${enRaw.length ? 'ru' : 'en'}" is empty`);
+    const plain = (f: string) => (f.startsWith('=') ? f.slice(1).trim() : f);
+    const exact = [...enRaw, ...ruRaw].filter((f) => f.startsWith('=')).map(plain);
+    entries.push({ concept, type, en: enRaw.map(plain), ru: ruRaw.map(plain), note: (cells[ni] ?? '').trim(), line: i + 1, exact });
   }
   const byConcept = new Map<string, GlossaryEntry>();
   const acronyms = new Map<string, string>();
@@ -86,10 +108,11 @@ export function parseGlossary(source: string, file = GLOSSARY_PATH, formsOf: For
     for (const entry of entries) {
       for (const form of entry[side]) {
         if (isAcronym(form) && !/\s/.test(form)) continue;
-        const stems = lexTokens(form, side).map((t) => t.stem);
+        const toks = lexTokens(form, side);
+        const stems = toks.map((t) => t.stem);
         if (!stems.length) continue;
         const list = forms.get(stems[0]) ?? [];
-        list.push({ stems, concept: entry.concept });
+        list.push(entry.exact.includes(form) ? { stems, concept: entry.concept, words: toks.map((t) => t.norm) } : { stems, concept: entry.concept });
         list.sort((a, b) => b.stems.length - a.stems.length);
         forms.set(stems[0], list);
       }

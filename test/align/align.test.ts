@@ -75,6 +75,35 @@ describe('us-28 ↔ its Russian text', () => {
   });
 });
 
+describe('translated only when the content is the same (TRANSLATED_FLOOR)', () => {
+  it('us-28-ru 11 "имеет право на членство" against ua-20 7 "shall become a member … within a period" is reworded, not translated', () => {
+    const p = row(alignPair(doc('us-28-ru-2025-11-20'), doc('ua-20-2025-12-24')).pairs, '11', '7')!;
+    expect(p.changes).toEqual([]);
+    expect(p.relation).toBe('reworded');
+  });
+  it('us-28-ru 8 against e3-counter 8 (no NATO troops → not permanently, in peacetime) is reworded', () => {
+    expect(row(alignPair(doc('us-28-ru-2025-11-20'), doc('e3-counter-2025-11-23')).pairs, '8', '8')!.relation).toBe('reworded');
+  });
+  it('keeps every point of us-28 and of the LIGA English against the Russian text translated (point 6 of LIGA differs in a figure)', () => {
+    const us = alignPair(doc('us-28-2025-11-20'), doc('us-28-ru-2025-11-20'));
+    for (let n = 1; n <= 12; n++) expect(row(us.pairs, String(n), String(n))!.relation, String(n)).toBe('translated');
+    const liga = alignPair(doc('us-28-alt-en-2025-11-21'), doc('us-28-ru-2025-11-20'));
+    for (const n of ['1', '2', '3', '4', '5', '7', '8', '9', '10']) expect(row(liga.pairs, n, n)!.relation, n).toBe('translated');
+  });
+});
+
+describe('glossary senses: "station" is not a power plant', () => {
+  it('us-28 8 "NATO agrees not to station troops" and 9 "stationed in Poland" meet the Russian размещать, not power-plant', () => {
+    const us = pointProfiles(doc('us-28-2025-11-20'));
+    const keys = (id: string) => [...us.find((p) => p.id === id)!.keys];
+    expect(keys('8')).toContain('c:¬troop-deployment');
+    expect(keys('9')).toContain('c:troop-deployment');
+    for (const id of ['8', '9']) expect(keys(id).filter((k) => k.includes('power-plant'))).toEqual([]);
+    const al = alignPair(doc('us-28-2025-11-20'), doc('us-28-ru-2025-11-20'));
+    expect(row(al.pairs, '9', '9')!.similarity).toBeGreaterThan(0.95);
+  });
+});
+
 describe('English ↔ Russian similarity on one scale', () => {
   const ru = pointProfiles(doc('us-28-ru-2025-11-20'));
   const alt = pointProfiles(doc('us-28-alt-en-2025-11-21'));
