@@ -246,7 +246,7 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
     const openB = mayContinue(B, m.b, q);
     const a0 = p.segment.start;
     const b0 = q.segment.start;
-    const found = changedFiguresAndEntities(p.text, A.language, q.text, B.language).map((c) => onDocuments(c, c.aSpan, c.bSpan, a0, b0));
+    const found = changedFiguresAndEntities(p.text, A.language, q.text, B.language).flatMap((c) => (openA || openB ? figureSides(c) : [c])).map((c) => onDocuments(c, c.aSpan, c.bSpan, a0, b0));
     const unseen = (c: Change) => (c.a === null && openA) || (c.b === null && openB);
     const changes = found.filter((c) => !unseen(c));
     const notInPublishedPart = found.filter(unseen);
@@ -282,6 +282,21 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
     }
     return row;
   });
+}
+
+/**
+ * A changed figure as its two one-sided halves (−X and +Y), for a pair with a side that may
+ * continue: the pairing X → Y is by unit and order, and the open side's unpublished part may hold
+ * the counterpart of either, so each half is judged apart (claimed, or not in the published part).
+ * ua-20 12 (partial) "three countries" against pravda 19 "50:50" is no "three → 50".
+ */
+function figureSides(c: Change): Change[] {
+  if (c.kind !== 'figure' || c.a === null || c.b === null) return [c];
+  const { a, b, aSpan, bSpan, ...rest } = c;
+  return [
+    { ...rest, a, b: null, ...(aSpan ? { aSpan } : {}) },
+    { ...rest, a: null, b, ...(bSpan ? { bSpan } : {}) },
+  ];
 }
 
 /**
