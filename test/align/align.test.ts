@@ -92,6 +92,28 @@ describe('translated only when the content is the same (TRANSLATED_FLOOR)', () =
   });
 });
 
+describe('what a partial side cannot show', () => {
+  it('ua-20 12 (partial) "three countries" against pravda 19 "50:50" claims −three, and +50 only as not in the published part', () => {
+    const p = row(alignPair(doc('ua-20-2025-12-24'), doc('us-28-alt-en-pravda-2025-11-20')).pairs, '12', '19')!;
+    expect(p.changes.filter((c) => c.kind === 'figure' && c.a !== null && c.b !== null)).toEqual([]);
+    expect(p.changes.filter((c) => c.kind === 'figure').map((c) => [c.a, c.b])).toEqual([['three', null]]);
+    expect(p.notInPublishedPart!.filter((c) => c.kind === 'figure' && c.b === '50').length).toBeGreaterThan(0);
+  });
+  it('a collation row without a counterpart says what is known: not in published part / unpublished, never a number from another numbering', async () => {
+    const c = collate(['us-28-2025-11-20', 'us-28-ru-2025-11-20', 'e3-counter-2025-11-23', 'ua-20-2025-12-24'].map(doc));
+    const { collationTable, gapText } = await import('../../src/align/index.js');
+    const ua15 = c.rows.find((r) => r.readings.some((x) => x.witness === 'ua-20-2025-12-24' && x.points[0] === '15' && x.text))!;
+    // ua-20's 15 is not us-28's 15: us-28 has gaps, so its reading is "not in published part", with no point number.
+    const us = ua15.readings.find((x) => x.witness === 'us-28-2025-11-20')!;
+    expect(us.points).toEqual([]);
+    expect(gapText(us)).toBe('not in published part');
+    const t = collationTable(c);
+    const r20 = t.rows.find((r) => r['us-28-2025-11-20'] === '20 (partial)')!;
+    expect(r20['us-28-ru-2025-11-20']).toBe('20 (unpublished)');
+    expect(t.rows.some((r) => Object.values(r).includes('missing'))).toBe(false);
+  });
+});
+
 describe('glossary senses: "station" is not a power plant', () => {
   it('us-28 8 "NATO agrees not to station troops" and 9 "stationed in Poland" meet the Russian размещать, not power-plant', () => {
     const us = pointProfiles(doc('us-28-2025-11-20'));
