@@ -24,7 +24,9 @@ describe('glossary rows', () => {
       for (const [side, forms] of [['en', e.en], ['ru', e.ru]] as const) {
         for (const form of forms) {
           if (KNOWN.has(`${side} ${form}`)) continue;
-          const toks = tokenize(form, side);
+          // A context-bound form ("number>army") is tried before its first context word.
+          const context = e.context.get(form);
+          const toks = tokenize(context ? `${form} ${context[0]}` : form, side);
           const concepts = toks.flatMap((t) => [t.concept, t.broader]);
           expect(concepts, `${side} "${form}"`).toContain(e.concept);
         }
@@ -32,7 +34,7 @@ describe('glossary rows', () => {
     });
   }
 
-  it('maps a word with several senses only in the inflection or phrase that has one ("=stationed", "station troops")', () => {
+  it('maps a word with several senses only in the inflection or context that has one ("=stationed", "station>troops")', () => {
     const concepts = (text: string, lang = 'en') => tokenize(text, lang).map((t) => t.concept ?? '-');
     // Kremlin archive senses of the stem "station": polling, radio, power stations; a processing plant.
     expect(concepts('polling stations')).not.toContain('troop-deployment');
@@ -41,6 +43,11 @@ describe('glossary rows', () => {
     expect(concepts('European fighter jets will be stationed in Poland')).toContain('troop-deployment');
     expect(concepts('NATO agrees not to station troops in Ukraine')).toContain('troop-deployment');
     expect(concepts('Zaporizhzhia nuclear power plant')).toContain('power-plant');
+    expect(concepts('The number of the Armed Forces will be limited')).toContain('personnel');
+    expect(concepts('The final number of points')).not.toContain('personnel');
+    expect(concepts('by three people familiar with')).not.toContain('personnel');
+    // The context word keeps its own concept.
+    expect(tokenize('not to station troops', 'en').find((t) => t.text === 'troops')?.concept).toBe('forces');
     expect(concepts('железнодорожная станция', 'ru')).not.toContain('power-plant');
   });
 
