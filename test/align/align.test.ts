@@ -100,7 +100,8 @@ describe('what a partial side cannot show', () => {
     expect(p.notInPublishedPart!.filter((c) => c.kind === 'figure' && c.b === '50').length).toBeGreaterThan(0);
   });
   it('a collation row without a counterpart says what is known: not in published part / unpublished, never a number from another numbering', async () => {
-    const c = collate(['us-28-2025-11-20', 'us-28-ru-2025-11-20', 'e3-counter-2025-11-23', 'ua-20-2025-12-24'].map(doc));
+    const docs = ['us-28-2025-11-20', 'us-28-ru-2025-11-20', 'e3-counter-2025-11-23', 'ua-20-2025-12-24'].map(doc);
+    const c = collate(docs);
     const { collationTable, gapText } = await import('../../src/align/index.js');
     const ua15 = c.rows.find((r) => r.readings.some((x) => x.witness === 'ua-20-2025-12-24' && x.points[0] === '15' && x.text))!;
     // ua-20's 15 is not us-28's 15: us-28 has gaps, so its reading is "not in published part", with no point number.
@@ -111,6 +112,9 @@ describe('what a partial side cannot show', () => {
     const r20 = t.rows.find((r) => r['us-28-2025-11-20'] === '20 (partial)')!;
     expect(r20['us-28-ru-2025-11-20']).toBe('20 (unpublished)');
     expect(t.rows.some((r) => Object.values(r).includes('missing'))).toBe(false);
+    const tei = toTei(c, docs);
+    expect(tei).toContain('<rdg wit="#ua-20-2025-12-24"><gap reason="not-in-published-part"/></rdg>');
+    expect(tei).toContain('<rdg wit="#us-28-ru-2025-11-20 #e3-counter-2025-11-23" n="20"><gap reason="unpublished"/></rdg>');
   });
 });
 
