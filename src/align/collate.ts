@@ -174,8 +174,9 @@ export function collate(docs: Document[], alignments: PairAlignment[] = allPairs
       }
       // No text here. If the other witnesses agree on a point number, this
       // witness's slot of that number says whether it is unpublished or removed.
+      // Only a witness numbered alike (as many slots) shares the number: ua-20's 15 says nothing of us-28's 15.
       const numbers = new Set(members.map((m) => m.id));
-      const n = numbers.size === 1 ? [...numbers][0] : undefined;
+      const n = numbers.size === 1 && members.every((m) => expected.get(m.doc.id) === expected.get(doc.id)) ? [...numbers][0] : undefined;
       const state = n ? slots.get(doc.id)!.get(n) : undefined;
       const gapState: ReadingState = state === 'missing' || state === 'unlisted' ? 'missing' : state === 'removed' ? 'removed' : hasGaps(doc) ? 'missing' : 'absent';
       return { witness: doc.id, points: n && state && state !== 'present' && state !== 'partial' ? [n] : [], text: '', state: gapState, language: doc.language, spans: [], variant: false } satisfies Reading;

@@ -8,7 +8,7 @@ import { allPairs, collate, type Collation } from './collate.js';
 export { alignPair, similarityMatrix, pairLinks, type AlignedPair, type PairAlignment, type PairLink, type Relation } from './align.js';
 export { collate, type Collation, type CollationRow, type Reading } from './collate.js';
 export { wordDiff, changedFiguresAndEntities, MAX_EDIT_LENGTH, DIFF_TIMEOUT_MS, type DiffPart, type Change } from './diff.js';
-export { alignmentTable, collationTable, diffText, changesText, pairChangesText, elsewhereText, flattenPairs, pairCells, PAIR_COLUMNS } from './tables.js';
+export { alignmentTable, collationTable, gapText, diffText, changesText, pairChangesText, elsewhereText, flattenPairs, pairCells, PAIR_COLUMNS } from './tables.js';
 export { toTei, escapeXml } from './tei.js';
 export { DEFAULT_PARAMS, type AssignParams } from './assign.js';
 export { MAX_TOKENS_PER_POINT } from './profile.js';

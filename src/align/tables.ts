@@ -61,6 +61,18 @@ export function elsewhereText(rd: Reading): string {
   return (rd.elsewhere ?? []).map((e) => `point ${e.point}, row ${e.row}`).join('; ');
 }
 
+/**
+ * What the collation knows of a witness with no text in a row, in words: "unpublished" (the
+ * witness's point of the row's number was never published), "not in published part" (no
+ * counterpart among its published points; it may be among the unpublished ones), "not in this
+ * witness" (a complete witness with nothing here), "removed"; else the state.
+ */
+export function gapText(rd: Reading): string {
+  if (rd.state === 'missing') return rd.points.length ? 'unpublished' : 'not in published part';
+  if (rd.state === 'absent') return 'not in this witness';
+  return rd.state;
+}
+
 /** One row per collation unit: each witness's point ids and text, then the composite and its witness. */
 export function collationTable(collation: Collation): ExportTable {
   const columns = ['row', ...collation.witnesses.flatMap((w) => [w, `${w} text`]), 'composite_witness', 'composite'];
@@ -69,7 +81,7 @@ export function collationTable(collation: Collation): ExportTable {
     rows: collation.rows.map((row) => {
       const r: ExportTable['rows'][number] = { row: row.n, composite_witness: row.composite?.witness ?? '', composite: row.composite?.text ?? '' };
       for (const rd of row.readings) {
-        r[rd.witness] = rd.points.length ? `${rd.points.join('+')}${rd.state === 'present' ? '' : ` (${rd.state})`}` : rd.elsewhere?.length ? `elsewhere (${elsewhereText(rd)})` : rd.state;
+        r[rd.witness] = rd.points.length ? `${rd.points.join('+')}${rd.state === 'present' ? '' : ` (${rd.text ? rd.state : gapText(rd)})`}` : rd.elsewhere?.length ? `elsewhere (${elsewhereText(rd)})` : gapText(rd);
         r[`${rd.witness} text`] = rd.text;
       }
       return r;

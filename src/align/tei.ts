@@ -55,7 +55,7 @@ export function toTei(collation: Collation, docs: Document[]): string {
     const comp = row.composite;
     const groups = new Map<string, Reading[]>();
     for (const r of row.readings) {
-      const key = r.text ? `t:${r.language}:${normalizeText(r.text)}` : r.state === 'elsewhere' ? `e:${r.witness}` : `s:${r.state}`;
+      const key = r.text ? `t:${r.language}:${normalizeText(r.text)}` : r.state === 'elsewhere' ? `e:${r.witness}` : `s:${r.state}:${r.points.join('+')}`;
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
     for (const rs of groups.values()) {
@@ -65,7 +65,8 @@ export function toTei(collation: Collation, docs: Document[]): string {
       if (first.text) {
         out.push(`          <${tag} wit="${wit(rs)}"${n(first)} xml:lang="${escapeXml(first.language)}">${escapeXml(first.text)}</${tag}>`);
       } else if (first.state === 'missing') {
-        out.push(`          <rdg wit="${wit(rs)}"${n(first)}><gap reason="unpublished"/></rdg>`);
+        // With a point number, that point was never published; without one, only that none of the witness's published points is here.
+        out.push(`          <rdg wit="${wit(rs)}"${n(first)}><gap reason="${first.points.length ? 'unpublished' : 'not-in-published-part'}"/></rdg>`);
       } else if (first.state === 'elsewhere') {
         out.push(`          <rdg wit="${wit(rs)}" type="elsewhere"><note>${escapeXml(elsewhereText(first))}</note></rdg>`);
       } else if (first.state === 'removed') {

@@ -11,7 +11,7 @@
 //   so "Ушаков" meets "Ushakov".
 // Adjacent tokens tagged with the same concept (a multi-word glossary form)
 // become one term, so "Armed Forces" counts once, like "ВСУ".
-import { loadGlossary, stemWord, transliterate, type Token } from '../text/index.js';
+import { loadGlossary, stemConcept, stemWord, transliterate, type Token } from '../text/index.js';
 import { DIGIT, figuresOf, mayHoldFigure } from '../text/figures.js';
 import { fold } from '../text/fold.js';
 import type { Lexed, WordFacts } from '../text/lex.js';
@@ -62,7 +62,7 @@ function possessiveBase(t: Token): { key: string; neutral: boolean } | undefined
   const m = /^(.+?)['’]s?$/.exec(t.norm);
   if (!m) return undefined;
   const stem = stemWord(m[1], 'en');
-  const concept = loadGlossary().forms.en.get(stem)?.find((f) => f.stems.length === 1)?.concept;
+  const concept = stemConcept(loadGlossary().forms.en.get(stem));
   return concept ? { key: `c:${concept}`, neutral: true } : { key: `w:${stem}`, neutral: false };
 }
 

@@ -25,12 +25,48 @@ export interface GlossaryEntry {
   note: string;
   /** 1-based line in the TSV file. */
   line: number;
+  /**
+   * Forms written `=word` in the file (listed plain in `en`/`ru` too): they tag
+   * a word only in that inflection, not every word of its stem. A stem with
+   * several senses must not map to one concept unconditionally: Porter gives
+   * "station" for "stations" (polling, power, space stations) and "stationed"
+   * (troops) alike, so troop-deployment lists "=stationed".
+   */
+  exact: string[];
+  /**
+   * Forms written `word>ctx,ctx` (listed plain in `en`/`ru`): they tag the word only when one of
+   * the context words follows within FORM_CONTEXT_WINDOW tokens, without tagging the context:
+   * "number>armed,army,forces" is personnel in "the number of the Armed Forces", not in "a number
+   * of points". Form → its context words.
+   */
+  context: Map<string, string[]>;
 }
+
+/** Tokens after a conditional form (`word>ctx,…`) searched for one of its context words. */
+export const FORM_CONTEXT_WINDOW = 5;
 
 /** A form as matched against tokens: a run of stems, or one acronym (matched by exact upper-case surface). */
 export interface Form {
   stems: string[];
   concept: string;
+  /** For a form written `=word`: the folded words (Token.norm) the tokens must have, not just their stems. */
+  words?: string[];
+  /** For a form written `word>ctx,…`: stems of which one must follow within FORM_CONTEXT_WINDOW tokens (not tagged). */
+  after?: string[];
+}
+
+/** True when `form` (of the forms under `tokens[i]`'s stem) matches the tokens from `i` on. */
+export function formMatches(form: Form, tokens: readonly { stem: string; norm: string }[], i: number): boolean {
+  if (!form.stems.every((s, k) => tokens[i + k]?.stem === s) || (form.words && !form.words.every((w, k) => tokens[i + k]?.norm === w))) return false;
+  if (!form.after) return true;
+  const from = i + form.stems.length;
+  for (let k = from; k < Math.min(tokens.length, from + FORM_CONTEXT_WINDOW); k++) if (form.after.includes(tokens[k].stem)) return true;
+  return false;
+}
+
+/** The concept a stem has on its own (a one-word form that is not inflection-bound), if any. */
+export function stemConcept(forms: Form[] | undefined): string | undefined {
+  return forms?.find((f) => f.stems.length === 1 && !f.words && !f.after)?.concept;
 }
 
 export interface Glossary {
@@ -67,10 +103,14 @@ export function parseGlossary(source: string, file = GLOSSARY_PATH, formsOf: For
     const split = (s: string | undefined) => (s ?? '').split('|').map((x) => x.trim()).filter(Boolean);
     if (!/^[a-z0-9-]+$/.test(concept)) throw new Error(`${file}:${i + 1}: field "concept": "${concept}" is not a lowercase id`);
     if (!TYPES.includes(type)) throw new Error(`${file}:${i + 1}: field "type": "${type}" is not one of ${TYPES.join(', ')}`);
-    const en = split(cells[ei]);
-    const ru = split(cells[ri]);
-    if (!en.length || !ru.length) throw new Error(`${file}:${i + 1}: field "${en.length ? 'ru' : 'en'}" is empty`);
-    entries.push({ concept, type, en, ru, note: (cells[ni] ?? '').trim(), line: i + 1 });
+    const enRaw = split(cells[ei]);
+    const ruRaw = split(cells[ri]);
+    if (!enRaw.length || !ruRaw.length) throw new Error(`${file}:${i + 1}: field "${enRaw.length ? 'ru' : 'en'}" is empty`);
+    const plain = (f: string) => (f.startsWith('=') ? f.slice(1) : f).split('>')[0].trim();
+    const exact = [...enRaw, ...ruRaw].filter((f) => f.startsWith('=')).map(plain);
+    const context = new Map([...enRaw, ...ruRaw].filter((f) => f.includes('>')).map((f) => [plain(f), f.split('>')[1].split(',').map((w) => w.trim()).filter(Boolean)]));
+    for (const [form, words] of context) if (!words.length) throw new Error(`${file}:${i + 1}: form "${form}>" lists no context words after ">"`);
+    entries.push({ concept, type, en: enRaw.map(plain), ru: ruRaw.map(plain), note: (cells[ni] ?? '').trim(), line: i + 1, exact, context });
   }
   const byConcept = new Map<string, GlossaryEntry>();
   const acronyms = new Map<string, string>();
@@ -86,10 +126,12 @@ export function parseGlossary(source: string, file = GLOSSARY_PATH, formsOf: For
     for (const entry of entries) {
       for (const form of entry[side]) {
         if (isAcronym(form) && !/\s/.test(form)) continue;
-        const stems = lexTokens(form, side).map((t) => t.stem);
+        const toks = lexTokens(form, side);
+        const stems = toks.map((t) => t.stem);
         if (!stems.length) continue;
         const list = forms.get(stems[0]) ?? [];
-        list.push({ stems, concept: entry.concept });
+        const after = entry.context.get(form)?.flatMap((w) => lexTokens(w, side).map((t) => t.stem));
+        list.push({ stems, concept: entry.concept, ...(entry.exact.includes(form) ? { words: toks.map((t) => t.norm) } : {}), ...(after ? { after } : {}) });
         list.sort((a, b) => b.stems.length - a.stems.length);
         forms.set(stems[0], list);
       }

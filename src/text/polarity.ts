@@ -72,6 +72,13 @@ const BOUND_CYRILLIC = new Set([
   'менше', 'більше', 'пізніше', 'раніше', 'понад',
 ]);
 
+/**
+ * "include, but not be limited to", "including but not limited to", "not restricted to",
+ * "включая, но не ограничиваясь", "але не обмежуючись": the negation of a limit widens a
+ * list (an inclusion), it negates nothing. English needs "to" after the word.
+ */
+const NOT_LIMITED = new Set(['limited', 'restricted', 'confined', 'ограничиваясь', 'ограничиваться', 'обмежуючись', 'обмежуватися']);
+
 /** Tokens after a negation (or after its parenthetical) searched for the word it negates. */
 const HEAD_WINDOW = 4;
 
@@ -281,6 +288,7 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
     }
     head ??= idiom;
     if (head) head = governed(tokens, tokens.indexOf(head, from), text);
+    if (head && NOT_LIMITED.has(head.norm) && (head.lang !== 'en' || tokens[tokens.indexOf(head, from) + 1]?.norm === 'to')) return;
     // "not deny", "не отказываться от": two negations, nothing negated.
     if (head && negativePredicate(tokens, tokens.indexOf(head, from))) {
       cancelled.add(head);

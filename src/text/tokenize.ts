@@ -1,6 +1,6 @@
 // Tokens with glossary concepts attached: the form every comparison uses.
 import { fold } from './fold.js';
-import { loadGlossary, type Glossary } from './glossary.js';
+import { formMatches, loadGlossary, stemConcept, type Glossary } from './glossary.js';
 import { lexWithFacts, type Lexed, type Token, type WordFacts } from './lex.js';
 import { nameConcepts } from './name-concepts.js';
 import { nameKey } from './names.js';
@@ -49,13 +49,13 @@ export function tokenizeWithFacts(text: string, language: string, glossary: Glos
       if (spelled) tag(t, spelled, glossary);
       continue;
     }
-    const form = candidates.find((f) => f.stems.every((s, k) => tokens[i + k]?.stem === s));
+    const form = candidates.find((f) => formMatches(f, tokens, i));
     if (!form) continue;
     for (let k = 0; k < form.stems.length; k++) {
       const token = tokens[i + k];
       tag(token, form.concept, glossary);
       if (form.stems.length > 1) {
-        const alone = glossary.forms[side].get(token.stem)?.find((f) => f.stems.length === 1)?.concept;
+        const alone = stemConcept(glossary.forms[side].get(token.stem));
         if (alone && alone !== form.concept) token.broader = alone;
       }
     }
@@ -107,7 +107,7 @@ function acronymOf(text: string, glossary: Glossary): string | undefined {
 /** The glossary names that the parts of a hyphenated word are ("Ukrainian-Russian" → ukraine, russia); undefined when none is. */
 function partNames(norm: string, lang: Token['lang'], side: 'en' | 'ru', glossary: Glossary): string[] | undefined {
   if (!norm.includes('-')) return undefined;
-  const parts = norm.split('-').map((p) => glossary.forms[side].get(stemWord(p, lang))?.find((f) => f.stems.length === 1)?.concept);
+  const parts = norm.split('-').map((p) => stemConcept(glossary.forms[side].get(stemWord(p, lang))));
   const names = parts.filter((c): c is string => Boolean(c && glossary.byConcept.get(c)?.type !== 'term'));
   return names.length ? names : undefined;
 }

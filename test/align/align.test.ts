@@ -75,6 +75,61 @@ describe('us-28 ↔ its Russian text', () => {
   });
 });
 
+describe('translated only when the content is the same (TRANSLATED_FLOOR)', () => {
+  it('us-28-ru 11 "имеет право на членство" against ua-20 7 "shall become a member … within a period" is reworded, not translated', () => {
+    const p = row(alignPair(doc('us-28-ru-2025-11-20'), doc('ua-20-2025-12-24')).pairs, '11', '7')!;
+    expect(p.changes).toEqual([]);
+    expect(p.relation).toBe('reworded');
+  });
+  it('us-28-ru 8 against e3-counter 8 (no NATO troops → not permanently, in peacetime) is reworded', () => {
+    expect(row(alignPair(doc('us-28-ru-2025-11-20'), doc('e3-counter-2025-11-23')).pairs, '8', '8')!.relation).toBe('reworded');
+  });
+  it('keeps every point of us-28 and of the LIGA English against the Russian text translated (point 6 of LIGA differs in a figure)', () => {
+    const us = alignPair(doc('us-28-2025-11-20'), doc('us-28-ru-2025-11-20'));
+    for (let n = 1; n <= 12; n++) expect(row(us.pairs, String(n), String(n))!.relation, String(n)).toBe('translated');
+    const liga = alignPair(doc('us-28-alt-en-2025-11-21'), doc('us-28-ru-2025-11-20'));
+    for (const n of ['1', '2', '3', '4', '5', '7', '8', '9', '10']) expect(row(liga.pairs, n, n)!.relation, n).toBe('translated');
+  });
+});
+
+describe('what a partial side cannot show', () => {
+  it('ua-20 12 (partial) "three countries" against pravda 19 "50:50" claims −three, and +50 only as not in the published part', () => {
+    const p = row(alignPair(doc('ua-20-2025-12-24'), doc('us-28-alt-en-pravda-2025-11-20')).pairs, '12', '19')!;
+    expect(p.changes.filter((c) => c.kind === 'figure' && c.a !== null && c.b !== null)).toEqual([]);
+    expect(p.changes.filter((c) => c.kind === 'figure').map((c) => [c.a, c.b])).toEqual([['three', null]]);
+    expect(p.notInPublishedPart!.filter((c) => c.kind === 'figure' && c.b === '50').length).toBeGreaterThan(0);
+  });
+  it('a collation row without a counterpart says what is known: not in published part / unpublished, never a number from another numbering', async () => {
+    const docs = ['us-28-2025-11-20', 'us-28-ru-2025-11-20', 'e3-counter-2025-11-23', 'ua-20-2025-12-24'].map(doc);
+    const c = collate(docs);
+    const { collationTable, gapText } = await import('../../src/align/index.js');
+    const ua15 = c.rows.find((r) => r.readings.some((x) => x.witness === 'ua-20-2025-12-24' && x.points[0] === '15' && x.text))!;
+    // ua-20's 15 is not us-28's 15: us-28 has gaps, so its reading is "not in published part", with no point number.
+    const us = ua15.readings.find((x) => x.witness === 'us-28-2025-11-20')!;
+    expect(us.points).toEqual([]);
+    expect(gapText(us)).toBe('not in published part');
+    const t = collationTable(c);
+    const r20 = t.rows.find((r) => r['us-28-2025-11-20'] === '20 (partial)')!;
+    expect(r20['us-28-ru-2025-11-20']).toBe('20 (unpublished)');
+    expect(t.rows.some((r) => Object.values(r).includes('missing'))).toBe(false);
+    const tei = toTei(c, docs);
+    expect(tei).toContain('<rdg wit="#ua-20-2025-12-24"><gap reason="not-in-published-part"/></rdg>');
+    expect(tei).toContain('<rdg wit="#us-28-ru-2025-11-20 #e3-counter-2025-11-23" n="20"><gap reason="unpublished"/></rdg>');
+  });
+});
+
+describe('glossary senses: "station" is not a power plant', () => {
+  it('us-28 8 "NATO agrees not to station troops" and 9 "stationed in Poland" meet the Russian размещать, not power-plant', () => {
+    const us = pointProfiles(doc('us-28-2025-11-20'));
+    const keys = (id: string) => [...us.find((p) => p.id === id)!.keys];
+    expect(keys('8')).toContain('c:¬troop-deployment');
+    expect(keys('9')).toContain('c:troop-deployment');
+    for (const id of ['8', '9']) expect(keys(id).filter((k) => k.includes('power-plant'))).toEqual([]);
+    const al = alignPair(doc('us-28-2025-11-20'), doc('us-28-ru-2025-11-20'));
+    expect(row(al.pairs, '9', '9')!.similarity).toBeGreaterThan(0.95);
+  });
+});
+
 describe('English ↔ Russian similarity on one scale', () => {
   const ru = pointProfiles(doc('us-28-ru-2025-11-20'));
   const alt = pointProfiles(doc('us-28-alt-en-2025-11-21'));

@@ -47,10 +47,27 @@ describe('lineage', () => {
   });
 });
 
+describe('an antecedent carries wording, not one word', () => {
+  it('us-28 1: Lavrov\'s "1990 declaration on State sovereignty" (one word, another sense) stays a candidate but is not dated as the lineage', () => {
+    const p = point('us-28-2025-11-20', '1');
+    expect(p.candidates.map((c) => `${c.doc} ${c.passage}`)).toContain('ru-2025-lavrov-terms p3');
+    expect(p.lineage.antecedents.map((s) => s.doc)).not.toContain('ru-2025-lavrov-terms');
+  });
+  it('us-28-ru 10 "Гарантии США" (a heading): no antecedent rests on "Гарантии" alone (Putin 2024, Istanbul 2022 were dated so)', () => {
+    const docs = point('us-28-ru-2025-11-20', '10').lineage.antecedents.map((s) => s.doc);
+    expect(docs).not.toContain('ru-2024-06-14-putin-mfa');
+    expect(docs).not.toContain('ru-2022-03-29-istanbul');
+  });
+  it('e3 6 keeps Istanbul 2022: "peacetime" in p15 and the cap in its second passage p22 are wording', () => {
+    expect(point('e3-counter-2025-11-23', '6').lineage.antecedents.map((s) => s.doc)).toContain('ru-2022-03-29-istanbul');
+  });
+});
+
 describe('best passages', () => {
-  it('shows both Istanbul 2022 passages for the army cap of the E3 text (e3 6): one has "peacetime", the other the cap', () => {
+  it('finds the army cap of the E3 text (e3 6) in Istanbul 2022 p15, "number of military" and "peacetime" both (a second passage was needed while "size" and "number" were personnel only alone, p15 then showed "peacetime" only)', () => {
     const c = point('e3-counter-2025-11-23', '6').candidates.find((x) => x.doc === 'ru-2022-03-29-istanbul')!;
-    expect([c.passage, c.also?.passage].sort()).toEqual(['p15', 'p22']);
+    expect(c.passage).toBe('p15');
+    expect(c.evidence.map((e) => `${e.text} = ${e.sourceText}`)).toEqual(expect.arrayContaining(['Size of Ukraine military = number of military', 'peacetime = peacetime']));
   });
 });
 

@@ -153,3 +153,17 @@ describe('provenance: negation that governs another word, negative verbs in the 
     expect(doc('ru-2021-12-17-draft-us').text.slice(...e.negation!.span)).toBe('deny accession');
   });
 });
+
+describe('a negated limit widens a list: "include, but not be limited to"', () => {
+  it('coalition 2 "This will include, but not be limited to" negates nothing, so no polarity change against us-28 6', () => {
+    const c2 = line('coalition-paris-declaration-2026-01-06', 'This will include, but not be limited to');
+    expect(heads(c2, 'en').filter((h) => h.endsWith('limited'))).toEqual([]);
+    const p = alignPair(doc('coalition-paris-declaration-2026-01-06'), doc('us-28-2025-11-20')).pairs.find((x) => x.a === '2' && x.b === '6')!;
+    expect([...p.changes, ...(p.notInPublishedPart ?? [])].filter((c) => c.kind === 'polarity')).toEqual([]);
+  });
+  it('"включая, но не ограничиваясь" and "але не обмежуючись" negate nothing; "not limited in time" still does', () => {
+    expect(heads('включая, но не ограничиваясь поставками', 'ru')).toEqual([]);
+    expect(heads('включно, але не обмежуючись постачанням', 'uk')).toEqual([]);
+    expect(heads('The mandate is not limited in time', 'en')).toEqual(['not limited']);
+  });
+});

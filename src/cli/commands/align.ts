@@ -1,5 +1,5 @@
 // `provenance align A B [C…]`: parse arguments, call the aligner, render.
-import { alignDocuments, alignmentTable, collationTable, pairChangesText, MAX_VERSIONS, toTei, type Alignment } from '../../align/index.js';
+import { alignDocuments, alignmentTable, collationTable, gapText, pairChangesText, MAX_VERSIONS, toTei, type Alignment } from '../../align/index.js';
 import { loadGlossary } from '../../text/index.js';
 import type { Document } from '../../corpus/types.js';
 import { serialize } from '../../export/table.js';
@@ -74,7 +74,7 @@ function renderCollation(al: Alignment): string {
         const rd = r.readings.find((x) => x.witness === w)!;
         const mark = rd.state === 'present' ? (rd.variant ? '*' : '') : rd.state === 'partial' ? ` partial${rd.variant ? '*' : ''}` : rd.state;
         if (rd.elsewhere?.length) return `→ row ${rd.elsewhere.map((e) => e.row).join(', ')}`;
-        return rd.points.length && rd.text ? `${rd.points.join('+')}${mark ? ` ${mark}`.replace('  ', ' ') : ''}` : rd.state;
+        return rd.points.length && rd.text ? `${rd.points.join('+')}${mark ? ` ${mark}`.replace('  ', ' ') : ''}` : rd.points.length ? `${rd.points.join('+')} ${gapText(rd)}` : gapText(rd);
       },
     })),
     { header: 'composite (witness)', value: (r) => (r.composite ? `${r.composite.text} (${r.composite.witness})` : '—'), max: 70 },

@@ -78,8 +78,10 @@ export function buildLexicon(names: LayerName[] = enabledLayers()): Lexicon {
     let n = 0;
     for (const e of loadGlossary().entries) {
       if (e.type !== 'term') continue; // names and bodies already match by transliteration or acronym
-      const ruWords = e.ru.filter((f) => !/\s/.test(f) && !isAcronym(f));
-      const enWords = e.en.filter((f) => !/\s/.test(f) && !isAcronym(f));
+      // An inflection- or context-bound form (`=stationed`, `number>army`) links through its concept only: a pair keyed by its stem would link every sense.
+      const bound = (f: string) => e.exact.includes(f) || e.context.has(f);
+      const ruWords = e.ru.filter((f) => !/\s/.test(f) && !isAcronym(f) && !bound(f));
+      const enWords = e.en.filter((f) => !/\s/.test(f) && !isAcronym(f) && !bound(f));
       for (const r of ruWords) for (const en of enWords) (link(r, en, 'glossary', 'glossary'), n++);
     }
     layers.push({ name: 'glossary', layer: 'glossary', source: 'corpora/glossary/ru-en.tsv', licence: 'MIT (this project)', size: n, loadMs: performance.now() - t0 });

@@ -1,7 +1,7 @@
 // `/compare?versions=a,b,…`: plan versions in aligned columns, with word
 // diffs, changed figures, relation badges and missing points shown as missing.
 import type { Router } from 'express';
-import { collationTable, elsewhereText, type Collation } from '../../align/index.js';
+import { collationTable, elsewhereText, gapText, type Collation } from '../../align/index.js';
 import { collation, compareView } from '../compare-view.js';
 import { badRequest } from '../http-errors.js';
 import { downloadLinks, sendTable } from '../download.js';
@@ -57,7 +57,7 @@ function collationView(c: Collation) {
     rows: c.rows.map((r) => ({
       n: r.n,
       composite: r.composite?.witness,
-      readings: r.readings.map((rd) => ({ witness: rd.witness, points: rd.points.join('+'), state: rd.state, variant: rd.variant, excerpt: excerpt(rd.text), ...(rd.elsewhere?.length ? { where: elsewhereText(rd) } : {}) })),
+      readings: r.readings.map((rd) => ({ witness: rd.witness, points: rd.points.join('+'), state: rd.state, stateText: rd.text ? rd.state : gapText(rd), variant: rd.variant, excerpt: excerpt(rd.text), ...(rd.elsewhere?.length ? { where: elsewhereText(rd) } : {}) })),
     })),
   };
 }
