@@ -119,7 +119,7 @@ function renderMatch(result: MatchResult, none = '(no earlier statement shares i
   // The percentages are shares of points, and each point's number is a calibrated confidence in its side, not the
   // probability that the side wrote it: a reporter read "ru 0.83" as the latter.
   const legend =
-    '\n\norigin: the side whose earlier statements the point echoes best, with the confidence that this side is right (calibrated on held-out plans, per side, so the same for every point naming it: README "Provenance: where each point came from"); "unknown" when that side was named rightly less than half the time, "unknown (→ us)" leaning to it. A side is named even when its best statement is weak: check the score and the lineage (empty when no earlier statement reaches 0.2 with two words of the point's wording). It is not the probability that this side wrote the point. The summary\'s percentages are shares of the points.';
+    '\n\norigin: the side whose earlier statements the point echoes best, with the confidence that this side is right (calibrated on held-out plans, per side, so the same for every point naming it: README "Provenance: where each point came from"); "unknown" when that side was named rightly less than half the time, "unknown (→ us)" leaning to it. A side is named even when its best statement is weak: check the score and the lineage (empty when no earlier statement reaches 0.2 with two words of the point\'s wording). It is not the probability that this side wrote the point. The summary\'s percentages are shares of the points.';
   return `${result.plan}: ${result.summary.points} points matched; likely origin (share of points): ${sides}${missing}\n\n${table}${echoes}${legend}`;
 }
 
