@@ -28,7 +28,7 @@ export const PROVENANCE_COLUMNS = [
   'offsets into',
 ];
 
-/** The 'offsets into' cell when the caller does not say: offsets index each document's text. */
+/** The 'offsets into' cell of a corpus plan in the CLI: each document's text, which `provenance show ID --format json` prints. */
 export const DOCUMENT_TEXT_OFFSETS = 'plan and source: document text (show ID --format json)';
 
 /**
@@ -36,10 +36,11 @@ export const DOCUMENT_TEXT_OFFSETS = 'plan and source: document text (show ID --
  * one row with empty candidate cells, so every point is listed. Evidence
  * phrases are quoted: "plan words" = "source words", joined with " | ".
  * `offsetsInto` says which texts the result's offsets index (the 'offsets into'
- * cell of every row): the CLI passes "plan: file … as saved" for a file it
- * mapped (cli/raw-offsets.ts); by default, each document's text.
+ * cell of every row): the CLI passes "plan: the file … as saved" for a file it
+ * mapped (cli/raw-offsets.ts); by default (the web view), each document's
+ * text (Document.text: LF line ends, no front matter).
  */
-export function provenanceTable(result: MatchResult, offsetsInto = DOCUMENT_TEXT_OFFSETS): ExportTable {
+export function provenanceTable(result: MatchResult, offsetsInto = 'plan and source: document text'): ExportTable {
   const rows: ExportTable['rows'] = [];
   for (const p of result.points) {
     const base = {
