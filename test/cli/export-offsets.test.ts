@@ -14,7 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import { checkEvidenceColumns, type Row } from '../helpers/evidence-columns.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliAsync } from '../helpers/run-cli.js';
 import { planDocx, planHtml } from '../import/fixtures.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -42,13 +42,13 @@ function jsonSpans(json: Json): string[] {
 }
 
 describe('a plan file: every format gives the same offsets, into the file as saved', () => {
-  it.each(FILES)('%s', (name, text) => {
+  it.each(FILES)('%s', async (name, text) => {
     const file = join(dir, name);
     writeFileSync(file, text);
-    const json = runCli(['match', file, '--format', 'json', '--top', '3']);
-    const csv = runCli(['match', file, '--format', 'csv', '--top', '3']);
-    const exported = runCli(['export', file, '--top', '3']);
-    const md = runCli(['export', file, '--format', 'md', '--top', '3']);
+    const json = await runCliAsync(['match', file, '--format', 'json', '--top', '3']);
+    const csv = await runCliAsync(['match', file, '--format', 'csv', '--top', '3']);
+    const exported = await runCliAsync(['export', file, '--top', '3']);
+    const md = await runCliAsync(['export', file, '--format', 'md', '--top', '3']);
     for (const r of [json, csv, exported, md]) expect(r.status, r.stderr).toBe(0);
     expect(exported.stdout).toBe(csv.stdout);
     const rows = parse(csv.stdout, { columns: true }) as Row[];
@@ -69,9 +69,9 @@ describe('a plan file: every format gives the same offsets, into the file as sav
   ])('%s (imported): every format gives offsets into the extracted text, and says so', async (name, make) => {
     const file = join(dir, name);
     writeFileSync(file, await make());
-    const shown = runCli(['show', file, '--format', 'json']);
-    const json = runCli(['match', file, '--format', 'json', '--top', '2']);
-    const csv = runCli(['export', file, '--top', '2']);
+    const shown = await runCliAsync(['show', file, '--format', 'json']);
+    const json = await runCliAsync(['match', file, '--format', 'json', '--top', '2']);
+    const csv = await runCliAsync(['export', file, '--top', '2']);
     for (const r of [shown, json, csv]) expect(r.status, r.stderr).toBe(0);
     const rows = parse(csv.stdout, { columns: true }) as Row[];
     expect(new Set(rows.map((x) => x['offsets into']))).toEqual(new Set([`plan: the text extracted from ${name} (show FILE --format json); ${SOURCES}`]));
