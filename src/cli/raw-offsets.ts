@@ -4,16 +4,17 @@
 // for a Markdown document, the front matter left off (corpus/source-text.ts,
 // body-lines.ts); every offset the pipeline computes indexes that copy. For a
 // file given on the command line the CLI maps each reported offset back into
-// the file before printing JSON, so `file.slice(start, end)` is the quoted
-// words, whatever the line ends and with or without front matter.
+// the file before printing JSON or a match/export table, so
+// `file.slice(start, end)` is the quoted words, whatever the line ends and
+// with or without front matter; the tables' 'offsets into' column says so.
+import { basename } from 'node:path';
 import type { AlignedPair, Change, DiffPart } from '../align/index.js';
 import type { Collation } from '../align/collate.js';
 import type { Document } from '../corpus/types.js';
 import type { Candidate, Evidence, MatchResult } from '../provenance/types.js';
 import type { TranslationeseResult } from '../style/score.js';
-import { DOCUMENT_TEXT_OFFSETS } from '../provenance/table.js';
-import { basename } from 'node:path';
 import { frontMatterBodyStart } from '../corpus/front-matter.js';
+import { DOCUMENT_TEXT_OFFSETS } from '../provenance/table.js';
 import { lineEndMap } from '../text/fold.js';
 
 interface RawMap {
