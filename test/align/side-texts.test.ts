@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import type { DiffPart } from '../../src/align/index.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliAsync } from '../helpers/run-cli.js';
 
 const corpus = loadCorpus({});
 const text = (id: string) => findDocument(corpus, id)!.text;
@@ -38,8 +38,8 @@ describe('align JSON: each side of a diff part with its own words', () => {
   it.each([
     ['us-28-2025-11-20', 'ua-20-2025-12-24'],
     ['e3-counter-2025-11-23', 'us-28-2025-11-20'],
-  ])('%s vs %s', (a, b) => {
-    const r = runCli(['align', a, b, '--format', 'json']);
+  ])('%s vs %s', async (a, b) => {
+    const r = await runCliAsync(['align', a, b, '--format', 'json']);
     expect(r.status, r.stderr).toBe(0);
     const tally = { parts: 0, equalWithOtherA: 0 };
     checkParts(JSON.parse(r.stdout).pairs, text(a), text(b), tally);
@@ -48,9 +48,9 @@ describe('align JSON: each side of a diff part with its own words', () => {
     expect(tally.equalWithOtherA).toBeGreaterThan(0);
   });
 
-  it('three versions: every pairwise alignment, and each collation reading diff against the composite witness', () => {
+  it('three versions: every pairwise alignment, and each collation reading diff against the composite witness', async () => {
     const ids = ['us-28-2025-11-20', 'e3-counter-2025-11-23', 'ua-20-2025-12-24'];
-    const r = runCli(['align', ...ids, '--format', 'json']);
+    const r = await runCliAsync(['align', ...ids, '--format', 'json']);
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as {
       alignments: { versions: [string, string]; pairs: Pair[] }[];
@@ -73,11 +73,11 @@ describe('align JSON: each side of a diff part with its own words', () => {
     expect(tally.equalWithOtherA).toBeGreaterThan(0);
   });
 
-  it('a file given by path: aText/bText slice the file as saved', () => {
+  it('a file given by path: aText/bText slice the file as saved', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'side-texts-')), 'us-28-copy.md');
     const saved = readFileSync(resolve(import.meta.dirname, '../../corpora/plans/us-28-2025-11-20.md'), 'utf8').replace(/^id: .*$/m, 'id: us-28-copy').replace(/\n/g, '\r\n');
     writeFileSync(file, saved);
-    const r = runCli(['align', file, 'ua-20-2025-12-24', '--format', 'json']);
+    const r = await runCliAsync(['align', file, 'ua-20-2025-12-24', '--format', 'json']);
     expect(r.status, r.stderr).toBe(0);
     const tally = { parts: 0, equalWithOtherA: 0 };
     checkParts(JSON.parse(r.stdout).pairs, saved, text('ua-20-2025-12-24'), tally);

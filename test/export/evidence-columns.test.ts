@@ -14,7 +14,7 @@ import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import { evidenceOffsets, evidencePhrases } from '../../src/provenance/table.js';
 import type { Evidence } from '../../src/provenance/types.js';
 import { checkEvidenceColumns, type Row } from '../helpers/evidence-columns.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliAsync } from '../helpers/run-cli.js';
 
 const corpus = loadCorpus({});
 const text = (id: string) => findDocument(corpus, id)!.text;
@@ -24,9 +24,9 @@ describe('CSV evidence columns, one entry of offsets per phrase', () => {
   it.each([
     ['us-28-2025-11-20', '5'],
     ['ua-20-2025-12-24', '3'],
-  ])('export %s --top %s: every offset of every row slices its phrase', (plan, top) => {
+  ])('export %s --top %s: every offset of every row slices its phrase', async (plan, top) => {
     const out = join(dir, `${plan}.csv`);
-    const r = runCli(['export', plan, '--top', top, '--out', out]);
+    const r = await runCliAsync(['export', plan, '--top', top, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Row[];
     const check = checkEvidenceColumns(rows, text(plan), text);
