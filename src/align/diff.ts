@@ -32,6 +32,9 @@ export interface DiffPart {
   /** The same as `a` and `b`, as offsets into the whole document text (UTF-16 units); set by the aligner. */
   aDocSpan?: [number, number];
   bDocSpan?: [number, number];
+  /** In `align --format json` only (cli/raw-offsets.ts): the words aDocSpan and bDocSpan slice, each of its own side ("=" parts' `text` is B's). */
+  aText?: string;
+  bText?: string;
 }
 
 export interface WordDiff {

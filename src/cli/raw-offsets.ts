@@ -4,14 +4,17 @@
 // for a Markdown document, the front matter left off (corpus/source-text.ts,
 // body-lines.ts); every offset the pipeline computes indexes that copy. For a
 // file given on the command line the CLI maps each reported offset back into
-// the file before printing JSON, so `file.slice(start, end)` is the quoted
-// words, whatever the line ends and with or without front matter.
-import type { AlignedPair, Change } from '../align/index.js';
+// the file before printing JSON or a match/export table, so
+// `file.slice(start, end)` is the quoted words, whatever the line ends and
+// with or without front matter; the tables' 'offsets into' column says so.
+import { basename } from 'node:path';
+import type { AlignedPair, Change, DiffPart } from '../align/index.js';
 import type { Collation } from '../align/collate.js';
 import type { Document } from '../corpus/types.js';
 import type { Candidate, Evidence, MatchResult } from '../provenance/types.js';
 import type { TranslationeseResult } from '../style/score.js';
 import { frontMatterBodyStart } from '../corpus/front-matter.js';
+import { DOCUMENT_TEXT_OFFSETS } from '../provenance/table.js';
 import { lineEndMap } from '../text/fold.js';
 
 interface RawMap {
@@ -21,13 +24,34 @@ interface RawMap {
 }
 
 const maps = new WeakMap<Document, RawMap>();
+/** Drafts read from a plain-text file, and those whose reported offsets index the file as saved (mapped, or the same text). */
+const fromFile = new WeakSet<Document>();
+const asSaved = new WeakSet<Document>();
 
 /** Remember the raw file text of a draft read from disk; a no-op when offsets already agree. */
 export function registerRawText(doc: Document, raw: string): void {
-  if (raw === doc.text) return;
+  fromFile.add(doc);
+  if (raw === doc.text) return void asSaved.add(doc);
   const { text, toRaw } = lineEndMap(raw);
   const at = docToFile(doc.text, text, frontMatterBodyStart(text));
-  if (at) maps.set(doc, { raw, at: (o) => toRaw(at(o)) });
+  if (!at) return;
+  maps.set(doc, { raw, at: (o) => toRaw(at(o)) });
+  asSaved.add(doc);
+}
+
+const SOURCE_OFFSETS = 'source: document text (show ID --format json)';
+
+/**
+ * Which texts a match's offsets index once mapped with `rawMatch`, for the
+ * exports' 'offsets into' column: the plan file as saved, the text extracted
+ * from an imported PDF/Word/HTML file, or (a corpus id, or a file whose lines
+ * were not found) the document text; sources always their document text.
+ */
+export function planOffsetsInto(plan: Document): string {
+  if (asSaved.has(plan)) return `plan: the file ${basename(plan.path)} as saved; ${SOURCE_OFFSETS}`;
+  if (plan.imported) return `plan: the text extracted from ${basename(plan.path)} (show FILE --format json); ${SOURCE_OFFSETS}`;
+  if (fromFile.has(plan)) return `plan: document text (show FILE --format json); ${SOURCE_OFFSETS}`;
+  return DOCUMENT_TEXT_OFFSETS;
 }
 
 /**
@@ -82,15 +106,37 @@ function span(m: RawMap, [s, e]: [number, number], base = 0): [number, number] {
   return [m.at(base + s) - m.at(base), m.at(base + e) - m.at(base)];
 }
 
+/** The text a document's reported spans index: its file as saved when mapped, else its text. */
+function shownText(doc: Document | undefined): string | undefined {
+  return doc && (maps.get(doc)?.raw ?? doc.text);
+}
+
+/**
+ * A diff part with `aText`/`bText` added beside `aDocSpan`/`bDocSpan`: what
+ * each span slices of its own side (A, or the composite witness, and B). An
+ * "=" part's `text` is B's words, which may differ from A's in case or spacing
+ * ("a " vs "A "): a reporter sliced A with aDocSpan and found other letters.
+ */
+function withSideTexts<T extends DiffPart>(d: T, aText: string | undefined, bText: string | undefined): T {
+  return {
+    ...d,
+    ...(d.aDocSpan && aText !== undefined ? { aText: aText.slice(...d.aDocSpan) } : {}),
+    ...(d.bDocSpan && bText !== undefined ? { bText: bText.slice(...d.bDocSpan) } : {}),
+  };
+}
+
 /**
  * Align pairs of A and B with offsets into the files: document-level spans
  * (aSpan/bSpan of a pair, aDocSpan/bDocSpan of a diff part or change) index
  * the file; diff and change spans a/b, aSpan/bSpan stay relative to each point as given.
+ * Every diff part gets `aText`/`bText`, the words its aDocSpan/bDocSpan slice
+ * (files or not).
  */
 export function rawPairs(pairs: AlignedPair[], A: Document, B: Document): AlignedPair[] {
   const ma = maps.get(A);
   const mb = maps.get(B);
-  if (!ma && !mb) return pairs;
+  const textA = shownText(A);
+  const textB = shownText(B);
   const one = (p: AlignedPair): AlignedPair => {
     const a0 = p.aSpan?.[0] ?? 0;
     const b0 = p.bSpan?.[0] ?? 0;
@@ -103,6 +149,7 @@ export function rawPairs(pairs: AlignedPair[], A: Document, B: Document): Aligne
       ...(x.bDocSpan && mb ? { bDocSpan: fileSpan(mb, x.bDocSpan) } : {}),
     });
     const change = (c: Change): Change => {
+      if (!ma && !mb) return c;
       const aSpan = c.aSpan ? relA(c.aSpan) : undefined;
       const bSpan = c.bSpan ? relB(c.bSpan) : undefined;
       return {
@@ -120,7 +167,7 @@ export function rawPairs(pairs: AlignedPair[], A: Document, B: Document): Aligne
         const a = d.a ? relA(d.a) : undefined;
         const b = d.b ? relB(d.b) : undefined;
         const text = d.op === '-' ? (pointA && a ? pointA.slice(...a) : d.text) : pointB && b ? pointB.slice(...b) : d.text;
-        return { ...d, text, ...(a ? { a } : {}), ...(b ? { b } : {}), ...docSpans(d) };
+        return withSideTexts({ ...d, text, ...(a ? { a } : {}), ...(b ? { b } : {}), ...docSpans(d) }, textA, textB);
       }),
       changes: p.changes.map(change),
       ...(p.notInPublishedPart ? { notInPublishedPart: p.notInPublishedPart.map(change) } : {}),
@@ -133,30 +180,38 @@ export function rawPairs(pairs: AlignedPair[], A: Document, B: Document): Aligne
 /**
  * A collation whose readings' spans and diff parts' aDocSpan/bDocSpan
  * (offsets into each witness's document text: the composite's for aDocSpan)
- * point into the witnesses' files.
+ * point into the witnesses' files, each diff part with `aText`/`bText` (the
+ * composite witness's and this witness's words those spans slice).
  */
 export function rawCollation(collation: Collation, docs: Document[]): Collation {
-  const byId = new Map(docs.map((d) => [d.id, maps.get(d)]));
-  if (![...byId.values()].some(Boolean)) return collation;
+  const byId = new Map(docs.map((d) => [d.id, d]));
   return {
     ...collation,
     rows: collation.rows.map((row) => {
-      const mc = row.composite ? byId.get(row.composite.witness) : undefined;
+      const composite = row.composite ? byId.get(row.composite.witness) : undefined;
+      const mc = composite && maps.get(composite);
       return {
         ...row,
         readings: row.readings.map((r) => {
-          const m = byId.get(r.witness);
-          if (!m && !mc) return r;
+          const witness = byId.get(r.witness);
+          const m = witness && maps.get(witness);
+          if (!m && !mc && !r.diff) return r;
           return {
             ...r,
             spans: m ? r.spans.map((s) => fileSpan(m, s)) : r.spans,
             ...(r.diff
               ? {
-                  diff: r.diff.map((d) => ({
-                    ...d,
-                    ...(d.aDocSpan && mc ? { aDocSpan: fileSpan(mc, d.aDocSpan) } : {}),
-                    ...(d.bDocSpan && m ? { bDocSpan: fileSpan(m, d.bDocSpan) } : {}),
-                  })),
+                  diff: r.diff.map((d) =>
+                    withSideTexts(
+                      {
+                        ...d,
+                        ...(d.aDocSpan && mc ? { aDocSpan: fileSpan(mc, d.aDocSpan) } : {}),
+                        ...(d.bDocSpan && m ? { bDocSpan: fileSpan(m, d.bDocSpan) } : {}),
+                      },
+                      shownText(composite),
+                      shownText(witness),
+                    ),
+                  ),
                 }
               : {}),
           };

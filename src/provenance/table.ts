@@ -24,14 +24,23 @@ export const PROVENANCE_COLUMNS = [
   'earliest antecedent',
   'closest antecedent',
   'evidence offsets',
+  // Added 1 Dec 2026: which texts the offsets index (a reporter sliced a CRLF file with offsets into the extracted text).
+  'offsets into',
 ];
+
+/** The 'offsets into' cell of a corpus plan in the CLI: each document's text, which `provenance show ID --format json` prints. */
+export const DOCUMENT_TEXT_OFFSETS = 'plan and source: document text (show ID --format json)';
 
 /**
  * One row per point and candidate (rank 1..K); a point without candidates gets
  * one row with empty candidate cells, so every point is listed. Evidence
  * phrases are quoted: "plan words" = "source words", joined with " | ".
+ * `offsetsInto` says which texts the result's offsets index (the 'offsets into'
+ * cell of every row): the CLI passes "plan: the file … as saved" for a file it
+ * mapped (cli/raw-offsets.ts); by default (the web view), each document's
+ * text (Document.text: LF line ends, no front matter).
  */
-export function provenanceTable(result: MatchResult): ExportTable {
+export function provenanceTable(result: MatchResult, offsetsInto = 'plan and source: document text'): ExportTable {
   const rows: ExportTable['rows'] = [];
   for (const p of result.points) {
     const base = {
@@ -44,6 +53,7 @@ export function provenanceTable(result: MatchResult): ExportTable {
       'origin leaning': p.origin.leaning ?? null,
       'earliest antecedent': lineageStep(p.lineage.earliest),
       'closest antecedent': lineageStep(p.lineage.closest),
+      'offsets into': offsetsInto,
     };
     if (!p.candidates.length) rows.push({ ...base, rank: null });
     p.candidates.forEach((c, i) =>
@@ -59,9 +69,7 @@ export function provenanceTable(result: MatchResult): ExportTable {
         later: c.later,
         'evidence phrases': evidencePhrases(shownEvidence(c)),
         'source URL': c.url,
-        'evidence offsets': shownEvidence(c)
-          .map((e) => `plan ${e.plan[0]}-${e.plan[1]} = source ${e.source[0]}-${e.source[1]}`)
-          .join(' | '),
+        'evidence offsets': evidenceOffsets(shownEvidence(c)),
       }),
     );
   }
@@ -81,13 +89,35 @@ export function shownEvidence(c: Candidate): Evidence[] {
 /**
  * The evidence column: each piece quoted on both sides. A piece that occurs
  * more than once (the same words at two places of the point and the passage)
- * is listed once with its count, "×2": the offsets of each occurrence are in
- * the JSON; a cell repeating a phrase read as a duplicate.
+ * is listed once with its count, "×2"; a cell repeating a phrase read as a
+ * duplicate. The quoted words are the sliced text with each run of white
+ * space (line ends included) as one space, trimmed.
  */
 export function evidencePhrases(evidence: Evidence[]): string {
-  const counts = new Map<string, number>();
-  for (const phrase of evidence.map(evidencePhrase)) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
-  return [...counts].map(([phrase, n]) => (n > 1 ? `${phrase} ×${n}` : phrase)).join(' | ');
+  return [...phraseGroups(evidence)].map(([phrase, list]) => (list.length > 1 ? `${phrase} ×${list.length}` : phrase)).join(' | ');
+}
+
+/**
+ * The offsets column, entry for entry beside `evidencePhrases` (both joined
+ * with " | ", in the same order): `plan a-b = source c-d` (UTF-16 units), and
+ * for a phrase shown "×N" its N occurrences in one entry, joined with "; " in
+ * the order of the evidence. A reporter pairing the two columns in order found
+ * a "×2" phrase's second offsets taken for the next phrase.
+ */
+export function evidenceOffsets(evidence: Evidence[]): string {
+  return [...phraseGroups(evidence).values()]
+    .map((list) => list.map((e) => `plan ${e.plan[0]}-${e.plan[1]} = source ${e.source[0]}-${e.source[1]}`).join('; '))
+    .join(' | ');
+}
+
+/** Evidence pieces by the phrase the table shows for them, in order of first occurrence. */
+function phraseGroups(evidence: Evidence[]): Map<string, Evidence[]> {
+  const groups = new Map<string, Evidence[]>();
+  for (const e of evidence) {
+    const phrase = evidencePhrase(e);
+    groups.set(phrase, [...(groups.get(phrase) ?? []), e]);
+  }
+  return groups;
 }
 
 /** One evidence piece as the table quotes it. */

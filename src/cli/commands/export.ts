@@ -9,6 +9,7 @@ import { isSourceDocument } from '../../provenance/passages.js';
 import { provenanceTable } from '../../provenance/index.js';
 import { UserError } from '../errors.js';
 import { openCorpus, resolveDocument, type CorpusOptions } from '../context.js';
+import { planOffsetsInto, rawMatch } from '../raw-offsets.js';
 import { runMatch } from './match.js';
 
 export interface ExportCommandOptions extends CorpusOptions {
@@ -22,8 +23,9 @@ export interface ExportCommandOptions extends CorpusOptions {
 
 export async function exportCommand(planArg: string, options: ExportCommandOptions): Promise<void> {
   if (options.format === 'passim') return exportPassim(planArg, options);
-  const { result } = await runMatch(planArg, options);
-  const text = serialize(provenanceTable(result), options.format);
+  const { result, plan } = await runMatch(planArg, options);
+  // Offsets into the plan file as saved, as in `match --format json` (raw-offsets.ts).
+  const text = serialize(provenanceTable(rawMatch(result, plan), planOffsetsInto(plan)), options.format);
   write(text, options.out, `wrote ${result.points.length} points of ${result.plan} to ${options.out}\n`);
 }
 

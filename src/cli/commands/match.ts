@@ -12,7 +12,7 @@ import type { PassageIndex } from '../../provenance/types.js';
 import { UserError } from '../errors.js';
 import { progressFor } from '../progress.js';
 import { draftDateOption, noteUndatedDraft, openCorpus, printJson, resolveDocument, type CorpusOptions } from '../context.js';
-import { rawMatch } from '../raw-offsets.js';
+import { planOffsetsInto, rawMatch } from '../raw-offsets.js';
 import { renderTable } from '../table.js';
 
 export interface MatchCommandOptions extends CorpusOptions {
@@ -62,7 +62,8 @@ export async function matchCommand(planArg: string, options: MatchCommandOptions
   const { result, plan } = await runMatch(planArg, options);
   if (options.format === 'json') return printJson(rawMatch(result, plan));
   if (options.format === 'csv' || options.format === 'md') {
-    process.stdout.write(serialize(provenanceTable(result), options.format));
+    // Offsets into the plan file as saved, as in the JSON (raw-offsets.ts).
+    process.stdout.write(serialize(provenanceTable(rawMatch(result, plan), planOffsetsInto(plan)), options.format));
     return;
   }
   process.stdout.write(`${renderMatch(result, options.passim ? '(passim aligned no passage to this point)' : undefined)}\n`);
