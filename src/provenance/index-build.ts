@@ -25,11 +25,9 @@ import type { Term } from './types.js';
  * fingerprint covers the term code itself. 5 (30 Nov 2026): posting lists
  * instead of FTS5 tables, terms as Int32 blobs instead of JSON. 6 (1 Dec 2026):
  * the keys and their document frequencies as two blobs in `meta` instead of a
- * `keys` table. 7 (1 Dec 2026): `meta` holds `source` (open-index.ts sourceKey),
- * so that an index built before it is rebuilt once rather than have its
- * threads started before every load (prestartIndexWorkers finds no source).
+ * `keys` table.
  */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 6;
 
 /** Between keys in the `keys` blob: a term key is made of a word's characters and never holds it. */
 export const KEY_SEPARATOR = '\u0000';
