@@ -38,7 +38,7 @@ import { gzipSync } from 'node:zlib';
 import { loadCorpusAsync } from '../src/corpus/load-async.js';
 import { findDocument, loadCorpus } from '../src/corpus/load.js';
 import { forgetPointPairs, matchPlan } from '../src/provenance/match.js';
-import { defaultIndexThreads, openPassageIndex, openPassageIndexAsync, prestartIndexWorkers } from '../src/provenance/open-index.js';
+import { defaultIndexThreads, openPassageIndex, openPassageIndexAsync } from '../src/provenance/open-index.js';
 import { documentPassages } from '../src/provenance/passages.js';
 import { FIGURE_SHARE, MAIN_SHARE, SHORT_SHARE, type SqlitePassageIndex } from '../src/provenance/sqlite-index.js';
 import type { MatchResult } from '../src/provenance/types.js';
@@ -206,14 +206,12 @@ async function runCase(spec: string): Promise<SizeResult> {
     // First run from the fresh file, as a user's first `provenance match --corpus file`: load, build the index, match.
     const firstBegan = performance.now();
     const firstCpu = cpuAt();
-    // As the CLI and the server do: the build's worker threads start before the load (the file has no index yet).
-    const workers = await prestartIndexWorkers([file]);
     const [firstCorpus, firstLoadMs] = await timeAsync(() => loadCorpusAsync({ corpora: [file], builtin: false }));
     const firstLoadCpu = cpuSince(firstCpu);
     let c0 = cpuAt();
     if (firstCorpus.issues.some((i) => i.severity === 'error')) throw new Error(`bench corpus has errors: ${JSON.stringify(firstCorpus.issues[0])}`);
     // As the CLI and the server open it: a build of this size is tokenised in worker threads.
-    const cold = await openPassageIndexAsync(firstCorpus, { workers });
+    const cold = await openPassageIndexAsync(firstCorpus);
     const indexMs = cold.parts[0].ms;
     const indexCpu = cpuSince(c0);
     if (cold.parts[0].state !== 'built') throw new Error('expected a cold build');
@@ -222,7 +220,6 @@ async function runCase(spec: string): Promise<SizeResult> {
     const firstRunMs = performance.now() - firstBegan;
     const firstRunCpu = cpuSince(firstCpu);
     const firstRunRssMb = process.resourceUsage().maxRSS / 1024;
-    await workers?.destroy();
     cold.close();
     const passageTexts = firstCorpus.documents.flatMap((d) => d.segments.filter((x) => x.kind === 'passage').map((x) => d.text.slice(x.start, x.end)));
     c0 = cpuAt();
@@ -493,7 +490,7 @@ function printTable(sizes: SizeResult[], cli: number, server: number, cliRuns: n
   );
   out.push(`bound = stream the file, JSON.parse each record, split its text into words with one regex (scripts/bench/bound.ts), the fastest of ${BOUND_RUNS} passes; bare FTS5 = the passages as raw text, porter unicode61, one transaction.`);
   const threads = sizes.find((s) => s.indexThreads)?.indexThreads;
-  if (threads) out.push(`index build = openPassageIndexAsync, as the CLI and server build it: tokenised in ${threads} worker thread(s) (one per core) from ${PARALLEL_FROM_PASSAGES.toLocaleString('en')} passages, so its CPU time exceeds its wall time; the threads are started before the load (prestartIndexWorkers), so their start-up is in the first run, not in the build's time.`);
+  if (threads) out.push(`index build = openPassageIndexAsync, as the CLI and server build it: tokenised in ${threads} worker thread(s) (one per core) from ${PARALLEL_FROM_PASSAGES.toLocaleString('en')} passages, so its CPU time exceeds its wall time.`);
   const withCli = sizes.filter((s) => s.cli);
   if (withCli.length) {
     out.push('The same two runs from the command line, each a fresh process (provenance match <plan file> --no-builtin --corpus <file> --top 10 --format json):');

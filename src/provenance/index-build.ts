@@ -17,7 +17,6 @@ import { int32Blob } from '../util/int32-blob.js';
 import { distinctRows } from './postings.js';
 import { passageSegments } from './passages.js';
 import { spanTerms } from './terms.js';
-import { startIndexWorkers, type IndexWorkers } from './index-workers.js';
 import type { Term } from './types.js';
 
 /**
@@ -57,8 +56,6 @@ type Db = Database.Database;
 export interface BuildOptions {
   /** Told how many passages have been indexed, while a build runs. */
   onProgress?: (done: number, total: number) => void;
-  /** Stored in `meta` as `source`: what open-index.ts checks, before a load, to guess whether the index will be rebuilt. */
-  source?: string;
 }
 
 /**
@@ -231,7 +228,7 @@ class IndexWriter {
   }
 
   /** Write the posting lists and the channel totals, stamp the fingerprint, commit and move the file into place. */
-  finish(fingerprint: string, source?: string): void {
+  finish(fingerprint: string): void {
     const db = this.db;
     // The occurrences grouped by key (a counting sort, stable, so each list keeps rowid order).
     const keys = this.keyIds.size;
@@ -258,7 +255,6 @@ class IndexWriter {
     meta.run('keys', Buffer.from(keyStrings.join(KEY_SEPARATOR), 'utf8'));
     meta.run('dfs', int32Blob(dfs));
     meta.run('fingerprint', fingerprint);
-    if (source !== undefined) meta.run('source', source);
     meta.run('passages', String(this.rows));
     meta.run('tokens', String(rows.length));
     meta.run('short', int32Blob(this.short));
@@ -320,7 +316,7 @@ export function buildIndexFile(sqlite: Sqlite, path: string, documents: Document
       options.onProgress?.(writer.rows, total);
     }
     options.onProgress?.(writer.rows, total);
-    writer.finish(fingerprint, options.source);
+    writer.finish(fingerprint);
   } catch (e) {
     writer.abandon();
     throw e;
@@ -328,33 +324,40 @@ export function buildIndexFile(sqlite: Sqlite, path: string, documents: Document
 }
 
 /**
- * The same file as buildIndexFile, with the tokenising done by worker threads
- * (index-worker.ts: `options.workers` when the caller started them early,
- * else `threads` started here and stopped at the end) in tasks of about
+ * The same file as buildIndexFile, with the tokenising done by `threads`
+ * worker threads (index-worker.ts, run by piscina) in tasks of about
  * TASK_PASSAGES passages, while this thread inserts each task's rows as soon
  * as it and every task before it are done. A worker's error is thrown here,
- * after the temporary file is removed (and the threads started here stopped).
+ * after the pool is closed and the temporary file removed.
  */
-export async function buildIndexFileParallel(sqlite: Sqlite, path: string, documents: Document[], total: number, fingerprint: string, options: BuildOptions & { threads: number; workers?: IndexWorkers }): Promise<void> {
-  const workers = options.workers ?? (await startIndexWorkers(options.threads));
+export async function buildIndexFileParallel(sqlite: Sqlite, path: string, documents: Document[], total: number, fingerprint: string, options: BuildOptions & { threads: number }): Promise<void> {
+  const { Piscina } = await import('piscina');
+  const source = import.meta.url.endsWith('.ts');
+  const pool = new Piscina<RowTask, RowBatch>({
+    filename: new URL(`./index-worker.${source ? 'ts' : 'js'}`, import.meta.url).href,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    // Under tsx (tests, scripts) the workers need its loader too.
+    ...(source && !process.execArgv.includes('tsx') ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
+  });
   let writer: IndexWriter | undefined;
   try {
     writer = new IndexWriter(sqlite, path);
     // The bar's rate and time left count from here, not from the first task's return (which includes the workers' start-up).
     options.onProgress?.(0, total);
     // Results are inserted in task order, so rowids follow the corpus.
-    const run = runInOrder(rowTasks(documents, TASK_PASSAGES), workers.threads, (t) => workers.run(t));
+    const run = runInOrder(rowTasks(documents, TASK_PASSAGES), options.threads, (t) => pool.run(t));
     for (let i = 0; i < run.results.length; i++) {
       writer.insert(await run.results[i]);
       run.taken(i + 1);
       options.onProgress?.(writer.rows, total);
     }
-    writer.finish(fingerprint, options.source);
+    writer.finish(fingerprint);
   } catch (e) {
     writer?.abandon();
     throw e;
   } finally {
-    if (!options.workers) await workers.destroy();
+    await pool.destroy();
   }
 }
 

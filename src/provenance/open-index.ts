@@ -6,7 +6,6 @@
 // changes. better-sqlite3 (a native module) is loaded only when a
 // bulk file is present.
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
@@ -18,7 +17,6 @@ import { codeFingerprint } from './code-fingerprint.js';
 import { CompositePassageIndex, type IndexPart } from './composite-index.js';
 import { indexKeys, MemoryPassageIndex } from './memory-index.js';
 import { isSourceDocument, passageSegments } from './passages.js';
-import { startIndexWorkers, type IndexWorkers } from './index-workers.js';
 import { INDEX_FORMAT, SqlitePassageIndex } from './sqlite-index.js';
 import type { PassageIndex } from './types.js';
 
@@ -58,29 +56,27 @@ export function openPassageIndex(corpus: Corpus, options: OpenIndexOptions = {})
     plan.bulk.map(({ file, docs }) => {
       const began = performance.now();
       const path = indexPath(file);
-      const opened = SqlitePassageIndex.open(sqlite(), path, docs, fingerprint(file, docs), { onProgress: progressFor(options, file), source: sourceKey(file) });
+      const opened = SqlitePassageIndex.open(sqlite(), path, docs, fingerprint(file, docs), { onProgress: progressFor(options, file) });
       return { file, docs, path, ms: performance.now() - began, ...opened };
     }),
   );
 }
 
 /**
- * Like openPassageIndex, but a bulk file's index is built with worker threads
- * when it is large enough to pay (index-build.ts PARALLEL_FROM_PASSAGES):
- * `workers` when the caller started them before loading the corpus
- * (prestartIndexWorkers; the caller stops them), else `threads` (default:
- * defaultIndexThreads()) started for the build. Files are built one after another.
+ * Like openPassageIndex, but a bulk file's index is built with `threads`
+ * worker threads (default: defaultIndexThreads()) when it is large enough to
+ * pay (index-build.ts PARALLEL_FROM_PASSAGES). Files are built one after another.
  */
-export async function openPassageIndexAsync(corpus: Corpus, options: OpenIndexOptions & { threads?: number; workers?: IndexWorkers } = {}): Promise<OpenedPassageIndex> {
+export async function openPassageIndexAsync(corpus: Corpus, options: OpenIndexOptions & { threads?: number } = {}): Promise<OpenedPassageIndex> {
   const plan = planParts(corpus);
   if (!plan.bulk.length) return plan.memoryOnly!;
-  const threads = options.workers?.threads ?? options.threads ?? defaultIndexThreads();
+  const threads = options.threads ?? defaultIndexThreads();
   const opened: BulkOpened[] = [];
   try {
     for (const { file, docs } of plan.bulk) {
       const began = performance.now();
       const path = indexPath(file);
-      const o = await SqlitePassageIndex.openAsync(sqlite(), path, docs, fingerprint(file, docs), { onProgress: progressFor(options, file), threads, workers: options.workers, source: sourceKey(file) });
+      const o = await SqlitePassageIndex.openAsync(sqlite(), path, docs, fingerprint(file, docs), { onProgress: progressFor(options, file), threads });
       opened.push({ file, docs, path, ms: performance.now() - began, ...o });
     }
   } catch (e) {
@@ -88,57 +84,6 @@ export async function openPassageIndexAsync(corpus: Corpus, options: OpenIndexOp
     throw e;
   }
   return assemble(plan, opened);
-}
-
-/** Below this many bytes a bulk file is not worth starting workers for before its load: ~10,000 passages (PARALLEL_FROM_PASSAGES) of the kremlin archive take ~0.6 MB gzipped. */
-const PRESTART_MIN_BYTES = 512 * 1024;
-
-/**
- * Start the index-build worker threads before the corpus loads, when a bulk
- * file among `paths` will likely need its index built: no index beside it, or
- * one whose stored `source` (sourceKey: the file's bytes and the term code) is
- * not this file's. The threads then load their modules while this thread
- * reads the corpus: a fresh kremlin archive's first run no longer waits
- * ~0.3 s for them after its load. Undefined when no build is expected, every
- * bulk file is small (under `minBytes`, default PRESTART_MIN_BYTES) or
- * `threads` (default defaultIndexThreads(): one per core) is 1.
- * The guess is only about timing: openPassageIndexAsync still decides by the
- * full fingerprint, and workers it does not use cost their start-up on
- * another core. The caller passes them to openPassageIndexAsync and destroys them.
- */
-export async function prestartIndexWorkers(paths: string[], { threads = defaultIndexThreads(), minBytes = PRESTART_MIN_BYTES } = {}): Promise<IndexWorkers | undefined> {
-  if (threads < 2) return undefined;
-  const expected = paths.some((p) => {
-    const file = resolve(p);
-    if (!isBulkFile(file)) return false;
-    try {
-      if (statSync(file).size < minBytes) return false;
-    } catch {
-      return false;
-    }
-    return storedSource(indexPath(file)) !== sourceKey(file);
-  });
-  return expected ? startIndexWorkers(threads) : undefined;
-}
-
-/** What an index stores as `source`: the corpus file's bytes and the code that derives terms (not the passages, known only after a load). */
-function sourceKey(file: string): string {
-  return createHash('sha256').update(`format ${INDEX_FORMAT}\nfile ${fileDigest(file)}\n${codeFingerprint()}`).digest('hex');
-}
-
-/** The `source` an index file records, or undefined (no file, no such row, not an index). */
-function storedSource(path: string): string | undefined {
-  if (!existsSync(path)) return undefined;
-  try {
-    const db = new (sqlite())(path, { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare("SELECT value FROM meta WHERE key = 'source'").pluck().get() as string | undefined) ?? undefined;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return undefined;
-  }
 }
 
 /** Worker threads for an index build: one per core, at most 4 (the main thread only inserts). */

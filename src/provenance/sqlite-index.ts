@@ -31,7 +31,6 @@ import type { Document, Segment } from '../corpus/types.js';
 import type { Token } from '../text/index.js';
 import { buildIndexFile, buildIndexFileParallel, INDEX_FORMAT, KEY_SEPARATOR, PARALLEL_FROM_PASSAGES, TERM_FIELDS, TERM_KINDS, type BuildOptions } from './index-build.js';
 import { ClearingCache } from '../util/clearing-cache.js';
-import type { IndexWorkers } from './index-workers.js';
 import { readInt32s } from '../util/int32-blob.js';
 import { bm25Top, type Bm25Channel, type Postings } from './postings.js';
 import { bm25Idf } from './memory-index.js';
@@ -167,15 +166,15 @@ export class SqlitePassageIndex implements PassageIndex {
 
   /**
    * Like `open`, but a build of PARALLEL_FROM_PASSAGES passages or more is
-   * tokenised in worker threads (`workers` when given, else `threads` started
-   * for it: index-build.ts); the file written is the same.
+   * tokenised in `threads` worker threads (index-build.ts); the file written
+   * is the same.
    */
-  static async openAsync(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: BuildOptions & { threads: number; workers?: IndexWorkers }): Promise<OpenedIndex> {
+  static async openAsync(sqlite: Sqlite, path: string, documents: Document[], fingerprint: string, options: BuildOptions & { threads: number }): Promise<OpenedIndex> {
     const passages = passageRefs(documents);
     const total = passages.refs.length;
     const existing = existsSync(path) ? SqlitePassageIndex.tryOpen(sqlite, path, fingerprint, passages) : undefined;
     if (existing) return { index: existing, built: false };
-    if ((options.workers !== undefined || options.threads > 1) && total >= PARALLEL_FROM_PASSAGES) await buildIndexFileParallel(sqlite, path, documents, total, fingerprint, options);
+    if (options.threads > 1 && total >= PARALLEL_FROM_PASSAGES) await buildIndexFileParallel(sqlite, path, documents, total, fingerprint, options);
     else buildIndexFile(sqlite, path, documents, total, fingerprint, options);
     return { index: new SqlitePassageIndex(new sqlite(path, { readonly: true }), passages), built: true };
   }

@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { formatIssue } from '../corpus/format-issue.js';
 import { loadCorpus } from '../corpus/load.js';
 import type { Document } from '../corpus/types.js';
-import { openPassageIndexAsync, prestartIndexWorkers } from '../provenance/open-index.js';
+import { openPassageIndexAsync } from '../provenance/open-index.js';
 import { errorHandler, notFoundHandler } from './http-errors.js';
 import { safeUrl } from './html.js';
 import { matchResult, usePassageIndex } from './provenance-view.js';
@@ -70,19 +70,15 @@ export const HEAP_GROWING_PERCENT = 50;
 
 export async function startServer(options: ServerOptions): Promise<import('node:http').Server> {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  // A bulk corpus whose index will be built: its worker threads load their modules while the corpus loads.
-  const workers = await prestartIndexWorkers(options.corpora ?? []);
-  let corpus;
+  const corpus = loadCorpus({ corpora: options.corpora, builtin: options.builtin });
+  for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  // Index once at start-up (bulk corpora get their persistent SQLite index) and
+  // match every plan, so no visitor waits for it and requests never re-read files.
   let opened;
   try {
-    corpus = loadCorpus({ corpora: options.corpora, builtin: options.builtin });
-    for (const issue of corpus.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-    // Index once at start-up (bulk corpora get their persistent SQLite index) and
-    // match every plan, so no visitor waits for it and requests never re-read files.
-    opened = await openPassageIndexAsync(corpus, { workers, ...(options.indexProgress ? { onProgress: (done, total, label) => options.indexProgress!.update(done, total, label) } : {}) });
+    opened = await openPassageIndexAsync(corpus, { ...(options.indexProgress ? { onProgress: (done, total, label) => options.indexProgress!.update(done, total, label) } : {}) });
   } finally {
     options.indexProgress?.stop();
-    await workers?.destroy();
   }
   usePassageIndex(corpus, opened.index);
   const state: AppState = { corpus, options };

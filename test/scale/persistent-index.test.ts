@@ -1,7 +1,7 @@
 // The persistent SQLite FTS5 index: the same top candidates as brute force
 // (every passage scored with the same scorer), reuse when nothing changed, and
 // a rebuild when the corpus file changes.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,8 @@ import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus, Document } from '../../src/corpus/types.js';
 import { BruteForceIndex } from '../../src/provenance/brute-index.js';
 import { matchPlan } from '../../src/provenance/match.js';
-import { buildIndexFile, buildIndexFileParallel, taskRows } from '../../src/provenance/index-build.js';
-import { fingerprint, openPassageIndex, prestartIndexWorkers, type OpenedPassageIndex } from '../../src/provenance/open-index.js';
-import { startIndexWorkers } from '../../src/provenance/index-workers.js';
+import { buildIndexFile, buildIndexFileParallel } from '../../src/provenance/index-build.js';
+import { fingerprint, openPassageIndex, type OpenedPassageIndex } from '../../src/provenance/open-index.js';
 import { INDEX_FORMAT, SqlitePassageIndex } from '../../src/provenance/sqlite-index.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import { documentPassages } from '../../src/provenance/passages.js';
@@ -161,37 +160,6 @@ describe('persistent index', () => {
     // Same rows in the same order: the two files are byte for byte the same.
     expect(readFileSync(threaded).equals(readFileSync(inline))).toBe(true);
     expect(seen.at(-1)).toBe(total);
-    // And with threads started beforehand (as the CLI does before a load), which the build leaves running for its caller.
-    const early = join(dir, 'early.fts.sqlite');
-    const workers = await startIndexWorkers(2);
-    try {
-      await buildIndexFileParallel(sqlite, early, corpus.documents, total, 'fp', { threads: 2, workers });
-      expect(readFileSync(early).equals(readFileSync(inline))).toBe(true);
-      const task = { documents: [{ text: 'Ukraine will receive security guarantees.', language: 'en', spans: [0, 41] }] };
-      expect(await workers.run(task)).toEqual(taskRows(task));
-    } finally {
-      await workers.destroy();
-    }
-  });
-
-  it('starts the build threads before a load only when the file will be built: no index beside it, or one from other bytes', async () => {
-    // (This file is smaller than a build in threads needs: the size floor is lowered to test the guess alone.)
-    const any = { threads: 2, minBytes: 0 };
-    // The index built above records what it was built from.
-    expect(await prestartIndexWorkers([file], any)).toBeUndefined();
-    const fresh = join(dir, 'fresh.jsonl');
-    copyFileSync(file, fresh);
-    const workers = await prestartIndexWorkers([fresh], any);
-    try {
-      expect(workers?.threads).toBe(2);
-    } finally {
-      await workers?.destroy();
-    }
-    // A file under the default floor is indexed on the calling thread; a Markdown folder never gets a persistent index; one core: no threads.
-    expect(statSync(fresh).size).toBeLessThan(512 * 1024);
-    expect(await prestartIndexWorkers([fresh], { threads: 2 })).toBeUndefined();
-    expect(await prestartIndexWorkers(['corpora/statements'], any)).toBeUndefined();
-    expect(await prestartIndexWorkers([fresh], { threads: 1, minBytes: 0 })).toBeUndefined();
   });
 
   it('leaves no file behind when a worker fails, and says why', async () => {

@@ -4,8 +4,7 @@ import type { Corpus, Document } from '../../corpus/types.js';
 import { serialize } from '../../export/table.js';
 import { matchPlan, provenanceTable, textLookup, type Candidate, type MatchResult, type PointMatch } from '../../provenance/index.js';
 import { evidencePhrases, shownEvidence } from '../../provenance/table.js';
-import type { IndexWorkers } from '../../provenance/index-workers.js';
-import { openPassageIndexAsync, prestartIndexWorkers } from '../../provenance/open-index.js';
+import { openPassageIndexAsync } from '../../provenance/open-index.js';
 import { PassimFormatError, readPassimPairs } from '../../corpus/passim-output.js';
 import { PassimPassageIndex } from '../../provenance/passim-index.js';
 import type { PassageIndex } from '../../provenance/types.js';
@@ -28,16 +27,6 @@ export interface MatchCommandOptions extends CorpusOptions {
 export async function runMatch(planArg: string, options: CorpusOptions & { top?: string; passim?: string; date?: string }): Promise<{ corpus: Corpus; plan: Document; result: MatchResult }> {
   const top = parseTop(options.top);
   const date = draftDateOption(options.date);
-  // A bulk file whose index will be built: its worker threads start now and load their modules while the corpus loads.
-  const workers = await prestartIndexWorkers(options.corpus ?? []);
-  try {
-    return await matchLoaded(planArg, options, { top, date, workers });
-  } finally {
-    await workers?.destroy();
-  }
-}
-
-async function matchLoaded(planArg: string, options: CorpusOptions & { passim?: string }, { top, date, workers }: { top: number; date: string | undefined; workers: IndexWorkers | undefined }): Promise<{ corpus: Corpus; plan: Document; result: MatchResult }> {
   const corpus = openCorpus(options);
   const plan = resolveDocument(corpus, planArg, { date });
   noteUndatedDraft(plan);
@@ -47,7 +36,7 @@ async function matchLoaded(planArg: string, options: CorpusOptions & { passim?: 
   const progress = progressFor(options);
   let opened;
   try {
-    opened = await openPassageIndexAsync(corpus, { workers, onProgress: (done, total, label) => progress.update(done, total, label) });
+    opened = await openPassageIndexAsync(corpus, { onProgress: (done, total, label) => progress.update(done, total, label) });
   } finally {
     progress.stop();
   }
