@@ -3,7 +3,7 @@
 // Paired points that both have sub-items are aligned again, sub-item by
 // sub-item, with the same machinery (that is where the 20-point plan merged
 // two of the 28-point plan's guarantee clauses into one).
-import { pointSlots } from '../corpus/coverage.js';
+import { noTextReason, pointSlots } from '../corpus/coverage.js';
 import type { Document } from '../corpus/types.js';
 import { normalizeText } from '../text/index.js';
 import { assign, DEFAULT_PARAMS, type AssignParams, type Link } from './assign.js';
@@ -340,7 +340,7 @@ function gaps(doc: Document): string[] {
 
 /**
  * Align two versions of a plan. Every point of both documents appears in some
- * row; points never published appear as `unknown`, never as dropped, and a
+ * row; points with no text in the corpus appear as `unknown`, never as dropped, and a
  * point without counterpart is `dropped`/`added` only when the other version
  * is complete (else `unknown`: it may be among the unpublished points).
  */
@@ -379,7 +379,7 @@ export function alignPair(A: Document, B: Document, params: AssignParams = DEFAU
   const unpublished = (doc: Document, n: number) =>
     doc.missingFrom !== undefined
       ? `no counterpart among ${doc.id}'s published points; its source breaks off after point ${doc.missingFrom - 1}`
-      : `no counterpart among ${doc.id}'s published points; ${n} of its points were never published`;
+      : `no counterpart among ${doc.id}'s points with text; ${n} of its points have none in the corpus`;
   m.a.forEach((p, i) => {
     if (usedA.has(i)) return;
     const removedAs = droppedBy.get(i);
@@ -396,9 +396,10 @@ export function alignPair(A: Document, B: Document, params: AssignParams = DEFAU
     rows.push({ ...row, bSpan: [q.segment.start, q.segment.end], partial: q.partial });
   });
 
-  for (const n of gapsA) rows.push(blank(n, null, 'unknown', `point ${n} of ${A.id} was never published`, Number(n)));
+  // Say what the corpus knows (no source found, the source breaks off), never "never published".
+  for (const n of gapsA) rows.push(blank(n, null, 'unknown', `no text of point ${n} of ${A.id} in the corpus: ${noTextReason(A, n)}`, Number(n)));
   for (const n of removedA) rows.push(blank(n, null, 'unknown', `point ${n} is already marked [removed] in ${A.id}`, Number(n)));
-  for (const n of gapsB) rows.push(blank(null, n, 'unknown', `point ${n} of ${B.id} was never published`, Number(n) + 0.5));
+  for (const n of gapsB) rows.push(blank(null, n, 'unknown', `no text of point ${n} of ${B.id} in the corpus: ${noTextReason(B, n)}`, Number(n) + 0.5));
 
   return { versions: [A.id, B.id], pairs: finish(rows) };
 }

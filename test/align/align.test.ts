@@ -198,6 +198,16 @@ describe('collation of witnesses numbered differently (us-28, its Russian text, 
   });
 });
 
+describe('points with no text in the corpus', () => {
+  it('say what the corpus knows of them, never that they were not published (Axios published us-28 13)', () => {
+    const al = alignPair(doc('us-28-2025-11-20'), doc('ua-20-2025-12-24'));
+    expect(row(al.pairs, '13', null)!.reason).toBe('no text of point 13 of us-28-2025-11-20 in the corpus: no source found gave it verbatim');
+    expect(row(al.pairs, null, '17')!.reason).toBe('no text of point 17 of ua-20-2025-12-24 in the corpus: no source found gave it verbatim');
+    expect(row(al.pairs, '3', null)!.reason).toBe("no counterpart among ua-20-2025-12-24's points with text; 5 of its points have none in the corpus");
+    expect(JSON.stringify(al)).not.toMatch(/never published/);
+  });
+});
+
 describe('changed names and figures against a partly published point', () => {
   const names = (cs: { a: string | null; b: string | null }[] | undefined) => (cs ?? []).map((c) => c.a ?? c.b);
 
