@@ -24,7 +24,7 @@ export async function exportCommand(planArg: string, options: ExportCommandOptio
   if (options.format === 'passim') return exportPassim(planArg, options);
   const { result } = await runMatch(planArg, options);
   const text = serialize(provenanceTable(result), options.format);
-  write(text, options.out, `wrote ${result.points.length} points of ${result.plan} to ${options.out}\n`);
+  write(text, options.out, `wrote ${result.points.length} point${result.points.length === 1 ? '' : 's'} of ${result.plan} to ${options.out}\n`);
 }
 
 /** The plan and every source document as passim's JSON Lines input (see export/passim.ts); no matching is done. */
