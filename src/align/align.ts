@@ -46,7 +46,7 @@ export interface AlignedPair {
    * Present only when there are some.
    */
   notInPublishedPart?: Change[];
-  /** True when either side is a partial point or a sub-item of one (part of its text was never published). */
+  /** True when either side is a partial point or a sub-item of one (part of its text is not in the corpus). */
   partial: boolean;
   /** True when A and B are in different languages (no word diff; similarity from concepts, figures, names). */
   crossLanguage: boolean;
