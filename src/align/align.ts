@@ -3,7 +3,7 @@
 // Paired points that both have sub-items are aligned again, sub-item by
 // sub-item, with the same machinery (that is where the 20-point plan merged
 // two of the 28-point plan's guarantee clauses into one).
-import { pointSlots } from '../corpus/coverage.js';
+import { noTextReason, pointSlots } from '../corpus/coverage.js';
 import type { Document } from '../corpus/types.js';
 import { normalizeText } from '../text/index.js';
 import { assign, DEFAULT_PARAMS, type AssignParams, type Link } from './assign.js';
@@ -40,12 +40,13 @@ export interface AlignedPair {
   changes: Change[];
   /**
    * Figures, names and polarity cues only one side has where the other side is
-   * only partly published (a partial point, or the last sub-item of one): they
-   * may stand in its unpublished part, so they are not claimed in `changes`.
+   * only partly published (a partial point or a bare heading, or any sub-item of
+   * a partial point): they may stand in its unpublished part, so they are not
+   * claimed in `changes`.
    * Present only when there are some.
    */
   notInPublishedPart?: Change[];
-  /** True when either side is a partial point (part of its text was never published). */
+  /** True when either side is a partial point or a sub-item of one (part of its text is not in the corpus). */
   partial: boolean;
   /** True when A and B are in different languages (no word diff; similarity from concepts, figures, names). */
   crossLanguage: boolean;
@@ -231,8 +232,11 @@ function blank(a: string | null, b: string | null, relation: Relation, reason: s
   return { a, b, relation, moved: false, similarity: 0, diff: [], diffTruncated: false, changes: [], partial: false, crossLanguage: false, reason, order };
 }
 
-/** Rows for the links found by `assign`: relation, diff and changed figures of each pair. */
-function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], params: AssignParams): Row[] {
+/**
+ * Rows for the links found by `assign`: relation, diff and changed figures of each pair.
+ * `within` is set for sub-items: whether the points they belong to in A and B are partial.
+ */
+function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], params: AssignParams, within?: { a: boolean; b: boolean }): Row[] {
   const crossLanguage = A.language !== B.language;
   const splitA = new Set(links.filter((l) => l.kind === 'split').map((l) => l.i));
   const mergedB = new Set(links.filter((l) => l.kind === 'merged').map((l) => l.j));
@@ -241,9 +245,12 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
     const q = m.b[l.j];
     // A side whose published text may stop short cannot show that a figure
     // or name the other side has was removed (or added): that is left out of
-    // `changes` and listed apart.
-    const openA = mayContinue(A, m.a, p);
-    const openB = mayContinue(B, m.b, q);
+    // `changes` and listed apart. A sub-item of a partial point is such a side
+    // too: what its counterpart has may stand in a sub-item never published
+    // (us-28 21's published 21.a lacks Zaporizhzhia and Kherson, which the
+    // Pravda rendering's 21.b names).
+    const openA = Boolean(within?.a) || isFragment(p);
+    const openB = Boolean(within?.b) || isFragment(q);
     const onA = (o: number) => p.segment.start + o;
     const onB = (o: number) => q.segment.start + o;
     const found = changedFiguresAndEntities(p.text, A.language, q.text, B.language).flatMap((c) => (openA || openB ? figureSides(c) : [c])).map((c) => onDocuments(c, c.aSpan, c.bSpan, onA, onB));
@@ -267,7 +274,7 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
       diffTruncated: diff.truncated,
       changes,
       ...(notInPublishedPart.length ? { notInPublishedPart } : {}),
-      partial: isFragment(p) || isFragment(q),
+      partial: isFragment(p) || isFragment(q) || Boolean(within?.a || within?.b),
       crossLanguage,
       aSpan: [p.segment.start, p.segment.end],
       bSpan: [q.segment.start, q.segment.end],
@@ -308,19 +315,6 @@ export function onDocuments<T extends object>(x: T, a: [number, number] | undefi
   return { ...x, ...(a ? { aDocSpan: [toA(a[0]), toA(a[1])] as [number, number] } : {}), ...(b ? { bDocSpan: [toB(b[0]), toB(b[1])] as [number, number] } : {}) };
 }
 
-/**
- * True when a unit's published text may stop short of the whole: a fragment
- * (isFragment: the Russian point 10 is only its heading), or the last sub-item of a
- * partial point when it breaks off mid-sentence (e3 10.c ends "in add"; us-28
- * 10.4 ends with a full stop, so what is missing from us-28 10 is not in it).
- * `units` are the unit's siblings in document order.
- */
-function mayContinue(doc: Document, units: PointProfile[], u: PointProfile): boolean {
-  if (isFragment(u)) return true;
-  if (u.segment.kind !== 'subpoint' || units[units.length - 1] !== u || /[.!?…;]["'”’»)\]]*\s*$/u.test(u.text)) return false;
-  return Boolean(doc.segments.find((s) => s.kind === 'point' && s.id === u.segment.parent)?.partial);
-}
-
 /** Where a B-only row goes: after the A unit paired with B's nearest earlier unit. */
 function anchorOf(m: SimilarityMatrix, links: Link[], j: number): number {
   const prev = links.filter((l) => l.kind !== 'split' && l.kind !== 'merged' && l.j < j).sort((x, y) => y.j - x.j)[0];
@@ -330,7 +324,7 @@ function anchorOf(m: SimilarityMatrix, links: Link[], j: number): number {
 function alignSubpoints(A: Document, B: Document, subA: PointProfile[], subB: PointProfile[], partialA: boolean, partialB: boolean, params: AssignParams): AlignedPair[] {
   const m = unitMatrix(subA, subB);
   const links = assign(m.sim, m.containAB, m.containBA, m.a.map((p) => p.keys.size), m.b.map((q) => q.keys.size), params);
-  const rows = linkRows(A, B, m, links, params);
+  const rows = linkRows(A, B, m, links, params, { a: partialA, b: partialB });
   const usedA = new Set(links.map((l) => l.i));
   const usedB = new Set(links.map((l) => l.j));
   subA.forEach((p, i) => {
@@ -388,7 +382,7 @@ function gaps(doc: Document): string[] {
 
 /**
  * Align two versions of a plan. Every point of both documents appears in some
- * row; points never published appear as `unknown`, never as dropped, and a
+ * row; points with no text in the corpus appear as `unknown`, never as dropped, and a
  * point without counterpart is `dropped`/`added` only when the other version
  * is complete (else `unknown`: it may be among the unpublished points).
  */
@@ -427,7 +421,7 @@ export function alignPair(A: Document, B: Document, params: AssignParams = DEFAU
   const unpublished = (doc: Document, n: number) =>
     doc.missingFrom !== undefined
       ? `no counterpart among ${doc.id}'s published points; its source breaks off after point ${doc.missingFrom - 1}`
-      : `no counterpart among ${doc.id}'s published points; ${n} of its points were never published`;
+      : `no counterpart among ${doc.id}'s points with text; ${n} of its points have none in the corpus`;
   m.a.forEach((p, i) => {
     if (usedA.has(i)) return;
     const removedAs = droppedBy.get(i);
@@ -444,9 +438,10 @@ export function alignPair(A: Document, B: Document, params: AssignParams = DEFAU
     rows.push({ ...row, bSpan: [q.segment.start, q.segment.end], partial: q.partial });
   });
 
-  for (const n of gapsA) rows.push(blank(n, null, 'unknown', `point ${n} of ${A.id} was never published`, Number(n)));
+  // Say what the corpus knows (no source found, the source breaks off), never "never published".
+  for (const n of gapsA) rows.push(blank(n, null, 'unknown', `no text of point ${n} of ${A.id} in the corpus: ${noTextReason(A, n)}`, Number(n)));
   for (const n of removedA) rows.push(blank(n, null, 'unknown', `point ${n} is already marked [removed] in ${A.id}`, Number(n)));
-  for (const n of gapsB) rows.push(blank(null, n, 'unknown', `point ${n} of ${B.id} was never published`, Number(n) + 0.5));
+  for (const n of gapsB) rows.push(blank(null, n, 'unknown', `no text of point ${n} of ${B.id} in the corpus: ${noTextReason(B, n)}`, Number(n) + 0.5));
 
   return { versions: [A.id, B.id], pairs: finish(rows) };
 }

@@ -104,11 +104,13 @@ const undatedDrafts = new WeakSet<Document>();
  * corpus document or a plain numbered list (a user's own draft). A file's
  * document is added to the corpus so later stages can find it by id. `args`
  * are all the plan arguments of the command, to tell apart files of one
- * name (see fileId).
+ * name (see fileId). `date` (--date) dates a file without front matter; a corpus
+ * document or a file with front matter keeps its own date, and a --date that
+ * differs from it is a UserError rather than silently ignored (see ownDate).
  */
 export function resolveDocument(corpus: Corpus, arg: string, { date, args = [] }: { date?: string; args?: string[] } = {}): Document {
   const byId = findDocument(corpus, arg);
-  if (byId) return byId;
+  if (byId) return ownDate(byId, date, `${byId.id} is a corpus document`);
   if (existsSync(arg) && statSync(arg).isFile()) {
     // Refuse an oversized file before reading it into memory.
     const imported = importedPlans.get(arg);
@@ -122,7 +124,9 @@ export function resolveDocument(corpus: Corpus, arg: string, { date, args = [] }
     const error = issues.find((i) => i.severity === 'error');
     if (!document || error) throw new UserError(`${formatIssue(error!)}${imported ? ` (in the text extracted from the ${imported.format.toUpperCase()}, which begins ${JSON.stringify(excerpt(imported.text))})` : ''}`);
     // Front matter (a full corpus document) carries its own date: --date and the undated note do not apply.
-    if (date === undefined && !hasFrontMatter(decoded.text)) undatedDrafts.add(document);
+    const frontMatter = hasFrontMatter(decoded.text);
+    if (frontMatter) ownDate(document, date, `${arg} has front matter`);
+    if (date === undefined && !frontMatter) undatedDrafts.add(document);
     if (imported) document.imported = { format: imported.format, pages: imported.pages, origins: imported.origins };
     // A file's offsets are reported into the file as given (CRLF, CR, BOM, front matter): see raw-offsets.ts.
     // An imported file's offsets refer to the extracted text, which `show --format json` prints.
@@ -144,6 +148,16 @@ export function resolveDocument(corpus: Corpus, arg: string, { date, args = [] }
   const hints = [hidden, near.length ? `did you mean ${near.join(', ')}?` : ''].filter(Boolean).join('; ');
   const quoted = JSON.stringify(arg).replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
   throw new UserError(`no document or file ${quoted}${hints ? ` (${hints})` : ''}; run "provenance list" to see the ids`);
+}
+
+/**
+ * `doc` when --date is absent or agrees with its own date; else a UserError. Its date decides which
+ * statements are antecedents and which later echoes, so a --date that would not be used must not pass
+ * silently (a reporter's `match us-28-2025-11-20 --date 2025-01-01` printed the 20 Nov answer unmarked).
+ */
+function ownDate(doc: Document, date: string | undefined, what: string): Document {
+  if (date === undefined || date === doc.date) return doc;
+  throw new UserError(`--date ${date} does not apply: ${what} dated ${doc.date}, and its own date decides what counts as an antecedent; drop --date, or give the plan's text as a file without front matter to date it yourself`);
 }
 
 /** What an id argument shows: invisible characters left out, Cyrillic look-alikes as Latin letters, any dash as "-". */

@@ -58,3 +58,18 @@ export function pointSlots(doc: Document): { n: string; segment?: Segment; state
   }
   return slots;
 }
+
+/**
+ * What the corpus knows of point `n` of a plan that has no text in `doc` (a `missing`
+ * or `unlisted` slot), as a clause for messages, e.g. "no source found gave it
+ * verbatim". It never says the point was never published: a point missing here may
+ * have been published where no one found it (Axios published us-28 in full; the
+ * corpus has it from reprints). Only a `status: reported-only` plan's front matter
+ * says its text was never published.
+ */
+export function noTextReason(doc: Document, n: string): string {
+  if (doc.status === 'reported-only') return `${doc.id} is reported only: its text was never published`;
+  if (doc.missing.includes(n)) return 'no source found gave it verbatim';
+  if (doc.missingFrom !== undefined && Number(n) >= doc.missingFrom) return `the source breaks off after point ${doc.missingFrom - 1}`;
+  return 'the source skips it (not listed as missing)';
+}

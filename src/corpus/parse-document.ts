@@ -2,6 +2,7 @@
 // body segmented by kind, language checked. Never throws on bad input: every
 // problem becomes a LoadIssue naming the file, the line and the field.
 import { readBody } from './body-lines.js';
+import { hasElision } from './elision.js';
 import { hasFrontMatter, splitFrontMatter, type FrontMatterResult } from './front-matter.js';
 import { languageMismatch, otherCyrillicLanguage, undeclaredLanguage } from './language.js';
 import { frontMatterSchema, isCalendarDate, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
@@ -77,6 +78,7 @@ export function parseDocumentSource(source: string, file: string, options: Parse
     const missing = new Set(fields.missing);
     const from = missingFrom(fields);
     for (const s of segs) if (s.kind === 'point' && (missing.has(s.id) || (from !== undefined && Number(s.id) >= from))) s.partial = true;
+    markElided(segs, text);
     segments = segs;
   } else {
     segments = segmentStatement(lines);
@@ -156,6 +158,7 @@ export function parseDraft(source: string, options: DraftOptions): ParseResult {
   const { segments, problems, notes } = segmentPlan(lines);
   const issues: LoadIssue[] = bodyProblems(problems, file);
   if (issues.length) return { issues };
+  markElided(segments, text);
   issues.push(...notes.map((n): LoadIssue => ({ severity: 'note', file, line: n.line, field: 'body', message: n.message })));
   if (!segments.some((s) => s.kind === 'point')) {
     return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: 'no numbered points found: start each point on its own line with its number, e.g. "1. The first point"' }] };
@@ -190,6 +193,11 @@ export function parseDraft(source: string, options: DraftOptions): ParseResult {
     builtin: false,
   };
   return { document, issues };
+}
+
+/** Points whose text (sub-items included) carries an elision marker ("[...]", a trailing "…") are partial: see elision.ts. */
+function markElided(segments: Segment[], text: string): void {
+  for (const s of segments) if (s.kind === 'point' && !s.partial && hasElision(text.slice(s.start, s.end))) s.partial = true;
 }
 
 /** Body problems as issues; past the first few, one summary line (a broken paste can have thousands). */

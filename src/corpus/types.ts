@@ -37,7 +37,11 @@ export interface Segment {
    * one (a file collecting statements of several days); else the document's date applies.
    */
   date?: string;
-  /** True when the point's number is listed in `missing:` but some text of it survives. */
+  /**
+   * True when only part of the point's text was published: its number is listed in `missing:`
+   * (or falls in an open-ended gap) but some text of it survives, or its text carries an elision
+   * marker ("[...]", "(…)", a trailing "…": see elision.ts).
+   */
   partial?: boolean;
   /** Unnumbered items ("Second, …") the source ran into this point: it is a merge of several items. */
   merged?: { line: number; ordinal: string }[];

@@ -3,7 +3,7 @@
 // with it, so one row is one unit of the first version, and a column shows
 // what became of that unit in another version. Units that only another
 // version has get rows of their own, placed after the unit they follow.
-import { pointSlots } from '../corpus/coverage.js';
+import { noTextReason, pointSlots } from '../corpus/coverage.js';
 import type { Corpus, Document } from '../corpus/types.js';
 import { alignPair, changesText, collate, type AlignedPair, type Collation, type PairAlignment } from '../align/index.js';
 import { diffHtml } from './html.js';
@@ -122,12 +122,12 @@ export function compareView(corpus: Corpus, versions: Document[]): { rows: Compa
       if (p.b !== null && gapsK.has(p.b)) {
         const row = rowOf.get(p.b);
         if (row && row.state === 'missing' && !row.cells[k].length) {
-          row.cells[k].push({ kind: 'missing', label: p.b, figures: [], entities: [], subpairs: [], reason: `no verbatim text of point ${p.b} was published` });
+          row.cells[k].push({ kind: 'missing', label: p.b, figures: [], entities: [], subpairs: [], reason: `no verbatim text of point ${p.b} in the corpus: ${noTextReason(other, p.b)}` });
           continue;
         }
       }
       const extra: CompareRow = { label: null, state: 'extra', cells: emptyCells() };
-      extra.cells[k].push(p.b !== null && gapsK.has(p.b) ? { kind: 'missing', label: p.b, figures: [], entities: [], subpairs: [], reason: `no verbatim text of point ${p.b} was published` } : cellOf(p, other));
+      extra.cells[k].push(p.b !== null && gapsK.has(p.b) ? { kind: 'missing', label: p.b, figures: [], entities: [], subpairs: [], reason: `no verbatim text of point ${p.b} in the corpus: ${noTextReason(other, p.b)}` } : cellOf(p, other));
       // After the anchor row and any extra rows already placed after it.
       let at = anchor + 1;
       while (at < rows.length && rows[at].state === 'extra') at++;

@@ -253,6 +253,16 @@ describe('collation of witnesses numbered differently (us-28, its Russian text, 
   });
 });
 
+describe('points with no text in the corpus', () => {
+  it('say what the corpus knows of them, never that they were not published (Axios published us-28 13)', () => {
+    const al = alignPair(doc('us-28-2025-11-20'), doc('ua-20-2025-12-24'));
+    expect(row(al.pairs, '13', null)!.reason).toBe('no text of point 13 of us-28-2025-11-20 in the corpus: no source found gave it verbatim');
+    expect(row(al.pairs, null, '17')!.reason).toBe('no text of point 17 of ua-20-2025-12-24 in the corpus: no source found gave it verbatim');
+    expect(row(al.pairs, '3', null)!.reason).toBe("no counterpart among ua-20-2025-12-24's points with text; 5 of its points have none in the corpus");
+    expect(JSON.stringify(al)).not.toMatch(/never published/);
+  });
+});
+
 describe('changed names and figures against a partly published point', () => {
   const names = (cs: { a: string | null; b: string | null }[] | undefined) => (cs ?? []).map((c) => c.a ?? c.b);
 
@@ -274,8 +284,27 @@ describe('changed names and figures against a partly published point', () => {
     const p10 = row(al.pairs, '10', '5')!;
     expect(p10.changes.map((c) => [c.a, c.b])).toEqual([['Moscow', null], ['St. Petersburg', null]]);
     expect(p10.notInPublishedPart?.map((c) => [c.a, c.b])).toEqual([[null, 'NATO'], [null, 'European']]);
-    // us-28 10.4 ends with a full stop: whatever us-28 10 lacks is not in it.
-    expect(names(row(al.pairs, '10.4', '5.2')!.changes)).toEqual(['Moscow', 'St. Petersburg', 'Russia']);
+    // A sub-item of a partial point is partial too: ua-20 5.2's Russia may stand in what us-28 10 lacks.
+    const sub = row(al.pairs, '10.4', '5.2')!;
+    expect(sub).toMatchObject({ partial: true });
+    expect(names(sub.changes)).toEqual(['Moscow', 'St. Petersburg']);
+    expect(names(sub.notInPublishedPart)).toEqual(['Russia']);
+  });
+
+  it('claims nothing removed from ua-20 9, which breaks off in "[...]" (the figures of us-28 14 may be in its cut sub-points)', () => {
+    const p14 = row(alignPair(doc('us-28-2025-11-20'), doc('ua-20-2025-12-24')).pairs, '14', '9')!;
+    expect(p14).toMatchObject({ relation: 'reworded', partial: true, changes: [] });
+    expect(names(p14.notInPublishedPart)).toEqual(['$100 billion', '50', '$100 billion', 'Russian', 'U.S.', 'Europe']);
+  });
+
+  it('carries the partial flag to sub-pairs: us-28 21.1 ↔ ua-20 14.1 claims no Zaporizhia or Kherson added (us-28 21.b is unpublished here)', () => {
+    const sub = row(alignPair(doc('us-28-2025-11-20'), doc('ua-20-2025-12-24')).pairs, '21', '14')!.subpairs!.find((p) => p.a === '21.1' && p.b === '14.1')!;
+    expect(sub).toMatchObject({ relation: 'reworded', partial: true, changes: [] });
+    expect(names(sub.notInPublishedPart)).toEqual(['Crimea', 'Russian', 'United States', 'Zaporizhia', 'Kherson']);
+    // The Pravda rendering, whose 21 is published with its sub-items, names them in 21.b.
+    expect(segmentText(doc('us-28-alt-en-pravda-2025-11-20'), doc('us-28-alt-en-pravda-2025-11-20').segments.find((s) => s.id === '21.b')!)).toMatch(/^Kherson and Zaporizhzhia/);
+    const r = runCli(['align', 'us-28-2025-11-20', 'ua-20-2025-12-24']);
+    expect(r.stdout).toMatch(/^ 21\.1 +14\.1 +reworded \(partial\) +0\.35 +\[not in the published part: −Crimea; −Russian; −United States; \+Zapor/m);
   });
 
   it('the CLI table says so, and explains the mark', () => {

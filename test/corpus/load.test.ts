@@ -107,6 +107,27 @@ describe('the shipped corpora', () => {
     expect(slots[9].state).toBe('partial');
   });
 
+  it('count a point that breaks off with an elision marker as partial: ua-20 8 and 9 end in "[...]"', () => {
+    const cov = planCoverage(doc('ua-20-2025-12-24'));
+    expect(cov.partial).toEqual(['8', '9', '12', '14']);
+    expect(cov.complete).toHaveLength(11);
+    expect(pointSlots(doc('ua-20-2025-12-24'))[7].state).toBe('partial');
+  });
+
+  it('read the elision markers of English, Russian and Ukrainian texts, and no bare ellipsis inside a sentence', () => {
+    const point = (id: string, n: string) => segmentText(doc(id), doc(id).segments.find((s) => s.id === n)!);
+    const partial = (list: string) => parseDraft(list, { id: 'elided' }).document!.segments.filter((s) => s.partial).map((s) => s.id);
+    const en = point('us-28-2025-11-20', '2');
+    const ru = point('us-28-ru-2025-11-20', '2');
+    for (const mark of [' [...]', ' […]', ' (…)', ' (...)', '…', '...', ' [ … ]']) expect(partial(`1. ${en}${mark}\n2. ${en}`), mark).toEqual(['1']);
+    for (const mark of [' <…>', ' <...>', ' […]', '…']) expect(partial(`1. ${ru}${mark}\n2. ${ru}`), mark).toEqual(['1']);
+    // A bracketed cut inside the point, and a sub-item that trails off, make the point partial too.
+    expect(partial(`1. ${ru.replace(' ', ' <…> ')}\n2. ${ru}`)).toEqual(['1']);
+    expect(partial(`1. ${en}\n    - ${en}…\n    - ${en}\n2. ${en}`)).toEqual(['1']);
+    // A bare ellipsis inside a sentence is the author's pause, not a cut.
+    expect(partial(`1. ${en.replace(' ', '… ')}\n2. ${en}`)).toEqual([]);
+  });
+
   it('keep a reported-only plan as reports, never as plan text', () => {
     const d = doc('us-ua-19-2025-11-24');
     expect(d.status).toBe('reported-only');

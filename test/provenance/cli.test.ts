@@ -85,6 +85,20 @@ describe('provenance match', () => {
     expect(bad.stderr.trim()).toBe('provenance: --date "2025-13-01" is not a date: write the draft\'s date as YYYY-MM-DD, e.g. --date 2025-11-20');
   });
 
+  it('refuses a --date that a corpus id or a file with front matter would not use, rather than ignoring it', () => {
+    const id = runCli(['match', 'us-28-2025-11-20', '--date', '2025-01-01']);
+    expect(id.status).toBe(1);
+    expect(id.stdout).toBe('');
+    expect(id.stderr.trim()).toBe(
+      "provenance: --date 2025-01-01 does not apply: us-28-2025-11-20 is a corpus document dated 2025-11-20, and its own date decides what counts as an antecedent; drop --date, or give the plan's text as a file without front matter to date it yourself",
+    );
+    const file = runCli(['export', 'corpora/plans/us-28-2025-11-20.md', '--date', '2025-01-01', '--format', 'passim']);
+    expect(file.status).toBe(1);
+    expect(file.stderr).toMatch(/^provenance: --date 2025-01-01 does not apply: corpora\/plans\/us-28-2025-11-20\.md has front matter dated 2025-11-20/);
+    // The document's own date, given again, is no conflict.
+    expect(runCli(['export', 'us-28-2025-11-20', '--date', '2025-11-20', '--format', 'passim']).status).toBe(0);
+  });
+
   it('says why a shipped plan id is not found under --no-builtin', () => {
     const r = runCli(['match', 'us-28-2025-11-20', '--no-builtin', '--corpus', 'corpora/statements/ru-2025-lavrov-terms.md']);
     expect(r.status).toBe(1);

@@ -92,7 +92,21 @@ describe('pages', () => {
     expect(i12).toBeGreaterThan(0);
     expect(i13).toBeGreaterThan(i12);
     expect(i14).toBeGreaterThan(i13);
-    expect(html.slice(i13, i14)).toContain('no verbatim text published');
+    expect(html.slice(i13, i14)).toContain('no verbatim text in the corpus: no source found gave it verbatim');
+  });
+
+  it('counts one point in the singular on the plan page ("Europe: 1 point", not "1 points")', async () => {
+    const html = await (await get('/plan/us-28-2025-11-20')).text();
+    expect(html).toContain('<title>Europe: 1 point (6%)</title>');
+    expect(html).toMatch(/<\/span> 1 point \(6%\)<\/li>/);
+    expect(html).not.toMatch(/\b1 points\b/);
+  });
+
+  it('a point with no text says what the corpus knows, never that it was not published (Axios published us-28 13)', async () => {
+    const html = await (await get('/plan/us-28-2025-11-20/point/13')).text();
+    expect(html).toContain('No verbatim text of point 13 of this version is in the corpus: no source found gave it verbatim.');
+    expect(html).toContain('<a href="/doc/us-28-2025-11-20">the document\'s notes</a>');
+    expect(html).not.toMatch(/never published|was published/);
   });
 });
 

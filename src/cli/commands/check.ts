@@ -11,7 +11,7 @@ export function checkCommand(options: CorpusOptions & { format?: string }): void
     process.stdout.write(`${JSON.stringify({ documents: corpus.documents.length, errors, warnings, notes }, null, 2)}\n`);
   } else {
     for (const issue of corpus.issues) printIssue(issue, { format: options.format });
-    process.stdout.write(`${corpus.documents.length} documents loaded, ${errors.length} error(s), ${warnings.length} warning(s)${notes.length ? `, ${notes.length} note(s)` : ''}\n`);
+    process.stdout.write(`${corpus.documents.length} document${corpus.documents.length === 1 ? '' : 's'} loaded, ${errors.length} error(s), ${warnings.length} warning(s)${notes.length ? `, ${notes.length} note(s)` : ''}\n`);
   }
   if (errors.length) process.exitCode = 1;
 }

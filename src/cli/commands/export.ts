@@ -8,7 +8,7 @@ import { serialize, type ExportFormat } from '../../export/table.js';
 import { isSourceDocument } from '../../provenance/passages.js';
 import { provenanceTable } from '../../provenance/index.js';
 import { UserError } from '../errors.js';
-import { openCorpus, resolveDocument, type CorpusOptions } from '../context.js';
+import { draftDateOption, openCorpus, resolveDocument, type CorpusOptions } from '../context.js';
 import { planOffsetsInto, rawMatch } from '../raw-offsets.js';
 import { runMatch } from './match.js';
 
@@ -26,13 +26,14 @@ export async function exportCommand(planArg: string, options: ExportCommandOptio
   const { result, plan } = await runMatch(planArg, options);
   // Offsets into the plan file as saved, as in `match --format json` (raw-offsets.ts).
   const text = serialize(provenanceTable(rawMatch(result, plan), planOffsetsInto(plan)), options.format);
-  write(text, options.out, `wrote ${result.points.length} points of ${result.plan} to ${options.out}\n`);
+  write(text, options.out, `wrote ${result.points.length} point${result.points.length === 1 ? '' : 's'} of ${result.plan} to ${options.out}\n`);
 }
 
 /** The plan and every source document as passim's JSON Lines input (see export/passim.ts); no matching is done. */
 function exportPassim(planArg: string, options: ExportCommandOptions): void {
+  const date = draftDateOption(options.date);
   const corpus = openCorpus(options);
-  const plan = resolveDocument(corpus, planArg);
+  const plan = resolveDocument(corpus, planArg, { date });
   if (plan.kind !== 'plan') throw new UserError(`"${plan.id}" is a ${plan.kind}, not a plan: give a plan id (see "provenance list") or a file with numbered points`);
   const sources = corpus.documents.filter(isSourceDocument);
   write(toPassimJsonl(passimRecords([plan], sources)), options.out, `wrote ${plan.id} and ${sources.length} source documents as passim input to ${options.out}\n`);

@@ -104,13 +104,13 @@ function renderMatch(result: MatchResult, none = '(no earlier statement shares i
   const sides = Object.entries(result.summary.sides)
     .map(([side, share]) => `${side} ${Math.round(share * 100)}%`)
     .join(', ');
-  const missing = result.missing.length ? `\nno text for points ${result.missing.join(', ')} (not matched)` : '';
+  const missing = result.missing.length ? `\nno text for point${result.missing.length === 1 ? '' : 's'} ${result.missing.join(', ')} (not matched)` : '';
   const echoes = rows.some((r) => r.echo) ? '\n\necho: a statement dated after the plan that carries its wording (score w: wording only, no date): where the clause went, never its origin.' : '';
   // The percentages are shares of points, and each point's number is a calibrated confidence in its side, not the
   // probability that the side wrote it: a reporter read "ru 0.83" as the latter.
   const legend =
     '\n\norigin: the side whose earlier statements the point echoes best, with the confidence that this side is right (calibrated on held-out plans, per side, so the same for every point naming it: README "Provenance: where each point came from"); "unknown" when that side was named rightly less than half the time, "unknown (→ us)" leaning to it. A side is named even when its best statement is weak: check the score and the lineage (empty when no earlier statement reaches 0.2 with two words of the point\'s wording). It is not the probability that this side wrote the point. The summary\'s percentages are shares of the points.';
-  return `${result.plan}: ${result.summary.points} points matched; likely origin (share of points): ${sides}${missing}\n\n${table}${echoes}${legend}`;
+  return `${result.plan}: ${result.summary.points} point${result.summary.points === 1 ? '' : 's'} matched; likely origin (share of points): ${sides}${missing}\n\n${table}${echoes}${legend}`;
 }
 
 /** The origin cell: `ru 0.83`, `unknown`, or `unknown (→ us)` when an unknown origin leans to a side. */

@@ -23,7 +23,7 @@ function renderDocument(doc: Document): string {
   const out = [`${doc.id} — ${doc.title}`, `${doc.kind}, side ${doc.side}, ${doc.date}, ${doc.language}${doc.translatedFrom ? ` (translated from ${doc.translatedFrom})` : ''}`];
   if (doc.speaker) out.push(`speaker: ${doc.speaker}`);
   out.push(...doc.sources.map((s) => `source: ${s}`));
-  if (doc.imported) out.push(`text extracted from ${doc.imported.format.toUpperCase()}${doc.imported.pages ? ` (${doc.imported.pages} pages)` : ''}: check it against the file; offsets refer to this text (--format json prints it)`);
+  if (doc.imported) out.push(`text extracted from ${doc.imported.format.toUpperCase()}${doc.imported.pages ? ` (${doc.imported.pages} page${doc.imported.pages === 1 ? '' : 's'})` : ''}: check it against the file; offsets refer to this text (--format json prints it)`);
   out.push('');
   if (doc.kind === 'plan' && doc.status === 'reported-only') {
     out.push('Text never published: what was reported about it (not plan text):');

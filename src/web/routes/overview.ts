@@ -1,6 +1,6 @@
 // `/` the corpora at a glance, and `/doc/:id` one document's text by segment.
 import type { Router } from 'express';
-import { planCoverage, pointSlots, segmentText } from '../../corpus/coverage.js';
+import { noTextReason, planCoverage, pointSlots, segmentText } from '../../corpus/coverage.js';
 import { formatIssue } from '../../corpus/format-issue.js';
 import type { Document } from '../../corpus/types.js';
 import { safeUrl } from '../html.js';
@@ -58,7 +58,10 @@ export interface DocumentRow {
   source?: string;
 }
 
-/** A document's segments in reading order; for a plan, points with no text appear as `missing` rows in their place. */
+/**
+ * A document's segments in reading order; for a plan, points with no text appear as `missing` rows in their
+ * place, their `text` what the corpus knows of them ("no source found gave it verbatim").
+ */
 export function documentRows(doc: Document): DocumentRow[] {
   const rows: DocumentRow[] = doc.segments.map((s) => ({
     id: s.id,
@@ -71,7 +74,8 @@ export function documentRows(doc: Document): DocumentRow[] {
   // Insert missing slots before the first row whose point number is larger.
   for (const slot of pointSlots(doc).filter((p) => p.state === 'missing' || p.state === 'unlisted')) {
     const at = rows.findIndex((r) => Number(r.id.split('.')[0]) > Number(slot.n));
-    const row = { id: slot.n, label: slot.n, kind: 'missing', text: '' };
+    // A row with no text carries what the corpus knows of it instead (noTextReason).
+    const row = { id: slot.n, label: slot.n, kind: 'missing', text: noTextReason(doc, slot.n) };
     if (at < 0) rows.push(row);
     else rows.splice(at, 0, row);
   }

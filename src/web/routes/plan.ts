@@ -2,7 +2,7 @@
 // the points × sources heat map and the sides bar. `/plan/:id/point/:n`: one
 // point beside each matching passage, shared phrases marked on both sides.
 import type { Router } from 'express';
-import { pointSlots } from '../../corpus/coverage.js';
+import { noTextReason, pointSlots } from '../../corpus/coverage.js';
 import { findDocument } from '../../corpus/load.js';
 import type { Corpus, Document } from '../../corpus/types.js';
 import { linksTitle, provenanceTable, shownEvidence, type MatchResult, type PointMatch } from '../../provenance/index.js';
@@ -98,6 +98,7 @@ export function planRoutes(router: Router, state: AppState): void {
       plan,
       n,
       state: slot?.state ?? 'present',
+      noText: slot && (slot.state === 'missing' || slot.state === 'unlisted') ? noTextReason(plan, n) : undefined,
       point,
       candidates: point ? pointView(state.corpus, plan, point) : [],
       others: point ? otherSources(state.corpus, point) : [],
