@@ -57,10 +57,14 @@ export interface Form {
 
 /** True when `form` (of the forms under `tokens[i]`'s stem) matches the tokens from `i` on. */
 export function formMatches(form: Form, tokens: readonly { stem: string; norm: string }[], i: number): boolean {
-  if (!form.stems.every((s, k) => tokens[i + k]?.stem === s) || (form.words && !form.words.every((w, k) => tokens[i + k]?.norm === w))) return false;
-  if (!form.after) return true;
-  const from = i + form.stems.length;
-  for (let k = from; k < Math.min(tokens.length, from + FORM_CONTEXT_WINDOW); k++) if (form.after.includes(tokens[k].stem)) return true;
+  // Loops rather than every() with a closure: this runs for every token whose stem starts a glossary form.
+  const { stems, words, after } = form;
+  if (i + stems.length > tokens.length) return false;
+  for (let k = 0; k < stems.length; k++) if (tokens[i + k].stem !== stems[k]) return false;
+  if (words) for (let k = 0; k < words.length; k++) if (tokens[i + k]?.norm !== words[k]) return false;
+  if (!after) return true;
+  const from = i + stems.length;
+  for (let k = from; k < Math.min(tokens.length, from + FORM_CONTEXT_WINDOW); k++) if (after.includes(tokens[k].stem)) return true;
   return false;
 }
 

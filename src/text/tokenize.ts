@@ -49,7 +49,13 @@ export function tokenizeWithFacts(text: string, language: string, glossary: Glos
       if (spelled) tag(t, spelled, glossary);
       continue;
     }
-    const form = candidates.find((f) => formMatches(f, tokens, i));
+    let form: (typeof candidates)[number] | undefined;
+    for (const c of candidates) {
+      if (formMatches(c, tokens, i)) {
+        form = c;
+        break;
+      }
+    }
     if (!form) continue;
     for (let k = 0; k < form.stems.length; k++) {
       const token = tokens[i + k];
