@@ -112,8 +112,8 @@ const NEGATIVE_RU = new Set([
   'исключить', 'исключать', 'запретить', 'запрещать', 'запрет', 'запрещение', 'предотвратить', 'предотвращать', 'предотвращение',
   'отрицать', 'возражать', 'возразить',
 ]);
-/** Ukrainian word beginnings; "виключно" (exclusively) and "утримувати" (to keep) without "-ся" are no negation. */
-const NEGATIVE_UK = /^(відмов|відкин|відкида|виключ(?!н)|заборон|запобіг|заперечу|заперечи|утрима\S*(ся|сь)$|утримува\S*(ся|сь)$)/;
+/** Ukrainian word beginnings; "виключно" (exclusively) and "утримувати" (to keep) without "-ся" are no negation; "утримуються", "утримується" (refrain) are. */
+const NEGATIVE_UK = /^(відмов|відкин|відкида|виключ(?!н)|заборон|запобіг|заперечу|заперечи|утрима\S*(ся|сь)$|утриму\S*(ся|сь)$)/;
 
 /**
  * The number of tokens a negative predicate at `i` spans ("deny": 1, "rule out": 2), or 0 when
@@ -245,7 +245,7 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
   tokens.forEach((t, i) => {
     if (!t.negation) {
       const p = cancelled.has(t) ? undefined : predicateCue(tokens, i, text);
-      if (p) out.push(p);
+      if (p) out.push(p, ...coordinatedComplements(tokens, i, p, text));
       return;
     }
     if ((t.norm === 'not' || t.norm === 'не') && NOT_ONLY.has(tokens[i + 1]?.norm ?? '')) return;
@@ -322,6 +322,41 @@ function predicateCue(tokens: Token[], i: number, text: string | undefined): Neg
     return negativePredicate(tokens, tokens.indexOf(head, k)) ? undefined : { cue: tokens[i], head };
   }
   return undefined;
+}
+
+/** The preposition a negative predicate's complement opens with: "refrain from", "отказ от", "відмова від". */
+const COMPLEMENT_PREPOSITIONS = new Set(['from', 'от', 'від']);
+/** Words that join a second complement to the first ("…, as well as from", "and from", "а также от", "і від"); "as well as" ends in "as". */
+const COMPLEMENT_JOINERS = new Set(['and', 'or', 'nor', 'as', 'и', 'или', 'также', 'і', 'й', 'та', 'або', 'також']);
+/** Tokens searched after a negative predicate for a coordinated complement (its sentence ends the search first). */
+const COMPLEMENT_REACH = 40;
+
+/**
+ * Further complements of the negative predicate at `i` (whose cue is `first`), joined to the
+ * first by a coordinator and the same preposition: "refraining from supporting organizations …,
+ * as well as from undertaking any actions aimed at changing …" refrains from both; so do
+ * "отказ от … и от …", "а также от", "відмова від … та від …". Each is a cue with its own head, so
+ * its clause is in the predicate's scope (negationScopes) and "undertaking … changing" is not read
+ * as affirmed (a reporter's case: ua-20 15 "undertake not to change" against the 2021 Russian
+ * draft treaty). Only for a predicate whose complement opens with the preposition, within its
+ * sentence (up to COMPLEMENT_REACH tokens).
+ */
+function coordinatedComplements(tokens: Token[], i: number, first: NegationCue, text: string | undefined): NegationCue[] {
+  const skip = negativePredicate(tokens, i);
+  if (!COMPLEMENT_PREPOSITIONS.has(tokens[i + skip]?.norm ?? '') && !COMPLEMENT_PREPOSITIONS.has(tokens[i + skip - 1]?.norm ?? '')) return [];
+  const out: NegationCue[] = [];
+  const start = first.head ? tokens.indexOf(first.head, i) + 1 : i + skip + 1;
+  for (let k = start; k < Math.min(tokens.length - 1, i + COMPLEMENT_REACH); k++) {
+    if (text && /[.;:!?\n]/.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;
+    if (!COMPLEMENT_PREPOSITIONS.has(tokens[k].norm) || !COMPLEMENT_JOINERS.has(tokens[k - 1].norm)) continue;
+    // The content word after the preposition, carried through adverbs as for the first complement.
+    let next = k + 1;
+    while (next < tokens.length && next <= k + HEAD_WINDOW && (tokens[next].stop || NEGATION_DEGREE.has(tokens[next].norm))) next++;
+    if (next >= tokens.length || next > k + HEAD_WINDOW || tokens[next].negation) continue;
+    const head = governed(tokens, next, text);
+    if (!negativePredicate(tokens, tokens.indexOf(head, next))) out.push({ cue: tokens[i], head });
+  }
+  return out;
 }
 
 /** Forms of "be" before a passive participle. */
@@ -446,8 +481,16 @@ export function polarityChanges(a: string, ta: Token[], b: string, tb: Token[], 
       // Not inside a negation's scope there either: "not deploy … the forces stationed" does not affirm "stationed".
       const negated = new Set(side.other.map((y) => y.head));
       const governedThere = scopes[side.key === 'a' ? 'b' : 'a'];
+      // Nor a word whose own complement is negated ("undertake not to change": the pledge, not the action, against
+      // "refraining … from undertaking any actions aimed at changing").
       const counterpart = side.otherTokens.find(
-        (t) => !t.negation && !negated.has(t) && !governedThere.some(([s, e]) => t.start >= s && t.start < e) && !REVERSATIVE.test(t.norm) && sameHead(c.head, t),
+        (t, k) =>
+          !t.negation &&
+          !negated.has(t) &&
+          !governedThere.some(([s, e]) => t.start >= s && t.start < e) &&
+          !REVERSATIVE.test(t.norm) &&
+          !side.otherTokens[k + 1]?.negation &&
+          sameHead(c.head, t),
       );
       if (!counterpart) continue;
       out.push(polarityChange(side.key, side.text, c, side.otherText, counterpart));

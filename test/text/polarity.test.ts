@@ -90,6 +90,18 @@ describe('lexically negative words negate their complement', () => {
     expect(polarity('Україна вступить до НАТО.', 'uk', 'Україна відмовиться від вступу до НАТО.')).toEqual(['вступить → відмовиться від вступу']);
   });
 
+  it('a coordinated second complement is refrained from too: "refraining from supporting …, as well as from undertaking any actions aimed at changing" (ua-20 15 against the 2021 draft treaty)', () => {
+    // A reporter saw "undertake not to change" ≠ "undertaking any actions aimed at changing" (opposite polarity): both refrain.
+    const refraining = line('ru-2021-12-17-draft-us', 'as well as from undertaking any actions');
+    expect(heads(refraining, 'en')).toEqual(['refraining supporting', 'refraining undertaking']);
+    expect(polarity(line('ua-20-2025-12-24', 'undertake not to change'), 'en', refraining)).toEqual([]);
+    // Russian and Ukrainian joiners: "а также от", "та від".
+    expect(heads('Стороны воздерживаются от поддержки организаций, а также от действий, направленных на изменение строя.', 'ru')).toHaveLength(2);
+    expect(heads('Сторони утримуються від підтримки організацій, а також від дій, спрямованих на зміну ладу.', 'uk')).toHaveLength(2);
+    // Without the preposition again the clause after the comma is not the predicate's ("refrain from X, and Y will happen").
+    expect(heads('The Parties shall refrain from deploying forces, and Russia will withdraw its troops.', 'en')).toEqual(['refrain deploying']);
+  });
+
   it('a passive negative word with nothing after it is no negation ("must be rejected and prohibited", us-28-alt-en-pravda 20 c)', () => {
     expect(heads(line('us-28-alt-en-pravda-2025-11-20', 'must be rejected and prohibited'), 'en')).toEqual([]);
   });
