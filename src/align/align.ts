@@ -254,7 +254,10 @@ function linkRows(A: Document, B: Document, m: SimilarityMatrix, links: Link[], 
     const onA = (o: number) => p.segment.start + o;
     const onB = (o: number) => q.segment.start + o;
     const found = changedFiguresAndEntities(p.text, A.language, q.text, B.language).flatMap((c) => (openA || openB ? figureSides(c) : [c])).map((c) => onDocuments(c, c.aSpan, c.bSpan, onA, onB));
-    const unseen = (c: Change) => (c.a === null && openA) || (c.b === null && openB);
+    // A negation that ends an open side's published text has lost the word it negates ("Any security
+    // guarantees will not [cut]", pravda 22): what it would have negated is not in the published part either.
+    const cutNegation = (c: Change, open: boolean, span: [number, number] | undefined, text: string) => open && c.kind === 'polarity' && span !== undefined && !/[\p{L}\p{N}]/u.test(text.slice(span[1]));
+    const unseen = (c: Change) => (c.a === null && openA) || (c.b === null && openB) || cutNegation(c, openA, c.aSpan, p.text) || cutNegation(c, openB, c.bSpan, q.text);
     const changes = found.filter((c) => !unseen(c));
     const notInPublishedPart = found.filter(unseen);
     const sim = m.sim[l.i][l.j];

@@ -99,6 +99,12 @@ describe('what a partial side cannot show', () => {
     expect(p.changes.filter((c) => c.kind === 'figure').map((c) => [c.a, c.b])).toEqual([['three', null]]);
     expect(p.notInPublishedPart!.filter((c) => c.kind === 'figure' && c.b === '50').length).toBeGreaterThan(0);
   });
+  it('a negation that ends a cut point has lost its word: pravda 22 "… guarantees will not" against ua-20 15 claims no polarity change', () => {
+    // A second reporter read "polarity: not → ∅" as a change; both texts "undertake not to change … by force".
+    const p = row(alignPair(doc('us-28-alt-en-pravda-2025-11-20'), doc('ua-20-2025-12-24')).pairs, '22', '15')!;
+    expect(p.changes.filter((c) => c.kind === 'polarity')).toEqual([]);
+    expect(p.notInPublishedPart!.filter((c) => c.kind === 'polarity').map((c) => [c.a, c.b])).toEqual([['not', null]]);
+  });
   it('a collation row without a counterpart says what is known: not in published part / unpublished, never a number from another numbering', async () => {
     const docs = ['us-28-2025-11-20', 'us-28-ru-2025-11-20', 'e3-counter-2025-11-23', 'ua-20-2025-12-24'].map(doc);
     const c = collate(docs);
