@@ -62,8 +62,8 @@ export function elsewhereText(rd: Reading): string {
 }
 
 /**
- * What the collation knows of a witness with no text in a row, in words: "unpublished" (the
- * witness's point of the row's number was never published), "not in published part" (no
+ * What the collation knows of a witness with no text in a row, in words: "unpublished" (no text
+ * of the witness's point of the row's number in the corpus: no source found gave it verbatim), "not in published part" (no
  * counterpart among its published points; it may be among the unpublished ones), "not in this
  * witness" (a complete witness with nothing here), "removed"; else the state.
  */
