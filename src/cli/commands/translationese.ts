@@ -88,7 +88,7 @@ function renderResults(results: TranslationeseResult[]): string {
   return [
     table,
     '',
-    'score: probability that the English reads as translated (trained on translations from Russian; the score cannot tell the source language: see README "Translationese").',
+    'score: the model\'s probability that the English reads as translated (trained on translations from Russian; held-out ROC AUC 0.71–0.83 on its two reference sets, less on other kinds of text; it cannot tell the source language: see README "Translationese"). Read it with its interval and label: "undecided" means it does not decide.',
     'evidence: strongest spans toward translation (+) and against it (-); --format json gives every span with offsets.',
   ].join('\n');
 }
