@@ -326,7 +326,8 @@ function anchorOf(m: SimilarityMatrix, links: Link[], j: number): number {
 
 function alignSubpoints(A: Document, B: Document, subA: PointProfile[], subB: PointProfile[], partialA: boolean, partialB: boolean, params: AssignParams): AlignedPair[] {
   const m = unitMatrix(subA, subB);
-  const links = assign(m.sim, m.containAB, m.containBA, m.a.map((p) => p.keys.size), m.b.map((q) => q.keys.size), params);
+  // A redraft reorders sub-items: crossed pairs that fit better are undone (assign.ts uncrossed).
+  const links = assign(m.sim, m.containAB, m.containBA, m.a.map((p) => p.keys.size), m.b.map((q) => q.keys.size), { ...params, uncross: true });
   const rows = linkRows(A, B, m, links, params, { a: partialA, b: partialB });
   const usedA = new Set(links.map((l) => l.i));
   const usedB = new Set(links.map((l) => l.j));

@@ -92,6 +92,19 @@ describe('translated only when the content is the same (TRANSLATED_FLOOR)', () =
   });
 });
 
+describe('sub-items a redraft reorders', () => {
+  it('e3 10.b "If Ukraine invades Russia" pairs with ua-20 5.2 "If Ukraine invades Russia", and 10.c with 5.1, both moved, never with their opposites', () => {
+    // A second reporter read "If [-Ukraine-]{+Russia+} invades [-Russia-]{+Ukraine+}" as Europe's clause inverted.
+    const pairs = alignPair(doc('e3-counter-2025-11-23'), doc('ua-20-2025-12-24')).pairs;
+    expect(row(pairs, '10.b', '5.2')).toMatchObject({ moved: true });
+    expect(row(pairs, '10.c', '5.1')).toMatchObject({ moved: true });
+    expect(row(pairs, '10.b', '5.1')).toBeUndefined();
+    // us-28 10 against ua-20 5 keeps its order-kept pairs (no swap pays there).
+    const us = alignPair(doc('us-28-2025-11-20'), doc('ua-20-2025-12-24')).pairs;
+    expect(row(us, '10.3', '5.1')?.moved).toBeFalsy();
+  });
+});
+
 describe('what a partial side cannot show', () => {
   it('ua-20 12 (partial) "three countries" against pravda 19 "50:50" claims −three, and +50 only as not in the published part', () => {
     const p = row(alignPair(doc('ua-20-2025-12-24'), doc('us-28-alt-en-pravda-2025-11-20')).pairs, '12', '19')!;
