@@ -188,7 +188,7 @@ function csvOptions(sink: RecordSink, shown: string): CsvOptions & { on_skip: (e
         // A spreadsheet saved with another separator (a ';' in many European locales, or tabs) reads as one column.
         const other = names.length === 1 ? ([';', '\t', '|'] as const).find((sep) => names[0].split(sep).filter((n) => REQUIRED_COLUMNS.includes(n.trim())).length >= 2) : undefined;
         const hint = other ? `; the columns seem to be separated by ${other === '\t' ? 'tabs' : `"${other}"`}: save the file as comma-separated values (RFC 4180)` : '';
-        throw new BulkHeaderError(`the header line lacks column(s) ${absent.join(', ')}: the first line must name the columns (id, text, date, side, speaker, language, source)${hint}`);
+        throw new BulkHeaderError(`the header line lacks column(s) ${absent.join(', ')}: the first line must name the columns (id, text, date, side, language, source; speaker, title and translated_from may follow)${hint}`);
       }
       return names;
     },
@@ -198,8 +198,14 @@ function csvOptions(sink: RecordSink, shown: string): CsvOptions & { on_skip: (e
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (err) => {
-      const line = (err as { lines?: number } | undefined)?.lines;
-      sink.issue({ severity: 'error', file: shown, line, field: 'record', message: `${err?.message ?? 'malformed CSV record'}; the record is skipped` });
+      const e = err as (Error & { lines?: number; raw?: string; code?: string; columns?: unknown[]; record?: unknown[] }) | undefined;
+      // csv-parse gives the line a record ends on: a quoted text spanning lines would point past its start.
+      const line = e?.lines !== undefined && typeof e.raw === 'string' ? csvStartLine({ record: {}, info: { lines: e.lines }, raw: e.raw }) : e?.lines;
+      const message =
+        e?.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && Array.isArray(e.record) && Array.isArray(e.columns)
+          ? `the record has ${e.record.length} fields where the header names ${e.columns.length}: a comma or a line break in a field that is not in double quotes? quote such fields ("like, this")`
+          : (e?.message ?? 'malformed CSV record');
+      sink.issue({ severity: 'error', file: shown, line, field: 'record', message: `${message}; the record is skipped` });
     },
   };
 }

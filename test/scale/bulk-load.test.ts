@@ -153,6 +153,21 @@ describe('CSV', () => {
     expect(corpus.issues[0]).toMatchObject({ field: 'record', line: broken.split('\n').indexOf('kremlin-en-1,only two fields') + 1 });
   });
 
+  it('a multi-line record with a field too many is reported at its first line, saying what to quote (sync and streamed)', async () => {
+    // A second reporter saw "line 5" for a record starting on line 3, in csv-parse's words ("Invalid Record Length").
+    const head = stringify([records[0]], { header: true, columns });
+    const extra = `${stringify([{ ...records[1], text: 'First line\nsecond line\nthird line' }], { columns }).replace(/\n$/, '')},one field too many\n`;
+    const file = join(dir, 'extra-field.csv');
+    writeFileSync(file, `${head}${extra}${stringify([records[2]], { columns })}`);
+    const first = head.split('\n').length;
+    for (const corpus of [loadCorpus({ corpora: [file], builtin: false }), await loadCorpusAsync({ corpora: [file], builtin: false })]) {
+      expect(corpus.documents.map((d) => d.id)).toEqual([records[0].id, records[2].id]);
+      expect(corpus.issues).toHaveLength(1);
+      expect(corpus.issues[0]).toMatchObject({ field: 'record', line: first });
+      expect(corpus.issues[0].message).toBe(`the record has ${columns.length + 1} fields where the header names ${columns.length}: a comma or a line break in a field that is not in double quotes? quote such fields ("like, this"); the record is skipped`);
+    }
+  });
+
   it('refuses a file whose header lacks required columns, naming them', () => {
     const file = join(dir, 'noheader.csv');
     writeFileSync(file, stringify([records[0]], { header: true, columns: ['id', 'text', 'date'] }));
@@ -160,6 +175,8 @@ describe('CSV', () => {
     expect(corpus.documents).toEqual([]);
     expect(corpus.issues[0]).toMatchObject({ line: 1, field: 'header' });
     expect(corpus.issues[0].message).toMatch(/lacks column\(s\) side, language, source/);
+    // speaker is optional, and the message says so.
+    expect(corpus.issues[0].message).toContain('(id, text, date, side, language, source; speaker, title and translated_from may follow)');
   });
 
   it('says when a CSV was saved with ";" or tabs between columns (a spreadsheet in a European locale)', () => {
