@@ -42,7 +42,8 @@ export function collation(corpus: Corpus, versions: Document[]): Collation {
 }
 
 export const RELATION_LABELS: Record<string, string> = {
-  unchanged: 'kept',
+  // The CLI's and the downloads' word: a second reporter saw "kept" on the page and "unchanged" in the CSV.
+  unchanged: 'unchanged',
   reworded: 'reworded',
   translated: 'translated',
   split: 'split',

@@ -20,6 +20,13 @@ import { alignmentExport } from '../tables.js';
 import { provenanceTable } from '../../provenance/index.js';
 import { translationeseTable } from '../../style/index.js';
 import { provenanceView } from './plan.js';
+
+/**
+ * What a draft's downloaded offsets index: the text as the server read it, where a browser's
+ * CR LF line ends (a form sends them) are one LF each, so offsets past the first line are fewer
+ * than in the pasted text with CR LF (a second reporter sliced the CR LF text and missed).
+ */
+const DRAFT_OFFSETS = 'plan: the draft as read (each line end one LF: a browser sends CR LF, which counts as one unit here); source: document text';
 import { styleView } from './style.js';
 
 /** Largest draft accepted, pasted or uploaded. The longest real plan is ~20 kB; this leaves room for a long paste. */
@@ -96,7 +103,7 @@ export function draftRoutes(router: Router, state: AppState): void {
     }
     const { document, problems, versions, compare, match, style } = analysis;
     if (format) {
-      const table = body.table === 'alignment' && compare ? alignmentExport(compare.pairs) : body.table === 'translationese' ? translationeseTable(style) : body.table === 'provenance' ? provenanceTable(match) : undefined;
+      const table = body.table === 'alignment' && compare ? alignmentExport(compare.pairs) : body.table === 'translationese' ? translationeseTable(style) : body.table === 'provenance' ? provenanceTable(match, DRAFT_OFFSETS) : undefined;
       if (!table) throw badRequest('Choose which table to download: alignment, provenance or translationese.');
       sendTable(res, table, format, `${String(body.table)}-your-draft`);
       return;
