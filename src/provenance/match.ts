@@ -15,6 +15,7 @@ import { translationLink } from '../text/lexicon/index.js';
 import { boundedPair, scorePair, sharedWordSpans, type PairScore, type ScoreOptions, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
 import { isCommonWord } from './common-words.js';
+import { allGeneric, differentWords, matchedTerms, shareFromIdf } from './evidence-words.js';
 import { spanTerms, spanTokens, termsOf } from './terms.js';
 import { LruCache } from '../util/lru-cache.js';
 import { objectArray } from './scratch.js';
@@ -103,6 +104,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     withFeatures: options.withFeatures === true,
     maxIdf: bm25Idf(index.size, 0),
     oneCommonWord: memoOneCommonWord(plan),
+    share: memoShare(index, idf),
     pairOptions: [],
     planTime: Date.parse(plan.date),
   };
@@ -136,6 +138,8 @@ interface PointContext {
   maxIdf: number;
   /** oneCommonWord on the plan, remembered per span (the same spans recur across candidates). */
   oneCommonWord: (span: [number, number]) => boolean;
+  /** The largest share of passages holding a key, in the index or any part of it (evidence-words.ts), remembered per key. */
+  share: (key: string) => number;
   /** pairOptions' two results (same language, across languages), made on first use. */
   pairOptions: [PairOptions?, PairOptions?];
   /** The plan's date, parsed once (ms since the epoch) for the ranker's age feature. */
@@ -414,6 +418,15 @@ function memoOneCommonWord(plan: Document): (span: [number, number]) => boolean 
   };
 }
 
+function memoShare(index: PassageIndex, idf: (key: string) => number): (key: string) => number {
+  const known = new Map<string, number>();
+  return (key) => {
+    let v = known.get(key);
+    if (v === undefined) known.set(key, (v = index.largestShare ? index.largestShare(key) : shareFromIdf(idf(key), index.size)));
+    return v;
+  };
+}
+
 /** The plan side of an evidence pair is a single common English word (common-words.ts). */
 function oneCommonWord(text: string, [start, end]: [number, number], language: string): boolean {
   const t = spanTerms(text, start, end, language);
@@ -456,10 +469,26 @@ function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage
   // A loop into an array of objects rather than map and filter (see scratch.ts objectArray).
   const evidence = objectArray<Evidence>();
   for (const span of spans) {
+    if (dropOneCommonWord && span.kind === 'alignment' && !showsWording(span, terms, passage.terms, plan.text, sourceText, crossLingual, ctx)) continue;
     const e = toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, planIsRussian);
     if (!dropOneCommonWord || !ctx.oneCommonWord(e.plan)) evidence.push(e);
   }
   return evidence;
+}
+
+/**
+ * An alignment is shown as evidence only when it shows wording the two texts
+ * share (evidence-words.ts): not when every term it matches is generic, nor,
+ * between two English texts, when most of its matches are different words
+ * joined by a glossary concept. A candidate left with no evidence shows the
+ * shared words its score rests on instead (withWords). Shared phrases (runs
+ * of at least MIN_PHRASE terms) are always shown.
+ */
+function showsWording(span: SpanMatch, terms: Term[], passageTerms: Term[], planText: string, sourceText: string, crossLingual: boolean, ctx: PointContext): boolean {
+  const plan = { terms: terms.slice(...span.point), text: planText };
+  const source = { terms: passageTerms.slice(...span.passage), text: sourceText };
+  if (allGeneric(plan, matchedTerms(plan, source), ctx.share)) return false;
+  return crossLingual || baseLanguage(ctx.planLanguage) !== 'en' || !differentWords(plan, source);
 }
 
 /**
