@@ -2,11 +2,13 @@
 // terms the pair matches (the plan-side terms whose key the source side also
 // has). Two ways an alignment can look like evidence and not be:
 //
-// - generic: it matches a frequent term and nothing else but common English
-//   words ("Russian media" = "Russian media" from "an interview with Russian
-//   media", "agreement reached" = "agreement that we have reached", "Ukraine"
-//   alone). A term is frequent when it is found in at least FREQUENT_SHARE of
-//   the passages of the index or of any part of it: beside a bulk archive
+// - generic: it matches one term that is not rare ("Ukraine" alone), or a
+//   frequent term and nothing else but terms that are not rare or are common
+//   English words ("Russian media" = "Russian media" from "an interview with
+//   Russian media", "agreement reached" = "agreement that we have reached",
+//   "Ukraine and Europe"); three matched terms or more are wording. A term
+//   is frequent (FREQUENT_SHARE) or not rare (RARE_SHARE) by the share of
+//   the passages holding it in the index or in any part of it: beside a bulk archive
 //   "Ukraine" is in 0.9 % of the Kremlin's 2000–2020 passages but in 46 % of
 //   the shipped statements, and the statements are what a plan is matched
 //   against. Common words: common-words.ts (SCOWL);
@@ -63,7 +65,8 @@ export function matchedTerms(plan: PairSide, source: PairSide): Term[] {
 /**
  * The matched terms, fewer than three, are one term that is not rare in
  * some part of the index (RARE_SHARE), or a frequent term and nothing else
- * but common English words (`share`: the largest share of passages holding a key, in [0, 1]).
+ * but terms that are not rare or are common English words ("Ukraine and
+ * Europe", "Russian media") (`share`: the largest share of passages holding a key, in [0, 1]).
  * Numbers are never generic.
  */
 export function allGeneric(plan: PairSide, matched: Term[], share: (key: string) => number): boolean {
@@ -73,8 +76,9 @@ export function allGeneric(plan: PairSide, matched: Term[], share: (key: string)
   let frequent = false;
   for (const t of matched) {
     if (t.kind === 'number') return false;
-    if (share(t.key) >= FREQUENT_SHARE) frequent = true;
-    else if (!commonWords(plan.text, t)) return false;
+    const v = share(t.key);
+    if (v >= FREQUENT_SHARE) frequent = true;
+    else if (v < RARE_SHARE && !commonWords(plan.text, t)) return false;
   }
   return frequent;
 }
