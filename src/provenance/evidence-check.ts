@@ -32,11 +32,20 @@ export function evidenceProblems(e: Evidence, planText: string, planLanguage: st
   const out: EvidenceProblem['problem'][] = [];
   if (values(a) !== values(b)) out.push('different figures');
   if (a.length === 1 && a[0].kind === 'word' && isCommonWord(a[0].key)) out.push('one common word');
-  const plan = { terms: a, text: planText };
-  const source = { terms: b, text: sourceText };
+  // The new checks read each side with the words after it, as the scorer read it within its point or passage: the
+  // last word of a span can begin a glossary form ("station" of "station troops") that the slice alone would not give.
+  const plan = { terms: readOn(planText, e.plan, planLanguage), text: planText };
+  const source = { terms: readOn(sourceText, e.source, sourceLanguage), text: sourceText };
   if (share && e.kind !== 'shared-phrase' && allGeneric(plan, matchedTerms(plan, source), share)) out.push('generic words');
   if (e.kind === 'paraphrase' && planLanguage === 'en' && sourceLanguage === 'en' && differentWords(plan, source)) out.push('different words');
   return out;
+}
+
+/** Terms beginning inside [start, end) of `text`, read with up to 80 more UTF-16 units of their line. */
+function readOn(text: string, [start, end]: [number, number], language: string): ReturnType<typeof spanTerms> {
+  const line = text.indexOf('\n', end);
+  const to = Math.min(line < 0 ? text.length : line, end + 80);
+  return spanTerms(text, start, to, language).filter((t) => t.start < end);
 }
 
 /** Every problem in a match result (its candidates and their second passages). */

@@ -94,8 +94,8 @@ function commonWords(text: string, t: Term): boolean {
 /**
  * Number of matched terms that are the same word on both sides: a source
  * term with the same key and the same stemmed surface (case folded), or a
- * number or name with the same key (a figure or place is the same referent
- * however inflected).
+ * number with the same key (a figure is the same however written). Names
+ * too must read the same: "NATO" = "alliances" is a glossary concept.
  */
 export function sameWords(plan: PairSide, source: PairSide): number {
   const surfaces = new Map<string, Set<string>>();
@@ -107,7 +107,7 @@ export function sameWords(plan: PairSide, source: PairSide): number {
   let n = 0;
   for (const t of plan.terms) {
     const s = surfaces.get(t.key);
-    if (s && (t.kind !== 'word' || s.has(surface(plan.text, t)))) n++;
+    if (s && (t.kind === 'number' || s.has(surface(plan.text, t)))) n++;
   }
   return n;
 }
