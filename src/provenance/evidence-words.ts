@@ -15,7 +15,7 @@
 // - different words: between two English texts, most of its matched terms
 //   are glossary concepts whose words differ on the two sides ("size … Ukrainian
 //   Armed Forces will be limited" = "personnel, while Ukraine agreed to a cap":
-//   size≈personnel, Ukrainian≈Ukraine, limited≈cap), so the two sides a reader
+//   size≈personnel, limited≈cap; only Ukrainian/Ukraine alike), so the two sides a reader
 //   sees share few of their words. A single concept ("breaches" = "violations")
 //   is still shown: it is one synonym, not a phrase.
 import { stemWord } from '../text/index.js';
@@ -93,7 +93,7 @@ function commonWords(text: string, t: Term): boolean {
 
 /**
  * Number of matched terms that are the same word on both sides: a source
- * term with the same key and the same stemmed surface (case folded), or a
+ * term with the same key and the same stemmed surface (case folded; sameStem), or a
  * number with the same key (a figure is the same however written). Names
  * too must read the same: "NATO" = "alliances" is a glossary concept.
  */
@@ -107,10 +107,26 @@ export function sameWords(plan: PairSide, source: PairSide): number {
   let n = 0;
   for (const t of plan.terms) {
     const s = surfaces.get(t.key);
-    if (s && (t.kind === 'number' || s.has(surface(plan.text, t)))) n++;
+    if (!s) continue;
+    const word = surface(plan.text, t);
+    if (t.kind === 'number' || s.has(word) || [...s].some((w) => sameStem(word, w))) n++;
   }
   return n;
 }
+
+/**
+ * Two stems of one word: equal, or the shorter, of MIN_SHARED_STEM letters or
+ * more, begins the longer ("ukrain" of "Ukraine" and "ukrainian",
+ * "sovereign" and "sovereignti", "territori" and "territori"; not "sign" and
+ * "signatori").
+ */
+function sameStem(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short === long || (short.length >= MIN_SHARED_STEM && long.startsWith(short));
+}
+
+/** Letters a stem needs to count as the beginning of a longer one (sameStem). */
+export const MIN_SHARED_STEM = 5;
 
 /** The pair matches two terms or more and too few of them are the same word (MIN_SAME_WORD_SHARE). */
 export function differentWords(plan: PairSide, source: PairSide): boolean {

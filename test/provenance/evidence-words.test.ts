@@ -60,6 +60,12 @@ describe('evidence of different words', () => {
     expect(c.evidence.map((e) => e.text)).not.toContain('state, and all signatories to the agreement');
   });
 
+  it('keeps us-28 6 "size of the Ukrainian Armed Forces" = the memorandum\'s "number of the Armed Forces of Ukraine and other military"', () => {
+    // Two of its three matches are the same words (Armed Forces; Ukrainian/Ukraine, one stem beginning the other).
+    const c = candidate('us-28-2025-11-20', '6', 'ru-2025-06-02-memorandum');
+    expect(c.evidence.map((e) => `${e.text} = ${e.sourceText}`)).toContain('size of the Ukrainian Armed Forces = number of the Armed Forces of Ukraine and other military');
+  });
+
   it('keeps a paraphrase whose matches are mostly the same words, and a single synonym', () => {
     // e3 5 "robust Security Guarantees" = Lavrov's "firm security guarantees": one concept (robust≈firm), one same term.
     const c = candidate('e3-counter-2025-11-23', '5', 'ru-2026-02-lavrov-20-point-plan');
