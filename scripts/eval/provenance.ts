@@ -178,7 +178,7 @@ export async function evalProvenance(): Promise<string> {
     const kinds: [EvidenceProblem['problem'], string][] = [
       ['different figures', 'pair two different figures'],
       ['one common word', 'are one common word'],
-      ['generic words', 'rest on generic terms only (a term not rare in some part of the index alone, or a frequent one beside common words)'],
+      ['generic words', 'rest on generic terms only (evidence-words.ts: one term not rare in some part of the index, or a frequent one beside a term not rare or a common word)'],
       ['different words', 'pair mostly different words (English paraphrase)'],
     ];
     audits.push(

@@ -217,6 +217,7 @@ function matchPoint(plan: Document, seg: PointSegment, tokens: Token[], terms: T
   };
   // Every candidate that can be shown has its evidence now; the others' is never needed.
   pendingEvidence.clear();
+  unshownWording.clear();
   return match;
 }
 
@@ -267,7 +268,7 @@ export function evidenceWords(texts: string[]): number {
  * They stay among the candidates, ranked as before; they are no longer dated as the clause's lineage.
  */
 function carriesWording(c: Candidate, terms: Term[], index: PassageIndex, ctx: PointContext, plan: Document): boolean {
-  const evidence = [...evidenceOf(c), ...(c.also?.evidence ?? [])];
+  const evidence = [...evidenceOf(c), ...(unshownWording.get(c) ?? []), ...(c.also?.evidence ?? [])];
   const texts = evidence.length ? evidence.map((e) => e.text) : (withWords(c, terms, index, ctx, plan).words ?? []).map((w) => w.text);
   return evidenceWords(texts) >= 2;
 }
@@ -385,7 +386,12 @@ function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features 
   } else if (doc.date > plan.date) candidate.fixedScore = pair.score;
   // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
   // shown alone it would be one common word, which is never evidence.
-  pendingEvidence.set(candidate, () => spanEvidence(pair.spans, terms, passage, doc, plan, ctx, true));
+  pendingEvidence.set(candidate, () => {
+    const unshown: Evidence[] = [];
+    const shown = spanEvidence(pair.spans, terms, passage, doc, plan, ctx, true, unshown);
+    if (unshown.length) unshownWording.set(candidate, unshown);
+    return shown;
+  });
   return candidate;
 }
 
@@ -397,6 +403,13 @@ function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features 
  */
 // A Map emptied after each point, not a WeakMap: ~750 entries a point, and a WeakMap's set was ~1 % of a match.
 const pendingEvidence = new Map<Candidate, () => Evidence[]>();
+
+/**
+ * Alignments of a candidate that are not shown as evidence because they rest on generic terms or
+ * different words (showsWording): the lineage still reads them, as it did before they were hidden,
+ * so hiding a pair from the reader changes no lineage (ua-20 4: Istanbul's "number of military").
+ */
+const unshownWording = new Map<Candidate, Evidence[]>();
 
 /** A scored candidate's evidence (computed on first use, then kept in `evidence`). */
 function evidenceOf(c: Candidate): Evidence[] {
@@ -461,17 +474,23 @@ function pairOptions(doc: SourceInfo, ctx: PointContext): PairOptions {
   return (ctx.pairOptions[i] ??= { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures });
 }
 
-/** Spans of a pair (term indices into `terms` and the passage's terms) as evidence with offsets into both texts; with `dropOneCommonWord`, without those whose plan side is one common word. */
-function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage, doc: SourceInfo, plan: Document, ctx: PointContext, dropOneCommonWord = false): Evidence[] {
+/**
+ * Spans of a pair (term indices into `terms` and the passage's terms) as evidence with offsets into both texts;
+ * with `dropOneCommonWord`, without those whose plan side is one common word, and with alignments that do not
+ * show shared wording (showsWording) put into `unshown` instead.
+ */
+function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage, doc: SourceInfo, plan: Document, ctx: PointContext, dropOneCommonWord = false, unshown?: Evidence[]): Evidence[] {
   const { crossLingual } = pairOptions(doc, ctx);
   const sourceText = ctx.sourceText(doc.id) ?? '';
   const planIsRussian = baseLanguage(ctx.planLanguage) === 'ru';
   // A loop into an array of objects rather than map and filter (see scratch.ts objectArray).
   const evidence = objectArray<Evidence>();
   for (const span of spans) {
-    if (dropOneCommonWord && span.kind === 'alignment' && !showsWording(span, terms, passage.terms, plan.text, sourceText, crossLingual, ctx)) continue;
+    const hidden = dropOneCommonWord && span.kind === 'alignment' && !showsWording(span, terms, passage.terms, plan.text, sourceText, crossLingual, ctx);
     const e = toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, planIsRussian);
-    if (!dropOneCommonWord || !ctx.oneCommonWord(e.plan)) evidence.push(e);
+    if (dropOneCommonWord && ctx.oneCommonWord(e.plan)) continue;
+    if (hidden) unshown?.push(e);
+    else evidence.push(e);
   }
   return evidence;
 }
