@@ -182,7 +182,7 @@ export async function evalProvenance(): Promise<string> {
       ['different words', 'pair mostly different words (English paraphrase)'],
     ];
     audits.push(
-      `${setting.name}: ${audit.pairs} evidence pairs of the shipped ranker's top 5 for every point of the ${audit.plans} gold plans; ${kinds.map(([k, what]) => `${audit.problems.filter((x) => x.problem === k).length} ${what}`).join('; ')}${audit.problems.length ? `: ${audit.problems.slice(0, 5).map((x) => `${x.point} ${x.doc} "${x.text}" = "${x.sourceText}" (${x.problem})`).join('; ')}` : ''}`,
+      `${setting.name}: ${audit.pairs} evidence pairs of the shipped ranker's top 5 and the later echoes for every point of the ${audit.plans} gold plans; ${kinds.map(([k, what]) => `${audit.problems.filter((x) => x.problem === k).length} ${what}`).join('; ')}${audit.problems.length ? `: ${audit.problems.slice(0, 5).map((x) => `${x.point} ${x.doc} "${x.text}" = "${x.sourceText}" (${x.problem})`).join('; ')}` : ''}`,
     );
 
     const all = sideVerdicts(points, lopo);
@@ -257,7 +257,7 @@ function auditShipped(setting: Setting, gold: Gold): { plans: number; pairs: num
   for (const id of plans) {
     const plan = findDocument(setting.corpus, id)!;
     const result = matchPlan(plan, setting.index, { top: 5, sourceText });
-    for (const p of result.points) for (const c of p.candidates) pairs += c.evidence.length + (c.also?.evidence.length ?? 0);
+    for (const p of result.points) for (const c of [...p.candidates, ...(p.echoes ?? [])]) pairs += c.evidence.length + (c.also?.evidence.length ?? 0);
     const index = setting.index;
     problems.push(...auditEvidence(result, plan.text, plan.language, (d) => byId.get(d), (k) => index.largestShare?.(k) ?? shareFromIdf(index.idf(k), index.size)));
   }

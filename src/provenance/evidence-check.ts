@@ -48,11 +48,11 @@ function readOn(text: string, [start, end]: [number, number], language: string):
   return spanTerms(text, start, to, language).filter((t) => t.start < end);
 }
 
-/** Every problem in a match result (its candidates and their second passages). */
+/** Every problem in a match result (its candidates, their second passages and its later echoes). */
 export function auditEvidence(result: MatchResult, planText: string, planLanguage: string, source: (doc: string) => { text: string; language: string } | undefined, share?: (key: string) => number): EvidenceProblem[] {
   const problems: EvidenceProblem[] = [];
   for (const p of result.points) {
-    for (const c of p.candidates) {
+    for (const c of [...p.candidates, ...(p.echoes ?? [])]) {
       const src = source(c.doc);
       if (!src) continue;
       const pairs: [string, Evidence][] = [...c.evidence.map((e) => [c.passage, e] as [string, Evidence]), ...(c.also?.evidence ?? []).map((e) => [c.also!.passage, e] as [string, Evidence])];
