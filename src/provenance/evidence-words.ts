@@ -44,7 +44,7 @@ export const RARE_SHARE = 0.02;
 
 /**
  * Fewer than this share of a pair's matched terms being the same word on the
- * surface (same stem, or the same figure or name) makes it a pair of
+ * surface (same stem, see sameStem, or the same figure) makes it a pair of
  * different words. Half: a pair is shown as reused wording only when most of
  * what it matches is the same word (not tuned: the first value tried).
  */
@@ -125,7 +125,11 @@ function sameStem(a: string, b: string): boolean {
   return short === long || (short.length >= MIN_SHARED_STEM && long.startsWith(short));
 }
 
-/** Letters a stem needs to count as the beginning of a longer one (sameStem). */
+/**
+ * Letters a stem needs to count as the beginning of a longer one (sameStem). Set after
+ * looking at the shipped plans' pairs: "ukrain"/"ukrainian" (6) must count, "sign"/"signatori"
+ * (ua-20 1, the reporter's example) must not.
+ */
 export const MIN_SHARED_STEM = 5;
 
 /** The pair matches two terms or more and too few of them are the same word (MIN_SAME_WORD_SHARE). */
