@@ -15,6 +15,7 @@ import type { Corpus } from '../../src/corpus/types.js';
 import { matchPlan, MemoryPassageIndex, spanTokens, textLookup, type MatchResult } from '../../src/provenance/index.js';
 import { describeRanker, shippedRanker } from '../../src/provenance/ranker.js';
 import { auditEvidence, type EvidenceProblem } from '../../src/provenance/evidence-check.js';
+import { shareFromIdf } from '../../src/provenance/evidence-words.js';
 import { BULK_PATH, bulkSetting, shippedSetting, type Setting } from './provenance-corpora.js';
 import { cachedRows, leaveOnePlanOut, oldRanks, ranksOf, recall, SIDE_SHRINK, sideVerdicts, type Ranks, type SideOutcome } from './provenance-data.js';
 
@@ -174,7 +175,15 @@ export async function evalProvenance(): Promise<string> {
     const learned = withEntry.map((p) => ranksOf(p, lopo.get(p)!));
     r3[setting.name] = measure('learned ranker (held out)', learned).at3;
     ranking.push(`| ${setting.name} | (features for ${points.length} points and the evidence audit in ${ms} ms) | | | | | | |`);
-    audits.push(`${setting.name}: ${audit.pairs} evidence pairs of the shipped ranker's top 5 for every point of the ${audit.plans} gold plans; ${audit.problems.length} pair two different figures or are one common word${audit.problems.length ? `: ${audit.problems.slice(0, 5).map((x) => `${x.point} ${x.doc} "${x.text}" = "${x.sourceText}" (${x.problem})`).join('; ')}` : ''}`);
+    const kinds: [EvidenceProblem['problem'], string][] = [
+      ['different figures', 'pair two different figures'],
+      ['one common word', 'are one common word'],
+      ['generic words', 'rest on generic terms only (evidence-words.ts: one term not rare in some part of the index, or a frequent one beside a term not rare or a common word)'],
+      ['different words', 'pair mostly different words (English paraphrase)'],
+    ];
+    audits.push(
+      `${setting.name}: ${audit.pairs} evidence pairs of the shipped ranker's top 5 and the later echoes for every point of the ${audit.plans} gold plans; ${kinds.map(([k, what]) => `${audit.problems.filter((x) => x.problem === k).length} ${what}`).join('; ')}${audit.problems.length ? `: ${audit.problems.slice(0, 5).map((x) => `${x.point} ${x.doc} "${x.text}" = "${x.sourceText}" (${x.problem})`).join('; ')}` : ''}`,
+    );
 
     const all = sideVerdicts(points, lopo);
     const outcomes = all.filter((o) => o.point.entry);
@@ -248,8 +257,9 @@ function auditShipped(setting: Setting, gold: Gold): { plans: number; pairs: num
   for (const id of plans) {
     const plan = findDocument(setting.corpus, id)!;
     const result = matchPlan(plan, setting.index, { top: 5, sourceText });
-    for (const p of result.points) for (const c of p.candidates) pairs += c.evidence.length + (c.also?.evidence.length ?? 0);
-    problems.push(...auditEvidence(result, plan.text, plan.language, (d) => byId.get(d)));
+    for (const p of result.points) for (const c of [...p.candidates, ...(p.echoes ?? [])]) pairs += c.evidence.length + (c.also?.evidence.length ?? 0);
+    const index = setting.index;
+    problems.push(...auditEvidence(result, plan.text, plan.language, (d) => byId.get(d), (k) => index.largestShare?.(k) ?? shareFromIdf(index.idf(k), index.size)));
   }
   return { plans: plans.length, pairs, problems };
 }

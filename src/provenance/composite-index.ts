@@ -34,6 +34,17 @@ export class CompositePassageIndex implements PassageIndex {
   }
 
   /**
+   * The largest share of a part's passages holding `key`: whether a term is
+   * generic (evidence-words.ts) is judged per part, so a bulk archive on
+   * another subject does not make "Ukraine" rare.
+   */
+  largestShare(key: string): number {
+    let share = 0;
+    for (const p of this.parts) if (p.index.size > 0) share = Math.max(share, p.df(key) / p.index.size);
+    return share;
+  }
+
+  /**
    * The best `k` of every part. BM25 scores of different indexes are not
    * comparable (each has its own statistics), so no part's candidates are cut
    * in favour of another's: the scorer ranks them all.

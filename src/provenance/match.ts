@@ -15,6 +15,7 @@ import { translationLink } from '../text/lexicon/index.js';
 import { boundedPair, scorePair, sharedWordSpans, type PairScore, type ScoreOptions, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
 import { isCommonWord } from './common-words.js';
+import { allGeneric, differentWords, matchedTerms, shareFromIdf } from './evidence-words.js';
 import { spanTerms, spanTokens, termsOf } from './terms.js';
 import { LruCache } from '../util/lru-cache.js';
 import { objectArray } from './scratch.js';
@@ -103,6 +104,7 @@ export function matchPlan(plan: Document, index: PassageIndex, options: MatchOpt
     withFeatures: options.withFeatures === true,
     maxIdf: bm25Idf(index.size, 0),
     oneCommonWord: memoOneCommonWord(plan),
+    share: memoShare(index, idf),
     pairOptions: [],
     planTime: Date.parse(plan.date),
   };
@@ -136,6 +138,8 @@ interface PointContext {
   maxIdf: number;
   /** oneCommonWord on the plan, remembered per span (the same spans recur across candidates). */
   oneCommonWord: (span: [number, number]) => boolean;
+  /** The largest share of passages holding a key, in the index or any part of it (evidence-words.ts), remembered per key. */
+  share: (key: string) => number;
   /** pairOptions' two results (same language, across languages), made on first use. */
   pairOptions: [PairOptions?, PairOptions?];
   /** The plan's date, parsed once (ms since the epoch) for the ranker's age feature. */
@@ -213,6 +217,7 @@ function matchPoint(plan: Document, seg: PointSegment, tokens: Token[], terms: T
   };
   // Every candidate that can be shown has its evidence now; the others' is never needed.
   pendingEvidence.clear();
+  unshownWording.clear();
   return match;
 }
 
@@ -263,7 +268,7 @@ export function evidenceWords(texts: string[]): number {
  * They stay among the candidates, ranked as before; they are no longer dated as the clause's lineage.
  */
 function carriesWording(c: Candidate, terms: Term[], index: PassageIndex, ctx: PointContext, plan: Document): boolean {
-  const evidence = [...evidenceOf(c), ...(c.also?.evidence ?? [])];
+  const evidence = [...evidenceOf(c), ...(unshownWording.get(c) ?? []), ...(c.also?.evidence ?? [])];
   const texts = evidence.length ? evidence.map((e) => e.text) : (withWords(c, terms, index, ctx, plan).words ?? []).map((w) => w.text);
   return evidenceWords(texts) >= 2;
 }
@@ -381,7 +386,12 @@ function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features 
   } else if (doc.date > plan.date) candidate.fixedScore = pair.score;
   // A glossary concept can rest on one common word of the plan ("line" of "line of contact" = "front line"):
   // shown alone it would be one common word, which is never evidence.
-  pendingEvidence.set(candidate, () => spanEvidence(pair.spans, terms, passage, doc, plan, ctx, true));
+  pendingEvidence.set(candidate, () => {
+    const unshown: Evidence[] = [];
+    const shown = spanEvidence(pair.spans, terms, passage, doc, plan, ctx, true, unshown);
+    if (unshown.length) unshownWording.set(candidate, unshown);
+    return shown;
+  });
   return candidate;
 }
 
@@ -393,6 +403,13 @@ function scoreCandidate(plan: Document, units: Term[][], { unit, pair, features 
  */
 // A Map emptied after each point, not a WeakMap: ~750 entries a point, and a WeakMap's set was ~1 % of a match.
 const pendingEvidence = new Map<Candidate, () => Evidence[]>();
+
+/**
+ * Alignments of a candidate that are not shown as evidence because they rest on generic terms or
+ * different words (showsWording): the lineage still reads them, as it did before they were hidden,
+ * so hiding a pair from the reader changes no lineage (ua-20 4: Istanbul's "number of military").
+ */
+const unshownWording = new Map<Candidate, Evidence[]>();
 
 /** A scored candidate's evidence (computed on first use, then kept in `evidence`). */
 function evidenceOf(c: Candidate): Evidence[] {
@@ -410,6 +427,15 @@ function memoOneCommonWord(plan: Document): (span: [number, number]) => boolean 
     const key = `${span[0]}:${span[1]}`;
     let v = known.get(key);
     if (v === undefined) known.set(key, (v = oneCommonWord(plan.text, span, plan.language)));
+    return v;
+  };
+}
+
+function memoShare(index: PassageIndex, idf: (key: string) => number): (key: string) => number {
+  const known = new Map<string, number>();
+  return (key) => {
+    let v = known.get(key);
+    if (v === undefined) known.set(key, (v = index.largestShare ? index.largestShare(key) : shareFromIdf(idf(key), index.size)));
     return v;
   };
 }
@@ -448,18 +474,40 @@ function pairOptions(doc: SourceInfo, ctx: PointContext): PairOptions {
   return (ctx.pairOptions[i] ??= { crossLingual, rareIdf: ctx.rareIdf, distinctiveIdf: ctx.distinctiveIdf, figureKinds: ctx.ranker !== undefined || ctx.withFeatures });
 }
 
-/** Spans of a pair (term indices into `terms` and the passage's terms) as evidence with offsets into both texts; with `dropOneCommonWord`, without those whose plan side is one common word. */
-function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage, doc: SourceInfo, plan: Document, ctx: PointContext, dropOneCommonWord = false): Evidence[] {
+/**
+ * Spans of a pair (term indices into `terms` and the passage's terms) as evidence with offsets into both texts;
+ * with `dropOneCommonWord`, without those whose plan side is one common word, and with alignments that do not
+ * show shared wording (showsWording) put into `unshown` instead.
+ */
+function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage, doc: SourceInfo, plan: Document, ctx: PointContext, dropOneCommonWord = false, unshown?: Evidence[]): Evidence[] {
   const { crossLingual } = pairOptions(doc, ctx);
   const sourceText = ctx.sourceText(doc.id) ?? '';
   const planIsRussian = baseLanguage(ctx.planLanguage) === 'ru';
   // A loop into an array of objects rather than map and filter (see scratch.ts objectArray).
   const evidence = objectArray<Evidence>();
   for (const span of spans) {
+    const hidden = dropOneCommonWord && span.kind === 'alignment' && !showsWording(span, terms, passage.terms, plan.text, sourceText, crossLingual, ctx);
     const e = toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, planIsRussian);
-    if (!dropOneCommonWord || !ctx.oneCommonWord(e.plan)) evidence.push(e);
+    if (dropOneCommonWord && ctx.oneCommonWord(e.plan)) continue;
+    if (hidden) unshown?.push(e);
+    else evidence.push(e);
   }
   return evidence;
+}
+
+/**
+ * An alignment is shown as evidence only when it shows wording the two texts
+ * share (evidence-words.ts): not when every term it matches is generic, nor,
+ * between two English texts, when most of its matches are different words
+ * joined by a glossary concept. A candidate left with no evidence shows the
+ * shared words its score rests on instead (withWords). Shared phrases (runs
+ * of at least MIN_PHRASE terms) are always shown.
+ */
+function showsWording(span: SpanMatch, terms: Term[], passageTerms: Term[], planText: string, sourceText: string, crossLingual: boolean, ctx: PointContext): boolean {
+  const plan = { terms: terms.slice(...span.point), text: planText };
+  const source = { terms: passageTerms.slice(...span.passage), text: sourceText };
+  if (allGeneric(plan, matchedTerms(plan, source), ctx.share)) return false;
+  return crossLingual || baseLanguage(ctx.planLanguage) !== 'en' || !differentWords(plan, source);
 }
 
 /**

@@ -66,6 +66,12 @@ export interface PassageIndex {
   document(id: string): SourceInfo | undefined;
   /** Inverse document frequency of a term key over the indexed passages. */
   idf(key: string): number;
+  /**
+   * The largest share (0–1) of passages holding a key among the index's parts
+   * (composite-index.ts); absent for an index of one part, whose share the
+   * IDF gives.
+   */
+  largestShare?(key: string): number;
 }
 
 /**
