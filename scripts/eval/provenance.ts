@@ -15,7 +15,7 @@ import type { Corpus } from '../../src/corpus/types.js';
 import { matchPlan, MemoryPassageIndex, spanTokens, textLookup, type MatchResult } from '../../src/provenance/index.js';
 import { describeRanker, shippedRanker } from '../../src/provenance/ranker.js';
 import { auditEvidence, type EvidenceProblem } from '../../src/provenance/evidence-check.js';
-import { shareFromIdf } from '../../src/provenance/evidence-words.js';
+import { passageShare } from '../../src/provenance/evidence-words.js';
 import { BULK_PATH, bulkSetting, shippedSetting, type Setting } from './provenance-corpora.js';
 import { cachedRows, leaveOnePlanOut, oldRanks, ranksOf, recall, SIDE_SHRINK, sideVerdicts, type Ranks, type SideOutcome } from './provenance-data.js';
 
@@ -259,7 +259,7 @@ function auditShipped(setting: Setting, gold: Gold): { plans: number; pairs: num
     const result = matchPlan(plan, setting.index, { top: 5, sourceText });
     for (const p of result.points) for (const c of [...p.candidates, ...(p.echoes ?? [])]) pairs += c.evidence.length + (c.also?.evidence.length ?? 0);
     const index = setting.index;
-    problems.push(...auditEvidence(result, plan.text, plan.language, (d) => byId.get(d), (k) => index.largestShare?.(k) ?? shareFromIdf(index.idf(k), index.size)));
+    problems.push(...auditEvidence(result, plan.text, plan.language, (d) => byId.get(d), passageShare(index)));
   }
   return { plans: plans.length, pairs, problems };
 }

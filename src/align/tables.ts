@@ -81,7 +81,7 @@ export function collationTable(collation: Collation): ExportTable {
     rows: collation.rows.map((row) => {
       const r: ExportTable['rows'][number] = { row: row.n, composite_witness: row.composite?.witness ?? '', composite: row.composite?.text ?? '' };
       for (const rd of row.readings) {
-        r[rd.witness] = rd.points.length ? `${rd.points.join('+')}${rd.state === 'present' ? '' : ` (${rd.text ? rd.state : gapText(rd)})`}` : rd.elsewhere?.length ? `elsewhere (${elsewhereText(rd)})` : gapText(rd);
+        r[rd.witness] = rd.points.length ? `${rd.points.join('+')}${rd.state === 'present' ? '' : ` (${gapText(rd)})`}` : rd.elsewhere?.length ? `elsewhere (${elsewhereText(rd)})` : gapText(rd);
         r[`${rd.witness} text`] = rd.text;
       }
       return r;

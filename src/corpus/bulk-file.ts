@@ -200,7 +200,7 @@ function csvOptions(sink: RecordSink, shown: string): CsvOptions & { on_skip: (e
     on_skip: (err) => {
       const e = err as (Error & { lines?: number; raw?: string; code?: string; columns?: unknown[]; record?: unknown[] }) | undefined;
       // csv-parse gives the line a record ends on: a quoted text spanning lines would point past its start.
-      const line = e?.lines !== undefined && typeof e.raw === 'string' ? csvStartLine({ record: {}, info: { lines: e.lines }, raw: e.raw }) : e?.lines;
+      const line = e?.lines !== undefined && typeof e.raw === 'string' ? csvStartLine(e.raw, e.lines) : e?.lines;
       const message =
         e?.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' && Array.isArray(e.record) && Array.isArray(e.columns)
           ? `the record has ${e.record.length} fields where the header names ${e.columns.length}: a comma or a line break in a field that is not in double quotes? quote such fields ("like, this")`
@@ -218,12 +218,12 @@ interface CsvRow {
   raw: string;
 }
 
-/** csv-parse reports the line a record ends on; a quoted text may span lines. */
-function csvStartLine(row: CsvRow): number {
-  const inner = row.raw.replace(/\r?\n$/, '');
+/** The line a record starts on (1-based), from the line csv-parse says it ends on (`endLine`) and its raw text: a quoted text may span lines. */
+function csvStartLine(raw: string, endLine: number): number {
+  const inner = raw.replace(/\r?\n$/, '');
   let breaks = 0;
   for (let i = inner.indexOf('\n'); i >= 0; i = inner.indexOf('\n', i + 1)) breaks++;
-  return row.info.lines - breaks;
+  return endLine - breaks;
 }
 
 function headerIssue(shown: string, e: unknown): LoadIssue {
@@ -371,7 +371,7 @@ export function addBulkFileSync(corpus: Corpus, file: string, options: BulkReadO
       return;
     }
     rows.forEach((row, i) => {
-      sink.record(row.record, csvStartLine(row));
+      sink.record(row.record, csvStartLine(row.raw, row.info.lines));
       if (i % 200 === 0) report(Math.round((i / rows.length) * text.length));
     });
   }
@@ -423,7 +423,7 @@ export async function addBulkFile(corpus: Corpus, file: string, options: BulkRea
     } else {
       const parser = input.pipe(csvParser!(csvOptions(sink, shown)));
       input.on('error', (e) => parser.destroy(e));
-      for await (const row of parser) sink.record((row as CsvRow).record, csvStartLine(row as CsvRow));
+      for await (const row of parser) sink.record((row as CsvRow).record, csvStartLine((row as CsvRow).raw, (row as CsvRow).info.lines));
     }
   } catch (e) {
     corpus.issues.push(

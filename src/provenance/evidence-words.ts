@@ -20,7 +20,7 @@
 //   is still shown: it is one synonym, not a phrase.
 import { stemWord } from '../text/index.js';
 import { isCommonWord } from './common-words.js';
-import type { Term } from './types.js';
+import type { PassageIndex, Term } from './types.js';
 
 /**
  * A term found in at least this share of the passages is frequent: one in
@@ -87,7 +87,7 @@ export function allGeneric(plan: PairSide, matched: Term[], share: (key: string)
 function commonWords(text: string, t: Term): boolean {
   if (t.kind !== 'word') return false;
   if (!t.key.startsWith('c:')) return isCommonWord(t.key);
-  const words = text.slice(t.start, t.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = wordsOf(text, t);
   return words.length > 0 && words.every((w) => isCommonWord(`w:${stemWord(w, 'en')}`));
 }
 
@@ -140,7 +140,14 @@ export function differentWords(plan: PairSide, source: PairSide): boolean {
 
 /** A term's words, case folded and stemmed ("Armed Forces" → "arm forc"). */
 function surface(text: string, t: Term): string {
-  return (text.slice(t.start, t.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => stemWord(w, 'en')).join(' ');
+  return wordsOf(text, t)
+    .map((w) => stemWord(w, 'en'))
+    .join(' ');
+}
+
+/** The words (letters and digits) of a term's text, lower-cased. */
+function wordsOf(text: string, t: Term): string[] {
+  return text.slice(t.start, t.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** The share of passages holding a key, from its BM25 IDF over `n` passages (memory-index.ts bm25Idf inverted). */
@@ -148,4 +155,12 @@ export function shareFromIdf(idf: number, n: number): number {
   if (n <= 0) return 0;
   const e = Math.exp(idf) - 1;
   return Math.max(0, (n + 0.5 - 0.5 * e) / (1 + e)) / n;
+}
+
+/**
+ * The share of passages holding a key (in [0, 1]) in the part of `index` where it is largest
+ * (PassageIndex.largestShare), or over the whole index from `idf` (BM25 IDF, shareFromIdf).
+ */
+export function passageShare(index: PassageIndex, idf: (key: string) => number = (k) => index.idf(k)): (key: string) => number {
+  return index.largestShare ? (k) => index.largestShare!(k) : (k) => shareFromIdf(idf(k), index.size);
 }

@@ -19,10 +19,19 @@ export const LINEAGE_MIN_SCORE = 0.2;
 /** At most this many antecedents are listed (the best-scoring ones). */
 export const LINEAGE_MAX = 6;
 
-export function lineageOf(ranked: Candidate[], minScore = LINEAGE_MIN_SCORE): Lineage {
-  const steps: LineageStep[] = ranked
-    .filter((c) => !c.later && c.score >= minScore)
-    .slice(0, LINEAGE_MAX)
+/**
+ * The lineage of a point from its candidates in rank order: earlier ones scoring at least
+ * `minScore` and, when `carriesWording` is given, carrying the point's wording (match.ts: two
+ * distinct words of evidence), the first LINEAGE_MAX of them, oldest first.
+ */
+export function lineageOf(ranked: Candidate[], minScore = LINEAGE_MIN_SCORE, carriesWording: (c: Candidate) => boolean = () => true): Lineage {
+  // In rank order, `carriesWording` (which may build evidence) asked only until LINEAGE_MAX steps are found.
+  const kept: Candidate[] = [];
+  for (const c of ranked) {
+    if (kept.length >= LINEAGE_MAX) break;
+    if (!c.later && c.score >= minScore && carriesWording(c)) kept.push(c);
+  }
+  const steps: LineageStep[] = kept
     .map((c) => ({ doc: c.doc, passage: c.passage, date: c.date, side: c.side, score: c.score }))
     .sort((a, b) => a.date.localeCompare(b.date) || b.score - a.score || a.doc.localeCompare(b.doc));
   if (!steps.length) return { antecedents: [] };

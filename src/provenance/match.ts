@@ -15,7 +15,7 @@ import { translationLink } from '../text/lexicon/index.js';
 import { boundedPair, scorePair, sharedWordSpans, type PairScore, type ScoreOptions, type SpanMatch } from './score.js';
 import { evidenceLinks } from './links.js';
 import { isCommonWord } from './common-words.js';
-import { allGeneric, differentWords, matchedTerms, shareFromIdf } from './evidence-words.js';
+import { allGeneric, differentWords, matchedTerms, passageShare } from './evidence-words.js';
 import { spanTerms, spanTokens, termsOf } from './terms.js';
 import { LruCache } from '../util/lru-cache.js';
 import { objectArray } from './scratch.js';
@@ -212,7 +212,7 @@ function matchPoint(plan: Document, seg: PointSegment, tokens: Token[], terms: T
     origin: ctx.ranker ? calibratedOrigin(ranked, ctx.ranker.side) : pointOrigin(ranked, ctx.threshold),
     candidates: listed.map((c) => withPolarity(withWords(c, units[unitOf.get(c) ?? 0], index, ctx, plan), plan, index, ctx)),
     documents: Object.fromEntries([...bestByDoc.values()].map((c) => [c.doc, c.score])),
-    lineage: lineageOf([...bestByDoc.values()].filter((c) => c.later || c.score < LINEAGE_MIN_SCORE || carriesWording(c, units[unitOf.get(c) ?? 0], index, ctx, plan))),
+    lineage: lineageOf([...bestByDoc.values()], LINEAGE_MIN_SCORE, (c) => carriesWording(c, units[unitOf.get(c) ?? 0], index, ctx, plan)),
     echoes: laterEchoes(scored).map((c) => withPolarity(c, plan, index, ctx)),
   };
   // Every candidate that can be shown has its evidence now; the others' is never needed.
@@ -433,9 +433,10 @@ function memoOneCommonWord(plan: Document): (span: [number, number]) => boolean 
 
 function memoShare(index: PassageIndex, idf: (key: string) => number): (key: string) => number {
   const known = new Map<string, number>();
+  const share = passageShare(index, idf);
   return (key) => {
     let v = known.get(key);
-    if (v === undefined) known.set(key, (v = index.largestShare ? index.largestShare(key) : shareFromIdf(idf(key), index.size)));
+    if (v === undefined) known.set(key, (v = share(key)));
     return v;
   };
 }
@@ -486,10 +487,9 @@ function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage
   // A loop into an array of objects rather than map and filter (see scratch.ts objectArray).
   const evidence = objectArray<Evidence>();
   for (const span of spans) {
-    const hidden = dropOneCommonWord && span.kind === 'alignment' && !showsWording(span, terms, passage.terms, plan.text, sourceText, crossLingual, ctx);
     const e = toEvidence(span, terms, passage.terms, plan.text, sourceText, crossLingual, planIsRussian);
     if (dropOneCommonWord && ctx.oneCommonWord(e.plan)) continue;
-    if (hidden) unshown?.push(e);
+    if (dropOneCommonWord && span.kind === 'alignment' && !showsWording(span, terms, passage.terms, plan.text, sourceText, crossLingual, ctx)) unshown?.push(e);
     else evidence.push(e);
   }
   return evidence;

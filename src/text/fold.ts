@@ -262,12 +262,12 @@ const ANNOTATIONS = new RegExp(ANNOTATION.source, 'gu');
  */
 export function fold(text: string): string {
   if (!/[^\x20-\x7e\n]| {2}/.test(text)) return text;
-  const folded = text
-    .replace(SOFT_HYPHEN_BREAKS, '')
-    .replace(ANNOTATIONS, '')
-    .replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '')
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(STRESS, '')
+  // The soft-hyphen, annotation and stress passes only where their character is (a lexer's word is folded already).
+  let folded = text.includes('\u00ad') ? text.replace(SOFT_HYPHEN_BREAKS, '') : text;
+  if (folded.includes('\ufffa')) folded = folded.replace(ANNOTATIONS, '');
+  folded = folded.replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '').replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n');
+  if (folded.includes('\u0301')) folded = folded.replace(STRESS, '');
+  folded = folded
     .normalize('NFC')
     .replace(COMPAT_ALL, (c) => c.normalize('NFKC'))
     .replace(/[\p{Zs}\t]+/gu, ' ')

@@ -288,9 +288,10 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
     }
     head ??= idiom;
     if (head) head = governed(tokens, tokens.indexOf(head, from), text);
-    if (head && NOT_LIMITED.has(head.norm) && (head.lang !== 'en' || tokens[tokens.indexOf(head, from) + 1]?.norm === 'to')) return;
+    const at = head ? tokens.indexOf(head, from) : -1;
+    if (head && NOT_LIMITED.has(head.norm) && (head.lang !== 'en' || tokens[at + 1]?.norm === 'to')) return;
     // "not deny", "не отказываться от": two negations, nothing negated.
-    if (head && negativePredicate(tokens, tokens.indexOf(head, from))) {
+    if (head && negativePredicate(tokens, at)) {
       cancelled.add(head);
       return;
     }

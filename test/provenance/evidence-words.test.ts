@@ -26,6 +26,9 @@ function match(id: string): MatchResult {
 function candidate(plan: string, point: string, doc: string) {
   return match(plan).points.find((p) => p.point === point)!.candidates.find((c) => c.doc === doc)!;
 }
+/** A candidate's evidence as the reader sees each pair: plan words = source words. */
+const pairsShown = (c: { evidence: { text: string; sourceText: string }[] }) => c.evidence.map((e) => `${e.text} = ${e.sourceText}`);
+
 /** One side of a stretch of text as the audit reads it: the terms beginning inside, read with the rest of the line. */
 function side(docId: string, [start, end]: [number, number]) {
   const doc = byId.get(docId)!;
@@ -63,15 +66,15 @@ describe('evidence of different words', () => {
   it('keeps us-28 6 "size of the Ukrainian Armed Forces" = the memorandum\'s "number of the Armed Forces of Ukraine and other military"', () => {
     // Two of its three matches are the same words (Armed Forces; Ukrainian/Ukraine, one stem beginning the other).
     const c = candidate('us-28-2025-11-20', '6', 'ru-2025-06-02-memorandum');
-    expect(c.evidence.map((e) => `${e.text} = ${e.sourceText}`)).toContain('size of the Ukrainian Armed Forces = number of the Armed Forces of Ukraine and other military');
+    expect(pairsShown(c)).toContain('size of the Ukrainian Armed Forces = number of the Armed Forces of Ukraine and other military');
   });
 
   it('keeps a paraphrase whose matches are mostly the same words, and a single synonym', () => {
     // e3 5 "robust Security Guarantees" = Lavrov's "firm security guarantees": one concept (robust≈firm), one same term.
     const c = candidate('e3-counter-2025-11-23', '5', 'ru-2026-02-lavrov-20-point-plan');
-    expect(c.evidence.map((e) => `${e.text} = ${e.sourceText}`)).toContain('robust Security Guarantees = firm security guarantees');
+    expect(pairsShown(c)).toContain('robust Security Guarantees = firm security guarantees');
     const ambiguities = candidate('us-28-2025-11-20', '2', 'ru-2021-12-17-draft-nato');
-    expect(ambiguities.evidence.map((e) => `${e.text} = ${e.sourceText}`)).toContain('ambiguities = disputes');
+    expect(pairsShown(ambiguities)).toContain('ambiguities = disputes');
   });
 
   it('shows every same-language phrase or paraphrase from a matched term to a matched term on both sides', () => {
@@ -116,9 +119,9 @@ describe('generic evidence', () => {
 
   it('keeps "number of the Armed Forces" = "number of the Armed Forces" and "join NATO" = "join NATO"', () => {
     const army = candidate('us-28-alt-en-2025-11-21', '6', 'ru-2025-06-02-memorandum');
-    expect(army.evidence.map((e) => `${e.text} = ${e.sourceText}`)).toContain('number of the Armed Forces = number of the Armed Forces');
+    expect(pairsShown(army)).toContain('number of the Armed Forces = number of the Armed Forces');
     const nato = candidate('us-28-2025-11-20', '7', 'ru-2024-06-14-putin-mfa');
-    expect(nato.evidence.map((e) => `${e.text} = ${e.sourceText}`)).toContain('join NATO = join NATO');
+    expect(pairsShown(nato)).toContain('join NATO = join NATO');
   });
 
   it('judges "Ukraine" by the part of the index where it is common, not by an added part where it is rare', () => {

@@ -25,7 +25,8 @@ export interface PdfPage {
 const EDGE_LINES = 2;
 
 const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,5}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,5})?$/i;
-const STARTS_ITEM = /^(?:\d{1,3}[.)](?:[ \t\u00a0]+\S|$)|(?:\(?[a-z][.)]|[-•–▪●◦*])[ \t\u00a0]+\S)/;
+/** A line that opens a point or sub-item with a marker written as text: a number, a letter or a bullet glyph. */
+export const STARTS_ITEM = /^(?:\d{1,3}[.)](?:[ \t\u00a0]+\S|$)|(?:\(?[a-z][.)]|[-•–▪●◦*])[ \t\u00a0]+\S)/;
 
 /**
  * Blocks from pages of lines. A running head is a line near the top or

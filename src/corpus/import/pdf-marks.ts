@@ -5,7 +5,7 @@
 // into the point's text ("10. US guarantee: The United States will receive
 // … If Ukraine invades Russia …", a reporter's finding). Pure: pdf.ts hands
 // over the page's operator list and its text lines.
-import type { PdfLine } from './pdf-lines.js';
+import { STARTS_ITEM, type PdfLine } from './pdf-lines.js';
 
 /** A small shape on a page: its centre and its width and height, in PDF points (origin at the bottom left, as text items are placed). */
 export interface PdfMark {
@@ -96,7 +96,8 @@ export function withDrawnBullets(lines: PdfLine[], marks: PdfMark[]): PdfLine[] 
   if (!bullets.length) return lines;
   const used = new Set<PdfMark>();
   return lines.map((line) => {
-    if (ALREADY_MARKED.test(line.text)) return line;
+    // A line that begins with a marker written as text keeps it: a drawn shape beside it is decoration.
+    if (STARTS_ITEM.test(line.text)) return line;
     const s = line.size;
     const bullet = bullets.find(
       (m) =>
@@ -115,6 +116,3 @@ export function withDrawnBullets(lines: PdfLine[], marks: PdfMark[]): PdfLine[] 
     return { ...line, text: `• ${line.text}` };
   });
 }
-
-/** A line that begins with a list marker written as text (a number, a letter or a bullet glyph): a drawn shape beside it is decoration. */
-const ALREADY_MARKED = /^(?:\d{1,3}[.)]|\(?[a-z][.)]|[-•–▪●◦*])\s/;

@@ -57,7 +57,7 @@ function collationView(c: Collation) {
     rows: c.rows.map((r) => ({
       n: r.n,
       composite: r.composite?.witness,
-      readings: r.readings.map((rd) => ({ witness: rd.witness, points: rd.points.join('+'), state: rd.state, stateText: rd.text ? rd.state : gapText(rd), variant: rd.variant, excerpt: excerpt(rd.text), ...(rd.elsewhere?.length ? { where: elsewhereText(rd) } : {}) })),
+      readings: r.readings.map((rd) => ({ witness: rd.witness, points: rd.points.join('+'), state: rd.state, stateText: gapText(rd), variant: rd.variant, excerpt: excerpt(rd.text), ...(rd.elsewhere?.length ? { where: elsewhereText(rd) } : {}) })),
     })),
   };
 }

@@ -20,6 +20,7 @@ import { alignmentExport } from '../tables.js';
 import { provenanceTable } from '../../provenance/index.js';
 import { translationeseTable } from '../../style/index.js';
 import { provenanceView } from './plan.js';
+import { styleView } from './style.js';
 
 /**
  * What a draft's downloaded offsets index: the text as the server read it, where a browser's
@@ -27,7 +28,6 @@ import { provenanceView } from './plan.js';
  * than in the pasted text with CR LF (a second reporter sliced the CR LF text and missed).
  */
 const DRAFT_OFFSETS = 'plan: the draft as read (each line end one LF: a browser sends CR LF, which counts as one unit here); source: document text';
-import { styleView } from './style.js';
 
 /** Largest draft accepted, pasted or uploaded. The longest real plan is ~20 kB; this leaves room for a long paste. */
 export const DRAFT_LIMIT_BYTES = 256 * 1024;
