@@ -99,8 +99,14 @@ export class SqlitePassageIndex implements PassageIndex {
   /** Each key number's id in key-ids.ts (the scorer's), -1 until first decoded; valid for one key-ids generation. */
   private readonly scorerIds: Int32Array;
   private scorerGeneration = -1;
-  /** Rowid - 1 of each passage by `doc\0passage`, made on first need (passage() of a ref `candidates` did not hand out). */
-  private refIndex?: Map<string, number>;
+  /**
+   * Rowid − 1 of each document's first passage (a document's passages are consecutive
+   * rows), made on first need: passage() of a ref that `candidates` did not hand out
+   * (matchPlan asks so for every listed candidate without evidence). A map of every
+   * passage by a `doc\0passage` string, as before, cost ~60–100 ms and its garbage in
+   * each fresh index instance's first match (97,828 keys for kremlin; 6,807 documents here).
+   */
+  private docStart?: Map<string, number>;
   /**
    * Rowid of each ref that `candidates` handed out, by identity: matchPlan
    * asks for every candidate's passage (~12,000 per plan at 100k passages;
@@ -305,8 +311,7 @@ export class SqlitePassageIndex implements PassageIndex {
   passage(ref: PassageRef): IndexedPassage | undefined {
     let rowid = this.rowOfRef.get(ref);
     if (rowid === undefined) {
-      this.refIndex ??= new Map(this.refs.map((r, n) => [`${r.doc}\u0000${r.passage}`, n]));
-      const n = this.refIndex.get(`${ref.doc}\u0000${ref.passage}`);
+      const n = this.rowIndexOf(ref);
       if (n === undefined) return undefined;
       rowid = n + 1;
     }
@@ -314,6 +319,18 @@ export class SqlitePassageIndex implements PassageIndex {
     if (cached) return cached;
     const stored = this.selectTerms.get(rowid) as Buffer | undefined;
     return stored === undefined ? undefined : this.remember(rowid, stored);
+  }
+
+  /** Rowid − 1 of `ref` by its document's rows (see docStart), or undefined when the index has no such passage. */
+  private rowIndexOf(ref: PassageRef): number | undefined {
+    if (!this.docStart) {
+      this.docStart = new Map();
+      for (let n = 0; n < this.refs.length; n++) if (!this.docStart.has(this.refs[n].doc)) this.docStart.set(this.refs[n].doc, n);
+    }
+    const start = this.docStart.get(ref.doc);
+    if (start === undefined) return undefined;
+    for (let n = start; n < this.refs.length && this.refs[n].doc === ref.doc; n++) if (this.refs[n].passage === ref.passage) return n;
+    return undefined;
   }
 
   /**

@@ -60,6 +60,14 @@ describe('persistent index', () => {
     expect(opened.index.passage(direct.ref)).toEqual(direct);
   });
 
+  it('finds any passage by a ref it did not hand out (a fresh object), and nothing for an unknown document or passage', () => {
+    // Found by the document's rows (sqlite-index.ts rowIndexOf), not by a map of every passage.
+    for (const doc of corpus.documents.slice(0, 40)) for (const p of documentPassages(doc)) expect(opened.index.passage({ ...p.ref })).toEqual(p);
+    const memo = corpus.documents.find((d) => d.id === 'ru-2025-06-02-memorandum')!;
+    expect(opened.index.passage({ doc: memo.id, passage: 'p999' })).toBeUndefined();
+    expect(opened.index.passage({ doc: 'no-such-document', passage: 'p1' })).toBeUndefined();
+  });
+
   it('gives a passage with its own date (a dated source line) that date, as the in-memory index does', () => {
     // ru-2025-lavrov-terms dates its passages by their source lines (`<!-- src: URL date: … -->`).
     const lavrov = findDocument(builtin, 'ru-2025-lavrov-terms')!;
