@@ -9,6 +9,7 @@ import { frontMatterSchema, isCalendarDate, KNOWN_FIELDS, type FrontMatterFields
 import { segmentPlan, segmentReports, type PlanSegmentation } from './segment-plan.js';
 import { MAX_FILE_BYTES } from './source-text.js';
 import { segmentStatement } from './segment-statement.js';
+import { sourceDateIssues } from './source-date.js';
 import type { Document, LoadIssue, Segment } from './types.js';
 
 /** More segments than this in one document is refused (the largest real plan has 28 points). */
@@ -90,6 +91,7 @@ export function parseDocumentSource(source: string, file: string, options: Parse
   for (const s of segments) {
     if (s.date !== undefined && !isCalendarDate(s.date)) return error(s.line, 'src date', `"${s.date}" is not a date: write the passage's date after its URL as date: YYYY-MM-DD`);
   }
+  issues.push(...sourceDateIssues(segments, fields.date, file));
 
   const mismatch = languageMismatch(fields.language, text);
   if (mismatch) issues.push({ severity: 'warning', file, field: 'language', line: fieldLines.language, message: `${fields.id}: ${mismatch}` });
