@@ -10,7 +10,15 @@
 //
 // `text` is the document's whole text, unchanged, so passim's character
 // offsets (`begin`/`end`, `b1`/`e1`) are offsets into our `Document.text`
-// (see corpus/passim-output.ts for the way back).
+// (see corpus/passim-output.ts for the way back). One exception: a statement
+// whose passages carry dates of their own (a source line's `date:`, e.g. a
+// collection of one speaker's words over months) is written as one record per
+// run of consecutive passages with the same date, each with that date, so
+// passim and anyone reading its output see when the words were said (one
+// record with the file's date put Lavrov's words of 11 Apr 2026 at 11 Dec
+// 2025). Such a record's id is `<document id>@<offset>`, the UTF-16 offset of
+// its text in `Document.text`, its series the document id (reuse within one
+// document is still ignored); passimSource maps it back.
 import type { Document } from '../corpus/types.js';
 
 export interface PassimRecord {
@@ -32,19 +40,64 @@ export interface PassimRecord {
  * pair of documents, and `--filterpairs` keeps the plan–statement ones.
  */
 export function passimRecords(plans: Document[], sources: Document[]): PassimRecord[] {
-  const record = (doc: Document, corpus: PassimRecord['corpus']): PassimRecord => ({
-    id: doc.id,
+  const record = (doc: Document, corpus: PassimRecord['corpus'], run: DateRun = { start: 0, end: doc.text.length, date: doc.date }, split = false): PassimRecord => ({
+    id: split ? `${doc.id}${RUN_SEPARATOR}${run.start}` : doc.id,
     series: doc.id,
-    date: doc.date,
-    text: doc.text,
+    date: run.date,
+    text: split ? doc.text.slice(run.start, run.end) : doc.text,
     corpus,
     title: doc.title,
     side: doc.side,
     speaker: doc.speaker,
     language: doc.language,
-    source: doc.sources[0] ?? '',
+    source: (split ? run.source : undefined) ?? doc.sources[0] ?? '',
   });
-  return [...plans.map((d) => record(d, 'plan')), ...sources.map((d) => record(d, 'statements'))];
+  const statements = sources.flatMap((doc) => {
+    const runs = dateRuns(doc);
+    // One run: the whole text as one record, dated by its passages (the same as the document's unless every passage gives another).
+    return runs.length > 1 ? runs.map((run) => record(doc, 'statements', run, true)) : [record(doc, 'statements', { start: 0, end: doc.text.length, date: runs[0]?.date ?? doc.date })];
+  });
+  return [...plans.map((d) => record(d, 'plan')), ...statements];
+}
+
+/** Between a document id and the UTF-16 offset of a record's text in an id of a date run's record (ids never hold it: corpus ids are slugs). */
+export const RUN_SEPARATOR = '@';
+
+/** A stretch of a document's text whose passages share one date (UTF-16 offsets; the first from 0, the last to the end). */
+interface DateRun {
+  start: number;
+  end: number;
+  date: string;
+  /** The first passage's source URL, when it has its own. */
+  source?: string;
+}
+
+/** The document's passages grouped into runs of one date (passage.date, else the document's), in text order. */
+export function dateRuns(doc: Document): DateRun[] {
+  const runs: DateRun[] = [];
+  for (const s of doc.segments) {
+    if (s.kind !== 'passage') continue;
+    const date = s.date ?? doc.date;
+    const last = runs.at(-1);
+    if (last && last.date === date) continue;
+    if (last) last.end = s.start;
+    runs.push({ start: runs.length ? s.start : 0, end: doc.text.length, date, ...(s.source ? { source: s.source } : {}) });
+  }
+  return runs;
+}
+
+/**
+ * The document and offset a passim record id names: a document id itself
+ * (offset 0), or a date run's `<id>@<offset>` (passimRecords) whose document
+ * `documents` holds; undefined when it names no document there.
+ */
+export function passimSource<D>(id: string, documents: Map<string, D>): { doc: D; offset: number } | undefined {
+  const whole = documents.get(id);
+  if (whole) return { doc: whole, offset: 0 };
+  const at = id.lastIndexOf(RUN_SEPARATOR);
+  if (at < 0 || !/^\d+$/.test(id.slice(at + 1))) return undefined;
+  const doc = documents.get(id.slice(0, at));
+  return doc ? { doc, offset: Number(id.slice(at + 1)) } : undefined;
 }
 
 /** JSON Lines: one record a line, as passim reads it (no enclosing array, no line breaks inside a record). */

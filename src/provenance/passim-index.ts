@@ -6,6 +6,7 @@
 import type { PassimPair } from '../corpus/passim-output.js';
 import { utf16Offset } from '../corpus/passim-output.js';
 import type { Document } from '../corpus/types.js';
+import { passimSource } from '../export/passim.js';
 import type { Token } from '../text/index.js';
 import type { PassageIndex, PassageRef } from './types.js';
 
@@ -50,12 +51,15 @@ export class PassimPassageIndex implements PassageIndex {
         continue;
       }
       const [sourceId, sb, se, pb, pe] = planFirst ? [pair.id2, pair.begin2, pair.end2, pair.begin1, pair.end1] : [pair.id1, pair.begin1, pair.end1, pair.begin2, pair.end2];
-      const source = sources.get(sourceId);
-      if (!source) {
+      // A statement split into date runs comes back as `<id>@<offset>` (export/passim.ts): passim's offsets count in that record's text.
+      const found = passimSource(sourceId, sources);
+      if (!found) {
         unknown.add(sourceId);
         continue;
       }
-      const [from, to] = [utf16Offset(source.text, sb), utf16Offset(source.text, se)];
+      const { doc: source, offset } = found;
+      const recordText = offset ? source.text.slice(offset) : source.text;
+      const [from, to] = [offset + utf16Offset(recordText, sb), offset + utf16Offset(recordText, se)];
       const passages = source.segments
         .filter((s) => s.kind === 'passage' && s.start < to && s.end > from)
         .map((s) => ({ doc: source.id, passage: s.id }));

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDocument, loadCorpus } from '../../src/corpus/load.js';
 import { PassimFormatError, readPassimPairs, utf16Offset } from '../../src/corpus/passim-output.js';
-import { passimRecords, toPassimJsonl } from '../../src/export/passim.js';
+import { dateRuns, passimRecords, toPassimJsonl } from '../../src/export/passim.js';
+import { spanTokens } from '../../src/provenance/terms.js';
 import { matchPlan, textLookup } from '../../src/provenance/index.js';
 import { MemoryPassageIndex } from '../../src/provenance/memory-index.js';
 import { isSourceDocument } from '../../src/provenance/passages.js';
@@ -23,7 +24,7 @@ const sources = corpus.documents.filter(isSourceDocument);
 describe('passim export', () => {
   it("writes the plan and every source as passim's one-record-a-line input, texts unchanged", () => {
     const lines = toPassimJsonl(passimRecords([plan], sources)).trimEnd().split('\n');
-    expect(lines).toHaveLength(1 + sources.length);
+    expect(lines).toHaveLength(1 + sources.reduce((n, d) => n + Math.max(1, dateRuns(d).length), 0));
     const records = lines.map((l) => JSON.parse(l));
     expect(records[0]).toMatchObject({ id: plan.id, series: plan.id, date: '2025-11-20', corpus: 'plan', text: plan.text });
     const ua = records.find((r) => r.id === 'ua-2025-06-02-istanbul-proposals');
@@ -37,7 +38,42 @@ describe('passim export', () => {
     const r = runCli(['export', plan.id, '--format', 'passim', '--out', out]);
     expect(r.status).toBe(0);
     const records = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(records.map((x) => x.id)).toEqual([plan.id, ...sources.map((d) => d.id)]);
+    expect(records.map((x) => x.id)).toEqual(passimRecords([plan], sources).map((x) => x.id));
+    expect(records.filter((x) => x.series === 'ru-2022-03-29-istanbul').length).toBeGreaterThan(1);
+  });
+
+  it('writes a statement whose passages carry their own dates as one record per date run, each with its date (Lavrov: 11 Dec 2025 file, 11 Apr 2026 words)', () => {
+    const lavrov = findDocument(corpus, 'ru-2026-02-lavrov-20-point-plan')!;
+    const records = passimRecords([], [lavrov]);
+    expect(records.length).toBeGreaterThan(1);
+    for (const r of records) {
+      // One series: passim still ignores reuse within the document; ids say where each text starts.
+      expect(r.series).toBe(lavrov.id);
+      const at = Number(r.id.slice(lavrov.id.length + 1));
+      expect(r.id).toBe(`${lavrov.id}@${at}`);
+      expect(lavrov.text.slice(at, at + r.text.length)).toBe(r.text);
+      // Every passage inside the record has the record's date.
+      for (const s of lavrov.segments.filter((x) => x.kind === 'passage' && x.start >= at && x.end <= at + r.text.length)) expect(s.date ?? lavrov.date).toBe(r.date);
+    }
+    expect(records.map((r) => r.text).join('')).toBe(lavrov.text);
+    expect(records.some((r) => r.date === '2026-04-11')).toBe(true);
+  });
+
+  it('reads a pair on a date run back to the passage of the whole document (ids <id>@<offset>)', () => {
+    const istanbul = findDocument(corpus, 'ru-2022-03-29-istanbul')!;
+    const run = passimRecords([], [istanbul]).find((r) => r.date === '2024-04-27')!;
+    const at = Number(run.id.split('@')[1]);
+    // The "85 thousand" sentence of the news-pravda report, as passim would give it: offsets into the run's text.
+    const sentence = 'Moscow demanded to reduce Ukraine';
+    const begin = run.text.indexOf(sentence);
+    expect(begin).toBeGreaterThan(0);
+    const pair = { id1: run.id, begin1: begin, end1: begin + sentence.length, id2: plan.id, begin2: 577, end2: 626, at: 'test:1' };
+    const base = MemoryPassageIndex.fromDocuments(corpus.documents);
+    const index = new PassimPassageIndex(base, plan, new Map(corpus.documents.map((d) => [d.id, d])), [pair]);
+    expect(index.report).toMatchObject({ used: 1, unknownDocuments: [] });
+    const passage = istanbul.segments.find((s) => s.kind === 'passage' && s.start <= at + begin && s.end >= at + begin + sentence.length)!;
+    const tokens = spanTokens(plan.text, 577, 626, plan.language);
+    expect(index.candidates(tokens, 5)).toEqual([{ doc: istanbul.id, passage: passage.id }]);
   });
 });
 
