@@ -6,6 +6,7 @@
 import { noTextReason, pointSlots } from '../corpus/coverage.js';
 import type { Document } from '../corpus/types.js';
 import { normalizeText } from '../text/index.js';
+import { withoutListMarkers } from '../text/list-markers.js';
 import { assign, DEFAULT_PARAMS, type AssignParams, type Link } from './assign.js';
 import { changedFiguresAndEntities, wordDiff, type Change, type DiffPart } from './diff.js';
 import { pointProfiles, subpointProfiles, affirmativeKey, tokenKey, type PointProfile } from './profile.js';
@@ -216,7 +217,8 @@ export function contentAgreement(m: SimilarityMatrix, i: number, j: number): num
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-const comparable = (s: string) => normalizeText(s).toLowerCase().replace(/[\s.;:,]+$/g, '').replace(/\s+/g, ' ');
+// Sub-item markers are layout: "a) " in a Word draft and "- " in the corpus is the same wording (list-markers.ts).
+const comparable = (s: string) => normalizeText(withoutListMarkers(s)).toLowerCase().replace(/[\s.;:,]+$/g, '').replace(/\s+/g, ' ');
 /** Sort key of a point id: "10" → 10, "10.2" → 10.02, else its index. */
 const ordinalOf = (id: string, fallback: number) => {
   const [major, minor] = id.split('.');

@@ -18,6 +18,7 @@ import type { Lexed, WordFacts } from '../text/lex.js';
 import { isContent, tokenizeWithFacts } from '../text/tokenize.js';
 import { UNITS } from '../text/numbers.js';
 import type { Term } from './types.js';
+import { listMarkers } from '../text/list-markers.js';
 
 export function termKey(t: Token): { key: string; neutral: boolean } {
   if (t.concept) return { key: `c:${t.concept}`, neutral: true };
@@ -109,21 +110,6 @@ function wordKey(t: Token, f: WordFacts | undefined): { key: string; neutral: bo
   }
   if (f.key === undefined) ({ key: f.key, neutral: f.neutral } = termKey(t));
   return { key: f.key!, neutral: f.neutral };
-}
-
-// A list marker at the start of a line: "10. ", "- ", "- a. ", "a) ", "• ", "1) ".
-// Its number is numbering, not a figure, so it is not a term.
-const LIST_MARKER = /^[ \t]*(?:\d{1,3}[.)][ \t]+|[-–•*][ \t]+(?:[a-zа-я][.)][ \t]+)?|[a-zа-я]\)[ \t]+)/gimu;
-
-/** LIST_MARKER without the g flag, for a test: most passages have no list marker, and matchAll copies its regex per call. */
-const HAS_LIST_MARKER = new RegExp(LIST_MARKER.source, LIST_MARKER.flags.replace('g', ''));
-
-/** Character ranges of list markers in `text` (relative offsets). */
-export function listMarkers(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  if (!HAS_LIST_MARKER.test(text)) return out;
-  for (const m of text.matchAll(LIST_MARKER)) out.push([m.index!, m.index! + m[0].length]);
-  return out;
 }
 
 /**

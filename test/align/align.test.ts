@@ -486,3 +486,22 @@ describe('polarity across languages', () => {
     expect(pos.similarity).toBeLessThan(neg.similarity);
   });
 });
+
+describe('sub-item markers are layout, not wording', () => {
+  it('calls us-28 unchanged against its own text with lettered sub-items ("a) " for "- ", as a Word draft numbers them)', () => {
+    const us = doc('us-28-2025-11-20');
+    // Each point's sub-items lettered a), b), … as Word numbers them.
+    let letter = 0;
+    const body = us.text
+      .split('\n')
+      .map((line) => (/^\d+\./.test(line) ? ((letter = 0), line) : line.replace(/^(\s+)- (?=\S)/, (_, indent: string) => `${indent}${String.fromCharCode(97 + letter++)}) `)))
+      .join('\n');
+    expect(body).not.toBe(us.text);
+    const { document } = parseDraft(body, { id: 'lettered', title: 'lettered' });
+    const pairs = alignPair(us, document!).pairs;
+    for (const id of ['10', '14']) expect(row(pairs, id, id)).toMatchObject({ relation: 'unchanged' });
+    // Still a rewording when a word changes next to a marker.
+    const edited = parseDraft(body.replace('a) The United States will receive compensation', 'a) The United States will get compensation'), { id: 'edited', title: 'edited' }).document!;
+    expect(row(alignPair(us, edited).pairs, '10', '10')).toMatchObject({ relation: 'reworded' });
+  });
+});
