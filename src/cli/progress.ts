@@ -26,7 +26,7 @@ export const QUIET: Progress = { update() {}, stop() {} };
  * bulk file's index when the bar also required stdout to be a terminal. The
  * bar has no colour, so NO_COLOR does not concern it.
  */
-export function progressFor(options: { format?: string }, env: NodeJS.ProcessEnv = process.env, streams: { stdout?: { isTTY?: boolean }; stderr: { isTTY?: boolean } } = process): Progress {
+export function progressFor(options: { format?: string }, env: NodeJS.ProcessEnv = process.env, streams: { stderr: { isTTY?: boolean } } = process): Progress {
   if (!streams.stderr.isTTY || options.format === 'json' || env.CI || env.TERM === 'dumb') return QUIET;
   return terminalProgress();
 }

@@ -14,7 +14,7 @@ import type { Document } from '../corpus/types.js';
 import type { Candidate, Evidence, MatchResult } from '../provenance/types.js';
 import type { TranslationeseResult } from '../style/score.js';
 import { frontMatterBodyStart } from '../corpus/front-matter.js';
-import { DOCUMENT_TEXT_OFFSETS } from '../provenance/table.js';
+import { offsetsInto } from '../provenance/table.js';
 import { lineEndMap } from '../text/fold.js';
 
 interface RawMap {
@@ -23,35 +23,37 @@ interface RawMap {
   at: (offset: number) => number;
 }
 
-const maps = new WeakMap<Document, RawMap>();
-/** Drafts read from a plain-text file, and those whose reported offsets index the file as saved (mapped, or the same text). */
-const fromFile = new WeakSet<Document>();
-const asSaved = new WeakSet<Document>();
+/**
+ * Drafts read from a plain-text file: whether their reported offsets index the file as saved
+ * (the same text, or mapped by `map`), or their document text (the file's lines were not found).
+ */
+const fromFile = new WeakMap<Document, { asSaved: boolean; map?: RawMap }>();
+
+/** How to move a draft's offsets into its file, when they must be moved. */
+function rawMap(doc: Document | undefined): RawMap | undefined {
+  return doc && fromFile.get(doc)?.map;
+}
 
 /** Remember the raw file text of a draft read from disk; a no-op when offsets already agree. */
 export function registerRawText(doc: Document, raw: string): void {
-  fromFile.add(doc);
-  if (raw === doc.text) return void asSaved.add(doc);
+  if (raw === doc.text) return void fromFile.set(doc, { asSaved: true });
   const { text, toRaw } = lineEndMap(raw);
   const at = docToFile(doc.text, text, frontMatterBodyStart(text));
-  if (!at) return;
-  maps.set(doc, { raw, at: (o) => toRaw(at(o)) });
-  asSaved.add(doc);
+  fromFile.set(doc, at ? { asSaved: true, map: { raw, at: (o) => toRaw(at(o)) } } : { asSaved: false });
 }
-
-const SOURCE_OFFSETS = 'source: document text (show ID --format json)';
 
 /**
  * Which texts a match's offsets index once mapped with `rawMatch`, for the
- * exports' 'offsets into' column: the plan file as saved, the text extracted
+ * exports' 'offsets into' column (offsetsInto): the plan file as saved, the text extracted
  * from an imported PDF/Word/HTML file, or (a corpus id, or a file whose lines
  * were not found) the document text; sources always their document text.
  */
 export function planOffsetsInto(plan: Document): string {
-  if (asSaved.has(plan)) return `plan: the file ${basename(plan.path)} as saved; ${SOURCE_OFFSETS}`;
-  if (plan.imported) return `plan: the text extracted from ${basename(plan.path)} (show FILE --format json); ${SOURCE_OFFSETS}`;
-  if (fromFile.has(plan)) return `plan: document text (show FILE --format json); ${SOURCE_OFFSETS}`;
-  return DOCUMENT_TEXT_OFFSETS;
+  const file = fromFile.get(plan);
+  if (file?.asSaved) return offsetsInto(`the file ${basename(plan.path)} as saved`, { cli: true });
+  if (plan.imported) return offsetsInto(`the text extracted from ${basename(plan.path)} (show FILE --format json)`, { cli: true });
+  if (file) return offsetsInto('document text (show FILE --format json)', { cli: true });
+  return offsetsInto(undefined, { cli: true });
 }
 
 /**
@@ -108,7 +110,7 @@ function span(m: RawMap, [s, e]: [number, number], base = 0): [number, number] {
 
 /** The text a document's reported spans index: its file as saved when mapped, else its text. */
 function shownText(doc: Document | undefined): string | undefined {
-  return doc && (maps.get(doc)?.raw ?? doc.text);
+  return doc && (rawMap(doc)?.raw ?? doc.text);
 }
 
 /**
@@ -133,8 +135,8 @@ function withSideTexts<T extends DiffPart>(d: T, aText: string | undefined, bTex
  * (files or not).
  */
 export function rawPairs(pairs: AlignedPair[], A: Document, B: Document): AlignedPair[] {
-  const ma = maps.get(A);
-  const mb = maps.get(B);
+  const ma = rawMap(A);
+  const mb = rawMap(B);
   const textA = shownText(A);
   const textB = shownText(B);
   const one = (p: AlignedPair): AlignedPair => {
@@ -189,12 +191,12 @@ export function rawCollation(collation: Collation, docs: Document[]): Collation 
     ...collation,
     rows: collation.rows.map((row) => {
       const composite = row.composite ? byId.get(row.composite.witness) : undefined;
-      const mc = composite && maps.get(composite);
+      const mc = composite && rawMap(composite);
       return {
         ...row,
         readings: row.readings.map((r) => {
           const witness = byId.get(r.witness);
-          const m = witness && maps.get(witness);
+          const m = witness && rawMap(witness);
           if (!m && !mc && !r.diff) return r;
           return {
             ...r,
@@ -223,7 +225,7 @@ export function rawCollation(collation: Collation, docs: Document[]): Collation 
 
 /** A match result with the plan's offsets into its file. */
 export function rawMatch(result: MatchResult, plan: Document): MatchResult {
-  const m = maps.get(plan);
+  const m = rawMap(plan);
   if (!m) return result;
   const at = (s: [number, number]): [number, number] => [m.at(s[0]), m.at(s[1])];
   const pairs = (list: Evidence[]) =>
@@ -252,7 +254,7 @@ export function rawMatch(result: MatchResult, plan: Document): MatchResult {
 
 /** Translationese results of a document with feature spans into its file. */
 export function rawTranslationese(results: TranslationeseResult[], doc: Document): TranslationeseResult[] {
-  const m = maps.get(doc);
+  const m = rawMap(doc);
   if (!m) return results;
   return results.map((r) => ({
     ...r,

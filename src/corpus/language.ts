@@ -50,9 +50,29 @@ export interface AlphabetEvidence {
  * unique to one alphabet (or both alphabets' unique letters in similar number).
  */
 export function alphabetLanguage(text: string): AlphabetEvidence | undefined {
-  // NFC first: in NFD text (macOS file names, some PDFs) ё is е + U+0308 and ї is і + U+0308.
-  text = text.normalize('NFC');
-  const { latin, cyrillic } = scriptLetters(text);
+  return alphabetOf(lettersOf(text));
+}
+
+/**
+ * A text read once for the language checks: its NFC form (in NFD text, macOS
+ * file names and some PDFs, ё is е + U+0308 and ї is і + U+0308), the script
+ * letters of that form, and, once asked for, its letters of other Cyrillic
+ * alphabets (null: none that count).
+ */
+export interface TextLetters {
+  nfc: string;
+  latin: number;
+  cyrillic: number;
+  other?: OtherCyrillic | null;
+}
+
+/** `text` read for the language checks (see TextLetters); hand the result to each check of the same text. */
+export function lettersOf(text: string): TextLetters {
+  const nfc = text.normalize('NFC');
+  return { nfc, ...scriptLetters(nfc) };
+}
+
+function alphabetOf({ nfc: text, latin, cyrillic }: TextLetters): AlphabetEvidence | undefined {
   if (latin + cyrillic < MIN_SCRIPT_LETTERS) return undefined;
   if (latin > cyrillic * 4) return { language: 'en', reason: 'the text is in Latin script' };
   if (cyrillic <= latin * 4) return undefined; // mixed: leave it to franc
@@ -99,13 +119,14 @@ export function guessLanguage(text: string): string | undefined {
  * The language of a text that declares none (a plain numbered draft, pasted
  * prose): the guess; else, for a short Cyrillic text with no letter unique to
  * either alphabet, franc between Russian and Ukrainian at its own 10-character
- * floor, Russian if it cannot tell; else English.
+ * floor, Russian if it cannot tell; else English. `letters`: the text read
+ * by lettersOf, when the caller has it.
  */
-export function undeclaredLanguage(text: string): string {
-  const byLetters = alphabetLanguage(text);
+export function undeclaredLanguage(text: string, letters = lettersOf(text)): string {
+  const byLetters = alphabetOf(letters);
   if (byLetters) return byLetters.language;
   // Before franc, which can call a long Russian text with no і, ї or є Ukrainian (see below).
-  if (cyrillicWithoutUkrainianLetters(text) >= UKRAINIAN_LETTER_SPAN) return 'ru';
+  if (cyrillicWithoutUkrainianLetters(letters) >= UKRAINIAN_LETTER_SPAN) return 'ru';
   const guess = francLanguage(text);
   if (guess) return guess;
   const { latin, cyrillic } = scriptLetters(text);
@@ -138,6 +159,9 @@ const OTHER_CYRILLIC: [RegExp, string][] = [
   [/[ъЪ](?=[бвгджзйклмнпрстфхцчшщБВГДЖЗЙКЛМНПРСТФХЦЧШЩ])|[ѝЍ]/gu, 'Bulgarian'],
 ];
 
+/** Any of those letters: one scan tells the (usual) text that has none, before the six that name the language. */
+const ANY_OTHER_CYRILLIC = new RegExp(OTHER_CYRILLIC.map(([re]) => `(?:${re.source})`).join('|'), 'u');
+
 /** At least one such letter in this many Cyrillic letters: a quoted name ("Тоқаев") in a long Russian text is not enough. */
 const OTHER_CYRILLIC_SHARE = 200;
 
@@ -146,10 +170,21 @@ const OTHER_CYRILLIC_SHARE = 200;
  * Serbian, Macedonian, Kazakh…), told by letters neither alphabet has, however short the text: the
  * letters found (at most five) and the languages they suggest; else undefined.
  */
-export function otherCyrillicLanguage(text: string): { letters: string; languages: string } | undefined {
-  text = text.normalize('NFC');
-  const { latin, cyrillic } = scriptLetters(text);
-  if (cyrillic < MIN_SCRIPT_LETTERS || cyrillic <= latin * 4) return undefined;
+export function otherCyrillicLanguage(text: string | TextLetters): OtherCyrillic | undefined {
+  const letters = typeof text === 'string' ? lettersOf(text) : text;
+  if (letters.other === undefined) letters.other = otherCyrillicOf(letters) ?? null;
+  return letters.other ?? undefined;
+}
+
+export interface OtherCyrillic {
+  /** The letters found, at most five, lower-cased, in order of the languages below. */
+  letters: string;
+  /** The languages they suggest, comma-separated. */
+  languages: string;
+}
+
+function otherCyrillicOf({ nfc: text, latin, cyrillic }: TextLetters): OtherCyrillic | undefined {
+  if (cyrillic < MIN_SCRIPT_LETTERS || cyrillic <= latin * 4 || !ANY_OTHER_CYRILLIC.test(text)) return undefined;
   const found: string[] = [];
   const languages: string[] = [];
   for (const [letters, language] of OTHER_CYRILLIC) {
@@ -162,14 +197,18 @@ export function otherCyrillicLanguage(text: string): { letters: string; language
   return { letters: [...new Set(found.map((l) => l.toLowerCase()))].slice(0, 5).join(', '), languages: languages.join(', ') };
 }
 
-/** A warning message when the declared language disagrees with the text, else undefined. */
-export function languageMismatch(declared: string, text: string): string | undefined {
+/**
+ * A warning message when the declared language disagrees with the text, else
+ * undefined. `letters`: the text read by lettersOf, when the caller has it.
+ */
+export function languageMismatch(declared: string, text: string, letters?: TextLetters): string | undefined {
   if (!CHECKED.has(declared)) return undefined;
-  const other = declared === 'en' ? undefined : otherCyrillicLanguage(text);
+  letters ??= lettersOf(text);
+  const other = declared === 'en' ? undefined : otherCyrillicLanguage(letters);
   if (other) {
     return `declared language "${declared}" but the text is not ${LANGUAGE_NAMES[declared]} (it has ${other.letters}, which neither Russian nor Ukrainian writes: ${other.languages}?): check the language field`;
   }
-  const byLetters = alphabetLanguage(text);
+  const byLetters = alphabetOf(letters);
   if (byLetters && byLetters.language !== declared) {
     const script = declared === 'en' ? 'in Cyrillic script; ' : '';
     return `declared language "${declared}" but the text reads as "${byLetters.language}" (${LANGUAGE_NAMES[byLetters.language]}: ${script}${byLetters.reason}): check the language field`;
@@ -177,7 +216,7 @@ export function languageMismatch(declared: string, text: string): string | undef
   if (byLetters) return undefined;
   // Cyrillic with no і, ї, є or Ukrainian apostrophe over UKRAINIAN_LETTER_SPAN letters is not Ukrainian
   // (see undeclaredLanguage); franc, which can call such a text Ukrainian, is not asked.
-  const cyrillic = cyrillicWithoutUkrainianLetters(text);
+  const cyrillic = cyrillicWithoutUkrainianLetters(letters);
   if (cyrillic >= UKRAINIAN_LETTER_SPAN) {
     return declared === 'ru'
       ? undefined
@@ -191,10 +230,8 @@ export function languageMismatch(declared: string, text: string): string | undef
 }
 
 /** The number of Cyrillic letters when the text is Cyrillic (4 to 1 over Latin) with no і, ї, є, ґ or Ukrainian apostrophe; else 0. */
-function cyrillicWithoutUkrainianLetters(text: string): number {
-  text = text.normalize('NFC');
+function cyrillicWithoutUkrainianLetters({ nfc: text, latin, cyrillic }: TextLetters): number {
   if (new RegExp(UNIQUE_LETTERS.uk.source, 'u').test(text) || new RegExp(UKRAINIAN_APOSTROPHE.source, 'u').test(text)) return 0;
-  const { latin, cyrillic } = scriptLetters(text);
   return cyrillic > latin * 4 ? cyrillic : 0;
 }
 

@@ -14,7 +14,7 @@
 // messages are shown relative to it), `builtin` and `inFolder`, and the
 // loader's code and libraries (loader-code.ts).
 import { createHash } from 'node:crypto';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { CACHE_DIR, readSerialized, writeSerialized } from '../util/disk-cache.js';
 import type { FileOutcome } from './load.js';
 import { loaderCodeFingerprint } from './loader-code.js';
@@ -50,18 +50,11 @@ export function cachedMarkdownFiles(
   read: (file: string, options: ReadOptions, bytes: Uint8Array) => FileOutcome,
   dir = CACHE_DIR,
 ): FileOutcome[] | undefined {
-  // Every file is checked before any is read: when one fails, the caller reads them all itself.
-  for (const file of files) {
-    try {
-      if (sizeIssue(statSync(file).size, file)) return undefined;
-      accessSync(file, constants.R_OK);
-    } catch {
-      return undefined;
-    }
-  }
+  // A file that is over the size limit (judged before reading it) or unreadable: the caller reads them all itself.
   const contents: Buffer[] = [];
   for (const file of files) {
     try {
+      if (sizeIssue(statSync(file).size, file)) return undefined;
       contents.push(readFileSync(file));
     } catch {
       return undefined;

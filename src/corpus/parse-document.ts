@@ -4,7 +4,7 @@
 import { readBody } from './body-lines.js';
 import { hasElision } from './elision.js';
 import { hasFrontMatter, splitFrontMatter, type FrontMatterResult } from './front-matter.js';
-import { languageMismatch, otherCyrillicLanguage, undeclaredLanguage } from './language.js';
+import { languageMismatch, lettersOf, otherCyrillicLanguage, undeclaredLanguage } from './language.js';
 import { frontMatterSchema, isCalendarDate, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
 import { segmentPlan, segmentReports, type PlanSegmentation } from './segment-plan.js';
 import { MAX_FILE_BYTES } from './source-text.js';
@@ -169,12 +169,14 @@ export function parseDraft(source: string, options: DraftOptions): ParseResult {
     return { issues: [{ severity: 'error', file, line: 1, field: 'body', message: `${segments.length} segments; the limit is ${MAX_SEGMENTS} per document — split the draft` }] };
   }
   // No front matter: the letters decide (a Russian or Ukrainian list is that language everywhere).
-  const language = options.language ?? undeclaredLanguage(text);
+  // The text's letters are read once for all the checks below (otherCyrillicLanguage keeps its answer in them).
+  const letters = lettersOf(text);
+  const language = options.language ?? undeclaredLanguage(text, letters);
   // A guessed language is declared by no one: only a Cyrillic text in another language is worth a word.
-  const other = options.language === undefined ? otherCyrillicLanguage(text) : undefined;
+  const other = options.language === undefined ? otherCyrillicLanguage(letters) : undefined;
   const mismatch = other
     ? `the text is neither Russian nor Ukrainian (it has ${other.letters}, which neither writes: ${other.languages}?); it is read as "${language}", the closest language the tool knows`
-    : languageMismatch(language, text);
+    : languageMismatch(language, text, letters);
   if (mismatch) issues.push({ severity: 'warning', file, field: 'language', message: `${options.id}: ${mismatch}` });
   const document: Document = {
     id: options.id,

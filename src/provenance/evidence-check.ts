@@ -36,8 +36,9 @@ export function evidenceProblems(e: Evidence, planText: string, planLanguage: st
   // last word of a span can begin a glossary form ("station" of "station troops") that the slice alone would not give.
   const plan = { terms: readOn(planText, e.plan, planLanguage), text: planText };
   const source = { terms: readOn(sourceText, e.source, sourceLanguage), text: sourceText };
-  if (share && e.kind !== 'shared-phrase' && allGeneric(plan, matchedTerms(plan, source), share)) out.push('generic words');
-  if (e.kind === 'paraphrase' && planLanguage === 'en' && sourceLanguage === 'en' && differentWords(plan, source)) out.push('different words');
+  let matched: ReturnType<typeof matchedTerms> | undefined;
+  if (share && e.kind !== 'shared-phrase' && allGeneric(plan, (matched ??= matchedTerms(plan, source)), share)) out.push('generic words');
+  if (e.kind === 'paraphrase' && planLanguage === 'en' && sourceLanguage === 'en' && differentWords(plan, source, (matched ??= matchedTerms(plan, source)))) out.push('different words');
   return out;
 }
 

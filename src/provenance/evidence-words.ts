@@ -132,10 +132,12 @@ function sameStem(a: string, b: string): boolean {
  */
 export const MIN_SHARED_STEM = 5;
 
-/** The pair matches two terms or more and too few of them are the same word (MIN_SAME_WORD_SHARE). */
-export function differentWords(plan: PairSide, source: PairSide): boolean {
-  const matched = matchedTerms(plan, source).length;
-  return matched >= 2 && sameWords(plan, source) < matched * MIN_SAME_WORD_SHARE;
+/**
+ * The pair matches two terms or more and too few of them are the same word
+ * (MIN_SAME_WORD_SHARE). `matched`: matchedTerms(plan, source), when the caller has it.
+ */
+export function differentWords(plan: PairSide, source: PairSide, matched = matchedTerms(plan, source)): boolean {
+  return matched.length >= 2 && sameWords(plan, source) < matched.length * MIN_SAME_WORD_SHARE;
 }
 
 /** A term's words, case folded and stemmed ("Armed Forces" → "arm forc"). */

@@ -22,7 +22,7 @@ export { shippedRanker, rankerProbability, describeRanker, type RankerModel } fr
 export { lineageOf, LINEAGE_MIN_SCORE } from './lineage.js';
 export { figureKind, contextualTerms, type FigureKind } from './figures.js';
 export { auditEvidence, type EvidenceProblem } from './evidence-check.js';
-export { shownEvidence, provenanceTable, heatmap, PROVENANCE_COLUMNS, type Heatmap } from './table.js';
+export { shownEvidence, provenanceTable, offsetsInto, heatmap, PROVENANCE_COLUMNS, type Heatmap } from './table.js';
 export type * from './types.js';
 
 /** Look up a document's text by id (to quote the source side of evidence). */

@@ -202,6 +202,13 @@ function matchPoint(plan: Document, seg: PointSegment, tokens: Token[], terms: T
   const ranked = ctx.groupByDocument ? [...bestByDoc.values()] : scored.sort(byScore);
   const listed = ranked.filter((c) => c.score >= ctx.minScore).slice(0, ctx.top);
   if (ctx.groupByDocument) for (const c of listed) addSecondPassage(c, scored, terms);
+  // A candidate both listed and asked about by the lineage gets its shared words once.
+  const worded = new Map<Candidate, Candidate>();
+  const withWordsOnce = (c: Candidate): Candidate => {
+    let w = worded.get(c);
+    if (!w) worded.set(c, (w = withWords(c, units[unitOf.get(c) ?? 0], index, ctx, plan)));
+    return w;
+  };
   const match: PointMatch = {
     point: seg.id,
     label: seg.label,
@@ -210,9 +217,9 @@ function matchPoint(plan: Document, seg: PointSegment, tokens: Token[], terms: T
     text: plan.text.slice(seg.start, seg.end),
     partial: Boolean(seg.partial),
     origin: ctx.ranker ? calibratedOrigin(ranked, ctx.ranker.side) : pointOrigin(ranked, ctx.threshold),
-    candidates: listed.map((c) => withPolarity(withWords(c, units[unitOf.get(c) ?? 0], index, ctx, plan), plan, index, ctx)),
+    candidates: listed.map((c) => withPolarity(withWordsOnce(c), plan, index, ctx)),
     documents: Object.fromEntries([...bestByDoc.values()].map((c) => [c.doc, c.score])),
-    lineage: lineageOf([...bestByDoc.values()], LINEAGE_MIN_SCORE, (c) => carriesWording(c, units[unitOf.get(c) ?? 0], index, ctx, plan)),
+    lineage: lineageOf([...bestByDoc.values()], LINEAGE_MIN_SCORE, (c) => carriesWording(c, withWordsOnce)),
     echoes: laterEchoes(scored).map((c) => withPolarity(c, plan, index, ctx)),
   };
   // Every candidate that can be shown has its evidence now; the others' is never needed.
@@ -260,16 +267,16 @@ export function evidenceWords(texts: string[]): number {
 
 /**
  * An antecedent must carry wording of the point, not one word: its evidence (with its `also`
- * passage's), or when it has none the shared words its score rests on (withWords), holds at least
+ * passage's), or when it has none the shared words its score rests on (`withWords`: matchPoint's, computed once per candidate), holds at least
  * two distinct words (evidenceWords), as for later echoes. On the 7 gold plans (30 Nov 2026) the
  * lineage steps resting on one word were right for 2 of at least 5 gold points ("prosperity",
  * "nuclear-weapon-free"), those on two or more for 42 of 60; one-word steps include "sovereignty"
  * in Lavrov's "1990 declaration on State sovereignty" for us-28 1 and "Гарантии" for us-28-ru 10.
  * They stay among the candidates, ranked as before; they are no longer dated as the clause's lineage.
  */
-function carriesWording(c: Candidate, terms: Term[], index: PassageIndex, ctx: PointContext, plan: Document): boolean {
+function carriesWording(c: Candidate, withWords: (c: Candidate) => Candidate): boolean {
   const evidence = [...evidenceOf(c), ...(unshownWording.get(c) ?? []), ...(c.also?.evidence ?? [])];
-  const texts = evidence.length ? evidence.map((e) => e.text) : (withWords(c, terms, index, ctx, plan).words ?? []).map((w) => w.text);
+  const texts = evidence.length ? evidence.map((e) => e.text) : (withWords(c).words ?? []).map((w) => w.text);
   return evidenceWords(texts) >= 2;
 }
 
@@ -506,8 +513,9 @@ function spanEvidence(spans: SpanMatch[], terms: Term[], passage: IndexedPassage
 function showsWording(span: SpanMatch, terms: Term[], passageTerms: Term[], planText: string, sourceText: string, crossLingual: boolean, ctx: PointContext): boolean {
   const plan = { terms: terms.slice(...span.point), text: planText };
   const source = { terms: passageTerms.slice(...span.passage), text: sourceText };
-  if (allGeneric(plan, matchedTerms(plan, source), ctx.share)) return false;
-  return crossLingual || baseLanguage(ctx.planLanguage) !== 'en' || !differentWords(plan, source);
+  const matched = matchedTerms(plan, source);
+  if (allGeneric(plan, matched, ctx.share)) return false;
+  return crossLingual || baseLanguage(ctx.planLanguage) !== 'en' || !differentWords(plan, source, matched);
 }
 
 /**

@@ -28,19 +28,28 @@ export const PROVENANCE_COLUMNS = [
   'offsets into',
 ];
 
-/** The 'offsets into' cell of a corpus plan in the CLI: each document's text, which `provenance show ID --format json` prints. */
-export const DOCUMENT_TEXT_OFFSETS = 'plan and source: document text (show ID --format json)';
+/**
+ * The 'offsets into' cell: which texts a table's offsets index. `plan`: the
+ * plan's text when it is not its document text (Document.text: LF line ends,
+ * no front matter), e.g. "the file draft.md as saved"; sources always index
+ * their document text. `cli`: name the command that prints a document's text
+ * (`provenance show ID --format json`).
+ */
+export function offsetsInto(plan?: string, { cli = false } = {}): string {
+  const documentText = `document text${cli ? ' (show ID --format json)' : ''}`;
+  return plan === undefined ? `plan and source: ${documentText}` : `plan: ${plan}; source: ${documentText}`;
+}
 
 /**
  * One row per point and candidate (rank 1..K); a point without candidates gets
  * one row with empty candidate cells, so every point is listed. Evidence
  * phrases are quoted: "plan words" = "source words", joined with " | ".
- * `offsetsInto` says which texts the result's offsets index (the 'offsets into'
- * cell of every row): the CLI passes "plan: the file … as saved" for a file it
- * mapped (cli/raw-offsets.ts); by default (the web view), each document's
- * text (Document.text: LF line ends, no front matter).
+ * `offsets` says which texts the result's offsets index (the 'offsets into'
+ * cell of every row, see offsetsInto): the CLI passes "plan: the file … as
+ * saved" for a file it mapped (cli/raw-offsets.ts); by default (the web view),
+ * each document's text.
  */
-export function provenanceTable(result: MatchResult, offsetsInto = 'plan and source: document text'): ExportTable {
+export function provenanceTable(result: MatchResult, offsets = offsetsInto()): ExportTable {
   const rows: ExportTable['rows'] = [];
   for (const p of result.points) {
     const base = {
@@ -53,7 +62,7 @@ export function provenanceTable(result: MatchResult, offsetsInto = 'plan and sou
       'origin leaning': p.origin.leaning ?? null,
       'earliest antecedent': lineageStep(p.lineage.earliest),
       'closest antecedent': lineageStep(p.lineage.closest),
-      'offsets into': offsetsInto,
+      'offsets into': offsets,
     };
     if (!p.candidates.length) rows.push({ ...base, rank: null });
     p.candidates.forEach((c, i) =>

@@ -244,8 +244,10 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
   const cancelled = new Set<Token>();
   tokens.forEach((t, i) => {
     if (!t.negation) {
-      const p = cancelled.has(t) ? undefined : predicateCue(tokens, i, text);
-      if (p) out.push(p, ...coordinatedComplements(tokens, i, p, text));
+      // Tokens the negative predicate spans, worked out once for its first complement and the coordinated ones.
+      const skip = cancelled.has(t) ? 0 : negativePredicate(tokens, i);
+      const p = skip ? predicateCue(tokens, i, skip, text) : undefined;
+      if (p) out.push(p, ...coordinatedComplements(tokens, i, skip, p, text));
       return;
     }
     if ((t.norm === 'not' || t.norm === 'не') && NOT_ONLY.has(tokens[i + 1]?.norm ?? '')) return;
@@ -306,10 +308,10 @@ export function negationCues(tokens: Token[], text?: string): NegationCue[] {
  * "отказ от вступления", "исключить", "відмова від". The head is the first content word after it
  * (after "out" in "rule out", "to" in "object to"), carried through adverbs and raising verbs as
  * for a negation cue. No cue when no content word follows in its sentence within the window,
- * when that word is itself negative, or for an English passive ("be rejected").
+ * when that word is itself negative, or for an English passive ("be rejected"). `skip`: the
+ * tokens the predicate spans (negativePredicate).
  */
-function predicateCue(tokens: Token[], i: number, text: string | undefined): NegationCue | undefined {
-  const skip = negativePredicate(tokens, i);
+function predicateCue(tokens: Token[], i: number, skip: number, text: string | undefined): NegationCue | undefined {
   // A passive ("must be rejected and prohibited") negates its subject, before it: not compared.
   if (!skip || (tokens[i].lang === 'en' && PASSIVE_BE.has(tokens[i - 1]?.norm ?? ''))) return undefined;
   const from = i + skip;
@@ -340,10 +342,14 @@ const COMPLEMENT_REACH = 40;
  * its clause is in the predicate's scope (negationScopes) and "undertaking … changing" is not read
  * as affirmed (a reporter's case: ua-20 15 "undertake not to change" against the 2021 Russian
  * draft treaty). Only for a predicate whose complement opens with the preposition, within its
- * sentence (up to COMPLEMENT_REACH tokens).
+ * sentence (up to COMPLEMENT_REACH tokens). `skip`: the tokens the predicate spans.
+ *
+ * The word after each further preposition is looked for as in predicateCue but not by it: that
+ * search stops at a negation and at sentence punctuation inside its window, this one passes
+ * over the punctuation and over a cue that is also a stop word ("not", "never", "не", "без"),
+ * so one helper would change what is found.
  */
-function coordinatedComplements(tokens: Token[], i: number, first: NegationCue, text: string | undefined): NegationCue[] {
-  const skip = negativePredicate(tokens, i);
+function coordinatedComplements(tokens: Token[], i: number, skip: number, first: NegationCue, text: string | undefined): NegationCue[] {
   if (!COMPLEMENT_PREPOSITIONS.has(tokens[i + skip]?.norm ?? '') && !COMPLEMENT_PREPOSITIONS.has(tokens[i + skip - 1]?.norm ?? '')) return [];
   const out: NegationCue[] = [];
   const start = first.head ? tokens.indexOf(first.head, i) + 1 : i + skip + 1;

@@ -46,13 +46,20 @@ function zipBomb(mb: number): Uint8Array {
   return zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), [W_DOCUMENT]: [body, { level: 1 }] });
 }
 
+const POINT = 'BT /F1 12 Tf 72 712 Td (1. Ukraine will receive reliable security guarantees.) Tj ET ';
+
 /**
  * A one-page PDF whose content stream inflates to `mb` MB of spaces after a
  * real point (node's zlib compresses it in a fraction of a second).
  */
 function flateBombPdf(mb: number): Uint8Array {
   const content = Buffer.alloc(mb * 1_000_000, 0x20);
-  content.write('BT /F1 12 Tf 72 712 Td (1. Ukraine will receive reliable security guarantees.) Tj ET ', 'latin1');
+  content.write(POINT, 'latin1');
+  return onePagePdf(content);
+}
+
+/** A one-page PDF drawing `content` (a content stream, Helvetica as /F1), flate-compressed. */
+function onePagePdf(content: Buffer): Uint8Array {
   const stream = zlibDeflateSync(content);
   const parts: Buffer[] = [];
   const offsets: number[] = [];
@@ -121,6 +128,18 @@ describe('hostile files', () => {
     const before = process.memoryUsage().rss;
     expect(await problem(bomb, 'bomb.pdf')).toMatch(/^the PDF's compressed streams unpack to more than 50 MB \(a compression bomb\?\)/);
     expect(process.memoryUsage().rss - before).toBeLessThan(150_000_000);
+  });
+
+  it('a page that takes longer than the time limit to read is stopped inside the page, not after it', async () => {
+    // A real point and 100,000 dots: pdf.js reads this one page for seconds, in one unbroken run.
+    const pdf = onePagePdf(Buffer.from(POINT + '72 600 0.5 0.5 re f '.repeat(100_000), 'latin1'));
+    const error = await importPlanFile(pdf, 'dots.pdf', { ...CLI_LIMITS, maxMillis: 200 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as Error)?.message).toBe('reading the PDF took more than 0.2 s (stopped at page 1 of 1) — extract the pages holding the plan');
+    // Stopped, pdf.js's thread is ended and the next file gets a new one.
+    expect((await importPlanFile(flateBombPdf(1), 'ok.pdf', CLI_LIMITS)).text).toContain('1. Ukraine will receive reliable security guarantees.');
   });
 
   it('an encrypted PDF, a PDF without a text layer, a damaged PDF', async () => {

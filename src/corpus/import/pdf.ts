@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pdfBlocks, type PdfLine, type PdfPage } from './pdf-lines.js';
 import { pageMarks, withDrawnBullets, type MarkOps } from './pdf-marks.js';
 import { checkStreamSizes } from './pdf-streams.js';
+import { returnPdfThread, takePdfThread } from './pdf-thread.js';
 import { blocksToPlanText } from './plan-text.js';
 import { ImportError, type ImportedPlan, type ImportLimits } from './types.js';
 
@@ -28,12 +29,14 @@ interface TextItem {
 /**
  * Read `bytes` as a PDF. Throws ImportError (one line) for an encrypted
  * file, more than `limits.maxPages` pages, streams unpacking beyond
- * `limits.maxUnpackedBytes`, no text layer, or a file pdf.js cannot parse.
+ * `limits.maxUnpackedBytes`, reading the pages taking longer than
+ * `limits.maxMillis` ms (pdf.js runs in a thread of its own, ended then,
+ * inside a page too), no text layer, or a file pdf.js cannot parse.
  */
 export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promise<ImportedPlan> {
   checkStreamSizes(bytes, limits.maxUnpackedBytes);
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { getDocument, VerbosityLevel, OPS } = await pdfjs;
+  const { getDocument, VerbosityLevel, OPS, PDFWorker } = await pdfjs;
   const markOps: MarkOps = {
     save: OPS.save,
     restore: OPS.restore,
@@ -43,8 +46,10 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
     paintFormXObjectEnd: OPS.paintFormXObjectEnd,
     paints: new Set([OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]),
   };
+  const thread = takePdfThread(PDFWorker);
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
+    worker: thread.worker,
     data: new Uint8Array(bytes),
     verbosity: VerbosityLevel.ERRORS,
     isEvalSupported: false,
@@ -57,9 +62,10 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
   });
   let doc;
   try {
-    doc = await task.promise;
+    doc = await Promise.race([task.promise, thread.failed]);
   } catch (e) {
-    await task.destroy().catch(() => undefined);
+    if (thread.running) await task.destroy().catch(() => undefined);
+    await returnPdfThread(thread);
     const name = (e as Error)?.name;
     if (name === 'PasswordException') throw new ImportError('the PDF is password-protected: open it, save or print an unprotected copy, and try again');
     throw new ImportError(`not a readable PDF (${oneLine((e as Error)?.message ?? String(e))}): the file is damaged or not a PDF`);
@@ -70,21 +76,40 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
     }
     const pages: PdfPage[] = [];
     let chars = 0;
+    let n = 1;
+    const overTime = () => new ImportError(`reading the PDF took more than ${limits.maxMillis / 1000} s (stopped at page ${n} of ${doc.numPages}) — extract the pages holding the plan`);
+    // Inside a page, only a timer can stop pdf.js: it ends the thread (a damaged or hostile page can take minutes).
+    let timer: NodeJS.Timeout | undefined;
+    const outOfTime = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(overTime());
+        void thread.stop();
+      }, Math.max(0, limits.maxMillis));
+    });
     const started = performance.now();
-    for (let n = 1; n <= doc.numPages; n++) {
-      if (performance.now() - started > limits.maxMillis) throw new ImportError(`reading the PDF took more than ${limits.maxMillis / 1000} s (stopped at page ${n} of ${doc.numPages}) — extract the pages holding the plan`);
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      let lines = toLines(content.items.filter((i) => 'str' in i) as unknown as TextItem[]);
-      // Bullets drawn as shapes (a browser's printed <ul>) are not in the text layer: read them off the page's drawing.
-      if (lines.length) {
-        const drawn = await page.getOperatorList();
-        lines = withDrawnBullets(lines, pageMarks(drawn.fnArray, drawn.argsArray, markOps));
+    const readPages = async () => {
+      for (; n <= doc.numPages; n++) {
+        if (performance.now() - started > limits.maxMillis) throw overTime();
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        let lines = toLines(content.items.filter((i) => 'str' in i) as unknown as TextItem[]);
+        // Bullets drawn as shapes (a browser's printed <ul>) are not in the text layer: read them off the page's drawing.
+        if (lines.length) {
+          const drawn = await page.getOperatorList();
+          lines = withDrawnBullets(lines, pageMarks(drawn.fnArray, drawn.argsArray, markOps));
+        }
+        page.cleanup();
+        chars += lines.reduce((sum, l) => sum + l.text.length, 0);
+        if (chars > limits.maxTextChars) throw new ImportError(`the PDF holds more than ${limits.maxTextChars.toLocaleString('en')} characters of text; extract the pages holding the plan`);
+        pages.push({ number: n, lines });
       }
-      page.cleanup();
-      chars += lines.reduce((sum, l) => sum + l.text.length, 0);
-      if (chars > limits.maxTextChars) throw new ImportError(`the PDF holds more than ${limits.maxTextChars.toLocaleString('en')} characters of text; extract the pages holding the plan`);
-      pages.push({ number: n, lines });
+    };
+    const reading = readPages();
+    reading.catch(() => undefined);
+    try {
+      await Promise.race([reading, outOfTime, thread.failed]);
+    } finally {
+      clearTimeout(timer);
     }
     if (chars === 0 || pages.every((p) => p.lines.every((l) => !/\p{L}/u.test(l.text)))) {
       throw new ImportError('the PDF has no text layer (a scan or a picture of text?): run OCR on it, or paste the text');
@@ -95,7 +120,9 @@ export async function importPdf(bytes: Uint8Array, limits: ImportLimits): Promis
     if (e instanceof ImportError) throw e;
     throw new ImportError(`cannot read the PDF's text (${oneLine((e as Error)?.message ?? String(e))})`);
   } finally {
-    await doc.destroy().catch(() => undefined);
+    // A thread that died, or is ended mid-page, never answers doc.destroy(): end it without asking.
+    if (thread.running) await doc.destroy().catch(() => undefined);
+    await returnPdfThread(thread);
   }
 }
 

@@ -47,7 +47,7 @@ export interface ImportLimits {
   maxUnpackedBytes: number;
   /** Most characters of extracted text. */
   maxTextChars: number;
-  /** Most milliseconds reading a PDF's pages may take (checked between pages). */
+  /** Most milliseconds reading a PDF's pages may take (a timer: pdf.js's thread is ended when it fires, inside a page too). */
   maxMillis: number;
 }
 

@@ -17,7 +17,7 @@ import type { AppState } from '../state.js';
 import { documentRows } from './overview.js';
 import { sendTable } from '../download.js';
 import { alignmentExport } from '../tables.js';
-import { provenanceTable } from '../../provenance/index.js';
+import { offsetsInto, provenanceTable } from '../../provenance/index.js';
 import { translationeseTable } from '../../style/index.js';
 import { provenanceView } from './plan.js';
 import { styleView } from './style.js';
@@ -27,7 +27,7 @@ import { styleView } from './style.js';
  * CR LF line ends (a form sends them) are one LF each, so offsets past the first line are fewer
  * than in the pasted text with CR LF (a second reporter sliced the CR LF text and missed).
  */
-const DRAFT_OFFSETS = 'plan: the draft as read (each line end one LF: a browser sends CR LF, which counts as one unit here); source: document text';
+const DRAFT_OFFSETS = offsetsInto('the draft as read (each line end one LF: a browser sends CR LF, which counts as one unit here)');
 
 /** Largest draft accepted, pasted or uploaded. The longest real plan is ~20 kB; this leaves room for a long paste. */
 export const DRAFT_LIMIT_BYTES = 256 * 1024;
