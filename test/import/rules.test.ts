@@ -52,6 +52,23 @@ describe('PDF lines to blocks', () => {
     expect(pdfBlocks(pages).map((b) => b.text)).toEqual(['1. Ukraine will receive reliable security guarantees.', '2. NATO agrees not to station troops in Ukraine.']);
   });
 
+  it("drops a browser's print header and footer on a one-page print (date and title; address and 1/1), where nothing recurs", () => {
+    // As Chromium prints a page by default (U5's one-page print of us-28): the footer was read as the last point's last line.
+    const blocks = pdfBlocks([
+      page(1, ['12/1/26, 8:14 AM Peace plan', '1. Ukraine\'s sovereignty will be confirmed.', '26. All parties involved in this conflict will receive full amnesty for their actions during the war.', 'file:///tmp/u5/imp/us28.html 1/1']),
+    ]);
+    expect(blocks.map((b) => b.text)).toEqual(["1. Ukraine's sovereignty will be confirmed.", '26. All parties involved in this conflict will receive full amnesty for their actions during the war.']);
+    // Inside the text such lines stay: only a page's first or last lines are furniture.
+    const inside = pdfBlocks([page(1, ['1. Ukraine\'s sovereignty will be confirmed.', 'https://example.org/plan', 'is where it was read.', '2. A comprehensive non-aggression agreement will be concluded.', '3. It is expected.'])]);
+    expect(inside.map((b) => b.text)[0]).toBe("1. Ukraine's sovereignty will be confirmed. https://example.org/plan is where it was read.");
+  });
+
+  it('joins a line broken after a dash set close to its word without a space ("U.S.–" / "Russian"), and keeps a spaced dash spaced', () => {
+    const text = (lines: string[]) => pdfBlocks([page(1, lines)]).map((b) => b.text);
+    expect(text(['- The remainder of the frozen Russian funds will be invested in a separate U.S.–', 'Russian vehicle.'])).toEqual(['- The remainder of the frozen Russian funds will be invested in a separate U.S.–Russian vehicle.']);
+    expect(text(['1. Ukraine will receive reliable security guarantees –', 'as agreed.'])).toEqual(['1. Ukraine will receive reliable security guarantees – as agreed.']);
+  });
+
   it('keeps a DRAFT banner apart from the title under it', () => {
     expect(pdfBlocks([page(1, ['DRAFT', 'US 28-point peace plan', '1. Ukraine’s sovereignty will be confirmed.'])]).map((b) => b.text)).toEqual([
       'DRAFT',

@@ -25,6 +25,15 @@ export interface PdfPage {
 const EDGE_LINES = 2;
 
 const PAGE_NUMBER = /^(?:page\s+)?[-–—]?\s*\d{1,5}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,5})?$/i;
+/**
+ * What a browser prints in a page's margins (Chromium's default header and
+ * footer): the date and time, with the page title after it, at the top; the
+ * page's address, with "1/3" after it, at the bottom. On one page nothing
+ * recurs, so runningHeads cannot see them, and the footer was read as a last
+ * line of the last point ("file:///…/us28.html 1/1" in us-28 26).
+ */
+const BROWSER_HEADER = /^\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s|$)/i;
+const BROWSER_FOOTER = /^(?:file|https?):\/\/\S+(?:\s+\d{1,5}\s*\/\s*\d{1,5})?$/i;
 /** A line that opens a point or sub-item with a marker written as text: a number, a letter or a bullet glyph. */
 export const STARTS_ITEM = /^(?:\d{1,3}[.)](?:[ \t\u00a0]+\S|$)|(?:\(?[a-z][.)]|[-•–▪●◦*])[ \t\u00a0]+\S)/;
 
@@ -44,7 +53,8 @@ export function pdfBlocks(pages: PdfPage[]): Block[] {
     page.lines.forEach((line, i) => {
       const atEdge = i < EDGE_LINES || i >= n - EDGE_LINES;
       const text = line.text.trim();
-      if (!text || (atEdge && (running.has(headKey(text)) || PAGE_NUMBER.test(text)))) return;
+      const top = i < EDGE_LINES;
+      if (!text || (atEdge && (running.has(headKey(text)) || PAGE_NUMBER.test(text) || (top ? BROWSER_HEADER : BROWSER_FOOTER).test(text)))) return;
       // Gap to the line above, in units of the line's font size; a page break counts as no gap.
       const gapBefore = previous ? (previous.y - line.y) / Math.max(line.size, 1) : 0;
       kept.push({ ...line, text, page: page.number, index: i + 1, gapBefore });
@@ -71,6 +81,9 @@ export function pdfBlocks(pages: PdfPage[]): Block[] {
       current!.text = joinHyphenated(current!.text, line.text, vocabulary);
     } else if (current!.text.endsWith('\u00ad')) {
       current!.text = `${current!.text.slice(0, -1)}${line.text}`;
+    } else if (/[\p{L}\p{N}.][–—]$/u.test(current!.text) && /^[\p{L}\p{N}]/u.test(line.text)) {
+      // A dash set close to the word before it ("U.S.–" then "Russian"): the line broke inside "U.S.–Russian", no space.
+      current!.text = `${current!.text}${line.text}`;
     } else {
       current!.text = `${current!.text} ${line.text}`;
     }
