@@ -26,7 +26,17 @@ export const PROVENANCE_COLUMNS = [
   'evidence offsets',
   // Added 1 Dec 2026: which texts the offsets index (a reporter sliced a CRLF file with offsets into the extracted text).
   'offsets into',
+  // Added 1 Dec 2026 (a researcher citing the table): later echoes as rows of their own, a candidate's `also`
+  // passage, and the plan's date and source, so a row can be cited without the JSON.
+  'row',
+  'also passage',
+  'also evidence phrases',
+  'plan date',
+  'plan URL',
 ];
+
+/** The 'row' cell: a ranked candidate, a later statement that echoes the point (never an origin), or a point with neither. */
+export type ProvenanceRowKind = 'candidate' | 'echo' | 'no candidate';
 
 /**
  * The 'offsets into' cell: which texts a table's offsets index. `plan`: the
@@ -36,7 +46,8 @@ export const PROVENANCE_COLUMNS = [
  * (`provenance show ID --format json`).
  */
 export function offsetsInto(plan?: string, { cli = false } = {}): string {
-  const documentText = `document text${cli ? ' (show ID --format json)' : ''}`;
+  // `show` needs the same --corpus options to find a bulk or folder document (a researcher's `show` of an archive id failed).
+  const documentText = `document text${cli ? ' (show ID --format json, with the same --corpus options)' : ''}`;
   return plan === undefined ? `plan and source: ${documentText}` : `plan: ${plan}; source: ${documentText}`;
 }
 
@@ -49,7 +60,7 @@ export function offsetsInto(plan?: string, { cli = false } = {}): string {
  * saved" for a file it mapped (cli/raw-offsets.ts); by default (the web view),
  * each document's text.
  */
-export function provenanceTable(result: MatchResult, offsets = offsetsInto()): ExportTable {
+export function provenanceTable(result: MatchResult, offsets = offsetsInto(), plan: { url?: string } = {}): ExportTable {
   const rows: ExportTable['rows'] = [];
   for (const p of result.points) {
     const base = {
@@ -63,24 +74,30 @@ export function provenanceTable(result: MatchResult, offsets = offsetsInto()): E
       'earliest antecedent': lineageStep(p.lineage.earliest),
       'closest antecedent': lineageStep(p.lineage.closest),
       'offsets into': offsets,
+      'plan date': result.date,
+      'plan URL': plan.url ?? null,
     };
-    if (!p.candidates.length) rows.push({ ...base, rank: null });
-    p.candidates.forEach((c, i) =>
-      rows.push({
-        ...base,
-        rank: i + 1,
-        doc: c.doc,
-        side: c.side,
-        speaker: c.speaker,
-        date: c.date,
-        passage: c.passage,
-        score: c.score,
-        later: c.later,
-        'evidence phrases': evidencePhrases(shownEvidence(c)),
-        'source URL': c.url,
-        'evidence offsets': evidenceOffsets(shownEvidence(c)),
-      }),
-    );
+    const candidate = (c: Candidate, rank: number | null, row: ProvenanceRowKind) => ({
+      ...base,
+      rank,
+      doc: c.doc,
+      side: c.side,
+      speaker: c.speaker,
+      date: c.date,
+      passage: c.passage,
+      score: c.score,
+      later: c.later,
+      'evidence phrases': evidencePhrases(shownEvidence(c)),
+      'source URL': c.url,
+      'evidence offsets': evidenceOffsets(shownEvidence(c)),
+      row,
+      'also passage': c.also ? `${c.also.passage} (${c.also.score})` : null,
+      'also evidence phrases': c.also ? evidencePhrases(c.also.evidence) : null,
+    });
+    if (!p.candidates.length) rows.push({ ...base, rank: null, row: 'no candidate' satisfies ProvenanceRowKind });
+    p.candidates.forEach((c, i) => rows.push(candidate(c, i + 1, 'candidate')));
+    // An echo's score is its wording score (fixedScore, no date), as the match table shows it ("0.262w").
+    for (const e of p.echoes) rows.push({ ...candidate(e, null, 'echo'), score: e.fixedScore ?? e.score });
   }
   return { columns: PROVENANCE_COLUMNS, rows };
 }

@@ -22,7 +22,7 @@ const corpus = loadCorpus({});
 const us28 = findDocument(corpus, 'us-28-2025-11-20')!;
 const sourceText = (id: string) => findDocument(corpus, id)!.text;
 const dir = mkdtempSync(join(tmpdir(), 'export-offsets-'));
-const SOURCES = 'source: document text (show ID --format json)';
+const SOURCES = 'source: document text (show ID --format json, with the same --corpus options)';
 
 /** Words wrapped into lines of at most `width` characters, continuation lines indented. */
 const wrap = (line: string, width: number) => line.split(' ').reduce((lines, w) => (lines.at(-1)!.length + w.length < width ? [...lines.slice(0, -1), `${lines.at(-1)} ${w}`.trimStart()] : [...lines, `   ${w}`]), ['']);
@@ -34,11 +34,13 @@ const FILES: [string, string][] = [
 ];
 
 type E = { plan: [number, number]; text: string };
-type Json = { points: { point: string; candidates: { evidence: E[]; words?: E[] }[] }[] };
+type Shown = { evidence: E[]; words?: E[] };
+type Json = { points: { point: string; candidates: Shown[]; echoes: Shown[] }[] };
 
-/** The plan spans of `match --format json` as the CSV lists them: each candidate's shown evidence (its words when it has none). */
+/** The plan spans of `match --format json` as the CSV lists them: each candidate's shown evidence (its words when it has none), then each later echo's (no rank). */
 function jsonSpans(json: Json): string[] {
-  return json.points.flatMap((p) => p.candidates.flatMap((c, i) => (c.evidence.length ? c.evidence : (c.words ?? [])).map((e) => `${p.point}/${i + 1}: ${e.plan[0]}-${e.plan[1]}`)));
+  const spans = (c: Shown, rank: string, point: string) => (c.evidence.length ? c.evidence : (c.words ?? [])).map((e) => `${point}/${rank}: ${e.plan[0]}-${e.plan[1]}`);
+  return json.points.flatMap((p) => [...p.candidates.flatMap((c, i) => spans(c, String(i + 1), p.point)), ...p.echoes.flatMap((c) => spans(c, '', p.point))]);
 }
 
 describe('a plan file: every format gives the same offsets, into the file as saved', () => {

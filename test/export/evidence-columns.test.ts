@@ -33,7 +33,7 @@ describe('CSV evidence columns, one entry of offsets per phrase', () => {
     expect(check.problems).toEqual([]);
     expect(check.pieces).toBeGreaterThan(50);
     // Offsets of a corpus id index the document text, and the column says so.
-    expect(new Set(rows.map((x) => x['offsets into']))).toEqual(new Set(['plan and source: document text (show ID --format json)']));
+    expect(new Set(rows.map((x) => x['offsets into']))).toEqual(new Set(['plan and source: document text (show ID --format json, with the same --corpus options)']));
     // us-28 10: "invades" = "aggression" ×2 (line breaks inside quoted words: test/cli/export-offsets.test.ts).
     if (plan === 'us-28-2025-11-20') expect(check.grouped).toBeGreaterThan(0);
   });

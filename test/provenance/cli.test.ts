@@ -126,7 +126,15 @@ describe('provenance export', () => {
     const records = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(Object.keys(records[0])).toEqual(PROVENANCE_COLUMNS);
     const json = us28; // from the first test: the same plan, corpus and --top
-    expect(records).toHaveLength(json.points.reduce((n, p) => n + Math.max(1, p.candidates.length), 0));
+    // One row per candidate (or one for a point with none), then one per later echo.
+    expect(records).toHaveLength(json.points.reduce((n, p) => n + Math.max(1, p.candidates.length) + p.echoes.length, 0));
+    expect(records.filter((x) => x.row === 'echo')).toHaveLength(json.points.reduce((n, p) => n + p.echoes.length, 0));
+    const echo = records.find((x) => x.row === 'echo' && x.point === '5')!;
+    const jsonEcho = json.points.find((p) => p.point === '5')!.echoes[0];
+    expect(echo).toMatchObject({ rank: '', later: 'true', doc: jsonEcho.doc, passage: jsonEcho.passage, score: String(jsonEcho.fixedScore) });
+    expect(records.every((x) => x['plan date'] === '2025-11-20' && x['plan URL'] !== '')).toBe(true);
+    const withAlso = json.points.flatMap((p) => p.candidates.map((c, i) => ({ point: p.point, rank: String(i + 1), c }))).find((x) => x.c.also);
+    if (withAlso) expect(records.find((x) => x.point === withAlso.point && x.rank === withAlso.rank)!['also passage']).toBe(`${withAlso.c.also!.passage} (${withAlso.c.also!.score})`);
     const first = records.find((x) => x.point === '5' && x.rank === '1')!;
     const best = json.points.find((p) => p.point === '5')!.candidates[0];
     expect(first.doc).toBe(best.doc);

@@ -25,7 +25,7 @@ export async function exportCommand(planArg: string, options: ExportCommandOptio
   if (options.format === 'passim') return exportPassim(planArg, options);
   const { result, plan } = await runMatch(planArg, options);
   // Offsets into the plan file as saved, as in `match --format json` (raw-offsets.ts).
-  const text = serialize(provenanceTable(rawMatch(result, plan), planOffsetsInto(plan)), options.format);
+  const text = serialize(provenanceTable(rawMatch(result, plan), planOffsetsInto(plan), { url: plan.sources[0] }), options.format);
   write(text, options.out, `wrote ${result.points.length} point${result.points.length === 1 ? '' : 's'} of ${result.plan} to ${options.out}\n`);
 }
 

@@ -52,7 +52,7 @@ export async function matchCommand(planArg: string, options: MatchCommandOptions
   if (options.format === 'json') return printJson(rawMatch(result, plan));
   if (options.format === 'csv' || options.format === 'md') {
     // Offsets into the plan file as saved, as in the JSON (raw-offsets.ts).
-    process.stdout.write(serialize(provenanceTable(rawMatch(result, plan), planOffsetsInto(plan)), options.format));
+    process.stdout.write(serialize(provenanceTable(rawMatch(result, plan), planOffsetsInto(plan), { url: plan.sources[0] }), options.format));
     return;
   }
   process.stdout.write(`${renderMatch(result, options.passim ? '(passim aligned no passage to this point)' : undefined)}\n`);

@@ -82,7 +82,7 @@ export function planRoutes(router: Router, state: AppState): void {
     const format = downloadFormat(req);
     const result = matchResult(state.corpus, plan);
     if (format) {
-      sendTable(res, provenanceTable(result), format, `provenance-${plan.id}`);
+      sendTable(res, provenanceTable(result, undefined, { url: plan.sources[0] }), format, `provenance-${plan.id}`);
       return;
     }
     res.render('plan', { plan, view: provenanceView(state.corpus, plan, result), links: downloadLinks(`/plan/${plan.id}`) });
