@@ -1,7 +1,13 @@
 // Several passage indexes searched as one: the shipped Markdown statements in
 // memory, plus one persistent index per bulk file. IDF is computed over the
 // union (document frequencies add up), so a term's weight does not depend on
-// which file its passages came from.
+// which file its passages came from, and scores of passages of different parts
+// stay comparable. The price: adding an archive moves the shipped statements'
+// scores ("Ukraine", in 46 % of their passages and 0.9 % of the Kremlin
+// archive's, gains weight). Scoring each part with its own statistics, or with
+// the smallest IDF over the parts, was measured on the held-out gold on 1 Dec
+// 2026 and not kept: with the archive doc recall@3 fell from 0.90 to 0.50–0.82
+// (README "Provenance", scripts/provenance-stability.ts).
 import type { Token } from '../text/index.js';
 import { bm25Idf } from './memory-index.js';
 import type { IndexedPassage, PassageIndex, PassageRef, SourceInfo } from './types.js';
