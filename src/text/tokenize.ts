@@ -60,7 +60,9 @@ export function tokenizeWithFacts(text: string, language: string, glossary: Glos
     for (let k = 0; k < form.stems.length; k++) {
       const token = tokens[i + k];
       tag(token, form.concept, glossary);
-      if (form.stems.length > 1) {
+      // A word of a name ("States" in "United States", "Union" in "European Union") does not carry its
+      // own sense there: only a term's words get a broader concept ("guarantees" in "security guarantees").
+      if (form.stems.length > 1 && glossary.byConcept.get(form.concept)?.type === 'term') {
         const alone = stemConcept(glossary.forms[side].get(token.stem));
         if (alone && alone !== form.concept) token.broader = alone;
       }

@@ -211,6 +211,18 @@ describe('cross-lingual evidence', () => {
   });
 });
 
+describe('the Russian rendering against its English original', () => {
+  it('finds the same top antecedent for us-28-ru 2 and 12 as for us-28 2 and 12 (sense clashes sent them elsewhere)', () => {
+    // 12 "Пакет мер по восстановлению Украины" met "the measures required to restore security" as package + reconstruction;
+    // 2 "будет заключено" had no concept for "will be concluded".
+    expect(topDocs('us-28-ru-2025-11-20', '12', 1)).toEqual(topDocs('us-28-2025-11-20', '12', 1));
+    expect(topDocs('us-28-ru-2025-11-20', '12', 5)).not.toContain('us-2025-11-security-guarantees-draft');
+    expect(topDocs('us-28-ru-2025-11-20', '2', 1)).toEqual(topDocs('us-28-2025-11-20', '2', 1));
+    const same = match('us-28-ru-2025-11-20').points.filter((p) => p.candidates[0]?.doc === point('us-28-2025-11-20', p.point).candidates[0]?.doc);
+    expect(same.length).toBeGreaterThanOrEqual(8);
+  });
+});
+
 describe('later echoes need wording, not one name', () => {
   it("counts distinct words; a possessive, a hyphenated compound and a grouped figure are one word each (an echo rested on \"Ukraine\" matched twice)", () => {
     expect(evidenceWords(["Ukraine's"])).toBe(1);
