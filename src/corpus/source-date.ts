@@ -46,11 +46,12 @@ export function sourceDateIssues(segments: Segment[], date: string, file: string
   const issues: LoadIssue[] = [];
   const seen = new Set<string>();
   const docTime = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(docTime)) return issues;
   for (const s of segments) {
     if (s.date !== undefined || !s.source || seen.has(s.source)) continue;
     seen.add(s.source);
     const found = urlDate(s.source);
-    if (!found || Number.isNaN(docTime)) continue;
+    if (!found) continue;
     const days = Math.round((Date.parse(`${found}T00:00:00Z`) - docTime) / 86_400_000);
     if (Math.abs(days) <= SOURCE_DATE_SLACK_DAYS) continue;
     const when = `${Math.abs(days)} days ${days > 0 ? 'after' : 'before'}`;

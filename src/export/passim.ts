@@ -40,22 +40,22 @@ export interface PassimRecord {
  * pair of documents, and `--filterpairs` keeps the plan–statement ones.
  */
 export function passimRecords(plans: Document[], sources: Document[]): PassimRecord[] {
-  const record = (doc: Document, corpus: PassimRecord['corpus'], run: DateRun = { start: 0, end: doc.text.length, date: doc.date }, split = false): PassimRecord => ({
-    id: split ? `${doc.id}${RUN_SEPARATOR}${run.start}` : doc.id,
+  // The whole document (`date`: its passages' one date, else the document's), or one date run of it.
+  const record = (doc: Document, corpus: PassimRecord['corpus'], date = doc.date, run?: DateRun): PassimRecord => ({
+    id: run ? `${doc.id}${RUN_SEPARATOR}${run.start}` : doc.id,
     series: doc.id,
-    date: run.date,
-    text: split ? doc.text.slice(run.start, run.end) : doc.text,
+    date: run?.date ?? date,
+    text: run ? doc.text.slice(run.start, run.end) : doc.text,
     corpus,
     title: doc.title,
     side: doc.side,
     speaker: doc.speaker,
     language: doc.language,
-    source: (split ? run.source : undefined) ?? doc.sources[0] ?? '',
+    source: run?.source ?? doc.sources[0] ?? '',
   });
   const statements = sources.flatMap((doc) => {
     const runs = dateRuns(doc);
-    // One run: the whole text as one record, dated by its passages (the same as the document's unless every passage gives another).
-    return runs.length > 1 ? runs.map((run) => record(doc, 'statements', run, true)) : [record(doc, 'statements', { start: 0, end: doc.text.length, date: runs[0]?.date ?? doc.date })];
+    return runs.length > 1 ? runs.map((run) => record(doc, 'statements', doc.date, run)) : [record(doc, 'statements', runs[0]?.date)];
   });
   return [...plans.map((d) => record(d, 'plan')), ...statements];
 }

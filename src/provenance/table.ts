@@ -77,7 +77,7 @@ export function provenanceTable(result: MatchResult, offsets = offsetsInto(), pl
       'plan date': result.date,
       'plan URL': plan.url ?? null,
     };
-    const candidate = (c: Candidate, rank: number | null, row: ProvenanceRowKind) => ({
+    const candidate = (c: Candidate, rank: number | null, row: ProvenanceRowKind, score = c.score) => ({
       ...base,
       rank,
       doc: c.doc,
@@ -85,7 +85,7 @@ export function provenanceTable(result: MatchResult, offsets = offsetsInto(), pl
       speaker: c.speaker,
       date: c.date,
       passage: c.passage,
-      score: c.score,
+      score,
       later: c.later,
       'evidence phrases': evidencePhrases(shownEvidence(c)),
       'source URL': c.url,
@@ -97,7 +97,7 @@ export function provenanceTable(result: MatchResult, offsets = offsetsInto(), pl
     if (!p.candidates.length) rows.push({ ...base, rank: null, row: 'no candidate' satisfies ProvenanceRowKind });
     p.candidates.forEach((c, i) => rows.push(candidate(c, i + 1, 'candidate')));
     // An echo's score is its wording score (fixedScore, no date), as the match table shows it ("0.262w").
-    for (const e of p.echoes) rows.push({ ...candidate(e, null, 'echo'), score: e.fixedScore ?? e.score });
+    for (const e of p.echoes) rows.push(candidate(e, null, 'echo', e.fixedScore ?? e.score));
   }
   return { columns: PROVENANCE_COLUMNS, rows };
 }

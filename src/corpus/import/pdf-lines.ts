@@ -51,9 +51,9 @@ export function pdfBlocks(pages: PdfPage[]): Block[] {
     const n = page.lines.length;
     let previous: PdfLine | undefined;
     page.lines.forEach((line, i) => {
-      const atEdge = i < EDGE_LINES || i >= n - EDGE_LINES;
-      const text = line.text.trim();
       const top = i < EDGE_LINES;
+      const atEdge = top || i >= n - EDGE_LINES;
+      const text = line.text.trim();
       if (!text || (atEdge && (running.has(headKey(text)) || PAGE_NUMBER.test(text) || (top ? BROWSER_HEADER : BROWSER_FOOTER).test(text)))) return;
       // Gap to the line above, in units of the line's font size; a page break counts as no gap.
       const gapBefore = previous ? (previous.y - line.y) / Math.max(line.size, 1) : 0;
